@@ -1,0 +1,38 @@
+"""A define-by-run autograd in the lineage of DeZero ("Deep Learning from Scratch 3").
+
+    >>> import numpy as np
+    >>> from engine import Variable
+    >>> import engine.functions as F
+    >>> x = Variable(np.array(2.0))
+    >>> y = F.square(x) + 3 * x
+    >>> y.backward()
+    >>> x.grad
+    variable(7.0)
+
+This package never imports Qt: the GUI depends on it, never the other way round.
+"""
+
+from engine.core import (
+    BackwardTracer,
+    Config,
+    Function,
+    Variable,
+    as_array,
+    as_variable,
+    no_grad,
+    using_config,
+)
+
+# Importing functions attaches the operators (+ - * / **) to Variable.
+from engine import functions  # noqa: E402,F401  isort: skip
+
+__all__ = [
+    "BackwardTracer",
+    "Config",
+    "Function",
+    "Variable",
+    "as_array",
+    "as_variable",
+    "no_grad",
+    "using_config",
+]

@@ -1,0 +1,335 @@
+"""Graph mechanics of a define-by-run autograd: Config, Variable, Function, backward.
+
+This file follows "Deep Learning from Scratch 3" (DeZero) step by step and keeps its
+words: a Variable remembers its *creator* (the Function that made it), a Function
+remembers its *inputs* and (weakly) its *outputs*, and every node has a *generation*
+so that ``backward`` can visit functions in the right order.
+
+Every concrete operation (Add, Mul, Sin, ...) lives in ``engine/functions.py``; this file
+only knows how to record them and how to run the recording backwards.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import heapq
+import weakref
+from collections.abc import Iterator
+from typing import Any
+
+import numpy as np
+
+# =============================================================================
+# Config: switches that change how the engine records and differentiates
+# =============================================================================
+
+
+class Config:
+    """Global switches, read on every call.
+
+    ``enable_backprop``
+        When False, functions compute values only and record nothing (see ``no_grad``).
+
+    The three switches below exist for the tutor's lessons: each one brings back a bug
+    that the book fixes, so a learner can *see* why the fix is needed. They are read at
+    exactly one place each in this file; leave them alone in normal use.
+
+    ``accumulate_grad``
+        Book step 14. When False, a reused variable's gradient is overwritten instead of
+        summed, so ``add(x, x)`` gives ``x.grad == 1`` instead of 2.
+    ``order_by_generation``
+        Book step 16. When False, backward pops functions from a plain stack (and may
+        visit one function twice), so ``y = a**2 + a**2, a = x**2`` at x=2 gives 96
+        instead of 64.
+    ``weak_outputs``
+        Book step 17. When False, functions hold their outputs by strong reference, so
+        every graph is a reference cycle and stays alive until the cycle collector runs.
+    """
+
+    enable_backprop = True
+    accumulate_grad = True
+    order_by_generation = True
+    weak_outputs = True
+
+
+@contextlib.contextmanager
+def using_config(name: str, value: Any) -> Iterator[None]:
+    """Set ``Config.<name>`` to ``value`` inside a ``with`` block, restoring it after."""
+    if not hasattr(Config, name):
+        raise AttributeError(f"Config has no switch named {name!r}")
+    old_value = getattr(Config, name)
+    setattr(Config, name, value)
+    try:
+        yield
+    finally:
+        setattr(Config, name, old_value)
+
+
+def no_grad() -> contextlib.AbstractContextManager[None]:
+    """``with no_grad():`` computes values without recording a graph."""
+    return using_config("enable_backprop", False)
+
+
+# =============================================================================
+# Variable
+# =============================================================================
+
+
+class Variable:
+    """A box around an ndarray that remembers where it came from.
+
+    ``data`` is the value (an ``np.ndarray``, or None), ``grad`` the derivative of the
+    final output with respect to it (a Variable, filled in by ``backward``), ``creator``
+    the Function that produced it (None for the values you make yourself), and
+    ``generation`` how far it is from those inputs.
+    """
+
+    # NumPy defers to Variable's reflected operators: ``np.array(2.0) + x`` calls
+    # ``x.__radd__`` instead of letting NumPy try to add element by element.
+    __array_priority__ = 200
+
+    # Slots make the millions of small Variables a sweep creates cheaper to build.
+    __slots__ = ("data", "name", "grad", "creator", "generation", "__weakref__")
+
+    def __init__(self, data: np.ndarray | None, name: str | None = None) -> None:
+        if data is not None and not isinstance(data, np.ndarray):
+            raise TypeError(
+                f"Variable expects a numpy.ndarray (or None), got {type(data).__name__}; "
+                f"wrap numbers with np.array(...), e.g. Variable(np.array(1.0))"
+            )
+        self.data = data
+        self.name = name
+        self.grad: Variable | None = None
+        self.creator: Function | None = None
+        self.generation = 0
+
+    # -- looking like an ndarray ------------------------------------------------
+
+    @property
+    def shape(self) -> tuple[int, ...]:
+        return self.data.shape
+
+    @property
+    def ndim(self) -> int:
+        return self.data.ndim
+
+    @property
+    def size(self) -> int:
+        return self.data.size
+
+    @property
+    def dtype(self) -> np.dtype:
+        return self.data.dtype
+
+    def __len__(self) -> int:
+        return len(self.data)
+
+    def __repr__(self) -> str:
+        if self.data is None:
+            return "variable(None)"
+        # Continuation lines of a multi-line array line up under the first one:
+        # 'variable(' is 9 characters wide.
+        p = str(self.data).replace("\n", "\n" + " " * 9)
+        return "variable(" + p + ")"
+
+    # -- the graph ------------------------------------------------------------
+
+    def set_creator(self, func: Function) -> None:
+        self.creator = func
+        self.generation = func.generation + 1
+
+    def cleargrad(self) -> None:
+        """Forget the gradient, so the next ``backward`` starts from zero."""
+        self.grad = None
+
+    def backward(
+        self,
+        retain_grad: bool = False,
+        create_graph: bool = False,
+        *,
+        tracer: BackwardTracer | None = None,
+    ) -> None:
+        """Fill in ``grad`` of every variable this one was computed from.
+
+        ``retain_grad``
+            Keep the gradients of intermediate variables too (by default only the
+            variables you made yourself keep theirs, which saves memory).
+        ``create_graph``
+            Record the backward pass itself as a graph, so that a gradient can be
+            differentiated again: ``gx = x.grad; gx.backward()`` gives the second
+            derivative.
+        ``tracer``
+            An observer told about every step (see ``BackwardTracer``); the tutor's
+            step-through view is built on it.
+        """
+        if self.grad is None:
+            self.grad = Variable(np.ones_like(self.data))
+        if self.creator is None:
+            return  # a variable nobody computed: d(self)/d(self) = 1 and nothing else
+
+        # The queue of functions still to visit. The one with the highest generation
+        # comes out first, so a function runs only after every function that uses its
+        # outputs has passed its gradient down. A heap keeps that order in O(log n) per
+        # insertion; the book sorts the whole list on every insertion, which is
+        # quadratic on wide graphs. ``seq`` breaks ties in insertion order.
+        funcs: list[tuple[int, int, Function]] = []
+        seen: set[Function] = set()
+        seq = 0
+
+        def add_func(f: Function) -> None:
+            nonlocal seq
+            if not Config.order_by_generation:  # teaching switch: the book's step 14
+                funcs.append((0, seq, f))
+                seq += 1
+                return
+            if f not in seen:
+                seen.add(f)
+                heapq.heappush(funcs, (-f.generation, seq, f))
+                seq += 1
+
+        def pop_func() -> Function:
+            if not Config.order_by_generation:
+                return funcs.pop()[2]
+            return heapq.heappop(funcs)[2]
+
+        add_func(self.creator)
+        accumulate = Config.accumulate_grad
+        # Backward is made of ordinary Function calls; they are recorded only when a
+        # graph of the backward pass is wanted (create_graph=True).
+        with using_config("enable_backprop", create_graph):
+            while funcs:
+                f = pop_func()
+                if tracer is not None:
+                    tracer.on_pop(f, [entry[2] for entry in sorted(funcs)])
+                gys = [output().grad for output in f.outputs]
+                gxs = f.backward(*gys)
+                if not isinstance(gxs, tuple):
+                    gxs = (gxs,)
+                if tracer is not None:
+                    tracer.on_backward(f, gys, gxs)
+
+                for x, gx in zip(f.inputs, gxs):
+                    before = x.grad
+                    if before is None or not accumulate:
+                        x.grad = gx
+                    else:
+                        x.grad = before + gx  # a reused variable sums its contributions
+                    if tracer is not None:
+                        tracer.on_accumulate(f, x, before, gx, x.grad)
+                    if x.creator is not None:
+                        add_func(x.creator)
+
+                if not retain_grad:
+                    for y in f.outputs:
+                        y().grad = None  # y is a weak reference: call it for the Variable
+
+
+class BackwardTracer:
+    """Receives the events of one backward pass, in order. Subclass and override.
+
+    ``on_pop(f, pending)``: function ``f`` was taken from the queue; ``pending`` lists
+    the functions still waiting, next first.
+    ``on_backward(f, gys, gxs)``: ``f.backward`` turned output gradients into input ones.
+    ``on_accumulate(f, x, before, gx, after)``: ``gx`` arrived at input ``x``, whose
+    gradient went from ``before`` (None the first time) to ``after``.
+    """
+
+    def on_pop(self, f: Function, pending: list[Function]) -> None:
+        pass
+
+    def on_backward(self, f: Function, gys: list, gxs: tuple) -> None:
+        pass
+
+    def on_accumulate(self, f: Function, x: Variable, before, gx, after) -> None:
+        pass
+
+
+def as_variable(obj: Any) -> Variable:
+    """Return ``obj`` if it is a Variable, else wrap it (numbers become 0-d arrays)."""
+    if isinstance(obj, Variable):
+        return obj
+    return Variable(as_array(obj))
+
+
+def as_array(x: Any) -> np.ndarray:
+    """Turn numbers and NumPy scalars into 0-d arrays; leave ndarrays alone.
+
+    NumPy returns ``np.float64`` (not an ndarray) from operations on 0-d arrays, and
+    Python code passes plain floats; both are made ndarrays here so Variable can hold
+    them.
+    """
+    if isinstance(x, np.ndarray):
+        return x
+    if isinstance(x, Variable):
+        raise TypeError("as_array got a Variable; use its .data")
+    if np.isscalar(x) and not isinstance(x, (str, bytes)):
+        return np.array(x)
+    raise TypeError(
+        f"expected a number, numpy.ndarray or Variable, got {type(x).__name__}"
+    )
+
+
+# =============================================================================
+# Function
+# =============================================================================
+
+
+class Function:
+    """One recorded operation. Subclasses write ``forward`` and ``backward``.
+
+    ``forward(*xs)`` receives plain ndarrays and returns one ndarray or a tuple of them.
+    ``backward(*gys)`` receives the gradients of the outputs (Variables) and returns the
+    gradients of the inputs (a Variable, or a tuple with one per input). Because
+    ``backward`` is written with Variables and operators, it can itself be recorded:
+    that is how second derivatives work.
+    """
+
+    generation: int = 0
+    inputs: list[Variable]
+    outputs: list  # weak references to the output Variables
+
+    def __call__(self, *inputs: Any) -> Any:
+        inputs = [as_variable(x) for x in inputs]
+        xs = [x.data for x in inputs]
+        for x in xs:
+            if x is None:
+                raise TypeError(
+                    f"{type(self).__name__} got a Variable whose data is None; "
+                    "give it a value first"
+                )
+        ys = self.forward(*xs)
+        if not isinstance(ys, tuple):
+            ys = (ys,)
+        outputs = [Variable(as_array(y)) for y in ys]
+
+        if Config.enable_backprop:
+            self.generation = max(x.generation for x in inputs)
+            for output in outputs:
+                output.set_creator(self)
+            self.inputs = inputs
+            if Config.weak_outputs:
+                # Variable -> creator -> outputs -> Variable is a cycle. Holding outputs
+                # weakly breaks it, so a graph is freed as soon as nothing uses it.
+                self.outputs = [weakref.ref(output) for output in outputs]
+            else:  # teaching switch: the book before step 17 (a cycle per function)
+                self.outputs = [_StrongRef(output) for output in outputs]
+
+        return outputs if len(outputs) > 1 else outputs[0]
+
+    def forward(self, *xs: np.ndarray) -> Any:
+        raise NotImplementedError(f"{type(self).__name__}.forward")
+
+    def backward(self, *gys: Variable) -> Any:
+        raise NotImplementedError(f"{type(self).__name__}.backward")
+
+
+class _StrongRef:
+    """Callable like a weak reference, but keeps its object alive (teaching switch)."""
+
+    __slots__ = ("obj",)
+
+    def __init__(self, obj: Variable) -> None:
+        self.obj = obj
+
+    def __call__(self) -> Variable:
+        return self.obj

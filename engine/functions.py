@@ -1,0 +1,469 @@
+"""Every operation the engine knows: a Function subclass plus a lowercase wrapper.
+
+Each class writes ``forward`` with plain ndarrays and ``backward`` with Variables (``gy``
+in, ``gx`` out). Writing backward with Variables is what makes higher derivatives work:
+with ``create_graph=True`` the backward pass is itself recorded and can be
+differentiated again.
+
+Binary operations broadcast like NumPy (a scalar with a 2,000-point vector). Their
+backward sums the gradient back down to each input's shape with ``sum_to``, so a scalar
+input always gets a scalar gradient.
+
+The operators of Variable (``+ - * / **``, unary ``-``) are attached at the bottom of
+this file, in one place.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from engine.core import Function, Variable, as_array, as_variable
+
+# =============================================================================
+# shape helpers on plain ndarrays
+# =============================================================================
+
+
+def _sum_to_array(x: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
+    """Sum ``x`` over the axes that broadcasting added or stretched, down to ``shape``."""
+    ndim = len(shape)
+    lead = x.ndim - ndim
+    lead_axes = tuple(range(lead))
+    stretched = tuple(i + lead for i, size in enumerate(shape) if size == 1)
+    y = x.sum(lead_axes + stretched, keepdims=True)
+    if lead > 0:
+        y = y.squeeze(lead_axes)
+    return y
+
+
+def _reshape_for_broadcast(gy: Variable, x_shape: tuple, axis, keepdims: bool) -> Variable:
+    """Put back the axes that ``sum(axis)`` removed, so ``gy`` broadcasts to ``x_shape``."""
+    ndim = len(x_shape)
+    if axis is None:
+        axes = None
+    elif not isinstance(axis, tuple):
+        axes = (axis,)
+    else:
+        axes = axis
+    if not (ndim == 0 or axes is None or keepdims):
+        actual_axes = sorted(a if a >= 0 else a + ndim for a in axes)
+        shape = list(gy.shape)
+        for a in actual_axes:
+            shape.insert(a, 1)
+        return reshape(gy, tuple(shape))
+    return gy
+
+
+def _unbroadcast(gx0: Variable, gx1: Variable, f: Function) -> tuple[Variable, Variable]:
+    """Bring the gradients of a broadcasting binary op back to its inputs' shapes."""
+    x0_shape, x1_shape = f.x0_shape, f.x1_shape
+    if x0_shape != x1_shape:
+        if gx0.shape != x0_shape:
+            gx0 = sum_to(gx0, x0_shape)
+        if gx1.shape != x1_shape:
+            gx1 = sum_to(gx1, x1_shape)
+    return gx0, gx1
+
+
+# =============================================================================
+# basic functions: arithmetic
+# =============================================================================
+
+
+class Add(Function):
+    def forward(self, x0, x1):
+        self.x0_shape, self.x1_shape = x0.shape, x1.shape
+        return x0 + x1
+
+    def backward(self, gy):
+        return _unbroadcast(gy, gy, self)
+
+
+def add(x0, x1) -> Variable:
+    return Add()(x0, as_array_or_variable(x1))
+
+
+class Mul(Function):
+    def forward(self, x0, x1):
+        self.x0_shape, self.x1_shape = x0.shape, x1.shape
+        return x0 * x1
+
+    def backward(self, gy):
+        x0, x1 = self.inputs
+        return _unbroadcast(gy * x1, gy * x0, self)
+
+
+def mul(x0, x1) -> Variable:
+    return Mul()(x0, as_array_or_variable(x1))
+
+
+class Neg(Function):
+    def forward(self, x):
+        return -x
+
+    def backward(self, gy):
+        return -gy
+
+
+def neg(x) -> Variable:
+    return Neg()(x)
+
+
+class Sub(Function):
+    def forward(self, x0, x1):
+        self.x0_shape, self.x1_shape = x0.shape, x1.shape
+        return x0 - x1
+
+    def backward(self, gy):
+        return _unbroadcast(gy, -gy, self)
+
+
+def sub(x0, x1) -> Variable:
+    return Sub()(x0, as_array_or_variable(x1))
+
+
+def rsub(x0, x1) -> Variable:
+    """``x1 - x0``: Python calls ``x0.__rsub__(x1)`` for ``2.0 - x``."""
+    return Sub()(as_array_or_variable(x1), x0)
+
+
+class Div(Function):
+    def forward(self, x0, x1):
+        self.x0_shape, self.x1_shape = x0.shape, x1.shape
+        return x0 / x1
+
+    def backward(self, gy):
+        x0, x1 = self.inputs
+        gx0 = gy / x1
+        gx1 = gy * (-x0 / x1**2)
+        return _unbroadcast(gx0, gx1, self)
+
+
+def div(x0, x1) -> Variable:
+    return Div()(x0, as_array_or_variable(x1))
+
+
+def rdiv(x0, x1) -> Variable:
+    """``x1 / x0``: Python calls ``x0.__rtruediv__(x1)`` for ``1.0 / x``."""
+    return Div()(as_array_or_variable(x1), x0)
+
+
+class Pow(Function):
+    """``x ** c`` for a constant exponent ``c`` (a number): the book's step 20."""
+
+    def __init__(self, c: float) -> None:
+        self.c = c
+
+    def forward(self, x):
+        return x**self.c
+
+    def backward(self, gy):
+        (x,) = self.inputs
+        c = self.c
+        return c * x ** (c - 1) * gy
+
+
+class PowVar(Function):
+    """``x ** y`` where the exponent is itself a Variable: d/dy x**y = x**y * ln(x)."""
+
+    def forward(self, x0, x1):
+        self.x0_shape, self.x1_shape = x0.shape, x1.shape
+        return x0**x1
+
+    def backward(self, gy):
+        x0, x1 = self.inputs
+        y = self.outputs[0]()
+        gx0 = gy * x1 * x0 ** (x1 - 1.0)
+        gx1 = gy * y * log(x0)
+        return _unbroadcast(gx0, gx1, self)
+
+
+def pow(x, c) -> Variable:  # noqa: A001 - the book's name, shadowing builtins.pow here only
+    """``x ** c``. A number ``c`` uses the constant-power rule (no log of the base
+    appears in the gradient); a Variable ``c`` uses the general rule."""
+    if isinstance(c, Variable):
+        return PowVar()(x, c)
+    if isinstance(c, np.ndarray) and c.ndim > 0:
+        return PowVar()(x, c)
+    return Pow(c)(x)
+
+
+def rpow(x, c) -> Variable:
+    """``c ** x``: Python calls ``x.__rpow__(c)`` for ``2.0 ** x``."""
+    return PowVar()(as_array_or_variable(c), x)
+
+
+class Square(Function):
+    def forward(self, x):
+        return x**2
+
+    def backward(self, gy):
+        (x,) = self.inputs
+        return 2.0 * x * gy
+
+
+def square(x) -> Variable:
+    return Square()(x)
+
+
+# =============================================================================
+# basic functions: elementary
+# =============================================================================
+
+
+class Exp(Function):
+    def forward(self, x):
+        return np.exp(x)
+
+    def backward(self, gy):
+        y = self.outputs[0]()  # exp' = exp: reuse the output instead of recomputing
+        return gy * y
+
+
+def exp(x) -> Variable:
+    return Exp()(x)
+
+
+class Log(Function):
+    def forward(self, x):
+        return np.log(x)
+
+    def backward(self, gy):
+        (x,) = self.inputs
+        return gy / x
+
+
+def log(x) -> Variable:
+    return Log()(x)
+
+
+class Sin(Function):
+    def forward(self, x):
+        return np.sin(x)
+
+    def backward(self, gy):
+        (x,) = self.inputs
+        return gy * cos(x)
+
+
+def sin(x) -> Variable:
+    return Sin()(x)
+
+
+class Cos(Function):
+    def forward(self, x):
+        return np.cos(x)
+
+    def backward(self, gy):
+        (x,) = self.inputs
+        return gy * -sin(x)
+
+
+def cos(x) -> Variable:
+    return Cos()(x)
+
+
+class Tan(Function):
+    def forward(self, x):
+        return np.tan(x)
+
+    def backward(self, gy):
+        y = self.outputs[0]()
+        return gy * (1.0 + y * y)  # tan' = 1 + tan^2
+
+
+def tan(x) -> Variable:
+    return Tan()(x)
+
+
+class Tanh(Function):
+    def forward(self, x):
+        return np.tanh(x)
+
+    def backward(self, gy):
+        y = self.outputs[0]()
+        return gy * (1.0 - y * y)  # tanh' = 1 - tanh^2
+
+
+def tanh(x) -> Variable:
+    return Tanh()(x)
+
+
+class Sqrt(Function):
+    def forward(self, x):
+        return np.sqrt(x)
+
+    def backward(self, gy):
+        y = self.outputs[0]()
+        return gy / (2.0 * y)  # (sqrt x)' = 1 / (2 sqrt x)
+
+
+def sqrt(x) -> Variable:
+    return Sqrt()(x)
+
+
+class Sigmoid(Function):
+    def forward(self, x):
+        # 0.5 * tanh(x/2) + 0.5 equals 1 / (1 + exp(-x)) but never overflows.
+        return 0.5 * np.tanh(0.5 * x) + 0.5
+
+    def backward(self, gy):
+        y = self.outputs[0]()
+        return gy * y * (1.0 - y)
+
+
+def sigmoid(x) -> Variable:
+    return Sigmoid()(x)
+
+
+class ReLU(Function):
+    """max(x, 0). At x = 0 the derivative is undefined; the subgradient 0 is used."""
+
+    def forward(self, x):
+        return np.maximum(x, 0.0)
+
+    def backward(self, gy):
+        (x,) = self.inputs
+        return gy * (x.data > 0)  # the mask is a constant: no gradient flows into it
+
+
+def relu(x) -> Variable:
+    return ReLU()(x)
+
+
+class Abs(Function):
+    """|x|. At x = 0 the derivative is undefined; the subgradient sign(0) = 0 is used."""
+
+    def forward(self, x):
+        return np.abs(x)
+
+    def backward(self, gy):
+        (x,) = self.inputs
+        return gy * np.sign(x.data)
+
+
+def abs(x) -> Variable:  # noqa: A001 - the expression language calls it abs
+    return Abs()(x)
+
+
+# =============================================================================
+# tensor functions: shapes and sums
+# =============================================================================
+
+
+class Reshape(Function):
+    def __init__(self, shape: tuple[int, ...]) -> None:
+        self.shape = shape
+
+    def forward(self, x):
+        self.x_shape = x.shape
+        return x.reshape(self.shape)
+
+    def backward(self, gy):
+        return reshape(gy, self.x_shape)
+
+
+def reshape(x, shape: tuple[int, ...]) -> Variable:
+    if as_variable(x).shape == tuple(shape):
+        return as_variable(x)
+    return Reshape(tuple(shape))(x)
+
+
+class Sum(Function):
+    def __init__(self, axis=None, keepdims: bool = False) -> None:
+        self.axis = axis
+        self.keepdims = keepdims
+
+    def forward(self, x):
+        self.x_shape = x.shape
+        return x.sum(axis=self.axis, keepdims=self.keepdims)
+
+    def backward(self, gy):
+        gy = _reshape_for_broadcast(gy, self.x_shape, self.axis, self.keepdims)
+        return broadcast_to(gy, self.x_shape)
+
+
+def sum(x, axis=None, keepdims: bool = False) -> Variable:  # noqa: A001
+    return Sum(axis, keepdims)(x)
+
+
+class BroadcastTo(Function):
+    def __init__(self, shape: tuple[int, ...]) -> None:
+        self.shape = shape
+
+    def forward(self, x):
+        self.x_shape = x.shape
+        return np.broadcast_to(x, self.shape)
+
+    def backward(self, gy):
+        return sum_to(gy, self.x_shape)
+
+
+def broadcast_to(x, shape: tuple[int, ...]) -> Variable:
+    if as_variable(x).shape == tuple(shape):
+        return as_variable(x)
+    return BroadcastTo(tuple(shape))(x)
+
+
+class SumTo(Function):
+    def __init__(self, shape: tuple[int, ...]) -> None:
+        self.shape = shape
+
+    def forward(self, x):
+        self.x_shape = x.shape
+        return _sum_to_array(x, self.shape)
+
+    def backward(self, gy):
+        return broadcast_to(gy, self.x_shape)
+
+
+def sum_to(x, shape: tuple[int, ...]) -> Variable:
+    if as_variable(x).shape == tuple(shape):
+        return as_variable(x)
+    return SumTo(tuple(shape))(x)
+
+
+# =============================================================================
+# operators on Variable (attached in this one place)
+# =============================================================================
+
+
+def as_array_or_variable(x):
+    """Leave Variables alone; turn numbers into 0-d arrays (the book's ``as_array``)."""
+    if isinstance(x, Variable):
+        return x
+    return as_array(x)
+
+
+def _install_operators() -> None:
+    Variable.__add__ = add
+    Variable.__radd__ = add
+    Variable.__mul__ = mul
+    Variable.__rmul__ = mul
+    Variable.__neg__ = neg
+    Variable.__pos__ = lambda self: self
+    Variable.__sub__ = sub
+    Variable.__rsub__ = rsub
+    Variable.__truediv__ = div
+    Variable.__rtruediv__ = rdiv
+    Variable.__pow__ = pow
+    Variable.__rpow__ = rpow
+
+
+_install_operators()
+
+# The names a learner may call by name in an expression (see engine/expression.py).
+UNARY_FUNCTIONS = {
+    "square": square,
+    "exp": exp,
+    "log": log,
+    "sin": sin,
+    "cos": cos,
+    "tan": tan,
+    "tanh": tanh,
+    "sqrt": sqrt,
+    "sigmoid": sigmoid,
+    "relu": relu,
+    "abs": abs,
+}
+
