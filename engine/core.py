@@ -178,19 +178,25 @@ class Variable:
 
         def add_func(f: Function) -> None:
             nonlocal seq
-            if not Config.order_by_generation:  # teaching switch: the book's step 14
-                funcs.append((0, seq, f))
-                seq += 1
-                return
             if f not in seen:
                 seen.add(f)
                 heapq.heappush(funcs, (-f.generation, seq, f))
                 seq += 1
 
         def pop_func() -> Function:
-            if not Config.order_by_generation:
-                return funcs.pop()[2]
             return heapq.heappop(funcs)[2]
+
+        if not Config.order_by_generation:
+            # Teaching switch: the book before step 16. A plain stack, and a function
+            # reached twice is visited twice, before all of its gradient has arrived.
+            # That engine kept every gradient (retain_grad came in step 18); keeping
+            # them here too is what lets the early visit's part be counted again.
+            retain_grad = True
+            def add_func(f: Function) -> None:  # noqa: F811
+                funcs.append((0, 0, f))
+
+            def pop_func() -> Function:  # noqa: F811
+                return funcs.pop()[2]
 
         add_func(self.creator)
         accumulate = Config.accumulate_grad
@@ -260,13 +266,11 @@ def as_array(x: Any) -> np.ndarray:
     """
     if isinstance(x, np.ndarray):
         return x
+    if isinstance(x, (float, int, np.generic)) or np.isscalar(x) and not isinstance(x, (str, bytes)):
+        return np.array(x)
     if isinstance(x, Variable):
         raise TypeError("as_array got a Variable; use its .data")
-    if np.isscalar(x) and not isinstance(x, (str, bytes)):
-        return np.array(x)
-    raise TypeError(
-        f"expected a number, numpy.ndarray or Variable, got {type(x).__name__}"
-    )
+    raise TypeError(f"expected a number, numpy.ndarray or Variable, got {type(x).__name__}")
 
 
 # =============================================================================
@@ -284,28 +288,33 @@ class Function:
     that is how second derivatives work.
     """
 
-    generation: int = 0
-    inputs: list[Variable]
-    outputs: list  # weak references to the output Variables
+    # No per-instance __dict__ for the engine's own functions (each of them lists its
+    # extra attributes in __slots__): a graph has one Function per node, so this saves
+    # memory and garbage-collector work. Your own subclasses need not bother.
+    __slots__ = ("generation", "inputs", "outputs", "__weakref__")
 
     def __call__(self, *inputs: Any) -> Any:
-        inputs = [as_variable(x) for x in inputs]
+        inputs = [x if isinstance(x, Variable) else as_variable(x) for x in inputs]
         xs = [x.data for x in inputs]
-        for x in xs:
-            if x is None:
+        try:
+            ys = self.forward(*xs)
+        except TypeError:
+            if any(x is None for x in xs):
                 raise TypeError(
                     f"{type(self).__name__} got a Variable whose data is None; "
                     "give it a value first"
-                )
-        ys = self.forward(*xs)
-        if not isinstance(ys, tuple):
-            ys = (ys,)
-        outputs = [Variable(as_array(y)) for y in ys]
+                ) from None
+            raise
+        if isinstance(ys, tuple):
+            outputs = [Variable(as_array(y)) for y in ys]
+        else:  # one output, the usual case
+            outputs = [Variable(ys if isinstance(ys, np.ndarray) else np.asarray(ys))]
 
         if Config.enable_backprop:
-            self.generation = max(x.generation for x in inputs)
+            self.generation = generation = max([x.generation for x in inputs])
             for output in outputs:
-                output.set_creator(self)
+                output.creator = self  # set_creator, inlined: this is the hot path
+                output.generation = generation + 1
             self.inputs = inputs
             if Config.weak_outputs:
                 # Variable -> creator -> outputs -> Variable is a cycle. Holding outputs

@@ -71,6 +71,8 @@ def _unbroadcast(gx0: Variable, gx1: Variable, f: Function) -> tuple[Variable, V
 
 
 class Add(Function):
+    __slots__ = ("x0_shape", "x1_shape")
+
     def forward(self, x0, x1):
         self.x0_shape, self.x1_shape = x0.shape, x1.shape
         return x0 + x1
@@ -80,10 +82,12 @@ class Add(Function):
 
 
 def add(x0, x1) -> Variable:
-    return Add()(x0, as_array_or_variable(x1))
+    return Add()(x0, x1)
 
 
 class Mul(Function):
+    __slots__ = ("x0_shape", "x1_shape")
+
     def forward(self, x0, x1):
         self.x0_shape, self.x1_shape = x0.shape, x1.shape
         return x0 * x1
@@ -94,10 +98,12 @@ class Mul(Function):
 
 
 def mul(x0, x1) -> Variable:
-    return Mul()(x0, as_array_or_variable(x1))
+    return Mul()(x0, x1)
 
 
 class Neg(Function):
+    __slots__ = ()
+
     def forward(self, x):
         return -x
 
@@ -110,6 +116,8 @@ def neg(x) -> Variable:
 
 
 class Sub(Function):
+    __slots__ = ("x0_shape", "x1_shape")
+
     def forward(self, x0, x1):
         self.x0_shape, self.x1_shape = x0.shape, x1.shape
         return x0 - x1
@@ -119,15 +127,17 @@ class Sub(Function):
 
 
 def sub(x0, x1) -> Variable:
-    return Sub()(x0, as_array_or_variable(x1))
+    return Sub()(x0, x1)
 
 
 def rsub(x0, x1) -> Variable:
     """``x1 - x0``: Python calls ``x0.__rsub__(x1)`` for ``2.0 - x``."""
-    return Sub()(as_array_or_variable(x1), x0)
+    return Sub()(x1, x0)
 
 
 class Div(Function):
+    __slots__ = ("x0_shape", "x1_shape")
+
     def forward(self, x0, x1):
         self.x0_shape, self.x1_shape = x0.shape, x1.shape
         return x0 / x1
@@ -140,16 +150,18 @@ class Div(Function):
 
 
 def div(x0, x1) -> Variable:
-    return Div()(x0, as_array_or_variable(x1))
+    return Div()(x0, x1)
 
 
 def rdiv(x0, x1) -> Variable:
     """``x1 / x0``: Python calls ``x0.__rtruediv__(x1)`` for ``1.0 / x``."""
-    return Div()(as_array_or_variable(x1), x0)
+    return Div()(x1, x0)
 
 
 class Pow(Function):
     """``x ** c`` for a constant exponent ``c`` (a number): the book's step 20."""
+    __slots__ = ("c",)
+
 
     def __init__(self, c: float) -> None:
         self.c = c
@@ -165,6 +177,8 @@ class Pow(Function):
 
 class PowVar(Function):
     """``x ** y`` where the exponent is itself a Variable: d/dy x**y = x**y * ln(x)."""
+    __slots__ = ("x0_shape", "x1_shape")
+
 
     def forward(self, x0, x1):
         self.x0_shape, self.x1_shape = x0.shape, x1.shape
@@ -190,10 +204,12 @@ def pow(x, c) -> Variable:  # noqa: A001 - the book's name, shadowing builtins.p
 
 def rpow(x, c) -> Variable:
     """``c ** x``: Python calls ``x.__rpow__(c)`` for ``2.0 ** x``."""
-    return PowVar()(as_array_or_variable(c), x)
+    return PowVar()(c, x)
 
 
 class Square(Function):
+    __slots__ = ()
+
     def forward(self, x):
         return x**2
 
@@ -212,6 +228,8 @@ def square(x) -> Variable:
 
 
 class Exp(Function):
+    __slots__ = ()
+
     def forward(self, x):
         return np.exp(x)
 
@@ -225,6 +243,8 @@ def exp(x) -> Variable:
 
 
 class Log(Function):
+    __slots__ = ()
+
     def forward(self, x):
         return np.log(x)
 
@@ -238,6 +258,8 @@ def log(x) -> Variable:
 
 
 class Sin(Function):
+    __slots__ = ()
+
     def forward(self, x):
         return np.sin(x)
 
@@ -251,6 +273,8 @@ def sin(x) -> Variable:
 
 
 class Cos(Function):
+    __slots__ = ()
+
     def forward(self, x):
         return np.cos(x)
 
@@ -264,6 +288,8 @@ def cos(x) -> Variable:
 
 
 class Tan(Function):
+    __slots__ = ()
+
     def forward(self, x):
         return np.tan(x)
 
@@ -277,6 +303,8 @@ def tan(x) -> Variable:
 
 
 class Tanh(Function):
+    __slots__ = ()
+
     def forward(self, x):
         return np.tanh(x)
 
@@ -290,6 +318,8 @@ def tanh(x) -> Variable:
 
 
 class Sqrt(Function):
+    __slots__ = ()
+
     def forward(self, x):
         return np.sqrt(x)
 
@@ -303,6 +333,8 @@ def sqrt(x) -> Variable:
 
 
 class Sigmoid(Function):
+    __slots__ = ()
+
     def forward(self, x):
         # 0.5 * tanh(x/2) + 0.5 equals 1 / (1 + exp(-x)) but never overflows.
         return 0.5 * np.tanh(0.5 * x) + 0.5
@@ -318,6 +350,8 @@ def sigmoid(x) -> Variable:
 
 class ReLU(Function):
     """max(x, 0). At x = 0 the derivative is undefined; the subgradient 0 is used."""
+    __slots__ = ()
+
 
     def forward(self, x):
         return np.maximum(x, 0.0)
@@ -333,6 +367,8 @@ def relu(x) -> Variable:
 
 class Abs(Function):
     """|x|. At x = 0 the derivative is undefined; the subgradient sign(0) = 0 is used."""
+    __slots__ = ()
+
 
     def forward(self, x):
         return np.abs(x)
@@ -352,6 +388,8 @@ def abs(x) -> Variable:  # noqa: A001 - the expression language calls it abs
 
 
 class Reshape(Function):
+    __slots__ = ("shape", "x_shape")
+
     def __init__(self, shape: tuple[int, ...]) -> None:
         self.shape = shape
 
@@ -370,6 +408,8 @@ def reshape(x, shape: tuple[int, ...]) -> Variable:
 
 
 class Sum(Function):
+    __slots__ = ("axis", "keepdims", "x_shape")
+
     def __init__(self, axis=None, keepdims: bool = False) -> None:
         self.axis = axis
         self.keepdims = keepdims
@@ -388,6 +428,8 @@ def sum(x, axis=None, keepdims: bool = False) -> Variable:  # noqa: A001
 
 
 class BroadcastTo(Function):
+    __slots__ = ("shape", "x_shape")
+
     def __init__(self, shape: tuple[int, ...]) -> None:
         self.shape = shape
 
@@ -406,6 +448,8 @@ def broadcast_to(x, shape: tuple[int, ...]) -> Variable:
 
 
 class SumTo(Function):
+    __slots__ = ("shape", "x_shape")
+
     def __init__(self, shape: tuple[int, ...]) -> None:
         self.shape = shape
 
@@ -426,13 +470,6 @@ def sum_to(x, shape: tuple[int, ...]) -> Variable:
 # =============================================================================
 # operators on Variable (attached in this one place)
 # =============================================================================
-
-
-def as_array_or_variable(x):
-    """Leave Variables alone; turn numbers into 0-d arrays (the book's ``as_array``)."""
-    if isinstance(x, Variable):
-        return x
-    return as_array(x)
 
 
 def _install_operators() -> None:
