@@ -1,0 +1,588 @@
+"""The tutor's document: an expression, its variables and their slider ranges, and views.
+
+A ``Session`` is plain data plus the one computation everything on screen comes from:
+``evaluate()``, which runs the engine forward and backward at the current point and,
+vectorized, over a sweep of one variable, and returns one ``EvalResult``.
+
+Sessions are saved as versioned JSON (``to_json`` / ``from_json``). Files may come from
+anyone, so loading validates every field and raises ``SessionError`` with one clear
+message; nothing from a file is ever executed (the expression is only *parsed*).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import tempfile
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from engine.core import Variable
+from engine.expression import Expression, ParseError, parse
+
+FORMAT_TAG = "autodiff-tutor-session"
+FORMAT_VERSION = 1
+MAX_FILE_BYTES = 10 * 1024 * 1024
+MAX_VARIABLES = 64
+MAX_ABS_BOUND = 1e12  # slider ends; beyond this a slider step cannot be represented
+MAX_SLIDER_STEPS = 10_000_000  # (max - min) / step: a QSlider counts in 32-bit ints
+MIN_POINTS, MAX_POINTS = 2, 100_000
+DEFAULT_POINTS = 2000
+CURVES = ("f", "df", "d2f", "tangent")
+DEFAULT_CURVES = ("f", "df")
+# State of other panels, stored under keys of their own and validated by their owners.
+PANEL_KEYS = ("lesson", "graph", "map")
+MAX_PANEL_STATE_CHARS = 100_000
+
+DEFAULT_EXPRESSION = "sin(x) * x^2 + y"
+
+
+class SessionError(ValueError):
+    """A session file or value was rejected; the message says why, in one line."""
+
+
+@dataclass
+class VariableSpec:
+    """One slider: the variable's value and the range and step the slider moves in."""
+
+    name: str
+    value: float = 1.0
+    min: float = -5.0
+    max: float = 5.0
+    step: float = 0.01
+
+    def clamped(self, value: float) -> float:
+        return min(max(value, self.min), self.max)
+
+
+@dataclass
+class Sweep:
+    """Which variable the plot runs along, over what range and how many points."""
+
+    variable: str | None = None
+    min: float = -5.0
+    max: float = 5.0
+    points: int = DEFAULT_POINTS
+
+
+@dataclass
+class EvalResult:
+    """Everything the views draw, from one evaluation. Arrays are float64.
+
+    ``error`` is set (and everything else left empty) when the expression does not
+    parse. Domain problems (log(-1), 1/0) are not errors: they give NaN or inf values,
+    and ``notices`` says where.
+    """
+
+    expression: Expression | None = None
+    error: ParseError | None = None
+    point: dict[str, float] = field(default_factory=dict)
+    value: float = math.nan
+    grads: dict[str, float] = field(default_factory=dict)
+    d2f_at_point: float = math.nan  # second derivative along the swept variable
+    sweep_variable: str | None = None
+    x: np.ndarray = field(default_factory=lambda: np.empty(0))
+    f: np.ndarray = field(default_factory=lambda: np.empty(0))
+    df: np.ndarray = field(default_factory=lambda: np.empty(0))
+    d2f: np.ndarray = field(default_factory=lambda: np.empty(0))
+    notices: list[str] = field(default_factory=list)
+    # The graph recorded at the point, kept alive for the graph view: the output and
+    # the input Variables by name.
+    output: Variable | None = None
+    inputs: dict[str, Variable] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None and self.expression is not None
+
+
+def _is_number(v: Any) -> bool:
+    # bool is an int subclass; ``true`` in a file is not a number.
+    return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+
+def _finite_number(obj: Mapping, key: str, where: str) -> float:
+    if key not in obj:
+        raise SessionError(f"{where}: missing '{key}'")
+    v = obj[key]
+    if not _is_number(v):
+        raise SessionError(f"{where}: '{key}' must be a number, got {_json_type(v)}")
+    v = float(v)
+    if not math.isfinite(v):
+        raise SessionError(f"{where}: '{key}' must be a finite number, got {v}")
+    return v
+
+
+def _json_type(v: Any) -> str:
+    if v is None:
+        return "null"
+    if isinstance(v, bool):
+        return "true/false"
+    return {str: "text", list: "a list", dict: "an object", int: "a number", float: "a number"}.get(
+        type(v), type(v).__name__
+    )
+
+
+def validate_range(name: str, lo: float, hi: float, step: float) -> None:
+    """Raise SessionError unless ``lo < hi``, ``step > 0`` and the slider can hold them."""
+    for label, v in (("min", lo), ("max", hi), ("step", step)):
+        if not math.isfinite(v):
+            raise SessionError(f"variable '{name}': {label} must be finite, got {v}")
+    if abs(lo) > MAX_ABS_BOUND or abs(hi) > MAX_ABS_BOUND:
+        raise SessionError(
+            f"variable '{name}': range {lo:g}…{hi:g} is too large "
+            f"(slider ends must lie within ±{MAX_ABS_BOUND:g})"
+        )
+    if not lo < hi:
+        raise SessionError(f"variable '{name}': min ({lo:g}) must be less than max ({hi:g})")
+    if not step > 0:
+        raise SessionError(f"variable '{name}': step must be positive, got {step:g}")
+    if (hi - lo) / step > MAX_SLIDER_STEPS:
+        raise SessionError(
+            f"variable '{name}': step {step:g} is too fine for the range {lo:g}…{hi:g} "
+            f"(at most {MAX_SLIDER_STEPS:,} steps)"
+        )
+
+
+class Session:
+    """The document. Mutate it through its methods; ``evaluate()`` computes the result."""
+
+    def __init__(self, expression: str = DEFAULT_EXPRESSION) -> None:
+        self.expression_text = ""
+        self.variables: dict[str, VariableSpec] = {}
+        self.sweep = Sweep()
+        self.curves: list[str] = list(DEFAULT_CURVES)
+        self.panels: dict[str, dict] = {}
+        self._expression: Expression | None = None
+        self._error: ParseError | None = None
+        self.set_expression(expression)
+
+    # -- the expression -------------------------------------------------------
+
+    @property
+    def expression(self) -> Expression | None:
+        """The last expression that parsed (kept while the text has an error)."""
+        return self._expression
+
+    @property
+    def error(self) -> ParseError | None:
+        """Why the current text does not parse, or None."""
+        return self._error
+
+    def set_expression(self, text: str) -> bool:
+        """Set the text. Returns True if it parsed; variables it names get sliders."""
+        self.expression_text = text
+        try:
+            expr = parse(text)
+        except ParseError as exc:
+            self._error = exc
+            return False
+        self._error = None
+        self._expression = expr
+        for name in expr.variables:
+            if name not in self.variables:
+                self.variables[name] = VariableSpec(name)
+        self._fix_sweep()
+        return True
+
+    def used_variables(self) -> list[str]:
+        """Names the current expression uses, sorted."""
+        return list(self._expression.variables) if self._expression else []
+
+    # -- variables ------------------------------------------------------------
+
+    def add_variable(self, spec: VariableSpec) -> None:
+        if not spec.name.isidentifier():
+            raise SessionError(f"'{spec.name}' is not a valid variable name")
+        validate_range(spec.name, spec.min, spec.max, spec.step)
+        spec.value = spec.clamped(spec.value)
+        self.variables[spec.name] = spec
+        self._fix_sweep()
+
+    def remove_variable(self, name: str) -> None:
+        self.variables.pop(name, None)
+        self._fix_sweep()
+
+    def set_value(self, name: str, value: float) -> float:
+        """Move a slider; the value is clamped into its range. Returns the value set."""
+        spec = self.variables[name]
+        if not math.isfinite(value):
+            raise SessionError(f"variable '{name}': value must be finite, got {value}")
+        spec.value = spec.clamped(float(value))
+        return spec.value
+
+    def set_range(self, name: str, lo: float, hi: float, step: float) -> None:
+        """Change a slider's range and step (the value is clamped into the new range).
+
+        The sweep follows the range of its variable.
+        """
+        validate_range(name, lo, hi, step)
+        spec = self.variables[name]
+        spec.min, spec.max, spec.step = float(lo), float(hi), float(step)
+        spec.value = spec.clamped(spec.value)
+        if self.sweep.variable == name:
+            self.sweep.min, self.sweep.max = spec.min, spec.max
+
+    def set_sweep_variable(self, name: str) -> None:
+        spec = self.variables[name]
+        self.sweep.variable = name
+        self.sweep.min, self.sweep.max = spec.min, spec.max
+
+    def set_curves(self, curves: Iterable[str]) -> None:
+        curves = list(dict.fromkeys(curves))
+        for c in curves:
+            if c not in CURVES:
+                raise SessionError(f"unknown curve '{c}' (known: {', '.join(CURVES)})")
+        self.curves = curves
+
+    def _fix_sweep(self) -> None:
+        """Point the sweep at a variable the expression uses, if it does not already."""
+        used = self.used_variables()
+        if self.sweep.variable in used:
+            return
+        if self.sweep.variable in self.variables and not used:
+            return
+        candidates = used or sorted(self.variables)
+        if candidates:
+            self.set_sweep_variable(candidates[0])
+        else:
+            self.sweep.variable = None
+
+    # -- evaluation -----------------------------------------------------------
+
+    def point(self) -> dict[str, float]:
+        return {name: spec.value for name, spec in self.variables.items()}
+
+    def evaluate(self, sweep: bool = True) -> EvalResult:
+        """Forward and backward at the point, and (vectorized) over the sweep."""
+        expr = self._expression
+        if expr is None:
+            return EvalResult(error=self._error)
+        return evaluate_expression(
+            expr,
+            self.point(),
+            self.sweep if sweep else None,
+            error=self._error,
+        )
+
+    # -- files ----------------------------------------------------------------
+
+    def to_dict(self) -> dict:
+        d: dict[str, Any] = {
+            "format": FORMAT_TAG,
+            "version": FORMAT_VERSION,
+            "expression": self.expression_text,
+            "variables": [
+                {"name": s.name, "value": s.value, "min": s.min, "max": s.max, "step": s.step}
+                for s in self.variables.values()
+            ],
+            "sweep": {
+                "variable": self.sweep.variable,
+                "min": self.sweep.min,
+                "max": self.sweep.max,
+                "points": self.sweep.points,
+            },
+            "curves": list(self.curves),
+        }
+        for key in PANEL_KEYS:
+            if key in self.panels:
+                d[key] = self.panels[key]
+        return d
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+
+    @classmethod
+    def from_dict(cls, data: Any, notices: list[str] | None = None) -> Session:
+        """Build a session from parsed JSON, validating every field.
+
+        Raises SessionError on the first problem. Values outside their range are
+        clamped, and a line saying so is appended to ``notices``.
+        """
+        notices = notices if notices is not None else []
+        if not isinstance(data, dict):
+            raise SessionError(f"not a session file: the top level is {_json_type(data)}, not an object")
+        if data.get("format") != FORMAT_TAG:
+            raise SessionError(f"not a session file: 'format' must be \"{FORMAT_TAG}\"")
+        version = data.get("version")
+        if not isinstance(version, int) or isinstance(version, bool):
+            raise SessionError("'version' must be a whole number")
+        if version > FORMAT_VERSION:
+            raise SessionError(
+                f"this file is version {version}, newer than this app reads "
+                f"(version {FORMAT_VERSION}); please update Autodiff Tutor"
+            )
+        if version < 1:
+            raise SessionError(f"unknown session version {version}")
+
+        text = data.get("expression")
+        if not isinstance(text, str):
+            raise SessionError(f"'expression' must be text, got {_json_type(text)}")
+        try:
+            expr = parse(text)
+        except ParseError as exc:
+            raise SessionError(f"the expression does not parse: {exc}") from None
+
+        raw_vars = data.get("variables")
+        if not isinstance(raw_vars, list):
+            raise SessionError(f"'variables' must be a list, got {_json_type(raw_vars)}")
+        if len(raw_vars) > MAX_VARIABLES:
+            raise SessionError(f"too many variables ({len(raw_vars)}; at most {MAX_VARIABLES})")
+        specs: dict[str, VariableSpec] = {}
+        for i, raw in enumerate(raw_vars):
+            where = f"variable #{i + 1}"
+            if not isinstance(raw, dict):
+                raise SessionError(f"{where} must be an object, got {_json_type(raw)}")
+            name = raw.get("name")
+            if not isinstance(name, str) or not name.isidentifier():
+                raise SessionError(f"{where}: 'name' must be a valid variable name")
+            if name in specs:
+                raise SessionError(f"variable '{name}' is listed twice")
+            where = f"variable '{name}'"
+            value = _finite_number(raw, "value", where)
+            lo = _finite_number(raw, "min", where)
+            hi = _finite_number(raw, "max", where)
+            step = _finite_number(raw, "step", where)
+            validate_range(name, lo, hi, step)
+            spec = VariableSpec(name, value, lo, hi, step)
+            if not lo <= value <= hi:
+                spec.value = spec.clamped(value)
+                notices.append(
+                    f"variable '{name}': value {value:g} was outside {lo:g}…{hi:g} "
+                    f"and was set to {spec.value:g}"
+                )
+            specs[name] = spec
+
+        session = cls.__new__(cls)
+        session.expression_text = ""
+        session.variables = specs
+        session.sweep = Sweep()
+        session.curves = list(DEFAULT_CURVES)
+        session.panels = {}
+        session._expression = None
+        session._error = None
+        session.expression_text = text
+        session._expression = expr
+        for name in expr.variables:
+            if name not in session.variables:
+                session.variables[name] = VariableSpec(name)
+
+        raw_sweep = data.get("sweep")
+        if raw_sweep is not None:
+            if not isinstance(raw_sweep, dict):
+                raise SessionError(f"'sweep' must be an object, got {_json_type(raw_sweep)}")
+            var = raw_sweep.get("variable")
+            if var is not None and (not isinstance(var, str) or var not in session.variables):
+                raise SessionError("'sweep': 'variable' must name one of the variables")
+            lo = _finite_number(raw_sweep, "min", "'sweep'")
+            hi = _finite_number(raw_sweep, "max", "'sweep'")
+            validate_range(f"sweep of {var}", lo, hi, (hi - lo) / MAX_SLIDER_STEPS or 1.0)
+            points = raw_sweep.get("points", DEFAULT_POINTS)
+            if not isinstance(points, int) or isinstance(points, bool):
+                raise SessionError("'sweep': 'points' must be a whole number")
+            if not MIN_POINTS <= points <= MAX_POINTS:
+                raise SessionError(f"'sweep': 'points' must be between {MIN_POINTS} and {MAX_POINTS:,}")
+            session.sweep = Sweep(var, lo, hi, points)
+        session._fix_sweep()
+
+        raw_curves = data.get("curves")
+        if raw_curves is not None:
+            if not isinstance(raw_curves, list) or not all(isinstance(c, str) for c in raw_curves):
+                raise SessionError("'curves' must be a list of curve names")
+            session.set_curves(raw_curves)
+
+        for key in PANEL_KEYS:
+            if key in data:
+                state = data[key]
+                if not isinstance(state, dict):
+                    raise SessionError(f"'{key}' must be an object, got {_json_type(state)}")
+                if len(json.dumps(state)) > MAX_PANEL_STATE_CHARS:
+                    raise SessionError(f"'{key}' is too large")
+                session.panels[key] = state
+        return session
+
+    @classmethod
+    def from_json(cls, text: str | bytes, notices: list[str] | None = None) -> Session:
+        if len(text) > MAX_FILE_BYTES:
+            raise SessionError(f"the file is too large ({len(text) / 1e6:.1f} MB; at most 10 MB)")
+        if isinstance(text, bytes):
+            try:
+                text = text.decode("utf-8")
+            except UnicodeDecodeError:
+                raise SessionError("the file is not UTF-8 text") from None
+        if not text.strip():
+            raise SessionError("the file is empty")
+        try:
+            data = json.loads(text, parse_constant=_reject_constant)
+        except RecursionError:
+            raise SessionError("the file is nested too deeply to be a session") from None
+        except json.JSONDecodeError as exc:
+            raise SessionError(
+                f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+            ) from None
+        return cls.from_dict(data, notices)
+
+    @classmethod
+    def load(cls, path: str | os.PathLike, notices: list[str] | None = None) -> Session:
+        """Read and validate a session file. Raises SessionError (OSError is wrapped)."""
+        try:
+            size = os.path.getsize(path)
+            if size > MAX_FILE_BYTES:
+                raise SessionError(f"the file is too large ({size / 1e6:.1f} MB; at most 10 MB)")
+            with open(path, "rb") as fh:
+                raw = fh.read(MAX_FILE_BYTES + 1)
+        except OSError as exc:
+            raise SessionError(f"cannot read {os.fspath(path)!r}: {exc.strerror or exc}") from None
+        return cls.from_json(raw, notices)
+
+    def save(self, path: str | os.PathLike) -> None:
+        """Write the session atomically: a temporary file, then a rename over ``path``."""
+        write_atomic(path, self.to_json().encode("utf-8"))
+
+
+def _reject_constant(name: str) -> Any:
+    raise SessionError(f"the file contains {name}, which is not a number a session can hold")
+
+
+def write_atomic(path: str | os.PathLike, data: bytes) -> None:
+    """Write ``data`` to ``path`` via a temporary file in the same folder and a rename.
+
+    Either the whole new file is there afterwards, or the old one is untouched and no
+    partial file is left behind. Raises OSError.
+    """
+    path = os.fspath(path)
+    folder = os.path.dirname(os.path.abspath(path))
+    fd, tmp = tempfile.mkstemp(prefix=".autodiff-", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+# =============================================================================
+# evaluation
+# =============================================================================
+
+
+def _to_float(v: Variable | None) -> float:
+    if v is None:
+        return 0.0
+    return float(np.asarray(v.data, dtype=np.float64).reshape(-1)[0]) if np.size(v.data) else math.nan
+
+
+def evaluate_expression(
+    expr: Expression,
+    point: Mapping[str, float],
+    sweep: Sweep | None,
+    error: ParseError | None = None,
+) -> EvalResult:
+    """Run ``expr`` forward and backward at ``point`` and over ``sweep``.
+
+    At the point: f and ∂f/∂v for every variable the expression uses, in one backward
+    pass. Over the sweep: f, f′ and f″ along one variable as arrays, in one vectorized
+    forward pass and two backward passes (the first with ``create_graph=True`` so that
+    f′ can itself be differentiated) — never a Python loop over points.
+    """
+    result = EvalResult(expression=expr, error=error)
+    used = list(expr.variables)
+    result.point = {name: float(point.get(name, 1.0)) for name in used}
+
+    with np.errstate(all="ignore"):
+        # -- at the point: the graph the graph view shows -----------------------
+        inputs = {name: Variable(np.array(result.point[name]), name=name) for name in used}
+        y = expr.build(inputs)
+        y.backward()
+        result.value = _to_float(y)
+        for name in used:
+            result.grads[name] = _to_float(inputs[name].grad) if inputs[name].grad is not None else 0.0
+        result.output, result.inputs = y, inputs
+        if not math.isfinite(result.value):
+            result.notices.append(f"f is not finite at this point ({result.value})")
+        for name, g in result.grads.items():
+            if not math.isfinite(g):
+                result.notices.append(f"∂f/∂{name} is not finite at this point ({g})")
+
+        if sweep is None or sweep.variable is None:
+            return result
+
+        # -- along the sweep: f, f', f'' as arrays --------------------------------
+        s = sweep.variable
+        result.sweep_variable = s
+        xs = np.linspace(sweep.min, sweep.max, sweep.points)
+        result.x = xs
+        values = {
+            name: Variable(np.array(result.point.get(name, point.get(name, 1.0))), name=name)
+            for name in used
+        }
+        xv = Variable(xs.copy(), name=s)
+        values[s] = xv
+        y = expr.build(values) if used else expr.build({})
+        f = np.broadcast_to(np.asarray(y.data, dtype=np.float64), xs.shape).copy()
+        if s in used:
+            # With grad = ones, x.grad[i] = Σ_j ∂f_j/∂x_i = f'(x_i): each point only
+            # depends on its own x_i.
+            y.backward(create_graph=True)
+            gx = xv.grad
+            df = np.broadcast_to(np.asarray(gx.data, dtype=np.float64), xs.shape).copy()
+            xv.cleargrad()
+            if gx.creator is not None:
+                gx.backward()
+            d2f = (
+                np.broadcast_to(np.asarray(xv.grad.data, dtype=np.float64), xs.shape).copy()
+                if xv.grad is not None
+                else np.zeros_like(xs)
+            )
+        else:
+            df = np.zeros_like(xs)
+            d2f = np.zeros_like(xs)
+        result.f, result.df, result.d2f = f, df, d2f
+
+        # f'' at the point itself, from a tiny scalar run (cheap; the graph is small)
+        if s in used:
+            p = {name: Variable(np.array(result.point[name])) for name in used}
+            yp = expr.build(p)
+            yp.backward(create_graph=True)
+            g = p[s].grad
+            p[s].cleargrad()
+            if g is not None and g.creator is not None:
+                g.backward()
+                result.d2f_at_point = _to_float(p[s].grad) if p[s].grad is not None else 0.0
+            else:
+                result.d2f_at_point = 0.0
+        else:
+            result.d2f_at_point = 0.0
+
+        for label, arr in (("f", f), ("f′", df), ("f″", d2f)):
+            bad = int(np.count_nonzero(~np.isfinite(arr)))
+            if bad:
+                result.notices.append(
+                    f"{label} is undefined or infinite at {bad} of {arr.size} points along {s}"
+                )
+    return result
+
+
+__all__ = [
+    "CURVES",
+    "DEFAULT_CURVES",
+    "DEFAULT_EXPRESSION",
+    "EvalResult",
+    "Session",
+    "SessionError",
+    "Sweep",
+    "VariableSpec",
+    "evaluate_expression",
+    "validate_range",
+    "write_atomic",
+]
