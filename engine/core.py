@@ -207,12 +207,15 @@ class Variable:
                 f = pop_func()
                 if tracer is not None:
                     tracer.on_pop(f, [entry[2] for entry in sorted(funcs)])
-                gys = [output().grad for output in f.outputs]
-                gxs = f.backward(*gys)
+                outputs = f.outputs
+                if len(outputs) == 1:
+                    gxs = f.backward(outputs[0]().grad)
+                else:
+                    gxs = f.backward(*[output().grad for output in outputs])
                 if not isinstance(gxs, tuple):
                     gxs = (gxs,)
                 if tracer is not None:
-                    tracer.on_backward(f, gys, gxs)
+                    tracer.on_backward(f, [output().grad for output in outputs], gxs)
 
                 for x, gx in zip(f.inputs, gxs):
                     before = x.grad
@@ -226,7 +229,7 @@ class Variable:
                         add_func(x.creator)
 
                 if not retain_grad:
-                    for y in f.outputs:
+                    for y in outputs:
                         y().grad = None  # y is a weak reference: call it for the Variable
 
 
@@ -266,7 +269,7 @@ def as_array(x: Any) -> np.ndarray:
     """
     if isinstance(x, np.ndarray):
         return x
-    if isinstance(x, (float, int, np.generic)) or np.isscalar(x) and not isinstance(x, (str, bytes)):
+    if isinstance(x, (float, int, complex, np.generic)):
         return np.array(x)
     if isinstance(x, Variable):
         raise TypeError("as_array got a Variable; use its .data")
@@ -294,8 +297,16 @@ class Function:
     __slots__ = ("generation", "inputs", "outputs", "__weakref__")
 
     def __call__(self, *inputs: Any) -> Any:
+        # This runs once for every recorded node, so it avoids needless work: plain
+        # loops instead of list comprehensions (each of those is a function call in
+        # CPython 3.11), and the one-output case handled without a tuple.
         inputs = [x if isinstance(x, Variable) else as_variable(x) for x in inputs]
-        xs = [x.data for x in inputs]
+        xs = []
+        generation = 0
+        for x in inputs:
+            xs.append(x.data)
+            if x.generation > generation:
+                generation = x.generation
         try:
             ys = self.forward(*xs)
         except TypeError:
@@ -307,23 +318,28 @@ class Function:
             raise
         if isinstance(ys, tuple):
             outputs = [Variable(as_array(y)) for y in ys]
-        else:  # one output, the usual case
+        else:  # NumPy gives np.float64 for 0-d arrays; Variable wants an ndarray
             outputs = [Variable(ys if isinstance(ys, np.ndarray) else np.asarray(ys))]
 
         if Config.enable_backprop:
-            self.generation = generation = max([x.generation for x in inputs])
-            for output in outputs:
-                output.creator = self  # set_creator, inlined: this is the hot path
-                output.generation = generation + 1
+            # The function's generation is its newest input's; its outputs come one
+            # after. Backward uses this to visit functions in the right order.
+            self.generation = generation
             self.inputs = inputs
-            if Config.weak_outputs:
-                # Variable -> creator -> outputs -> Variable is a cycle. Holding outputs
-                # weakly breaks it, so a graph is freed as soon as nothing uses it.
-                self.outputs = [weakref.ref(output) for output in outputs]
-            else:  # teaching switch: the book before step 17 (a cycle per function)
-                self.outputs = [_StrongRef(output) for output in outputs]
+            refs = []
+            for output in outputs:
+                output.creator = self
+                output.generation = generation + 1
+                if Config.weak_outputs:
+                    # Variable -> creator -> outputs -> Variable would be a cycle.
+                    # Holding outputs weakly breaks it, so a graph is freed by
+                    # reference counting as soon as nothing uses it.
+                    refs.append(weakref.ref(output))
+                else:  # teaching switch: the book before step 17 (a cycle per function)
+                    refs.append(_StrongRef(output))
+            self.outputs = refs
 
-        return outputs if len(outputs) > 1 else outputs[0]
+        return outputs[0] if len(outputs) == 1 else outputs
 
     def forward(self, *xs: np.ndarray) -> Any:
         raise NotImplementedError(f"{type(self).__name__}.forward")

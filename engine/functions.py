@@ -55,12 +55,17 @@ def _reshape_for_broadcast(gy: Variable, x_shape: tuple, axis, keepdims: bool) -
 
 
 def _unbroadcast(gx0: Variable, gx1: Variable, f: Function) -> tuple[Variable, Variable]:
-    """Bring the gradients of a broadcasting binary op back to its inputs' shapes."""
-    x0_shape, x1_shape = f.x0_shape, f.x1_shape
+    """Bring the gradients of a broadcasting binary op back to its inputs' shapes.
+
+    If the forward pass broadcast a scalar over a vector, the scalar's gradient is the
+    sum of the vector's gradients: every element used it once.
+    """
+    x0_shape = f.inputs[0].data.shape
+    x1_shape = f.inputs[1].data.shape
     if x0_shape != x1_shape:
-        if gx0.shape != x0_shape:
+        if gx0.data.shape != x0_shape:
             gx0 = sum_to(gx0, x0_shape)
-        if gx1.shape != x1_shape:
+        if gx1.data.shape != x1_shape:
             gx1 = sum_to(gx1, x1_shape)
     return gx0, gx1
 
@@ -71,10 +76,9 @@ def _unbroadcast(gx0: Variable, gx1: Variable, f: Function) -> tuple[Variable, V
 
 
 class Add(Function):
-    __slots__ = ("x0_shape", "x1_shape")
+    __slots__ = ()
 
     def forward(self, x0, x1):
-        self.x0_shape, self.x1_shape = x0.shape, x1.shape
         return x0 + x1
 
     def backward(self, gy):
@@ -86,10 +90,9 @@ def add(x0, x1) -> Variable:
 
 
 class Mul(Function):
-    __slots__ = ("x0_shape", "x1_shape")
+    __slots__ = ()
 
     def forward(self, x0, x1):
-        self.x0_shape, self.x1_shape = x0.shape, x1.shape
         return x0 * x1
 
     def backward(self, gy):
@@ -116,10 +119,9 @@ def neg(x) -> Variable:
 
 
 class Sub(Function):
-    __slots__ = ("x0_shape", "x1_shape")
+    __slots__ = ()
 
     def forward(self, x0, x1):
-        self.x0_shape, self.x1_shape = x0.shape, x1.shape
         return x0 - x1
 
     def backward(self, gy):
@@ -136,10 +138,9 @@ def rsub(x0, x1) -> Variable:
 
 
 class Div(Function):
-    __slots__ = ("x0_shape", "x1_shape")
+    __slots__ = ()
 
     def forward(self, x0, x1):
-        self.x0_shape, self.x1_shape = x0.shape, x1.shape
         return x0 / x1
 
     def backward(self, gy):
@@ -177,11 +178,10 @@ class Pow(Function):
 
 class PowVar(Function):
     """``x ** y`` where the exponent is itself a Variable: d/dy x**y = x**y * ln(x)."""
-    __slots__ = ("x0_shape", "x1_shape")
+    __slots__ = ()
 
 
     def forward(self, x0, x1):
-        self.x0_shape, self.x1_shape = x0.shape, x1.shape
         return x0**x1
 
     def backward(self, gy):
