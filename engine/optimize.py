@@ -1,0 +1,497 @@
+"""Walking downhill: f over a grid of two variables, gradient descent and Newton's method.
+
+Everything here runs on the engine, the way the book does it:
+
+- ``evaluate_grid`` computes f and both partial derivatives at every point of an n×n
+  grid in *one* vectorized forward and backward pass. Each grid point depends only on
+  its own (x, y), so backpropagating ones through the whole grid gives, element by
+  element, ∂f/∂x and ∂f/∂y at every point — no Python loop over points.
+- ``GradientDescent`` and ``Newton`` take one step per engine run at a scalar point,
+  exactly like the book's step 28 (Rosenbrock) and step 29/33 (Newton with f″ from
+  ``create_graph``). They are deterministic, keep the history of visited points, and
+  stop — with a reason, never an exception — when the run diverges or converges.
+
+No Qt here: the map and optimizer panels in ``gui/`` draw what these compute.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from engine.core import Variable
+from engine.expression import Expression
+
+DEFAULT_GRID = 200
+MAX_GRID = 1000
+
+# =============================================================================
+# the grid
+# =============================================================================
+
+
+@dataclass
+class Grid:
+    """f and its two partial derivatives over a rectangle, row-major.
+
+    ``f[i, j]`` is f at ``(xs[j], ys[i])``: rows run along y, columns along x (the
+    layout of ``np.meshgrid(xs, ys)``). Domain edges give NaN or inf, never warnings.
+    """
+
+    var_x: str
+    var_y: str
+    xs: np.ndarray
+    ys: np.ndarray
+    f: np.ndarray
+    dfdx: np.ndarray
+    dfdy: np.ndarray
+
+    def finite_range(self) -> tuple[float, float] | None:
+        """(min, max) of the finite values of f, or None if there are none."""
+        finite = self.f[np.isfinite(self.f)]
+        if finite.size == 0:
+            return None
+        return float(finite.min()), float(finite.max())
+
+
+def evaluate_grid(
+    expr: Expression,
+    point: Mapping[str, float],
+    var_x: str,
+    var_y: str,
+    x_range: tuple[float, float],
+    y_range: tuple[float, float],
+    n: int = DEFAULT_GRID,
+) -> Grid:
+    """f, ∂f/∂var_x and ∂f/∂var_y over an n×n grid, in one forward and one backward pass.
+
+    Variables other than ``var_x`` and ``var_y`` are held at their values in ``point``
+    (1.0 if missing). A grid variable the expression does not use simply has a zero
+    partial derivative.
+    """
+    if var_x == var_y:
+        raise ValueError(f"the map needs two different variables, got {var_x!r} twice")
+    n = int(n)
+    if not 2 <= n <= MAX_GRID:
+        raise ValueError(f"grid size must be between 2 and {MAX_GRID}, got {n}")
+    xs = np.linspace(float(x_range[0]), float(x_range[1]), n)
+    ys = np.linspace(float(y_range[0]), float(y_range[1]), n)
+    shape = (n, n)
+    # Full grids, not (1, n) and (n, 1) views: broadcasting would be cheaper forward,
+    # but backward would sum each input's gradient over the axis it was broadcast
+    # along, and we want one partial derivative per point.
+    gx, gy = np.meshgrid(xs, ys)
+    X = Variable(gx, name=var_x)
+    Y = Variable(gy, name=var_y)
+    inputs = {
+        name: Variable(np.array(float(point.get(name, 1.0))), name=name) for name in expr.variables
+    }
+    inputs[var_x], inputs[var_y] = X, Y
+
+    with np.errstate(all="ignore"):
+        out = expr.build(inputs)
+        f = np.broadcast_to(np.asarray(out.data, dtype=np.float64), shape).copy()
+        used = set(expr.variables)
+        if var_x in used or var_y in used:
+            out.backward()
+    dfdx = _grad_or_zeros(X, shape)
+    dfdy = _grad_or_zeros(Y, shape)
+    return Grid(var_x, var_y, xs, ys, f, dfdx, dfdy)
+
+
+def _grad_or_zeros(v: Variable, shape: tuple[int, ...]) -> np.ndarray:
+    if v.grad is None:
+        return np.zeros(shape)
+    return np.broadcast_to(np.asarray(v.grad.data, dtype=np.float64), shape).copy()
+
+
+# =============================================================================
+# steppers
+# =============================================================================
+
+# Why a run stopped. The GUI turns these into translated messages; ``Stepper.message``
+# gives the English one.
+NOT_FINITE = "not_finite"  # f or a derivative became inf or NaN
+RUNAWAY = "runaway"  # the point grew without bound
+CONVERGED = "converged"  # the step became negligibly small
+FLAT = "flat"  # Newton: f″ = 0, the step is undefined
+OUT_OF_RANGE = "out_of_range"  # the point left the given bounds (the sliders' ranges)
+
+RUNAWAY_LIMIT = 1e6  # |coordinate| beyond this (or 1000× the start) counts as runaway
+CONVERGED_TOL = 1e-12  # relative step size below which a run has converged
+
+
+@dataclass
+class Stop:
+    """Why a run cannot go on: ``reason`` is one of the constants above."""
+
+    reason: str
+    iteration: int
+    detail: dict = field(default_factory=dict)
+
+    @property
+    def diverged(self) -> bool:
+        return self.reason in (NOT_FINITE, RUNAWAY)
+
+
+class Stepper:
+    """Common state of an optimizer walking f from a start point.
+
+    ``variables`` are the coordinates being optimized (in order); every other variable
+    the expression uses is held at its value in ``fixed``. ``history`` holds every
+    visited point (``iteration + 1`` rows, the start first) and ``values`` f at each;
+    both are views into buffers that grow by doubling, so appending is cheap.
+    """
+
+    name = "stepper"
+
+    def __init__(
+        self,
+        expr: Expression,
+        start: Mapping[str, float],
+        variables: Sequence[str],
+        fixed: Mapping[str, float] | None = None,
+        bounds: Mapping[str, tuple[float, float]] | None = None,
+    ) -> None:
+        variables = tuple(variables)
+        if not variables:
+            raise ValueError("nothing to optimize: no variables given")
+        if len(set(variables)) != len(variables):
+            raise ValueError(f"variables must be different, got {variables}")
+        self.expr = expr
+        self.variables = variables
+        self.fixed = {
+            name: float((fixed or {}).get(name, start.get(name, 1.0)))
+            for name in expr.variables
+            if name not in variables
+        }
+        self.start = np.array([float(start.get(name, 1.0)) for name in variables])
+        self._limit = max(RUNAWAY_LIMIT, 1000.0 * float(np.max(np.abs(self.start))))
+        bounds = bounds or {}
+        self._lo = np.array([float(bounds.get(v, (-math.inf, math.inf))[0]) for v in variables])
+        self._hi = np.array([float(bounds.get(v, (-math.inf, math.inf))[1]) for v in variables])
+        self.reset()
+
+    # -- state ------------------------------------------------------------------
+
+    def reset(self) -> None:
+        """Back to the start, forgetting the history."""
+        self.iteration = 0
+        self.stop: Stop | None = None
+        self._hist = np.empty((64, len(self.variables)))
+        self._vals = np.empty(64)
+        self._count = 0
+        self._p = self.start.copy()
+        self._evaluate_here()
+        self._record()
+
+    @property
+    def point(self) -> dict[str, float]:
+        """The current point, by variable name."""
+        return {name: float(v) for name, v in zip(self.variables, self._p, strict=True)}
+
+    @property
+    def value(self) -> float:
+        """f at the current point."""
+        return self._f
+
+    @property
+    def gradient(self) -> np.ndarray:
+        """∇f at the current point (one entry per optimized variable)."""
+        return self._g.copy()
+
+    @property
+    def history(self) -> np.ndarray:
+        """Every visited point, the start first: shape (iteration + 1, len(variables))."""
+        return self._hist[: self._count]
+
+    @property
+    def values(self) -> np.ndarray:
+        """f at every visited point."""
+        return self._vals[: self._count]
+
+    @property
+    def stopped(self) -> bool:
+        return self.stop is not None
+
+    @property
+    def diverged(self) -> bool:
+        return self.stop is not None and self.stop.diverged
+
+    @property
+    def message(self) -> str:
+        """Why the run stopped, in one English sentence ('' while it can go on)."""
+        return describe_stop(self.stop) if self.stop else ""
+
+    # -- stepping -------------------------------------------------------------
+
+    def step(self, n: int = 1) -> int:
+        """Take up to ``n`` steps; returns how many were taken (fewer if it stopped)."""
+        taken = 0
+        with np.errstate(all="ignore"):
+            while taken < n and self.stop is None:
+                new = self._next_point()
+                if new is None:  # the stepper set self.stop
+                    break
+                if not np.all(np.isfinite(new)):
+                    self._halt(NOT_FINITE, what="point")
+                    break
+                if np.max(np.abs(new)) > self._limit:
+                    self._halt(RUNAWAY, limit=self._limit)
+                    break
+                if np.any(new < self._lo) or np.any(new > self._hi):
+                    out = [
+                        v
+                        for v, x, lo, hi in zip(
+                            self.variables, new, self._lo, self._hi, strict=True
+                        )
+                        if not lo <= x <= hi
+                    ]
+                    self._halt(OUT_OF_RANGE, variable=out[0])
+                    break
+                old, old_f, old_g = self._p, self._f, self._g
+                self._p = new
+                self._evaluate_here()
+                if not (math.isfinite(self._f) and np.all(np.isfinite(self._g))):
+                    bad = "f" if not math.isfinite(self._f) else "gradient"
+                    # keep the last good point as the current one
+                    self._p, self._f, self._g = old, old_f, old_g
+                    self._halt(NOT_FINITE, what=bad)
+                    break
+                self.iteration += 1
+                taken += 1
+                self._record()
+                size = float(np.max(np.abs(new - old)))
+                if size <= CONVERGED_TOL * (1.0 + float(np.max(np.abs(new)))):
+                    self._halt(CONVERGED)
+        return taken
+
+    def _next_point(self) -> np.ndarray | None:
+        raise NotImplementedError
+
+    def _halt(self, reason: str, **detail) -> None:
+        detail.setdefault("variables", self.variables)
+        detail.setdefault("point", self.point)
+        self.stop = Stop(reason, self.iteration, detail)
+
+    def _record(self) -> None:
+        if self._count == len(self._vals):
+            self._hist = np.concatenate([self._hist, np.empty_like(self._hist)])
+            self._vals = np.concatenate([self._vals, np.empty_like(self._vals)])
+        self._hist[self._count] = self._p
+        self._vals[self._count] = self._f
+        self._count += 1
+
+    def _inputs(self) -> dict[str, Variable]:
+        inputs = {name: Variable(np.array(v), name=name) for name, v in self.fixed.items()}
+        for name, v in zip(self.variables, self._p, strict=True):
+            inputs[name] = Variable(np.array(float(v)), name=name)
+        return inputs
+
+    def _evaluate_here(self) -> None:
+        """f and ∇f at the current point: one engine forward and backward pass."""
+        with np.errstate(all="ignore"):
+            inputs = self._inputs()
+            y = self.expr.build(inputs)
+            y.backward()
+        self._f = _scalar(y)
+        self._g = np.array([_scalar(inputs[name].grad) for name in self.variables])
+        if (
+            not self.stop
+            and self._count == 0
+            and not (math.isfinite(self._f) and np.all(np.isfinite(self._g)))
+        ):
+            self._halt(NOT_FINITE, what="start")
+
+
+def _scalar(v: Variable | None) -> float:
+    if v is None:  # f does not depend on this variable
+        return 0.0
+    a = np.asarray(v.data, dtype=np.float64)
+    return float(a.reshape(-1)[0]) if a.size else math.nan
+
+
+class GradientDescent(Stepper):
+    """x ← x − lr · ∇f(x): the book's step 28, on any expression."""
+
+    name = "gradient descent"
+
+    def __init__(
+        self,
+        expr: Expression,
+        start: Mapping[str, float],
+        variables: Sequence[str],
+        lr: float = 0.001,
+        fixed: Mapping[str, float] | None = None,
+        bounds: Mapping[str, tuple[float, float]] | None = None,
+    ) -> None:
+        lr = float(lr)
+        if not (math.isfinite(lr) and lr > 0):
+            raise ValueError(f"the learning rate must be a positive number, got {lr}")
+        self.lr = lr
+        super().__init__(expr, start, variables, fixed, bounds)
+
+    def _next_point(self) -> np.ndarray:
+        return self._p - self.lr * self._g
+
+
+class Newton(Stepper):
+    """x ← x − f′(x) / f″(x) along one variable, with f″ from ``create_graph``.
+
+    The book's step 33: backward once with ``create_graph=True`` so that the gradient
+    is itself a graph, then backward through that gradient for the second derivative.
+    Newton looks for a point where f′ = 0, so where f″ < 0 it heads for a maximum.
+    """
+
+    name = "Newton's method"
+
+    def __init__(
+        self,
+        expr: Expression,
+        start: Mapping[str, float],
+        variable: str,
+        fixed: Mapping[str, float] | None = None,
+        bounds: Mapping[str, tuple[float, float]] | None = None,
+    ) -> None:
+        self.d2f = math.nan
+        super().__init__(expr, start, (variable,), fixed, bounds)
+
+    def _evaluate_here(self) -> None:
+        name = self.variables[0]
+        with np.errstate(all="ignore"):
+            inputs = self._inputs()
+            x = inputs[name]
+            y = self.expr.build(inputs)
+            y.backward(create_graph=True)
+            gx = x.grad
+            x.cleargrad()
+            if gx is not None and gx.creator is not None:
+                gx.backward()
+        self._f = _scalar(y)
+        self._g = np.array([_scalar(gx)])
+        self.d2f = _scalar(x.grad) if gx is not None and gx.creator is not None else 0.0
+        if (
+            not self.stop
+            and self._count == 0
+            and not (
+                math.isfinite(self._f) and math.isfinite(self._g[0]) and math.isfinite(self.d2f)
+            )
+        ):
+            self._halt(NOT_FINITE, what="start")
+
+    def _next_point(self) -> np.ndarray | None:
+        g, h = float(self._g[0]), self.d2f
+        if g == 0.0:
+            self._halt(CONVERGED)
+            return None
+        if not math.isfinite(h):
+            self._halt(NOT_FINITE, what="second derivative")
+            return None
+        if h == 0.0:
+            self._halt(FLAT)
+            return None
+        return self._p - g / h
+
+
+def describe_stop(stop: Stop) -> str:
+    """One English sentence saying why a run stopped (the GUI has translated ones)."""
+    it = stop.iteration
+    if stop.reason == CONVERGED:
+        return f"Converged after {it} steps: the step became negligibly small."
+    if stop.reason == FLAT:
+        return f"Stopped at step {it}: f″ = 0 here, so Newton's step is undefined."
+    if stop.reason == OUT_OF_RANGE:
+        return f"Stopped at step {it}: the next step leaves the range of {stop.detail['variable']}."
+    if stop.reason == RUNAWAY:
+        return (
+            f"Diverged at step {it}: the point ran away beyond ±{stop.detail['limit']:g}. "
+            "Try a smaller learning rate (or f has no minimum that way)."
+        )
+    what = stop.detail.get("what", "f")
+    if what == "start":
+        return "Cannot start here: f or its derivative is not finite at the start point."
+    return (
+        f"Diverged at step {it}: the {what} became infinite or undefined. "
+        "Try a smaller learning rate."
+    )
+
+
+# =============================================================================
+# presets
+# =============================================================================
+
+
+@dataclass(frozen=True)
+class Preset:
+    """A ready-made landscape: expression, slider ranges, start point and optimizer.
+
+    ``variables`` maps a name to (start, min, max). ``map_vars`` are the map's axes
+    (None for one variable). ``method`` is "gd" or "newton".
+    """
+
+    key: str
+    expression: str
+    variables: dict[str, tuple[float, float, float]]
+    method: str
+    lr: float = 0.001
+    steps_per_frame: int = 50
+    map_vars: tuple[str, str] | None = None
+    log_color: bool = False
+
+
+PRESETS: tuple[Preset, ...] = (
+    # The book's step 28: from (0, 2) with lr 0.001, descent creeps along the curved
+    # valley towards the minimum at (1, 1).
+    Preset(
+        "rosenbrock",
+        "100*(x1 - x0^2)^2 + (1 - x0)^2",
+        {"x0": (0.0, -2.0, 2.0), "x1": (2.0, -1.0, 3.0)},
+        "gd",
+        lr=0.001,
+        steps_per_frame=100,
+        map_vars=("x0", "x1"),
+        log_color=True,
+    ),
+    # The book's step 29 / 33: Newton's method reaches the minimum at 1 in a few steps.
+    Preset("quartic_newton", "x^4 - 2*x^2", {"x": (2.0, -2.5, 2.5)}, "newton", steps_per_frame=1),
+    # A saddle: descent from near the ridge slides off along y.
+    Preset(
+        "saddle",
+        "x^2 - y^2",
+        {"x": (1.5, -2.0, 2.0), "y": (0.05, -2.0, 2.0)},
+        "gd",
+        lr=0.02,
+        steps_per_frame=1,
+        map_vars=("x", "y"),
+    ),
+)
+
+
+def preset(key: str) -> Preset:
+    for p in PRESETS:
+        if p.key == key:
+            return p
+    raise KeyError(f"no preset named {key!r}")
+
+
+__all__ = [
+    "CONVERGED",
+    "DEFAULT_GRID",
+    "FLAT",
+    "NOT_FINITE",
+    "OUT_OF_RANGE",
+    "PRESETS",
+    "RUNAWAY",
+    "GradientDescent",
+    "Grid",
+    "Newton",
+    "Preset",
+    "Stepper",
+    "Stop",
+    "describe_stop",
+    "evaluate_grid",
+    "preset",
+]
