@@ -186,6 +186,9 @@ class Variable:
         def pop_func() -> Function:
             return heapq.heappop(funcs)[2]
 
+        def pending() -> list[Function]:  # for a tracer: the queue, next one first
+            return [entry[2] for entry in sorted(funcs)]
+
         if not Config.order_by_generation:
             # Teaching switch: the book before step 16. A plain stack, and a function
             # reached twice is visited twice, before all of its gradient has arrived.
@@ -198,6 +201,9 @@ class Variable:
             def pop_func() -> Function:  # noqa: F811
                 return funcs.pop()[2]
 
+            def pending() -> list[Function]:  # noqa: F811
+                return [entry[2] for entry in reversed(funcs)]
+
         add_func(self.creator)
         accumulate = Config.accumulate_grad
         # Backward is made of ordinary Function calls; they are recorded only when a
@@ -206,7 +212,7 @@ class Variable:
             while funcs:
                 f = pop_func()
                 if tracer is not None:
-                    tracer.on_pop(f, [entry[2] for entry in sorted(funcs)])
+                    tracer.on_pop(f, pending())
                 outputs = f.outputs
                 if len(outputs) == 1:
                     gxs = f.backward(outputs[0]().grad)
@@ -309,7 +315,7 @@ class Function:
                 generation = x.generation
         try:
             ys = self.forward(*xs)
-        except TypeError:
+        except (TypeError, AttributeError):
             if any(x is None for x in xs):
                 raise TypeError(
                     f"{type(self).__name__} got a Variable whose data is None; "

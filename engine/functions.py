@@ -75,6 +75,11 @@ def _unbroadcast(gx0: Variable, gx1: Variable, f: Function) -> tuple[Variable, V
 # =============================================================================
 
 
+def _is_number(c) -> bool:
+    """A plain Python or NumPy number: not an array, not a Variable."""
+    return isinstance(c, (int, float, np.integer, np.floating))
+
+
 class Add(Function):
     __slots__ = ()
 
@@ -86,7 +91,30 @@ class Add(Function):
 
 
 def add(x0, x1) -> Variable:
+    if _is_number(x1):
+        return AddConst(x1)(x0)
+    if _is_number(x0):
+        return AddConst(x0)(x1)
     return Add()(x0, x1)
+
+
+class AddConst(Function):
+    """``x + c`` for a plain number ``c``, kept as an attribute like Pow's exponent.
+
+    A number you typed needs no Variable of its own and no gradient, so this is
+    cheaper to record and to run backward than ``Add`` with a wrapped constant.
+    """
+
+    __slots__ = ("c",)
+
+    def __init__(self, c: float) -> None:
+        self.c = c
+
+    def forward(self, x):
+        return x + self.c
+
+    def backward(self, gy):
+        return gy
 
 
 class Mul(Function):
@@ -101,7 +129,26 @@ class Mul(Function):
 
 
 def mul(x0, x1) -> Variable:
+    if _is_number(x1):
+        return MulConst(x1)(x0)
+    if _is_number(x0):
+        return MulConst(x0)(x1)
     return Mul()(x0, x1)
+
+
+class MulConst(Function):
+    """``x * c`` for a plain number ``c`` (see AddConst): d/dx (c·x) = c."""
+
+    __slots__ = ("c",)
+
+    def __init__(self, c: float) -> None:
+        self.c = c
+
+    def forward(self, x):
+        return x * self.c
+
+    def backward(self, gy):
+        return gy * self.c
 
 
 class Neg(Function):
@@ -173,7 +220,12 @@ class Pow(Function):
     def backward(self, gy):
         (x,) = self.inputs
         c = self.c
-        return c * x ** (c - 1) * gy
+        if np.ndim(c) == 0 and c == 0:
+            return gy * 0.0  # x**0 is the constant 1 (and c * x**-1 would be nan at 0)
+        gx = c * x ** (c - 1) * gy
+        if gx.shape != x.shape:  # an array of exponents broadcast a scalar x
+            gx = sum_to(gx, x.shape)
+        return gx
 
 
 class PowVar(Function):
@@ -196,8 +248,6 @@ def pow(x, c) -> Variable:  # noqa: A001 - the book's name, shadowing builtins.p
     """``x ** c``. A number ``c`` uses the constant-power rule (no log of the base
     appears in the gradient); a Variable ``c`` uses the general rule."""
     if isinstance(c, Variable):
-        return PowVar()(x, c)
-    if isinstance(c, np.ndarray) and c.ndim > 0:
         return PowVar()(x, c)
     return Pow(c)(x)
 
@@ -402,8 +452,9 @@ class Reshape(Function):
 
 
 def reshape(x, shape: tuple[int, ...]) -> Variable:
-    if as_variable(x).shape == tuple(shape):
-        return as_variable(x)
+    x = as_variable(x)
+    if x.data is not None and x.shape == tuple(shape):
+        return x  # nothing to do, and nothing to record
     return Reshape(tuple(shape))(x)
 
 
@@ -442,8 +493,9 @@ class BroadcastTo(Function):
 
 
 def broadcast_to(x, shape: tuple[int, ...]) -> Variable:
-    if as_variable(x).shape == tuple(shape):
-        return as_variable(x)
+    x = as_variable(x)
+    if x.data is not None and x.shape == tuple(shape):
+        return x  # nothing to do, and nothing to record
     return BroadcastTo(tuple(shape))(x)
 
 
@@ -462,8 +514,9 @@ class SumTo(Function):
 
 
 def sum_to(x, shape: tuple[int, ...]) -> Variable:
-    if as_variable(x).shape == tuple(shape):
-        return as_variable(x)
+    x = as_variable(x)
+    if x.data is not None and x.shape == tuple(shape):
+        return x  # nothing to do, and nothing to record
     return SumTo(tuple(shape))(x)
 
 
