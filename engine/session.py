@@ -16,7 +16,7 @@ import math
 import os
 import tempfile
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -98,6 +98,22 @@ class EvalResult:
     @property
     def ok(self) -> bool:
         return self.error is None and self.expression is not None
+
+
+@dataclass(frozen=True)
+class SessionState:
+    """An immutable copy of a session's document, made by ``Session.snapshot()``.
+
+    Two states compare equal when the document is the same (the parsed expression is
+    derived from the text and is not compared).
+    """
+
+    expression_text: str
+    expression: Expression | None = field(compare=False)
+    error: ParseError | None = field(compare=False)
+    variables: tuple[VariableSpec, ...]
+    sweep: Sweep
+    curves: tuple[str, ...]
 
 
 def _is_number(v: Any) -> bool:
@@ -252,6 +268,28 @@ class Session:
         else:
             self.sweep.variable = None
 
+    # -- undo support ---------------------------------------------------------
+
+    def snapshot(self) -> SessionState:
+        """A copy of the document (not the panels' state), for undo; see ``restore``."""
+        return SessionState(
+            expression_text=self.expression_text,
+            expression=self._expression,
+            error=self._error,
+            variables=tuple(replace(s) for s in self.variables.values()),
+            sweep=replace(self.sweep),
+            curves=tuple(self.curves),
+        )
+
+    def restore(self, state: SessionState) -> None:
+        """Put the document back exactly as it was when ``state`` was taken."""
+        self.expression_text = state.expression_text
+        self._expression = state.expression
+        self._error = state.error
+        self.variables = {s.name: replace(s) for s in state.variables}
+        self.sweep = replace(state.sweep)
+        self.curves = list(state.curves)
+
     # -- evaluation -----------------------------------------------------------
 
     def point(self) -> dict[str, float]:
@@ -275,7 +313,12 @@ class Session:
         d: dict[str, Any] = {
             "format": FORMAT_TAG,
             "version": FORMAT_VERSION,
-            "expression": self.expression_text,
+            # A text that does not parse cannot be loaded back: keep the last one that did.
+            "expression": (
+                self._expression.text
+                if self._error is not None and self._expression is not None
+                else self.expression_text
+            ),
             "variables": [
                 {"name": s.name, "value": s.value, "min": s.min, "max": s.max, "step": s.step}
                 for s in self.variables.values()
@@ -580,6 +623,7 @@ __all__ = [
     "EvalResult",
     "Session",
     "SessionError",
+    "SessionState",
     "Sweep",
     "VariableSpec",
     "evaluate_expression",
