@@ -37,20 +37,28 @@ class ExportError(ValueError):
 
 
 def format_number(value: float) -> str:
-    """How every export prints a number: Python's shortest exact ``repr`` of a float."""
-    return repr(float(value))
+    """A result as ``python main.py eval`` prints it: whole numbers plainly (``3``),
+    anything else as Python's shortest exact ``repr`` (``0.8414709848078965``)."""
+    value = float(value)
+    if math.isfinite(value) and value == int(value) and abs(value) < 1e15:
+        return str(int(value))
+    return repr(value)
 
 
 def result_lines(session: Session) -> list[str]:
-    """``f = <value>`` then ``df/d<name> = <value>`` for every variable f uses, sorted.
+    """``f = <value>`` then ``df/d<name> = <value>`` for every variable, sorted by name.
 
-    The same lines ``python main.py eval`` prints, and the generated script prints.
+    The lines ``python main.py eval EXPR name=value ...`` prints for the session's
+    variables (0 for one the expression does not use), and the exported script prints.
     """
     result = session.evaluate(sweep=False)
     if not result.ok:
         raise ExportError(f"the expression does not parse: {session.error}")
     lines = [f"f = {format_number(result.value)}"]
-    lines += [f"df/d{name} = {format_number(result.grads[name])}" for name in sorted(result.grads)]
+    lines += [
+        f"df/d{name} = {format_number(result.grads.get(name, 0.0))}"
+        for name in sorted(session.variables)
+    ]
     return lines
 
 
@@ -79,7 +87,7 @@ def to_csv(session: Session) -> bytes:
         raise ExportError("nothing to sweep: the session has no variables")
     rows = [f"{s},f,df/d{s},d2f/d{s}2"]
     rows += [
-        ",".join(format_number(v) for v in row)
+        ",".join(repr(float(v)) for v in row)  # full precision, one type per column
         for row in zip(result.x, result.f, result.df, result.d2f, strict=True)
     ]
     return ("\n".join(rows) + "\n").encode("utf-8")
@@ -121,6 +129,7 @@ exported, the app showed:
 {expected}
 """
 
+import math
 import sys
 
 # The folder that holds the tutor's `engine` package (where it was when this script was
@@ -140,16 +149,24 @@ EXPRESSION = {text!r}
 VALUES = {_dict_literal(values)}
 
 
+def number(value):
+    """As `python main.py eval` prints a number: whole ones plainly, others exactly."""
+    value = float(value)
+    if math.isfinite(value) and value == int(value) and abs(value) < 1e15:
+        return str(int(value))
+    return repr(value)
+
+
 def main():
     expr = parse(EXPRESSION)  # parsed, never run as Python code
-    inputs = {{name: Variable(np.array(VALUES[name]), name=name) for name in expr.variables}}
+    inputs = {{name: Variable(np.array(value), name=name) for name, value in VALUES.items()}}
     with np.errstate(all="ignore"):  # log(-1) gives nan and 1/0 inf, as in the app
         f = expr.build(inputs)  # forward: records the graph
-        f.backward()  # backward: fills every input's .grad
-    print(f"f = {{float(f.data)!r}}")
-    for name in expr.variables:  # sorted
-        grad = inputs[name].grad
-        print(f"df/d{{name}} = {{float(grad.data) if grad is not None else 0.0!r}}")
+        f.backward()  # backward: fills the .grad of every input f depends on
+    print(f"f = {{number(f.data)}}")
+    for name in sorted(inputs):
+        grad = inputs[name].grad  # None if f does not depend on it: the derivative is 0
+        print(f"df/d{{name}} = {{number(grad.data if grad is not None else 0.0)}}")
 
 
 if __name__ == "__main__":
@@ -191,6 +208,7 @@ def to_notebook(session: Session) -> bytes:
     code(
         "# Make the tutor's `engine` package importable: this is the project folder where\n"
         "# the notebook was exported. Change it if you moved the project.\n"
+        "import math\n"
         "import sys\n"
         "\n"
         f"ENGINE_ROOT = {str(PROJECT_ROOT)!r}\n"
@@ -200,7 +218,15 @@ def to_notebook(session: Session) -> bytes:
         "import numpy as np\n"
         "\n"
         "from engine import Variable\n"
-        "from engine.expression import parse"
+        "from engine.expression import parse\n"
+        "\n"
+        "\n"
+        "def number(value):\n"
+        '    """As `python main.py eval` prints a number: whole ones plainly, others exactly."""\n'
+        "    value = float(value)\n"
+        "    if math.isfinite(value) and value == int(value) and abs(value) < 1e15:\n"
+        "        return str(int(value))\n"
+        "    return repr(value)"
     )
     markdown(
         "## Variables\n"
@@ -229,7 +255,7 @@ def to_notebook(session: Session) -> bytes:
     code(
         'with np.errstate(all="ignore"):  # log(-1) gives nan and 1/0 inf, as in the app\n'
         "    f = expr.build(inputs)\n"
-        'print(f"f = {float(f.data)!r}")'
+        'print(f"f = {number(f.data)}")'
     )
     markdown(
         "## Backward pass\n"
@@ -240,9 +266,9 @@ def to_notebook(session: Session) -> bytes:
     code('with np.errstate(all="ignore"):\n    f.backward()')
     markdown("## Gradients\n\nThe same numbers the app shows next to each slider.")
     code(
-        "for name in expr.variables:\n"
-        "    grad = inputs[name].grad\n"
-        '    print(f"df/d{name} = {float(grad.data) if grad is not None else 0.0!r}")'
+        "for name in sorted(inputs):\n"
+        "    grad = inputs[name].grad  # None if f does not depend on it: the derivative is 0\n"
+        '    print(f"df/d{name} = {number(grad.data if grad is not None else 0.0)}")'
     )
     if sweep.variable is not None and sweep.variable in used:
         s = sweep.variable
@@ -254,7 +280,7 @@ def to_notebook(session: Session) -> bytes:
             "every point."
         )
         code(
-            f"xs = np.linspace({format_number(sweep.min)}, {format_number(sweep.max)}, "
+            f"xs = np.linspace({sweep.min!r}, {sweep.max!r}, "
             f"{sweep.points})\n"
             "along = {name: Variable(np.array(v), name=name) for name, v in VALUES.items()}\n"
             f"along[{s!r}] = Variable(xs, name={s!r})\n"
@@ -304,7 +330,7 @@ def _dict_literal(values: dict[str, float]) -> str:
 def _float_literal(value: float) -> str:
     if not math.isfinite(value):  # cannot come from a valid session; be explicit anyway
         raise ExportError(f"cannot export the non-finite value {value}")
-    return format_number(value)
+    return repr(float(value))
 
 
 def _docstring_safe(text: str) -> str:

@@ -11,6 +11,7 @@ import math
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import nbformat
 import numpy as np
@@ -49,12 +50,40 @@ def _with_unused() -> Session:
     return s
 
 
-def app_lines(session: Session) -> list[str]:
-    """What the app shows, from Session.evaluate, in `main.py eval` format."""
+def app_numbers(session: Session) -> dict[str, float]:
+    """What the app shows, from Session.evaluate: f and df/d<name> for every variable."""
     r = session.evaluate(sweep=False)
-    lines = [f"f = {float(r.value)!r}"]
-    lines += [f"df/d{n} = {float(r.grads[n])!r}" for n in sorted(r.grads)]
-    return lines
+    numbers = {"f": r.value}
+    numbers.update({f"df/d{n}": r.grads.get(n, 0.0) for n in sorted(session.variables)})
+    return numbers
+
+
+def parse_lines(lines: list[str]) -> dict[str, float]:
+    pairs = [line.split(" = ") for line in lines]
+    assert all(len(p) == 2 for p in pairs), lines
+    return {key: float(value) for key, value in pairs}
+
+
+def assert_same_numbers(lines: list[str], session: Session) -> None:
+    """Exactly the app's numbers (nan where the app has nan), in the app's order."""
+    got, expected = parse_lines(lines), app_numbers(session)
+    assert list(got) == list(expected)
+    for key, value in expected.items():
+        assert got[key] == value or (math.isnan(got[key]) and math.isnan(value)), key
+
+
+def run_python(*args, cwd=None) -> str:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    done = subprocess.run(
+        [sys.executable, *map(str, args)],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
 
 
 # -- the Python script ------------------------------------------------------------
@@ -68,32 +97,32 @@ def test_exported_script_prints_the_apps_numbers(key, tmp_path):
     export_session(script, session)
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    done = subprocess.run(
-        [sys.executable, str(script)],
-        cwd=elsewhere,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.splitlines() == app_lines(session) == result_lines(session)
+    lines = run_python(script, cwd=elsewhere).splitlines()
+    assert lines == result_lines(session)
+    assert_same_numbers(lines, session)
+
+
+@pytest.mark.parametrize("key", ["default", "unicode name", "unused variable"])
+def test_exported_script_prints_what_main_py_eval_prints(key, tmp_path):
+    session = SESSIONS[key]()
+    script = tmp_path / "session.py"
+    export_session(script, session)
+    assignments = [f"{n}={s.value!r}" for n, s in session.variables.items()]
+    main_py = Path(__file__).resolve().parent.parent / "main.py"
+    evaluated = run_python(main_py, "eval", session.expression_text, *assignments, cwd=tmp_path)
+    assert run_python(script, cwd=tmp_path) == evaluated
 
 
 def test_exported_script_matches_hand_computed_values(tmp_path):
     x, y = 1.5, 0.5
     script = tmp_path / "s.py"
     export_session(script, make_session(x=x, y=y))
-    out = subprocess.run(
-        [sys.executable, str(script)], capture_output=True, text=True, check=True, timeout=60
-    ).stdout
-    values = dict(line.split(" = ") for line in out.splitlines())
+    values = dict(line.split(" = ") for line in run_python(script).splitlines())
     assert set(values) == {"f", "df/dx", "df/dy"}
     assert math.isclose(float(values["f"]), math.sin(x) * x**2 + y, rel_tol=1e-14)
     expected_dx = math.cos(x) * x**2 + math.sin(x) * 2 * x
     assert math.isclose(float(values["df/dx"]), expected_dx, rel_tol=1e-14)
-    assert float(values["df/dy"]) == 1.0
+    assert values["df/dy"] == "1"  # whole numbers print plainly, as `main.py eval` does
 
 
 def test_script_never_splices_the_expression_into_code():
@@ -138,7 +167,8 @@ def test_notebook_is_nbformat4_and_its_cells_give_the_apps_numbers(key, tmp_path
     monkeypatch.setattr(sys, "path", list(sys.path))
     printed, namespace = run_notebook_cells(nb)
     lines = [ln for ln in printed.splitlines() if ln.startswith(("f = ", "df/d"))]
-    assert lines == app_lines(session)
+    assert lines == result_lines(session)
+    assert_same_numbers(lines, session)
     result = session.evaluate()
     if result.sweep_variable in session.used_variables():
         np.testing.assert_array_equal(namespace["f_curve"], result.f)
