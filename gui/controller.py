@@ -1,0 +1,356 @@
+"""The one place the GUI changes the document: undoable commands and coalesced evaluation.
+
+Views hold a ``SessionController``. They *write* only through its methods
+(``set_expression``, ``set_value``, ...) and *read* by listening to its signals; they
+never call each other. Every change is a labelled ``QUndoCommand`` on ``undo_stack``,
+so Edit > Undo names what it will undo ("Undo Change x to 1.50").
+
+Evaluation is coalesced: a change only *requests* an evaluation; a zero-timeout timer
+runs it once the event queue is empty, on the session as it is then. A slider that
+moves faster than the engine and the views can follow therefore skips intermediate
+positions, and the last position is always the one evaluated and drawn.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from engine.session import EvalResult, Session, SessionError, SessionState, VariableSpec
+
+_COMMAND_VALUE = 1  # QUndoCommand ids: commands with the same id may merge
+_COMMAND_EXPRESSION = 2
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SessionController", text)
+
+
+def step_decimals(step: float) -> int:
+    """How many decimals a value on a grid of ``step`` needs (0.01 -> 2, 0.5 -> 1, 2 -> 0)."""
+    if not math.isfinite(step) or step <= 0:
+        return 2
+    text = f"{step:.10f}".rstrip("0")
+    return min(10, len(text.split(".")[1])) if "." in text else 0
+
+
+def snap_to_step(spec: VariableSpec, value: float) -> float:
+    """The grid point ``min + k·step`` nearest ``value``, clamped into the range.
+
+    The result is rounded to the step's decimals, so a slider at index 650 of
+    −5…5 step 0.01 gives exactly 1.5, not 1.4999999999999998.
+    """
+    if not math.isfinite(value):
+        return spec.value
+    k = round((value - spec.min) / spec.step)
+    snapped = spec.min + k * spec.step
+    snapped = round(snapped, step_decimals(spec.step) + 2)
+    return spec.clamped(snapped)
+
+
+def format_value(value: float, step: float) -> str:
+    return f"{value:.{step_decimals(step)}f}"
+
+
+class _StateCommand(QUndoCommand):
+    """A change of the document, stored as the states before and after it.
+
+    Whole-document states make undo exact whatever the change touched: a new
+    expression may also have added variables and moved the sweep, and undo removes
+    them again.
+    """
+
+    def __init__(
+        self,
+        controller: SessionController,
+        label: str,
+        before: SessionState,
+        after: SessionState,
+        command_id: int = -1,
+        merge_key: object = None,
+    ) -> None:
+        super().__init__(label)
+        self._controller = controller
+        self.before = before
+        self.after = after
+        self._id = command_id
+        self.merge_key = merge_key
+
+    def id(self) -> int:  # noqa: A003 - Qt's name
+        return self._id
+
+    def redo(self) -> None:
+        self._controller._apply_state(self.after)
+
+    def undo(self) -> None:
+        self._controller._apply_state(self.before)
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
+        if (
+            not isinstance(other, _StateCommand)
+            or other.id() != self.id()
+            or self.merge_key is None
+            or other.merge_key != self.merge_key
+        ):
+            return False
+        self.after = other.after
+        self.setText(other.text())
+        # Dragging back to where the drag started leaves nothing to undo.
+        self.setObsolete(self.after == self.before)
+        return True
+
+
+class SessionController(QObject):
+    """Owns the session, its undo stack and the latest evaluation result.
+
+    Signals (emitted only on a real change):
+
+    ``sigResultChanged(EvalResult)``  a new evaluation is ready: redraw from it
+    ``sigVariablesChanged()``         variables added/removed, or a range/step changed
+    ``sigValueChanged(str, float)``   one variable's value changed (sliders follow)
+    ``sigExpressionChanged(str)``     the expression text changed (parse state in
+                                      ``session.error``)
+    ``sigSweepChanged()``             the plot runs along another variable or range
+    ``sigCurvesChanged(list)``        the set of curves shown changed
+    ``sigDocumentReplaced()``         a whole new session was loaded (File > New/Open)
+    """
+
+    sigResultChanged = Signal(object)
+    sigVariablesChanged = Signal()
+    sigValueChanged = Signal(str, float)
+    sigExpressionChanged = Signal(str)
+    sigSweepChanged = Signal()
+    sigCurvesChanged = Signal(list)
+    sigDocumentReplaced = Signal()
+
+    def __init__(self, session: Session | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session: Session = session if session is not None else Session()
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.setUndoLimit(500)
+        self.evaluations = 0  # how many evaluations ran (tests check the coalescing)
+        self._state = self.session.snapshot()
+        self._drag_key: object = None
+        self._typing_key: object = None
+        self._typing_variables: set[str] = set()
+        self._key_counter = 0
+        self._pushing = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.evaluate_now)
+        # Undo/redo ends a slider drag or a typing burst: the next edit is a new command.
+        self.undo_stack.indexChanged.connect(self._on_undo_stack_index_changed)
+        self.result: EvalResult = self.session.evaluate()
+        self.evaluations += 1
+
+    # -- evaluation ------------------------------------------------------------
+
+    def request_evaluate(self) -> None:
+        """Evaluate soon (once the event queue is empty); many requests, one run."""
+        if not self._timer.isActive():
+            self._timer.start()
+
+    @property
+    def evaluation_pending(self) -> bool:
+        return self._timer.isActive()
+
+    def evaluate_now(self) -> EvalResult:
+        """Evaluate the session as it is now and tell every view."""
+        self._timer.stop()
+        self.result = self.session.evaluate()
+        self.evaluations += 1
+        self.sigResultChanged.emit(self.result)
+        return self.result
+
+    def flush(self) -> None:
+        """Run a pending evaluation now (tests, benchmarks, export)."""
+        if self._timer.isActive():
+            self.evaluate_now()
+
+    # -- document changes (each one an undoable command) -----------------------
+
+    def set_expression(self, text: str, typing: bool = False) -> bool:
+        """Set the expression text. Returns True if it parses.
+
+        With ``typing=True`` (the expression field does this) consecutive edits merge
+        into one "Edit expression" command until ``finish_typing()``.
+        """
+        if text == self.session.expression_text:
+            return self.session.error is None
+        if typing:
+            if self._typing_key is None:
+                self._typing_key = self._new_key()
+                self._typing_variables = set(self.session.variables)
+            key = self._typing_key
+            keep = self._typing_variables
+        else:
+            self._typing_key = None
+            key = None
+            keep = set(self.session.variables)
+
+        def mutate(session: Session) -> None:
+            session.set_expression(text)
+            # Typing "sin(x)" passes through "s" and "si": names that came and went
+            # within this edit are not the learner's variables.
+            used = set(session.used_variables())
+            for name in [n for n in session.variables if n not in keep and n not in used]:
+                session.remove_variable(name)
+
+        self._change(_tr("Edit expression"), mutate, command_id=_COMMAND_EXPRESSION, merge_key=key)
+        return self.session.error is None
+
+    def finish_typing(self) -> None:
+        """The current typing burst is over: the next edit starts a new command."""
+        self._typing_key = None
+
+    def set_value(self, name: str, value: float) -> float:
+        """Move variable ``name`` to ``value`` (clamped). Returns the value set.
+
+        Between ``begin_drag(name)`` and ``end_drag()`` all moves of that variable are
+        one command. Raises KeyError for an unknown name, SessionError if not finite.
+        """
+        spec = self.session.variables[name]
+        value = float(value)
+        if not math.isfinite(value):
+            raise SessionError(f"variable '{name}': value must be finite, got {value}")
+        value = spec.clamped(value)
+        if value == spec.value:
+            return value
+        key = self._drag_key if self._drag_key is not None and self._drag_key[0] == name else None
+        self._change(
+            _tr("Change {name} to {value}").format(name=name, value=format_value(value, spec.step)),
+            lambda s: s.set_value(name, value),
+            command_id=_COMMAND_VALUE,
+            merge_key=key,
+        )
+        return self.session.variables[name].value
+
+    def begin_drag(self, name: str) -> None:
+        """A slider drag of ``name`` starts: its moves become one undoable command."""
+        self._drag_key = (name, self._new_key())
+
+    def end_drag(self) -> None:
+        self._drag_key = None
+
+    def set_range(self, name: str, lo: float, hi: float, step: float) -> None:
+        """Change the slider range and step of ``name``. Raises SessionError if invalid."""
+        spec = self.session.variables[name]
+        if (lo, hi, step) == (spec.min, spec.max, spec.step):
+            return
+        from engine.session import validate_range
+
+        validate_range(name, lo, hi, step)
+        self._change(
+            _tr("Change range of {name}").format(name=name),
+            lambda s: s.set_range(name, lo, hi, step),
+        )
+
+    def add_variable(self, name: str) -> None:
+        """Add a variable (value 1, range −5…5). Raises SessionError for a bad name."""
+        from engine.expression import CONSTANTS, FUNCTIONS
+
+        name = name.strip()
+        if not name.isidentifier():
+            raise SessionError(_tr("'{name}' is not a valid variable name").format(name=name))
+        if name in FUNCTIONS or name in CONSTANTS:
+            raise SessionError(_tr("'{name}' is a reserved name").format(name=name))
+        if name in self.session.variables:
+            return
+        self._change(
+            _tr("Add variable {name}").format(name=name),
+            lambda s: s.add_variable(VariableSpec(name)),
+        )
+
+    def remove_variable(self, name: str) -> None:
+        """Remove a variable the expression does not use (used ones would come back)."""
+        if name not in self.session.variables or name in self.session.used_variables():
+            return
+        self._change(
+            _tr("Remove variable {name}").format(name=name),
+            lambda s: s.remove_variable(name),
+        )
+
+    def set_sweep_variable(self, name: str) -> None:
+        """Plot along variable ``name`` (over its slider range)."""
+        if name == self.session.sweep.variable:
+            return
+        self._change(
+            _tr("Plot along {name}").format(name=name),
+            lambda s: s.set_sweep_variable(name),
+        )
+
+    def set_curves(self, curves: list[str]) -> None:
+        """Which curves the plot shows: any of "f", "df", "d2f", "tangent"."""
+        if list(curves) == self.session.curves:
+            return
+        self._change(_tr("Change plotted curves"), lambda s: s.set_curves(curves))
+
+    def replace_session(self, session: Session) -> None:
+        """Load a whole new document (File > New / Open); the undo history is cleared."""
+        self._drag_key = self._typing_key = None
+        self._timer.stop()
+        self.session = session
+        self._state = session.snapshot()
+        self.undo_stack.clear()
+        self.sigDocumentReplaced.emit()
+        self.sigVariablesChanged.emit()
+        self.sigExpressionChanged.emit(session.expression_text)
+        self.sigSweepChanged.emit()
+        self.sigCurvesChanged.emit(list(session.curves))
+        self.evaluate_now()
+
+    # -- machinery --------------------------------------------------------------
+
+    def _new_key(self) -> int:
+        self._key_counter += 1
+        return self._key_counter
+
+    def _change(self, label: str, mutate, command_id: int = -1, merge_key: object = None) -> None:
+        """Apply ``mutate(session)``; if the document changed, push it as a command."""
+        before = self._state
+        try:
+            mutate(self.session)
+        except Exception:
+            self.session.restore(before)
+            raise
+        after = self.session.snapshot()
+        # The parse state is part of what views show, even if the text compares equal.
+        if after == before and after.error is before.error:
+            return
+        self._pushing = True
+        try:
+            self.undo_stack.push(_StateCommand(self, label, before, after, command_id, merge_key))
+        finally:
+            self._pushing = False
+
+    def _apply_state(self, state: SessionState) -> None:
+        """Make ``state`` the document and tell the views what differs from before."""
+        old = self._state
+        self.session.restore(state)
+        self._state = state
+        self._emit_differences(old, state)
+        self.request_evaluate()
+
+    def _emit_differences(self, old: SessionState, new: SessionState) -> None:
+        old_vars = {s.name: s for s in old.variables}
+        new_vars = {s.name: s for s in new.variables}
+        ranges = [(s.name, s.min, s.max, s.step) for s in old.variables]
+        if ranges != [(s.name, s.min, s.max, s.step) for s in new.variables]:
+            self.sigVariablesChanged.emit()
+        if old.expression_text != new.expression_text or old.error is not new.error:
+            self.sigExpressionChanged.emit(new.expression_text)
+        for name, spec in new_vars.items():
+            before = old_vars.get(name)
+            if before is None or before.value != spec.value:
+                self.sigValueChanged.emit(name, spec.value)
+        if old.sweep != new.sweep:
+            self.sigSweepChanged.emit()
+        if old.curves != new.curves:
+            self.sigCurvesChanged.emit(list(new.curves))
+
+    def _on_undo_stack_index_changed(self, _index: int) -> None:
+        if not self._pushing:
+            self._drag_key = self._typing_key = None
