@@ -1,0 +1,342 @@
+"""The tutor window: the formula and its variables on the left, the plot in the middle.
+
+``MainWindow(session=None)`` builds everything around one ``SessionController``
+(``window.controller``). Other panels plug in with ``add_side_panel(widget, title)``:
+they go into the right-hand tab widget (``sideTabs``), which stays hidden while empty.
+A panel takes the controller, listens to its signals and writes through its methods —
+panels never talk to each other.
+"""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QGroupBox,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engine.session import CURVES, Session, SessionError
+from gui.app import APP_NAME
+from gui.controller import SessionController
+from gui.expression_bar import ExpressionBar
+from gui.palette import Palette
+from gui.plot_panel import PlotPanel, curve_titles
+from gui.value_display import ValueDisplay
+from gui.variables_panel import VariablesPanel
+
+DEFAULT_SIZE = QSize(1400, 860)
+LEFT_COLUMN_WIDTH = 450
+
+
+def example_session() -> Session:
+    """What a first launch shows: f = sin(x)·x² + y with its derivative and tangent."""
+    session = Session()
+    if "y" in session.variables:
+        session.set_value("y", 0.5)
+    session.set_curves(["f", "df", "tangent"])
+    return session
+
+
+class MainWindow(QMainWindow):
+    """The main window. ``controller`` is the way in for every other part of the GUI."""
+
+    def __init__(self, session: Session | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.controller = SessionController(
+            session if session is not None else example_session(), self
+        )
+        self.file_path: str | None = None
+
+        # -- left column: formula, buttons, value, variables ---------------------
+        left = QWidget(self)
+        left.setObjectName("leftColumn")
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(10, 10, 6, 10)
+        left_layout.setSpacing(8)
+
+        self.expression_bar = ExpressionBar(self.controller, left)
+        self.palette = Palette(self.controller, self.expression_bar.edit, left)
+        formula_box = QGroupBox(self.tr("Formula"), left)
+        formula_box.setObjectName("formulaBox")
+        box_layout = QVBoxLayout(formula_box)
+        box_layout.setSpacing(6)
+        box_layout.addWidget(self.expression_bar)
+        box_layout.addWidget(self.palette)
+        left_layout.addWidget(formula_box)
+
+        self.value_display = ValueDisplay(self.controller, left)
+        left_layout.addWidget(self.value_display)
+
+        self.variables_panel = VariablesPanel(self.controller, left)
+        variables_box = QGroupBox(self.tr("Variables  (◉ = the plot runs along it)"), left)
+        variables_box.setObjectName("variablesBox")
+        vbox = QVBoxLayout(variables_box)
+        vbox.setContentsMargins(6, 8, 2, 6)
+        vbox.addWidget(self.variables_panel)
+        left_layout.addWidget(variables_box, 1)
+
+        # -- centre: the plot; right: tabs for other panels --------------------------
+        self.plot_panel = PlotPanel(self.controller, self)
+        plot_frame = QFrame(self)
+        plot_frame.setObjectName("plotFrame")
+        plot_layout = QVBoxLayout(plot_frame)
+        plot_layout.setContentsMargins(6, 10, 10, 10)
+        plot_layout.addWidget(self.plot_panel)
+
+        self.side_tabs = QTabWidget(self)
+        self.side_tabs.setObjectName("sideTabs")
+        self.side_tabs.setDocumentMode(False)
+        self.side_tabs.setVisible(False)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(plot_frame)
+        self.splitter.addWidget(self.side_tabs)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 0)
+        left.setMinimumWidth(400)
+        self.splitter.setSizes([LEFT_COLUMN_WIDTH, DEFAULT_SIZE.width() - LEFT_COLUMN_WIDTH, 0])
+        self.setCentralWidget(self.splitter)
+
+        self._build_menus()
+        self.statusBar().setSizeGripEnabled(True)
+        self.controller.undo_stack.cleanChanged.connect(self._update_title)
+        self.controller.sigDocumentReplaced.connect(self._update_title)
+        self.resize(DEFAULT_SIZE)
+        self._update_title()
+        self.statusBar().showMessage(
+            self.tr("Drag a slider, or click in the plot to move the point."), 15000
+        )
+
+    # -- panels from other parts of the app -------------------------------------------
+
+    def add_side_panel(self, widget: QWidget, title: str) -> int:
+        """Add ``widget`` as a tab on the right; the tab area shows once it has a tab."""
+        index = self.side_tabs.addTab(widget, title)
+        if not self.side_tabs.isVisible():
+            self.side_tabs.setVisible(True)
+            total = sum(self.splitter.sizes())
+            left = self.splitter.sizes()[0]
+            side = max(360, int(total * 0.3))
+            self.splitter.setSizes([left, max(300, total - left - side), side])
+        return index
+
+    # -- menus ----------------------------------------------------------------------------
+
+    def _action(self, text: str, slot, shortcut=None, name: str = "", checkable=False) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            if isinstance(shortcut, (list, tuple)):
+                action.setShortcuts([QKeySequence(s) for s in shortcut])
+            else:
+                action.setShortcut(QKeySequence(shortcut))
+        if name:
+            action.setObjectName(name)
+        action.setCheckable(checkable)
+        if checkable:
+            action.toggled.connect(slot)
+        else:
+            action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _build_menus(self) -> None:
+        std = QKeySequence.StandardKey
+        bar = self.menuBar()
+
+        # File (gui/file_actions.py may take this menu over: objectName "fileMenu")
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.setObjectName("fileMenu")
+        self.new_action = self._action(self.tr("&New"), self.new_session, std.New, "actionNew")
+        self.open_action = self._action(
+            self.tr("&Open…"), self.open_session, std.Open, "actionOpen"
+        )
+        self.save_action = self._action(self.tr("&Save"), self.save, std.Save, "actionSave")
+        self.save_as_action = self._action(
+            self.tr("Save &As…"), self.save_as, std.SaveAs, "actionSaveAs"
+        )
+        self.quit_action = self._action(self.tr("&Quit"), self.close, std.Quit, "actionQuit")
+        file_menu.addActions([self.new_action, self.open_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.save_action, self.save_as_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+
+        # Edit: the undo stack names what it will undo ("Undo Change x to 1.50").
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.setObjectName("editMenu")
+        stack = self.controller.undo_stack
+        self.undo_action = stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setObjectName("actionUndo")
+        self.undo_action.setShortcuts(QKeySequence.keyBindings(std.Undo))
+        self.redo_action = stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setObjectName("actionRedo")
+        self.redo_action.setShortcuts(QKeySequence.keyBindings(std.Redo))
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        self.focus_expression_action = self._action(
+            self.tr("Edit &Formula"),
+            self.expression_bar.focus_expression,
+            ["Ctrl+L", "F6"],
+            "actionFocusExpression",
+        )
+        edit_menu.addAction(self.focus_expression_action)
+
+        # View: which curves, and fitting the plot again.
+        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.setObjectName("viewMenu")
+        self.curve_actions: dict[str, QAction] = {}
+        titles = curve_titles(None)
+        names = {
+            "f": self.tr("Show f"),
+            "df": self.tr("Show f′ (first derivative)"),
+            "d2f": self.tr("Show f″ (second derivative)"),
+            "tangent": self.tr("Show the &Tangent Line"),
+        }
+        for key in CURVES:
+            action = self._action(
+                names.get(key, titles[key]),
+                lambda checked, k=key: self._on_curve_action_toggled(k, checked),
+                name=f"actionShow_{key}",
+                checkable=True,
+            )
+            self.curve_actions[key] = action
+            view_menu.addAction(action)
+        view_menu.addSeparator()
+        self.fit_action = self._action(
+            self.tr("&Fit Plot to Curves"), self.plot_panel.fit_view, "Ctrl+0", "actionFitPlot"
+        )
+        view_menu.addAction(self.fit_action)
+        self.controller.sigCurvesChanged.connect(self._on_controller_curves_changed)
+        self._on_controller_curves_changed(self.controller.session.curves)
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.setObjectName("helpMenu")
+        self.about_action = self._action(
+            self.tr("&About Autodiff Tutor"), self.about, name="actionAbout"
+        )
+        help_menu.addAction(self.about_action)
+
+    def _on_curve_action_toggled(self, key: str, checked: bool) -> None:
+        curves = [
+            k
+            for k in CURVES
+            if (k == key and checked) or (k != key and k in self.controller.session.curves)
+        ]
+        self.controller.set_curves(curves)
+
+    def _on_controller_curves_changed(self, curves: list[str]) -> None:
+        for key, action in self.curve_actions.items():
+            if action.isChecked() != (key in curves):
+                action.blockSignals(True)
+                action.setChecked(key in curves)
+                action.blockSignals(False)
+
+    # -- files (kept minimal; gui/file_actions.py extends this) -------------------------
+
+    def _session_filter(self) -> str:
+        return self.tr("Autodiff Tutor sessions (*.json);;All files (*)")
+
+    def display_name(self) -> str:
+        return os.path.basename(self.file_path) if self.file_path else self.tr("untitled")
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{self.display_name()}[*] — {APP_NAME}")
+        self.setWindowModified(not self.controller.undo_stack.isClean())
+
+    def set_file_path(self, path: str | None) -> None:
+        self.file_path = path
+        self._update_title()
+
+    def new_session(self) -> None:
+        self.controller.replace_session(example_session())
+        self.set_file_path(None)
+
+    def open_session(self, path: str | None = None) -> bool:
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Open Session"), "", self._session_filter()
+            )
+            if not path:
+                return False
+        return self.load_file(path)
+
+    def load_file(self, path: str) -> bool:
+        """Load a session strictly; on any problem say why and keep the current one."""
+        notices: list[str] = []
+        try:
+            session = Session.load(path, notices)
+        except SessionError as exc:
+            QMessageBox.warning(
+                self,
+                self.tr("Cannot open the session"),
+                self.tr("{file} was not opened: {reason}").format(
+                    file=os.path.basename(path), reason=exc
+                ),
+            )
+            return False
+        self.controller.replace_session(session)
+        self.set_file_path(path)
+        if notices:
+            self.statusBar().showMessage("; ".join(notices), 10000)
+        return True
+
+    def save(self) -> bool:
+        if self.file_path is None:
+            return self.save_as()
+        return self.save_to(self.file_path)
+
+    def save_as(self) -> bool:
+        start = self.file_path or self.tr("untitled") + ".json"
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save Session"), start, self._session_filter()
+        )
+        if not path:
+            return False
+        if not os.path.splitext(path)[1]:
+            path += ".json"
+        return self.save_to(path)
+
+    def save_to(self, path: str) -> bool:
+        try:
+            self.controller.session.save(path)
+        except OSError as exc:
+            QMessageBox.critical(
+                self,
+                self.tr("Cannot save the session"),
+                self.tr("{file} was not saved: {reason}").format(
+                    file=os.path.basename(path), reason=exc.strerror or exc
+                ),
+            )
+            return False
+        self.controller.undo_stack.setClean()
+        self.set_file_path(path)
+        self.statusBar().showMessage(self.tr("Saved {file}").format(file=path), 5000)
+        return True
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Autodiff Tutor"),
+            self.tr(
+                "<h3>Autodiff Tutor</h3>"
+                "<p>Build a formula, move its variables, and watch the value, every "
+                "partial derivative and the plot of f, f′ and f″ follow.</p>"
+                "<p>The numbers come from a small reverse-mode automatic differentiation "
+                "engine in the style of <i>Deep Learning from Scratch 3</i> (DeZero).</p>"
+            ),
+        )
