@@ -171,8 +171,15 @@ class Stepper:
         self.start = np.array([float(start.get(name, 1.0)) for name in variables])
         self._limit = max(RUNAWAY_LIMIT, 1000.0 * float(np.max(np.abs(self.start))))
         bounds = bounds or {}
-        self._lo = np.array([float(bounds.get(v, (-math.inf, math.inf))[0]) for v in variables])
-        self._hi = np.array([float(bounds.get(v, (-math.inf, math.inf))[1]) for v in variables])
+        # Plain floats from here on: with one or two coordinates, numpy calls would
+        # cost more than the arithmetic (the engine run is what each step is about).
+        self._bounds = [
+            (
+                float(bounds.get(v, (-math.inf, math.inf))[0]),
+                float(bounds.get(v, (-math.inf, math.inf))[1]),
+            )
+            for v in variables
+        ]
         self.reset()
 
     # -- state ------------------------------------------------------------------
@@ -184,14 +191,17 @@ class Stepper:
         self._hist = np.empty((64, len(self.variables)))
         self._vals = np.empty(64)
         self._count = 0
-        self._p = self.start.copy()
-        self._evaluate_here()
+        self._p: list[float] = self.start.tolist()
+        with np.errstate(all="ignore"):
+            self._evaluate_here()
+        if not (math.isfinite(self._f) and all(map(math.isfinite, self._g))):
+            self._halt(NOT_FINITE, what="start")
         self._record()
 
     @property
     def point(self) -> dict[str, float]:
         """The current point, by variable name."""
-        return {name: float(v) for name, v in zip(self.variables, self._p, strict=True)}
+        return dict(zip(self.variables, self._p, strict=True))
 
     @property
     def value(self) -> float:
@@ -201,7 +211,7 @@ class Stepper:
     @property
     def gradient(self) -> np.ndarray:
         """∇f at the current point (one entry per optimized variable)."""
-        return self._g.copy()
+        return np.array(self._g)
 
     @property
     def history(self) -> np.ndarray:
@@ -231,32 +241,21 @@ class Stepper:
     def step(self, n: int = 1) -> int:
         """Take up to ``n`` steps; returns how many were taken (fewer if it stopped)."""
         taken = 0
+        isfinite = math.isfinite
         with np.errstate(all="ignore"):
             while taken < n and self.stop is None:
                 new = self._next_point()
                 if new is None:  # the stepper set self.stop
                     break
-                if not np.all(np.isfinite(new)):
-                    self._halt(NOT_FINITE, what="point")
-                    break
-                if np.max(np.abs(new)) > self._limit:
-                    self._halt(RUNAWAY, limit=self._limit)
-                    break
-                if np.any(new < self._lo) or np.any(new > self._hi):
-                    out = [
-                        v
-                        for v, x, lo, hi in zip(
-                            self.variables, new, self._lo, self._hi, strict=True
-                        )
-                        if not lo <= x <= hi
-                    ]
-                    self._halt(OUT_OF_RANGE, variable=out[0])
+                problem = self._check(new)
+                if problem is not None:
+                    self._halt(*problem[:1], **problem[1])
                     break
                 old, old_f, old_g = self._p, self._f, self._g
                 self._p = new
                 self._evaluate_here()
-                if not (math.isfinite(self._f) and np.all(np.isfinite(self._g))):
-                    bad = "f" if not math.isfinite(self._f) else "gradient"
+                if not (isfinite(self._f) and all(map(isfinite, self._g))):
+                    bad = "f" if not isfinite(self._f) else "gradient"
                     # keep the last good point as the current one
                     self._p, self._f, self._g = old, old_f, old_g
                     self._halt(NOT_FINITE, what=bad)
@@ -264,12 +263,23 @@ class Stepper:
                 self.iteration += 1
                 taken += 1
                 self._record()
-                size = float(np.max(np.abs(new - old)))
-                if size <= CONVERGED_TOL * (1.0 + float(np.max(np.abs(new)))):
+                size = max(abs(a - b) for a, b in zip(new, old, strict=True))
+                if size <= CONVERGED_TOL * (1.0 + max(map(abs, new))):
                     self._halt(CONVERGED)
         return taken
 
-    def _next_point(self) -> np.ndarray | None:
+    def _check(self, new: list[float]) -> tuple[str, dict] | None:
+        """Why ``new`` must not be taken (reason, detail), or None if it is fine."""
+        for name, x, (lo, hi) in zip(self.variables, new, self._bounds, strict=True):
+            if not math.isfinite(x):
+                return NOT_FINITE, {"what": "point"}
+            if abs(x) > self._limit:
+                return RUNAWAY, {"limit": self._limit}
+            if not lo <= x <= hi:
+                return OUT_OF_RANGE, {"variable": name}
+        return None
+
+    def _next_point(self) -> list[float] | None:
         raise NotImplementedError
 
     def _halt(self, reason: str, **detail) -> None:
@@ -288,29 +298,28 @@ class Stepper:
     def _inputs(self) -> dict[str, Variable]:
         inputs = {name: Variable(np.array(v), name=name) for name, v in self.fixed.items()}
         for name, v in zip(self.variables, self._p, strict=True):
-            inputs[name] = Variable(np.array(float(v)), name=name)
+            inputs[name] = Variable(np.array(v), name=name)
         return inputs
 
     def _evaluate_here(self) -> None:
-        """f and ∇f at the current point: one engine forward and backward pass."""
-        with np.errstate(all="ignore"):
-            inputs = self._inputs()
-            y = self.expr.build(inputs)
-            y.backward()
+        """f and ∇f at the current point: one engine forward and backward pass.
+
+        Callers silence numpy's floating-point warnings around it (``np.errstate``).
+        """
+        inputs = self._inputs()
+        y = self.expr.build(inputs)
+        y.backward()
         self._f = _scalar(y)
-        self._g = np.array([_scalar(inputs[name].grad) for name in self.variables])
-        if (
-            not self.stop
-            and self._count == 0
-            and not (math.isfinite(self._f) and np.all(np.isfinite(self._g)))
-        ):
-            self._halt(NOT_FINITE, what="start")
+        self._g = [_scalar(inputs[name].grad) for name in self.variables]
 
 
 def _scalar(v: Variable | None) -> float:
     if v is None:  # f does not depend on this variable
         return 0.0
-    a = np.asarray(v.data, dtype=np.float64)
+    a = v.data
+    if isinstance(a, np.ndarray) and a.ndim == 0:
+        return float(a)
+    a = np.asarray(a, dtype=np.float64)
     return float(a.reshape(-1)[0]) if a.size else math.nan
 
 
@@ -334,8 +343,9 @@ class GradientDescent(Stepper):
         self.lr = lr
         super().__init__(expr, start, variables, fixed, bounds)
 
-    def _next_point(self) -> np.ndarray:
-        return self._p - self.lr * self._g
+    def _next_point(self) -> list[float]:
+        lr = self.lr
+        return [p - lr * g for p, g in zip(self._p, self._g, strict=True)]
 
 
 class Newton(Stepper):
@@ -361,29 +371,22 @@ class Newton(Stepper):
 
     def _evaluate_here(self) -> None:
         name = self.variables[0]
-        with np.errstate(all="ignore"):
-            inputs = self._inputs()
-            x = inputs[name]
-            y = self.expr.build(inputs)
-            y.backward(create_graph=True)
-            gx = x.grad
-            x.cleargrad()
-            if gx is not None and gx.creator is not None:
-                gx.backward()
+        inputs = self._inputs()
+        x = inputs[name]
+        y = self.expr.build(inputs)
+        y.backward(create_graph=True)
+        gx = x.grad
+        x.cleargrad()
+        if gx is not None and gx.creator is not None:
+            gx.backward()
+            self.d2f = _scalar(x.grad)
+        else:  # f′ does not depend on x (f is linear or constant in it)
+            self.d2f = 0.0
         self._f = _scalar(y)
-        self._g = np.array([_scalar(gx)])
-        self.d2f = _scalar(x.grad) if gx is not None and gx.creator is not None else 0.0
-        if (
-            not self.stop
-            and self._count == 0
-            and not (
-                math.isfinite(self._f) and math.isfinite(self._g[0]) and math.isfinite(self.d2f)
-            )
-        ):
-            self._halt(NOT_FINITE, what="start")
+        self._g = [_scalar(gx)]
 
-    def _next_point(self) -> np.ndarray | None:
-        g, h = float(self._g[0]), self.d2f
+    def _next_point(self) -> list[float] | None:
+        g, h = self._g[0], self.d2f
         if g == 0.0:
             self._halt(CONVERGED)
             return None
@@ -393,7 +396,7 @@ class Newton(Stepper):
         if h == 0.0:
             self._halt(FLAT)
             return None
-        return self._p - g / h
+        return [self._p[0] - g / h]
 
 
 def describe_stop(stop: Stop) -> str:
