@@ -14,6 +14,7 @@ positions, and the last position is always the one evaluated and drawn.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -234,6 +235,49 @@ class SessionController(QObject):
 
     def end_drag(self) -> None:
         self._drag_key = None
+
+    # -- several values at once and compound edits (map and optimizer panels, issue 8) --
+
+    def set_values(self, values: Mapping[str, float]) -> dict[str, float]:
+        """Move several variables at once (each clamped) as one undoable command.
+
+        Between ``begin_drag(key)`` and ``end_drag()``, where ``key`` is the sorted tuple
+        of the names, all such moves merge into one command: a drag of the map's point,
+        or a whole optimizer run. Returns the values set. Raises KeyError for an unknown
+        name, SessionError if a value is not finite.
+        """
+        new: dict[str, float] = {}
+        for name, value in values.items():
+            spec = self.session.variables[name]
+            value = float(value)
+            if not math.isfinite(value):
+                raise SessionError(f"variable '{name}': value must be finite, got {value}")
+            new[name] = spec.clamped(value)
+        if all(self.session.variables[n].value == v for n, v in new.items()):
+            return new
+        names = tuple(sorted(new))
+        key = self._drag_key if self._drag_key is not None and self._drag_key[0] == names else None
+        label = _tr("Move ({names}) to ({values})").format(
+            names=", ".join(new),
+            values=", ".join(
+                format_value(v, self.session.variables[n].step) for n, v in new.items()
+            ),
+        )
+
+        def mutate(s: Session) -> None:
+            for n, v in new.items():
+                s.set_value(n, v)
+
+        self._change(label, mutate, command_id=_COMMAND_VALUE, merge_key=key)
+        return {n: self.session.variables[n].value for n in new}
+
+    def edit(self, label: str, mutate: Callable[[Session], object]) -> None:
+        """Apply ``mutate(session)`` — any number of changes — as one undoable command.
+
+        If ``mutate`` raises, the document is left as it was and the error propagates.
+        """
+        self._drag_key = self._typing_key = None
+        self._change(label, mutate)
 
     def set_range(self, name: str, lo: float, hi: float, step: float) -> None:
         """Change the slider range and step of ``name``. Raises SessionError if invalid."""
