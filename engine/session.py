@@ -22,12 +22,13 @@ from typing import Any
 import numpy as np
 
 from engine.core import Variable
-from engine.expression import Expression, ParseError, parse
+from engine.expression import Expression, Name, ParseError, parse
 
 FORMAT_TAG = "autodiff-tutor-session"
 FORMAT_VERSION = 1
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_VARIABLES = 64
+MAX_NAME_LENGTH = 64
 MAX_ABS_BOUND = 1e12  # slider ends; beyond this a slider step cannot be represented
 MAX_SLIDER_STEPS = 10_000_000  # (max - min) / step: a QSlider counts in 32-bit ints
 MIN_POINTS, MAX_POINTS = 2, 100_000
@@ -127,7 +128,10 @@ def _finite_number(obj: Mapping, key: str, where: str) -> float:
     v = obj[key]
     if not _is_number(v):
         raise SessionError(f"{where}: '{key}' must be a number, got {_json_type(v)}")
-    v = float(v)
+    try:
+        v = float(v)
+    except OverflowError:  # an integer beyond the largest float
+        v = math.inf
     if not math.isfinite(v):
         raise SessionError(f"{where}: '{key}' must be a finite number, got {v}")
     return v
@@ -141,6 +145,31 @@ def _json_type(v: Any) -> str:
     return {str: "text", list: "a list", dict: "an object", int: "a number", float: "a number"}.get(
         type(v), type(v).__name__
     )
+
+
+def validate_name(name: Any, where: str = "variable") -> str:
+    """Raise SessionError unless ``name`` can be a variable: a short identifier that
+    the expression language reads as a variable (not ``pi``, ``e`` or ``sin``)."""
+    if not isinstance(name, str) or not name.isidentifier():
+        shown = repr(name) if isinstance(name, str) else _json_type(name)
+        raise SessionError(f"{where}: {shown} is not a valid variable name")
+    if len(name) > MAX_NAME_LENGTH:
+        raise SessionError(
+            f"{where}: the name is too long ({len(name)} characters; at most {MAX_NAME_LENGTH})"
+        )
+    try:
+        reads_as = parse(name).variables
+    except ParseError:
+        reads_as = ()
+    if reads_as != (name,):
+        raise SessionError(f"{where}: '{name}' is a reserved name (a function or a constant)")
+    return name
+
+
+def _required(data: Mapping, key: str, where: str = "the file") -> Any:
+    if key not in data:
+        raise SessionError(f"{where} has no '{key}'")
+    return data[key]
 
 
 def validate_range(name: str, lo: float, hi: float, step: float) -> None:
@@ -194,6 +223,7 @@ class Session:
         self.expression_text = text
         try:
             expr = parse(text)
+            _check_variable_count(expr, self.variables)
         except ParseError as exc:
             self._error = exc
             return False
@@ -212,8 +242,9 @@ class Session:
     # -- variables ------------------------------------------------------------
 
     def add_variable(self, spec: VariableSpec) -> None:
-        if not spec.name.isidentifier():
-            raise SessionError(f"'{spec.name}' is not a valid variable name")
+        validate_name(spec.name)
+        if spec.name not in self.variables and len(self.variables) >= MAX_VARIABLES:
+            raise SessionError(f"too many variables (at most {MAX_VARIABLES})")
         validate_range(spec.name, spec.min, spec.max, spec.step)
         spec.value = spec.clamped(spec.value)
         self.variables[spec.name] = spec
@@ -351,9 +382,9 @@ class Session:
             raise SessionError(f"not a session file: the top level is {_json_type(data)}, not an object")
         if data.get("format") != FORMAT_TAG:
             raise SessionError(f"not a session file: 'format' must be \"{FORMAT_TAG}\"")
-        version = data.get("version")
+        version = _required(data, "version")
         if not isinstance(version, int) or isinstance(version, bool):
-            raise SessionError("'version' must be a whole number")
+            raise SessionError(f"'version' must be a whole number, got {_json_type(version)}")
         if version > FORMAT_VERSION:
             raise SessionError(
                 f"this file is version {version}, newer than this app reads "
@@ -362,7 +393,7 @@ class Session:
         if version < 1:
             raise SessionError(f"unknown session version {version}")
 
-        text = data.get("expression")
+        text = _required(data, "expression")
         if not isinstance(text, str):
             raise SessionError(f"'expression' must be text, got {_json_type(text)}")
         try:
@@ -370,7 +401,7 @@ class Session:
         except ParseError as exc:
             raise SessionError(f"the expression does not parse: {exc}") from None
 
-        raw_vars = data.get("variables")
+        raw_vars = _required(data, "variables")
         if not isinstance(raw_vars, list):
             raise SessionError(f"'variables' must be a list, got {_json_type(raw_vars)}")
         if len(raw_vars) > MAX_VARIABLES:
@@ -380,9 +411,7 @@ class Session:
             where = f"variable #{i + 1}"
             if not isinstance(raw, dict):
                 raise SessionError(f"{where} must be an object, got {_json_type(raw)}")
-            name = raw.get("name")
-            if not isinstance(name, str) or not name.isidentifier():
-                raise SessionError(f"{where}: 'name' must be a valid variable name")
+            name = validate_name(_required(raw, "name", where), where)
             if name in specs:
                 raise SessionError(f"variable '{name}' is listed twice")
             where = f"variable '{name}'"
@@ -413,6 +442,11 @@ class Session:
         for name in expr.variables:
             if name not in session.variables:
                 session.variables[name] = VariableSpec(name)
+        if len(session.variables) > MAX_VARIABLES:
+            raise SessionError(
+                f"too many variables ({len(session.variables)}, counting those the expression "
+                f"uses; at most {MAX_VARIABLES})"
+            )
 
         raw_sweep = data.get("sweep")
         if raw_sweep is not None:
@@ -423,14 +457,21 @@ class Session:
                 raise SessionError("'sweep': 'variable' must name one of the variables")
             lo = _finite_number(raw_sweep, "min", "'sweep'")
             hi = _finite_number(raw_sweep, "max", "'sweep'")
-            validate_range(f"sweep of {var}", lo, hi, (hi - lo) / MAX_SLIDER_STEPS or 1.0)
+            if abs(lo) > MAX_ABS_BOUND or abs(hi) > MAX_ABS_BOUND:
+                raise SessionError(
+                    f"'sweep': range {lo:g}…{hi:g} is too large "
+                    f"(its ends must lie within ±{MAX_ABS_BOUND:g})"
+                )
+            if not lo < hi:
+                raise SessionError(f"'sweep': min ({lo:g}) must be less than max ({hi:g})")
             points = raw_sweep.get("points", DEFAULT_POINTS)
             if not isinstance(points, int) or isinstance(points, bool):
                 raise SessionError("'sweep': 'points' must be a whole number")
             if not MIN_POINTS <= points <= MAX_POINTS:
                 raise SessionError(f"'sweep': 'points' must be between {MIN_POINTS} and {MAX_POINTS:,}")
             session.sweep = Sweep(var, lo, hi, points)
-        session._fix_sweep()
+        if session.sweep.variable is None:
+            session._fix_sweep()  # a sweep the file names is kept as it is
 
         raw_curves = data.get("curves")
         if raw_curves is not None:
@@ -443,7 +484,11 @@ class Session:
                 state = data[key]
                 if not isinstance(state, dict):
                     raise SessionError(f"'{key}' must be an object, got {_json_type(state)}")
-                if len(json.dumps(state)) > MAX_PANEL_STATE_CHARS:
+                try:
+                    size = len(json.dumps(state))
+                except RecursionError:
+                    size = MAX_PANEL_STATE_CHARS + 1
+                if size > MAX_PANEL_STATE_CHARS:
                     raise SessionError(f"'{key}' is too large")
                 session.panels[key] = state
         return session
@@ -454,9 +499,10 @@ class Session:
             raise SessionError(f"the file is too large ({len(text) / 1e6:.1f} MB; at most 10 MB)")
         if isinstance(text, bytes):
             try:
-                text = text.decode("utf-8")
+                text = text.decode("utf-8-sig")  # a byte-order mark (Notepad) is fine
             except UnicodeDecodeError:
                 raise SessionError("the file is not UTF-8 text") from None
+        text = text.removeprefix("\ufeff")
         if not text.strip():
             raise SessionError("the file is empty")
         try:
@@ -466,6 +512,12 @@ class Session:
         except json.JSONDecodeError as exc:
             raise SessionError(
                 f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+            ) from None
+        except SessionError:  # NaN or Infinity (see _reject_constant)
+            raise
+        except ValueError:  # Python refuses integers of more than 4,300 digits
+            raise SessionError(
+                "not a session file: a number in it has far too many digits"
             ) from None
         return cls.from_dict(data, notices)
 
@@ -485,6 +537,17 @@ class Session:
     def save(self, path: str | os.PathLike) -> None:
         """Write the session atomically: a temporary file, then a rename over ``path``."""
         write_atomic(path, self.to_json().encode("utf-8"))
+
+
+def _check_variable_count(expr: Expression, existing: Mapping[str, Any]) -> None:
+    """Raise ParseError at the first name that would make more than MAX_VARIABLES
+    sliders (a session with more could be saved but never opened again)."""
+    names = set(existing)
+    for node in expr.nodes:
+        if isinstance(node, Name) and node.name not in names:
+            names.add(node.name)
+            if len(names) > MAX_VARIABLES:
+                raise ParseError(f"too many variables (at most {MAX_VARIABLES})", node.start)
 
 
 def _reject_constant(name: str) -> Any:
@@ -627,6 +690,7 @@ __all__ = [
     "Sweep",
     "VariableSpec",
     "evaluate_expression",
+    "validate_name",
     "validate_range",
     "write_atomic",
 ]
