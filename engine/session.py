@@ -379,7 +379,9 @@ class Session:
         """
         notices = notices if notices is not None else []
         if not isinstance(data, dict):
-            raise SessionError(f"not a session file: the top level is {_json_type(data)}, not an object")
+            raise SessionError(
+                f"not a session file: the top level is {_json_type(data)}, not an object"
+            )
         if data.get("format") != FORMAT_TAG:
             raise SessionError(f"not a session file: 'format' must be \"{FORMAT_TAG}\"")
         version = _required(data, "version")
@@ -468,7 +470,9 @@ class Session:
             if not isinstance(points, int) or isinstance(points, bool):
                 raise SessionError("'sweep': 'points' must be a whole number")
             if not MIN_POINTS <= points <= MAX_POINTS:
-                raise SessionError(f"'sweep': 'points' must be between {MIN_POINTS} and {MAX_POINTS:,}")
+                raise SessionError(
+                    f"'sweep': 'points' must be between {MIN_POINTS} and {MAX_POINTS:,}"
+                )
             session.sweep = Sweep(var, lo, hi, points)
         if session.sweep.variable is None:
             session._fix_sweep()  # a sweep the file names is kept as it is
@@ -585,7 +589,9 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
 def _to_float(v: Variable | None) -> float:
     if v is None:
         return 0.0
-    return float(np.asarray(v.data, dtype=np.float64).reshape(-1)[0]) if np.size(v.data) else math.nan
+    return (
+        float(np.asarray(v.data, dtype=np.float64).reshape(-1)[0]) if np.size(v.data) else math.nan
+    )
 
 
 def evaluate_expression(
@@ -612,7 +618,9 @@ def evaluate_expression(
         y.backward()
         result.value = _to_float(y)
         for name in used:
-            result.grads[name] = _to_float(inputs[name].grad) if inputs[name].grad is not None else 0.0
+            result.grads[name] = (
+                _to_float(inputs[name].grad) if inputs[name].grad is not None else 0.0
+            )
         result.output, result.inputs = y, inputs
         if not math.isfinite(result.value):
             result.notices.append(f"f is not finite at this point ({result.value})")
