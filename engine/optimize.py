@@ -116,11 +116,13 @@ def _grad_or_zeros(v: Variable, shape: tuple[int, ...]) -> np.ndarray:
 # gives the English one.
 NOT_FINITE = "not_finite"  # f or a derivative became inf or NaN
 RUNAWAY = "runaway"  # the point grew without bound
+GROWING = "growing"  # descent: f went up step after step (the learning rate is too large)
 CONVERGED = "converged"  # the step became negligibly small
 FLAT = "flat"  # Newton: f″ = 0, the step is undefined
 OUT_OF_RANGE = "out_of_range"  # the point left the given bounds (the sliders' ranges)
 
 RUNAWAY_LIMIT = 1e6  # |coordinate| beyond this (or 1000× the start) counts as runaway
+GROWTH_STEPS = 10  # descent whose f rises this many steps in a row has diverged
 CONVERGED_TOL = 1e-12  # relative step size below which a run has converged
 
 
@@ -134,7 +136,7 @@ class Stop:
 
     @property
     def diverged(self) -> bool:
-        return self.reason in (NOT_FINITE, RUNAWAY)
+        return self.reason in (NOT_FINITE, RUNAWAY, GROWING)
 
 
 class Stepper:
@@ -147,6 +149,9 @@ class Stepper:
     """
 
     name = "stepper"
+    # Descent never goes uphill with a small enough learning rate, so f rising step
+    # after step means divergence. Newton may rightly climb (towards a maximum).
+    watches_growth = False
 
     def __init__(
         self,
@@ -188,6 +193,7 @@ class Stepper:
         """Back to the start, forgetting the history."""
         self.iteration = 0
         self.stop: Stop | None = None
+        self._rises = 0  # how many steps in a row f went up
         self._hist = np.empty((64, len(self.variables)))
         self._vals = np.empty(64)
         self._count = 0
@@ -248,8 +254,8 @@ class Stepper:
                 if new is None:  # the stepper set self.stop
                     break
                 problem = self._check(new)
-                if problem is not None:
-                    self._halt(*problem[:1], **problem[1])
+                if problem is not None and problem[0] != OUT_OF_RANGE:
+                    self._halt(problem[0], **problem[1])
                     break
                 old, old_f, old_g = self._p, self._f, self._g
                 self._p = new
@@ -260,9 +266,18 @@ class Stepper:
                     self._p, self._f, self._g = old, old_f, old_g
                     self._halt(NOT_FINITE, what=bad)
                     break
+                if problem is not None:  # out of range: stay, and say whether uphill
+                    uphill = self.watches_growth and self._f > old_f
+                    self._p, self._f, self._g = old, old_f, old_g
+                    self._halt(GROWING if uphill else OUT_OF_RANGE, **problem[1])
+                    break
                 self.iteration += 1
                 taken += 1
                 self._record()
+                self._rises = self._rises + 1 if self._f > old_f else 0
+                if self.watches_growth and self._rises >= GROWTH_STEPS:
+                    self._halt(GROWING, steps=self._rises)
+                    break
                 size = max(abs(a - b) for a, b in zip(new, old, strict=True))
                 if size <= CONVERGED_TOL * (1.0 + max(map(abs, new))):
                     self._halt(CONVERGED)
@@ -327,6 +342,7 @@ class GradientDescent(Stepper):
     """x ← x − lr · ∇f(x): the book's step 28, on any expression."""
 
     name = "gradient descent"
+    watches_growth = True
 
     def __init__(
         self,
@@ -408,6 +424,13 @@ def describe_stop(stop: Stop) -> str:
         return f"Stopped at step {it}: f″ = 0 here, so Newton's step is undefined."
     if stop.reason == OUT_OF_RANGE:
         return f"Stopped at step {it}: the next step leaves the range of {stop.detail['variable']}."
+    if stop.reason == GROWING:
+        where = (
+            f"f went up at each of the last {stop.detail['steps']} steps"
+            if "steps" in stop.detail
+            else f"f went up and the next step leaves the range of {stop.detail['variable']}"
+        )
+        return f"Diverged at step {it}: {where}. Try a smaller learning rate."
     if stop.reason == RUNAWAY:
         return (
             f"Diverged at step {it}: the point ran away beyond ±{stop.detail['limit']:g}. "
@@ -454,7 +477,7 @@ PRESETS: tuple[Preset, ...] = (
         {"x0": (0.0, -2.0, 2.0), "x1": (2.0, -1.0, 3.0)},
         "gd",
         lr=0.001,
-        steps_per_frame=100,
+        steps_per_frame=200,
         map_vars=("x0", "x1"),
         log_color=True,
     ),
@@ -484,6 +507,7 @@ __all__ = [
     "CONVERGED",
     "DEFAULT_GRID",
     "FLAT",
+    "GROWING",
     "NOT_FINITE",
     "OUT_OF_RANGE",
     "PRESETS",

@@ -12,6 +12,7 @@ from engine.expression import parse
 from engine.optimize import (
     CONVERGED,
     FLAT,
+    GROWING,
     NOT_FINITE,
     OUT_OF_RANGE,
     PRESETS,
@@ -166,12 +167,34 @@ def test_descent_with_a_divergent_learning_rate_stops_with_a_message():
     gd = GradientDescent(parse(ROSENBROCK), {"x0": 0.0, "x1": 2.0}, ("x0", "x1"), lr=0.01)
     taken = gd.step(10_000)
     assert taken < 100
-    assert gd.diverged and gd.stop.reason in (RUNAWAY, NOT_FINITE)
+    assert gd.diverged and gd.stop.reason in (GROWING, RUNAWAY, NOT_FINITE)
     assert "Diverged" in gd.message and "learning rate" in gd.message
     # the current point and every recorded one are finite: nothing garbage escapes
     assert np.all(np.isfinite(gd.history)) and np.all(np.isfinite(gd.values))
     assert math.isfinite(gd.value)
     assert gd.step(10) == 0  # a stopped run stays stopped
+
+
+def test_descent_climbing_step_after_step_stops_as_diverged():
+    # lr 1.1 on x^2: x -> -1.2 x, so f grows by 1.44 each step, slowly at first
+    gd = GradientDescent(parse("x^2"), {"x": 0.001}, ("x",), lr=1.1)
+    gd.step(1000)
+    assert gd.stop.reason == GROWING and gd.diverged
+    assert gd.iteration == 10
+    assert "went up at each of the last 10 steps" in gd.message
+
+
+def test_descent_overshooting_out_of_its_range_counts_as_diverged():
+    gd = GradientDescent(
+        parse(ROSENBROCK),
+        {"x0": 0.0, "x1": 2.0},
+        ("x0", "x1"),
+        lr=0.01,
+        bounds={"x0": (-2, 2), "x1": (-1, 3)},
+    )
+    gd.step(100)
+    assert gd.stop.reason == GROWING and gd.diverged
+    assert "range of" in gd.message
 
 
 def test_descent_overflowing_to_infinity_stops_as_not_finite():
