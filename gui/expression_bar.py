@@ -52,8 +52,11 @@ class ExpressionBar(QWidget):
         self.message.setObjectName("expressionMessage")
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.message.setMinimumHeight(self.message.fontMetrics().height() + 2)
+        # Room for two lines, always: the palette below must not jump as errors come and go.
+        self.message.setFixedHeight(2 * self.message.fontMetrics().lineSpacing() + 2)
 
         row = QHBoxLayout()
         row.setSpacing(8)

@@ -35,7 +35,7 @@ from gui.value_display import ValueDisplay
 from gui.variables_panel import VariablesPanel
 
 DEFAULT_SIZE = QSize(1400, 860)
-LEFT_COLUMN_WIDTH = 450
+LEFT_COLUMN_WIDTH = 460
 
 
 def example_session() -> Session:
@@ -108,7 +108,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
-        left.setMinimumWidth(400)
+        left.setMinimumWidth(420)
         self.splitter.setSizes([LEFT_COLUMN_WIDTH, DEFAULT_SIZE.width() - LEFT_COLUMN_WIDTH, 0])
         self.setCentralWidget(self.splitter)
 
@@ -127,12 +127,14 @@ class MainWindow(QMainWindow):
     def add_side_panel(self, widget: QWidget, title: str) -> int:
         """Add ``widget`` as a tab on the right; the tab area shows once it has a tab."""
         index = self.side_tabs.addTab(widget, title)
-        if not self.side_tabs.isVisible():
+        if self.side_tabs.isHidden():
             self.side_tabs.setVisible(True)
-            total = sum(self.splitter.sizes())
-            left = self.splitter.sizes()[0]
-            side = max(360, int(total * 0.3))
-            self.splitter.setSizes([left, max(300, total - left - side), side])
+            sizes = self.splitter.sizes()
+            total = sum(sizes) or self.width()
+            left = max(sizes[0], LEFT_COLUMN_WIDTH)
+            side = max(380, int(total * 0.3))
+            # the room comes out of the plot, not out of the formula column
+            self.splitter.setSizes([left, max(360, total - left - side), side])
         return index
 
     # -- menus ----------------------------------------------------------------------------

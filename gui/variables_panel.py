@@ -110,16 +110,15 @@ class VariableRow(QFrame):
 
         self.grad_label = QLabel(self)
         self.grad_label.setObjectName(f"grad_{name}")
-        grad_font = QFont("DejaVu Sans Mono")
-        grad_font.setStyleHint(QFont.StyleHint.Monospace)
-        grad_font.setPointSizeF(self.font().pointSizeF())
+        grad_font = QFont(self.font())
+        grad_font.setWeight(QFont.Weight.Medium)
         self.grad_label.setFont(grad_font)
         self.grad_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.grad_label.setToolTip(
             self.tr("How fast f changes when {name} moves, the others held still").format(name=name)
         )
         # A fixed size: a new number must not make the whole column lay itself out again.
-        sample = format_gradient(name, -1.23456e-100)
+        sample = format_gradient(name, -1.23456e-05)
         self.grad_label.setFixedSize(
             self.grad_label.fontMetrics().horizontalAdvance(sample) + 4,
             self.grad_label.fontMetrics().height() + 2,
@@ -141,7 +140,7 @@ class VariableRow(QFrame):
                 range_row.addWidget(label)
             edit = QLineEdit(self)
             edit.setObjectName(f"{key}_{name}")
-            edit.setFixedWidth(50)
+            edit.setFixedWidth(46)
             edit.setAlignment(Qt.AlignmentFlag.AlignRight)
             edit.setToolTip(tip.format(name=name))
             edit.editingFinished.connect(self._on_range_editing_finished)
@@ -152,6 +151,9 @@ class VariableRow(QFrame):
         self.remove_button.setObjectName(f"remove_{name}")
         self.remove_button.setText("✕")
         self.remove_button.setAutoRaise(True)
+        policy = self.remove_button.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)  # the slider keeps its length either way
+        self.remove_button.setSizePolicy(policy)
         self.remove_button.setToolTip(
             self.tr("Remove {name} (f does not use it)").format(name=name)
         )
@@ -166,7 +168,7 @@ class VariableRow(QFrame):
         grid.addWidget(self.slider, 0, 2)
         grid.addWidget(self.spin, 0, 3)
         grid.addWidget(self.remove_button, 0, 4)
-        grid.addLayout(range_row, 1, 1, 1, 4)
+        grid.addLayout(range_row, 1, 0, 1, 5)
         grid.setColumnStretch(2, 1)
 
         self.configure(spec)
@@ -320,6 +322,17 @@ class VariablesPanel(QWidget):
         self._empty_label.setProperty("class", "muted")
         self._rows_layout.addWidget(self._empty_label)
         self._rows_layout.addStretch(1)
+        self.hint_label = QLabel(
+            self.tr(
+                "∂f/∂x is how fast f changes when x alone moves: the slope of the "
+                "tangent in the plot. The engine gets every ∂f/∂· from one backward pass."
+            ),
+            self._container,
+        )
+        self.hint_label.setObjectName("variablesHint")
+        self.hint_label.setWordWrap(True)
+        self.hint_label.setProperty("class", "muted")
+        self._rows_layout.addWidget(self.hint_label)
 
         scroll = QScrollArea(self)
         scroll.setObjectName("variablesScroll")
