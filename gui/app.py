@@ -9,7 +9,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -136,15 +135,12 @@ def apply_style(app: QApplication) -> None:
     pg.setConfigOptions(background=SURFACE, foreground="#3b4252", antialias=True)
 
 
-def install_translators(app: QApplication, locale: QLocale | None = None) -> list[QTranslator]:
-    """Load ``gui/translations/autodiff_tutor_<lang>.qm`` for the locale, if present."""
-    locale = locale or QLocale.system()
-    translators = []
-    translator = QTranslator(app)
-    if translator.load(locale, "autodiff_tutor", "_", str(TRANSLATIONS_DIR)):
-        app.installTranslator(translator)
-        translators.append(translator)
-    return translators
+def install_translators(app: QApplication, language: str | None = None):
+    """The interface language (gui/i18n.py): ``language``, else the one chosen from
+    View > Language last time, else the system locale's."""
+    from gui import i18n
+
+    return i18n.install(app, language)
 
 
 _HARMLESS_OFFSCREEN_MESSAGES = ("This plugin does not support",)
