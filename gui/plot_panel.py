@@ -40,12 +40,11 @@ ARRAY_CURVES = ("f", "df", "d2f")
 def curve_titles(var: str | None) -> dict[str, str]:
     """Legend and checkbox texts; ``var`` is the swept variable."""
     v = var or "x"
-    tr = QCoreApplication.translate
     return {
         "f": f"f({v})",
         "df": f"f′({v}) = ∂f/∂{v}",
         "d2f": f"f″({v}) = ∂²f/∂{v}²",
-        "tangent": tr("PlotPanel", "tangent at the point"),
+        "tangent": QCoreApplication.translate("PlotPanel", "tangent at the point"),
     }
 
 
