@@ -300,7 +300,7 @@ class LessonPanel(QWidget):
         content = QWidget(self.scroll)
         content.setObjectName("lessonContent")
         self.content_layout = QVBoxLayout(content)
-        self.content_layout.setContentsMargins(10, 4, 10, 10)
+        self.content_layout.setContentsMargins(8, 4, 8, 10)
         self.content_layout.setSpacing(10)
         self.scroll.setWidget(content)
         outer.addWidget(self.scroll, 1)
@@ -356,10 +356,10 @@ class LessonPanel(QWidget):
         self.code_box = QGroupBox(content)
         self.code_box.setObjectName("codeBox")
         code_layout = QVBoxLayout(self.code_box)
-        code_layout.setContentsMargins(10, 6, 10, 8)
+        code_layout.setContentsMargins(6, 6, 6, 8)
         code_layout.setSpacing(6)
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        mono.setPointSizeF(max(8.0, self.font().pointSizeF() - 1))
+        mono.setPointSizeF(max(7.5, self.font().pointSizeF() - 2))
         self.code_view = QPlainTextEdit(self.code_box)
         self.code_view.setObjectName("demoCode")
         self.code_view.setReadOnly(True)
@@ -477,28 +477,48 @@ class LessonPanel(QWidget):
             self.set_lesson(self._index - 1)
 
     def load_preset(self) -> bool:
-        """Replace the document with this lesson's preset session. True if loaded."""
+        """Replace the document with this lesson's example. True if loaded.
+
+        The example is a new, untitled document: unsaved work is offered for saving
+        first (the window's ``file_actions.maybe_save()`` if it has one, else a
+        question here), and the window forgets its file name (``set_file_path``).
+        """
         session = Session.from_dict(copy.deepcopy(self.lesson.preset))
         session.panels[PANEL_KEY] = panel_state(self.lesson.id, self.switches.on)
         if self._open_session is not None:
             return bool(self._open_session(session))
-        undo = getattr(self.controller, "undo_stack", None)
-        if undo is not None and not undo.isClean():
-            Button = QMessageBox.StandardButton
-            answer = QMessageBox.question(
-                self,
-                self.tr("Load the Lesson's Example"),
-                self.tr(
-                    "The example replaces the current formula and variables. "
-                    "Unsaved changes will be lost."
-                ),
-                Button.Ok | Button.Cancel,
-                Button.Ok,
-            )
-            if answer != Button.Ok:
+        window = self.window()
+        actions = getattr(window, "file_actions", None)
+        if actions is not None and hasattr(actions, "maybe_save"):
+            if not actions.maybe_save():
                 return False
+        elif not self._confirm_replace():
+            return False
         self.controller.replace_session(session)
+        if hasattr(window, "set_file_path"):
+            window.set_file_path(None)
         return True
+
+    def _confirm_replace(self) -> bool:
+        undo = getattr(self.controller, "undo_stack", None)
+        if undo is None or undo.isClean():
+            return True
+        Button = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self,
+            self.tr("Load the Lesson's Example"),
+            self.tr(
+                "The example replaces the current formula and variables. "
+                "Unsaved changes will be lost."
+            ),
+            Button.Ok | Button.Cancel,
+            Button.Ok,
+        )
+        return answer == Button.Ok
+
+    def title(self) -> str:
+        """The panel's tab title, in the interface language."""
+        return self.tr("Lessons")
 
     def check(self, row: int) -> None:
         """Check the prediction typed for question ``row``."""
@@ -803,7 +823,7 @@ class LessonPanel(QWidget):
         self._render_demo()
         tabs = self._tab_widget()
         if tabs is not None:
-            tabs.setTabText(tabs.indexOf(self), self.tr("Lessons"))
+            tabs.setTabText(tabs.indexOf(self), self.title())
 
     def _tab_widget(self) -> QTabWidget | None:
         stack = self.parentWidget()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QTabWidget,
@@ -113,6 +114,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
         self._build_menus()
+        self._install_lessons()
         self.statusBar().setSizeGripEnabled(True)
         self.controller.undo_stack.cleanChanged.connect(self._update_title)
         self.controller.sigDocumentReplaced.connect(self._update_title)
@@ -136,6 +138,20 @@ class MainWindow(QMainWindow):
             # the room comes out of the plot, not out of the formula column
             self.splitter.setSizes([left, max(360, total - left - side), side])
         return index
+
+    # -- lessons and the interface language (gui/lesson_panel.py, gui/i18n.py) -----------
+
+    def _install_lessons(self) -> None:
+        """The Lessons tab, its teaching-switch banner, and View > Language."""
+        from gui.i18n import LanguageMenu
+        from gui.lesson_panel import LessonPanel, install_switch_banner
+
+        self.lesson_panel = LessonPanel(self.controller, self)
+        self.add_side_panel(self.lesson_panel, self.lesson_panel.title())
+        install_switch_banner(self, self.lesson_panel.switches)
+        view_menu = self.menuBar().findChild(QMenu, "viewMenu")
+        view_menu.addSeparator()
+        view_menu.addMenu(LanguageMenu(view_menu))
 
     # -- menus ----------------------------------------------------------------------------
 

@@ -234,3 +234,40 @@ def test_panel_renders_in_both_languages(qtbot, panel, language, tmp_path):
     # Not a blank picture: many distinct colours.
     colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, 400, 7)}
     assert len(colours) > 10
+
+
+def test_the_window_has_the_lessons_tab_a_banner_and_a_language_menu(qtbot):
+    from PySide6.QtWidgets import QMenu, QToolBar
+
+    from gui.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    panel = window.findChild(LessonPanel)
+    assert window.side_tabs.indexOf(panel) >= 0
+    bar = window.findChild(QToolBar, "switchBannerBar")
+    assert not bar.isVisibleTo(window)
+    try:
+        panel.set_lesson("generations")
+        panel.switches.set("plain_stack", True)
+        assert bar.isVisibleTo(window)
+        assert "Plain stack" in bar.findChild(SwitchBanner).label.text()
+    finally:
+        panel.switches.all_off()
+    assert not bar.isVisibleTo(window)
+    menu = window.findChild(QMenu, "languageMenu")
+    assert [a.text() for a in menu.actions()] == ["English", "한국어"]
+
+
+def test_loading_an_example_makes_an_untitled_document(qtbot, tmp_path):
+    from gui.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.set_file_path(str(tmp_path / "homework.json"))
+    panel = window.findChild(LessonPanel)
+    panel.set_lesson("operators")
+    assert panel.load_preset()
+    assert window.controller.session.expression_text == "a*b + c"
+    assert window.file_path is None  # Save must not overwrite homework.json
