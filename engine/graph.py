@@ -225,6 +225,14 @@ class FunctionNode:
 Node = VariableNode | FunctionNode
 
 _PARAM_NAMES = ("c", "axis", "keepdims", "shape")
+_SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+
+
+def _is_small_integer(c: Any) -> bool:
+    try:
+        return float(c).is_integer() and abs(float(c)) < 100
+    except (TypeError, ValueError):
+        return False
 
 
 @dataclass(frozen=True, eq=False)
@@ -335,16 +343,16 @@ def snapshot(output: Variable, inputs: Iterable[Variable] | None = None) -> Grap
     released, or that was never computed, is None). Arrays are not copied: the engine
     never changes an array in place.
     """
-    input_ids = None if inputs is None else {id(v) for v in inputs}
+    slider_ids = None if inputs is None else {id(v) for v in inputs}
 
     def role_of(v: Variable) -> str:
         if v is output:
             return "output"
         if v.creator is not None:
             return "intermediate"
-        if input_ids is None:
+        if slider_ids is None:
             return "input" if v.name else "constant"
-        return "input" if id(v) in input_ids else "constant"
+        return "input" if id(v) in slider_ids else "constant"
 
     ids: dict[int, int] = {}
     nodes: list[Node] = []
@@ -383,7 +391,11 @@ def snapshot(output: Variable, inputs: Iterable[Variable] | None = None) -> Grap
         params = {name: getattr(f, name) for name in _PARAM_NAMES if hasattr(f, name)}
         symbol = op_rule(op).symbol
         if "{c}" in symbol:
-            symbol = symbol.replace("{c}", format_value(np.asarray(params.get("c"))))
+            c = params.get("c")
+            if op == "Pow" and _is_small_integer(c):
+                symbol = "x" + str(int(c)).translate(_SUPERSCRIPT)  # x², x³, x⁻¹
+            else:
+                symbol = symbol.replace("{c}", format_value(np.asarray(c)))
         # outputs first get placeholders so their ids follow the function's
         outs = [ref() for ref in f.outputs]
         nodes.append(FunctionNode(fid, op, symbol, f.generation, input_ids, (), params))
@@ -495,8 +507,7 @@ class BackwardTrace:
             out.append(PopEvent(s.function, s.generation, s.pending))
             out.append(BackwardEvent(s.function, s.gys, s.gxs))
             out.extend(
-                AccumulateEvent(s.function, a.var, a.before, a.gx, a.after)
-                for a in s.accumulations
+                AccumulateEvent(s.function, a.var, a.before, a.gx, a.after) for a in s.accumulations
             )
         return out
 
@@ -563,7 +574,8 @@ class BackwardTrace:
                 grads[a.var] = a.gx
                 contributions[a.var] = [a.gx]
             else:
-                grads[a.var] = np.asarray(before + a.gx)  # what the engine's Add computes
+                with np.errstate(all="ignore"):  # inf - inf is nan here as in the engine
+                    grads[a.var] = np.asarray(before + a.gx)  # what the engine's Add does
                 contributions[a.var].append(a.gx)
 
     # -- text a learner reads -----------------------------------------------
@@ -607,11 +619,10 @@ def grad_sum_text(label: str, contributions: Sequence[np.ndarray]) -> str:
     if len(parts) == 1:
         return f"{label}.grad = {parts[0]}"
     total = contributions[0]
-    for c in contributions[1:]:
-        total = total + c
-    terms = parts[0] + "".join(
-        f" − {p[1:]}" if p.startswith("−") else f" + {p}" for p in parts[1:]
-    )
+    with np.errstate(all="ignore"):
+        for c in contributions[1:]:
+            total = total + c
+    terms = parts[0] + "".join(f" − {p[1:]}" if p.startswith("−") else f" + {p}" for p in parts[1:])
     return f"{label}.grad = {terms} = {format_value(total)}"
 
 
@@ -737,8 +748,7 @@ def record_expression(expr: Expression, point: Mapping[str, float]) -> BackwardT
     can highlight the part of the formula a node came from, and the other way round.
     """
     inputs = {
-        name: Variable(np.array(float(point.get(name, 1.0))), name=name)
-        for name in expr.variables
+        name: Variable(np.array(float(point.get(name, 1.0))), name=name) for name in expr.variables
     }
     built: list[tuple[Any, Variable]] = []
     y = expr.build(inputs, on_node=lambda node, v: built.append((node, v)))
@@ -762,6 +772,25 @@ def record_expression(expr: Expression, point: Mapping[str, float]) -> BackwardT
     frozen = {nid: tuple(s) for nid, s in spans.items()}
     snap = GraphSnapshot(snap.nodes, snap.edges, snap.output, snap._ids, frozen)
     return BackwardTrace(snap, trace.seed, trace.steps, accumulate=trace.accumulate)
+
+
+def record_derivative(expr: Expression, point: Mapping[str, float], wrt: str) -> BackwardTrace:
+    """The graph that ``create_graph=True`` records for ∂f/∂``wrt``, and its backward pass.
+
+    Builds ``expr`` at ``point``, runs ``backward(create_graph=True)``, and traces the
+    backward pass *of the derivative's graph*: the grads it ends with are second
+    derivatives (∂²f/∂wrt∂v). Its output is labelled ``∂f/∂wrt``.
+    """
+    inputs = {
+        name: Variable(np.array(float(point.get(name, 1.0))), name=name) for name in expr.variables
+    }
+    y = expr.build(inputs)
+    y.backward(create_graph=True)
+    gx = inputs[wrt].grad if wrt in inputs else None
+    if gx is None:  # f does not depend on wrt: the derivative is the constant 0
+        gx = Variable(np.zeros_like(y.data))
+    gx.name = f"∂f/∂{wrt}"
+    return record_backward(gx, inputs=inputs.values())
 
 
 def record_derivative_graph(
@@ -865,6 +894,7 @@ __all__ = [
     "local_rule_lines",
     "op_rule",
     "record_backward",
+    "record_derivative",
     "record_derivative_graph",
     "record_expression",
     "snapshot",
