@@ -155,6 +155,9 @@ def run_screenshot(args: list[str]) -> int:
     if len(args) == 2:
         window.set_file_path(os.path.abspath(args[1]))
     window.show()
+    for _ in range(3):  # layouts and deferred updates post events of their own
+        app.processEvents()
+    window.controller.flush()
     app.processEvents()
     image = window.grab().toImage()
     data = QByteArray()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -15,7 +15,7 @@ from gui.controller import SessionController, format_value
 def format_f(value: float) -> str:
     """Ten significant digits at most, and words for what is not a number."""
     if math.isnan(value):
-        return "undefined (NaN)"
+        return QCoreApplication.translate("ValueDisplay", "undefined (NaN)")
     if math.isinf(value):
         return "+∞" if value > 0 else "−∞"
     return f"{value:.10g}"
