@@ -92,21 +92,43 @@ def contour_segments(
     """Endpoints of the contour segments of ``z`` (rows along ``ys``) at ``levels``.
 
     Returns ``(x, y)``, each of length 2·(number of segments): points 2k and 2k+1 are
-    the ends of segment k. Cells with a non-finite corner are skipped. Only the cells a
-    level actually crosses are visited after one whole-grid comparison per level.
+    the ends of segment k. Cells with a non-finite corner are skipped.
+
+    All levels are handled together: one ``searchsorted`` tells, for every grid point,
+    how many levels lie below it, so a cell is crossed by exactly the levels between
+    its lowest and highest corner's counts. Only those (cell, level) pairs are visited,
+    with no pass over the whole grid per level.
     """
     z = np.asarray(z, dtype=np.float64)
     xs = np.asarray(xs, dtype=np.float64)
     ys = np.asarray(ys, dtype=np.float64)
-    z0, z1, z2, z3 = z[:-1, :-1], z[:-1, 1:], z[1:, 1:], z[1:, :-1]
-    with np.errstate(invalid="ignore"):
-        valid = np.isfinite(z0) & np.isfinite(z1) & np.isfinite(z2) & np.isfinite(z3)
-    zc = np.where(np.isfinite(z), z, 0.0)
-    crossable = valid.view(np.uint8)
-    ends_x: list[np.ndarray] = []
-    ends_y: list[np.ndarray] = []
+    levels = np.sort(np.asarray(levels, dtype=np.float64))
+    if levels.size == 0 or z.shape[0] < 2 or z.shape[1] < 2:
+        return np.empty(0), np.empty(0)
+    finite = np.isfinite(z)
+    zc = np.where(finite, z, 0.0)
+    below = np.searchsorted(levels, zc, side="left").astype(np.int32)  # levels < z
+    c0, c1, c2, c3 = below[:-1, :-1], below[:-1, 1:], below[1:, 1:], below[1:, :-1]
+    lo = np.minimum(np.minimum(c0, c1), np.minimum(c2, c3))
+    hi = np.maximum(np.maximum(c0, c1), np.maximum(c2, c3))
+    valid = finite[:-1, :-1] & finite[:-1, 1:] & finite[1:, 1:] & finite[1:, :-1]
+    i, j = np.nonzero(valid & (hi > lo))
+    if i.size == 0:
+        return np.empty(0), np.empty(0)
+    # one row per (cell, level) pair: the levels m with lo <= m < hi
+    first, reps = lo[i, j], hi[i, j] - lo[i, j]
+    i, j = np.repeat(i, reps), np.repeat(j, reps)
+    starts = np.cumsum(reps) - reps
+    m = np.repeat(first - starts, reps) + np.arange(int(reps.sum()))
+    level = levels[m]
+    case = (
+        (m < below[i, j]).astype(np.int8)
+        | ((m < below[i, j + 1]) << 1)
+        | ((m < below[i + 1, j + 1]) << 2)
+        | ((m < below[i + 1, j]) << 3)
+    )
 
-    def edge_points(i: np.ndarray, j: np.ndarray, edge: np.ndarray, level: float):
+    def edge_points(i: np.ndarray, j: np.ndarray, edge: np.ndarray, level: np.ndarray):
         a = _CORNERS[_EDGES[edge, 0]]
         b = _CORNERS[_EDGES[edge, 1]]
         ia, ja = i + a[:, 0], j + a[:, 1]
@@ -115,34 +137,22 @@ def contour_segments(
         t = (level - za) / (zb - za)  # za and zb straddle the level: never 0/0
         return xs[ja] + t * (xs[jb] - xs[ja]), ys[ia] + t * (ys[ib] - ys[ia])
 
-    for level in levels:
-        above = (z > level).view(np.uint8)  # uint8 keeps the shifts below cheap
-        case = above[:-1, :-1] | (above[:-1, 1:] << 1) | (above[1:, 1:] << 2)
-        case |= above[1:, :-1] << 3
-        i, j = np.nonzero(crossable & ((case + 1) & 15 > 1))  # neither 0 nor 15
-        if i.size == 0:
-            continue
-        c = case[i, j]
-        starts, stops = [_FIRST[c]], [_SECOND[c]]
-        ii, jj = [i], [j]
-        # Saddle cells (cases 5 and 10) cross all four edges. The cell's center
-        # decides which corners join: on corner 0's side, the two lines cut off
-        # corners 1 and 3; otherwise corners 0 and 2.
-        saddle = (c == 5) | (c == 10)
-        if saddle.any():
-            si, sj = i[saddle], j[saddle]
-            center = 0.25 * (z0[si, sj] + z1[si, sj] + z2[si, sj] + z3[si, sj])
-            joined = (center > level) == (c[saddle] == 5)
-            e1 = np.where(joined, _B, _B), np.where(joined, _T, _R)
-            e2 = np.where(joined, _R, _L), np.where(joined, _L, _T)
-            keep = ~saddle
-            starts, stops = [starts[0][keep], e1[0], e1[1]], [stops[0][keep], e2[0], e2[1]]
-            ii, jj = [i[keep], si, si], [j[keep], sj, sj]
-        i, j = np.concatenate(ii), np.concatenate(jj)
-        px, py = edge_points(i, j, np.concatenate(starts), level)
-        qx, qy = edge_points(i, j, np.concatenate(stops), level)
-        ends_x.append(np.column_stack([px, qx]).reshape(-1))
-        ends_y.append(np.column_stack([py, qy]).reshape(-1))
-    if not ends_x:
-        return np.empty(0), np.empty(0)
-    return np.concatenate(ends_x), np.concatenate(ends_y)
+    e1, e2 = _FIRST[case], _SECOND[case]
+    # Saddle cells (cases 5 and 10) cross all four edges. The cell's center decides
+    # which corners join: on corner 0's side, the two lines cut off corners 1 and 3;
+    # otherwise corners 0 and 2.
+    saddle = (case == 5) | (case == 10)
+    if saddle.any():
+        si, sj, sl = i[saddle], j[saddle], level[saddle]
+        center = 0.25 * (zc[si, sj] + zc[si, sj + 1] + zc[si + 1, sj + 1] + zc[si + 1, sj])
+        joined = (center > sl) == (case[saddle] == 5)
+        keep = ~saddle
+        i = np.concatenate([i[keep], si, si])
+        j = np.concatenate([j[keep], sj, sj])
+        level = np.concatenate([level[keep], sl, sl])
+        e1 = np.concatenate([e1[keep], np.full(si.size, _B), np.where(joined, _T, _R)])
+        e2 = np.concatenate([e2[keep], np.where(joined, _R, _L), np.where(joined, _L, _T)])
+    with np.errstate(all="ignore"):
+        px, py = edge_points(i, j, e1, level)
+        qx, qy = edge_points(i, j, e2, level)
+    return np.column_stack([px, qx]).reshape(-1), np.column_stack([py, qy]).reshape(-1)

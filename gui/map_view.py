@@ -121,6 +121,8 @@ class MapPanel(QWidget):
         self._grid_key: tuple | None = None
         self._log = False
         self._color_offset = 0.0
+        self._frame: tuple | None = None
+        self._held: tuple = ()
         self._point: tuple[float, float] | None = None
         self._grad: tuple[float, float] | None = None
         self._dirty = True
@@ -510,20 +512,22 @@ class MapPanel(QWidget):
         cx, cy = contour_segments(values, grid.xs, grid.ys, contour_levels(values))
         self.contours.setData(cx, cy)
 
-        vx, vy = grid.var_x, grid.var_y
-        self.plot.setLabel("bottom", vx)
-        self.plot.setLabel("left", vy)
-        ratio = (x1 - x0) / (y1 - y0)
-        self.viewbox.setAspectLocked(1 / 3 <= ratio <= 3, ratio=1.0)
-        self.viewbox.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0.02)
-        title = _tr("f({x}, {y})").format(x=vx, y=vy)
-        if held:
-            title += "   " + _tr("with {values}").format(
-                values=", ".join(f"{name} = {fmt(v)}" for name, v in held)
-            )
-        if self._log:
-            title += "   " + _tr("(log colour scale)")
-        self.plot.setTitle(title, size="10pt")
+        # Labels, title and range change the plot's layout: touch them only when they
+        # differ (a held variable's slider redraws the grid on every move).
+        frame = (grid.var_x, grid.var_y, x0, x1, y0, y1, self._log)
+        if frame != self._frame:
+            self._frame = frame
+            vx, vy = grid.var_x, grid.var_y
+            self.plot.setLabel("bottom", vx)
+            self.plot.setLabel("left", vy)
+            ratio = (x1 - x0) / (y1 - y0)
+            self.viewbox.setAspectLocked(1 / 3 <= ratio <= 3, ratio=1.0)
+            self.viewbox.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0.02)
+            title = _tr("f({x}, {y})").format(x=vx, y=vy)
+            if self._log:
+                title += "   " + _tr("(log colour scale)")
+            self.plot.setTitle(title, size="10pt")
+        self._held = held
 
     def _log_ticks(self, lo: float, hi: float) -> list:
         """Colour-bar ticks at f = powers of ten (the bar runs over log10(f − offset))."""
@@ -596,5 +600,13 @@ class MapPanel(QWidget):
                 gx=fmt(gx),
                 gy=fmt(gy),
                 norm=fmt(norm),
+            )
+            + (
+                "<br>"
+                + _tr("holding {values}").format(
+                    values=", ".join(f"{name} = {fmt(v)}" for name, v in self._held)
+                )
+                if self._held
+                else ""
             )
         )
