@@ -49,19 +49,30 @@ def curve_titles(var: str | None) -> dict[str, str]:
 
 
 def fit_range(arrays: list[np.ndarray]) -> tuple[float, float] | None:
-    """A y range showing the curves, ignoring isolated spikes. None if nothing is finite."""
-    finite = [a[np.isfinite(a)] for a in arrays if a.size]
-    finite = [a for a in finite if a.size]
-    if not finite:
+    """A y range showing the curves, ignoring spikes near poles. None if nothing is finite.
+
+    Each curve counts with its own range — or, when a few huge values (``tan`` or
+    ``1/x`` near a pole) stretch it more than four times wider than the band where
+    the middle 80 % of its points lie, with that band widened by its own width on
+    each side.
+    """
+    bounds = []
+    for a in arrays:
+        values = a[np.isfinite(a)]
+        if not values.size:
+            continue
+        # Beyond this the plot cannot draw anyway, and spans would overflow to inf.
+        values = np.clip(values, -1e150, 1e150)
+        lo, hi = float(values.min()), float(values.max())
+        if values.size > 20:
+            q_lo, q_hi = (float(v) for v in np.quantile(values, [0.1, 0.9]))
+            if q_hi > q_lo and hi - lo > 4 * (q_hi - q_lo):
+                span = q_hi - q_lo
+                lo, hi = max(lo, q_lo - span), min(hi, q_hi + span)
+        bounds.append((lo, hi))
+    if not bounds:
         return None
-    values = np.concatenate(finite)
-    lo, hi = float(values.min()), float(values.max())
-    if values.size > 20:
-        q_lo, q_hi = (float(v) for v in np.quantile(values, [0.02, 0.98]))
-        # A few huge values near a pole would flatten everything else: leave them out.
-        if hi - lo > 4 * (q_hi - q_lo) and q_hi > q_lo:
-            span = q_hi - q_lo
-            lo, hi = max(lo, q_lo - 0.5 * span), min(hi, q_hi + 0.5 * span)
+    lo, hi = min(b[0] for b in bounds), max(b[1] for b in bounds)
     if hi - lo < 1e-12 * max(1.0, abs(lo), abs(hi)):
         pad = max(1.0, abs(lo) * 0.1)
         return lo - pad, hi + pad
@@ -322,6 +333,8 @@ class PlotPanel(QWidget):
         if target is None:
             return
         lo, hi = target
+        if not (math.isfinite(lo) and math.isfinite(hi) and hi > lo):
+            return
         (_, _), (vlo, vhi) = self.view_box.viewRange()
         span = hi - lo
         outside = lo < vlo or hi > vhi
