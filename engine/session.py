@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import stat
 import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -558,16 +559,27 @@ def _reject_constant(name: str) -> Any:
     raise SessionError(f"the file contains {name}, which is not a number a session can hold")
 
 
+def _current_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: str | os.PathLike, data: bytes) -> None:
     """Write ``data`` to ``path`` via a temporary file in the same folder and a rename.
 
     Either the whole new file is there afterwards, or the old one is untouched and no
     partial file is left behind. Raises OSError.
     """
-    path = os.fspath(path)
-    folder = os.path.dirname(os.path.abspath(path))
+    path = os.path.realpath(os.fspath(path))  # through a symlink, not over it
+    folder = os.path.dirname(path)
+    try:
+        mode = stat.S_IMODE(os.stat(path).st_mode)  # an existing file keeps its mode
+    except OSError:
+        mode = 0o666 & ~_current_umask()  # a new file gets the usual one, not mkstemp's 0600
     fd, tmp = tempfile.mkstemp(prefix=".autodiff-", suffix=".tmp", dir=folder)
     try:
+        os.chmod(tmp, mode)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()

@@ -321,3 +321,24 @@ def test_add_variable_refuses_reserved_names():
     for name in ("pi", "e", "sin", "1x"):
         with pytest.raises(SessionError):
             s.add_variable(VariableSpec(name))
+
+
+def test_saved_files_get_the_usual_permissions_and_keep_existing_ones(tmp_path):
+    fresh = tmp_path / "fresh.json"
+    Session("x").save(fresh)
+    mask = os.umask(0o022)
+    os.umask(mask)
+    assert fresh.stat().st_mode & 0o777 == 0o666 & ~mask  # not mkstemp's private 0600
+    fresh.chmod(0o640)
+    Session("y").save(fresh)
+    assert fresh.stat().st_mode & 0o777 == 0o640
+
+
+def test_saving_through_a_symlink_writes_its_target(tmp_path):
+    target = tmp_path / "real.json"
+    Session("x").save(target)
+    link = tmp_path / "link.json"
+    link.symlink_to(target)
+    Session("y").save(link)
+    assert link.is_symlink()
+    assert Session.load(target).expression_text == "y"
