@@ -20,7 +20,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -91,40 +91,25 @@ class GradientCheckPanel(QWidget):
         self._dirty = True
         self.rows: list[dict] = []
 
-        intro = QLabel(
-            self.tr(
-                "Backprop's ∂f/∂v beside the central difference (f(v+h) − f(v−h)) / 2h. "
-                "Move h: too large and truncation error grows (∝ h²), too small and "
-                "round-off takes over (∝ ε/h)."
-            ),
-            self,
-        )
-        intro.setWordWrap(True)
-        intro.setProperty("class", "muted")
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self.intro.setProperty("class", "muted")
 
         self.h_slider = QSlider(Qt.Orientation.Horizontal, self)
         self.h_slider.setObjectName("gradcheckH")
         self.h_slider.setRange(0, int((H_MAX_EXP - H_MIN_EXP) * H_TICKS_PER_DECADE))
         self.h_slider.setValue(int((DEFAULT_H_EXP - H_MIN_EXP) * H_TICKS_PER_DECADE))
-        self.h_slider.setToolTip(self.tr("Step h of the central difference (log scale)"))
         self.h_label = QLabel(self)
         self.h_label.setObjectName("gradcheckHLabel")
         self.h_label.setMinimumWidth(110)
         h_row = QHBoxLayout()
-        h_row.addWidget(QLabel(self.tr("step h"), self))
+        self.h_caption = QLabel(self)
+        h_row.addWidget(self.h_caption)
         h_row.addWidget(self.h_slider, 1)
         h_row.addWidget(self.h_label)
 
         self.table = QTableWidget(0, 4, self)
         self.table.setObjectName("gradcheckTable")
-        self.table.setHorizontalHeaderLabels(
-            [
-                self.tr("variable"),
-                self.tr("backprop"),
-                self.tr("central diff."),
-                self.tr("rel. error"),
-            ]  # fmt: skip
-        )
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -140,8 +125,6 @@ class GradientCheckPanel(QWidget):
         self.plot.setLogMode(x=True, y=True)
         for axis in ("bottom", "left"):
             self.plot.getAxis(axis).enableAutoSIPrefix(False)
-        self.plot.setLabel("bottom", self.tr("step h"))
-        self.plot.setLabel("left", self.tr("relative error"))
         self.plot.showGrid(x=True, y=True, alpha=0.25)
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
@@ -155,10 +138,8 @@ class GradientCheckPanel(QWidget):
         self.h_marker = pg.ScatterPlotItem(size=9, brush=pg.mkBrush("#e0701a"), pen=None)
         self.plot.addItem(self.h_marker)
         # where each kind of error dominates (positions set with the data)
-        self.roundoff_text = pg.TextItem(self.tr("round-off ∝ ε/h"), color="#6b7280", anchor=(0, 0))
-        self.truncation_text = pg.TextItem(
-            self.tr("truncation ∝ h²"), color="#6b7280", anchor=(1, 0)
-        )
+        self.roundoff_text = pg.TextItem(color="#6b7280", anchor=(0, 0))
+        self.truncation_text = pg.TextItem(color="#6b7280", anchor=(1, 0))
         for item in (self.roundoff_text, self.truncation_text):
             self.plot.addItem(item)
         self.plot_title = QLabel(self)
@@ -171,17 +152,53 @@ class GradientCheckPanel(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(intro)
+        layout.addWidget(self.intro)
         layout.addLayout(h_row)
         layout.addWidget(self.table)
         layout.addWidget(self.notes)
         layout.addWidget(self.plot_title)
         layout.addWidget(self.plot, 1)
 
+        self.retranslateUi()
         self.h_slider.valueChanged.connect(self._on_h_slider_changed)
         controller.sigResultChanged.connect(self._on_controller_result_changed)
         self._on_h_slider_changed(self.h_slider.value())
         self._on_controller_result_changed(controller.result)
+
+    def retranslateUi(self) -> None:  # noqa: N802 - the name gui.i18n looks for
+        """Set every fixed text; again when the interface language changes."""
+        self.intro.setText(
+            self.tr(
+                "Backprop's ∂f/∂v beside the central difference (f(v+h) − f(v−h)) / 2h. "
+                "Move h: too large and truncation error grows (∝ h²), too small and "
+                "round-off takes over (∝ ε/h)."
+            )
+        )
+        self.h_slider.setToolTip(self.tr("Step h of the central difference (log scale)"))
+        self.h_caption.setText(self.tr("step h"))
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("variable"),
+                self.tr("backprop"),
+                self.tr("central diff."),
+                self.tr("rel. error"),
+            ]  # fmt: skip
+        )
+        self.table.horizontalHeaderItem(3).setToolTip(
+            self.tr("|backprop − difference| / max(|backprop|, |difference|, 1)")
+        )
+        self.plot.setLabel("bottom", self.tr("step h"))
+        self.plot.setLabel("left", self.tr("relative error"))
+        self.roundoff_text.setText(self.tr("round-off ∝ ε/h"))
+        self.truncation_text.setText(self.tr("truncation ∝ h²"))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+            self._dirty = True
+            if self.isVisible():
+                self.refresh()
 
     @property
     def h(self) -> float:

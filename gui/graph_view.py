@@ -17,7 +17,7 @@ from __future__ import annotations
 import html
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -72,11 +72,12 @@ from gui.graph_layout import Layout, layered_layout
 MAX_DRAWN_NODES = 2500
 
 VAR_SIZE = (80.0, 52.0)
-COLUMN_GAP = 56.0
+COLUMN_GAP = 62.0
 ROW_GAP = 26.0
 FUNC_HEIGHT = 30.0
 FUNC_MIN_WIDTH = 36.0
 TEXT_LOD = 0.4  # below this zoom the cards are drawn without text
+QUEUE_CHIPS = 12  # queue entries listed by name under the graph; the rest are counted
 READABLE_SCALE = 0.8  # the automatic fit zooms out no further than this
 
 # Colours: the app's calm blue for inputs, orange for the output and for gradients.
@@ -287,10 +288,21 @@ def _route_path(points: list[tuple[float, float]]) -> QPainterPath:
     return path
 
 
-def _route_midpoint(points: list[tuple[float, float]], near_end: bool) -> QPointF:
-    """A point on the route's first (or last) segment, where its label goes."""
+def _route_label_point(points: list[tuple[float, float]], near_end: bool) -> QPointF:
+    """Where an edge's label goes: on the curve's first (or last) segment.
+
+    Midway for an ordinary edge; close to the function for a steep one, so the label
+    stays next to the function it belongs to.
+    """
     (x0, y0), (x1, y1) = (points[-2], points[-1]) if near_end else (points[0], points[1])
-    return QPointF((x0 + x1) / 2, (y0 + y1) / 2)
+    t = 0.5
+    if abs(y1 - y0) > 120:
+        t = 0.85 if near_end else 0.15
+    # the segment is the cubic of _route_path: controls halfway across, at each end's y
+    u = 1 - t
+    sx = 1.5 * u * u * t + 1.5 * u * t * t + t**3
+    sy = 3 * u * t * t + t**3
+    return QPointF(x0 + (x1 - x0) * sx, y0 + (y1 - y0) * sy)
 
 
 class GraphView(QGraphicsView):
@@ -415,62 +427,41 @@ class GraphPanel(QWidget):
         )
         self.expression_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.expression_view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.expression_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.expression_view.setFont(_monospace(base * 1.1))
         fm = self.expression_view.fontMetrics()
         self.expression_view.setFixedHeight(fm.height() + 14)
-        self.expression_view.setToolTip(
-            self.tr(
-                "Click in the formula to find its part of the graph; "
-                "select a node to see where it comes from."
-            )
-        )
         self.expression_view.cursorPositionChanged.connect(self._on_expression_cursor_moved)
 
         # -- controls ---------------------------------------------------------------
-        def button(name: str, icon, tip: str) -> QToolButton:
+        def button(name: str, icon=None) -> QToolButton:
             b = QToolButton(self)
             b.setObjectName(name)
-            if isinstance(icon, str):
-                b.setText(icon)
-            else:
+            if icon is not None:
                 b.setIcon(self.style().standardIcon(icon))
-            b.setToolTip(tip)
             b.setAutoRaise(False)
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             return b
 
         sp = QStyle.StandardPixmap
-        self.reset_button = button(
-            "graphReset", sp.SP_MediaSkipBackward, self.tr("Reset: start the backward pass (Home)")
-        )
-        self.back_button = button("graphBack", sp.SP_MediaSeekBackward, self.tr("Step back (←)"))
-        self.play_button = button("graphPlay", sp.SP_MediaPlay, self.tr("Play / pause (Space)"))
-        self.forward_button = button(
-            "graphForward", sp.SP_MediaSeekForward, self.tr("Step forward (→)")
-        )
-        self.end_button = button(
-            "graphEnd", sp.SP_MediaSkipForward, self.tr("Finish the backward pass (End)")
-        )
+        self.reset_button = button("graphReset", sp.SP_MediaSkipBackward)
+        self.back_button = button("graphBack", sp.SP_MediaSeekBackward)
+        self.play_button = button("graphPlay", sp.SP_MediaPlay)
+        self.forward_button = button("graphForward", sp.SP_MediaSeekForward)
+        self.end_button = button("graphEnd", sp.SP_MediaSkipForward)
         self.speed_slider = QSlider(Qt.Orientation.Horizontal, self)
         self.speed_slider.setObjectName("graphSpeed")
         self.speed_slider.setRange(1, 10)
         self.speed_slider.setValue(4)
         self.speed_slider.setFixedWidth(70)
-        self.speed_slider.setToolTip(self.tr("Playback speed"))
         self.speed_slider.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.step_label = QLabel(self)
         self.step_label.setObjectName("graphStepLabel")
         self.step_label.setMinimumWidth(90)
-        self.fit_button = button("graphFit", self.tr("Fit"), self.tr("Show the whole graph (F)"))
+        self.fit_button = button("graphFit")
 
-        self.derivative_check = QCheckBox(self.tr("graph of ∂f/∂"), self)
+        self.derivative_check = QCheckBox(self)
         self.derivative_check.setObjectName("graphDerivativeToggle")
-        self.derivative_check.setToolTip(
-            self.tr(
-                "Show the graph that backward(create_graph=True) records for the "
-                "derivative: the graph a second derivative is taken on."
-            )
-        )
         self.derivative_check.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.derivative_var = QComboBox(self)
         self.derivative_var.setObjectName("graphDerivativeVariable")
@@ -486,9 +477,9 @@ class GraphPanel(QWidget):
                   self.end_button):  # fmt: skip
             controls.addWidget(w)
         controls.addSpacing(4)
-        speed_caption = QLabel(self.tr("speed"), self)
-        speed_caption.setProperty("class", "muted")
-        controls.addWidget(speed_caption)
+        self.speed_caption = QLabel(self)
+        self.speed_caption.setProperty("class", "muted")
+        controls.addWidget(self.speed_caption)
         controls.addWidget(self.speed_slider)
         controls.addSpacing(6)
         controls.addWidget(self.step_label)
@@ -517,21 +508,22 @@ class GraphPanel(QWidget):
         self.explanation.setWordWrap(True)
         self.explanation.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.explanation.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.explanation.setMinimumHeight(self.fontMetrics().height() * 6)
+        self.explanation.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
         self.explanation.setStyleSheet(
             "QLabel#graphExplanation { background: #fafbfc; border-top: 1px solid #dde1e8;"
             " padding: 6px 8px; }"
         )
+        # A fixed height, so the graph does not jump while stepping (long lists are capped).
+        self.explanation.setFixedHeight(int(self.fontMetrics().lineSpacing() * 8.5) + 14)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
         layout.setSpacing(4)
         formula_row = QHBoxLayout()
         formula_row.setSpacing(6)
-        f_caption = QLabel(self.tr("f ="), self)
-        f_caption.setFont(_monospace(base * 1.1))
-        formula_row.addWidget(f_caption)
+        self.f_caption = QLabel(self)
+        self.f_caption.setFont(_monospace(base * 1.1))
+        formula_row.addWidget(self.f_caption)
         formula_row.addWidget(self.expression_view, 1)
         layout.addLayout(formula_row)
         layout.addLayout(controls)
@@ -561,9 +553,47 @@ class GraphPanel(QWidget):
         }
         self.view.key_handler = self.handle_key
         self._on_speed_changed(self.speed_slider.value())
+        self.retranslateUi()
 
         controller.sigResultChanged.connect(self._on_controller_result_changed)
         self._on_controller_result_changed(controller.result)
+
+    def retranslateUi(self) -> None:  # noqa: N802 - the name gui.i18n looks for
+        """Set every fixed text; again when the interface language changes."""
+        self.f_caption.setText(self.tr("f ="))
+        self.expression_view.setToolTip(
+            self.tr(
+                "Click in the formula to find its part of the graph; "
+                "select a node to see where it comes from."
+            )
+        )
+        self.reset_button.setToolTip(self.tr("Reset: start the backward pass (Home)"))
+        self.back_button.setToolTip(self.tr("Step back (←)"))
+        self.play_button.setToolTip(self.tr("Play / pause (Space)"))
+        self.forward_button.setToolTip(self.tr("Step forward (→)"))
+        self.end_button.setToolTip(self.tr("Finish the backward pass (End)"))
+        self.speed_caption.setText(self.tr("speed"))
+        self.speed_slider.setToolTip(self.tr("Playback speed"))
+        self.fit_button.setText(self.tr("Fit"))
+        self.fit_button.setToolTip(self.tr("Show the whole graph (F)"))
+        self.derivative_check.setText(self.tr("graph of ∂f/∂"))
+        self.derivative_check.setToolTip(
+            self.tr(
+                "Show the graph that backward(create_graph=True) records for the "
+                "derivative: the graph a second derivative is taken on."
+            )
+        )
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+            self._structure = None  # the scene's words (gen, now, grad) too
+            self._dirty = True
+            if self.isVisible():
+                step = self.step
+                self.refresh()
+                self.set_step(step)
 
     # -- from the controller ----------------------------------------------------------
 
@@ -680,7 +710,9 @@ class GraphPanel(QWidget):
             self._apply_step()
             focus = self._focus_point()
             if focus is not None:  # follow the backward pass through a large graph
-                self.view.ensureVisible(QRectF(focus, focus).adjusted(-50, -40, 50, 40), 10, 10)
+                visible = self.view.mapToScene(self.view.viewport().rect()).boundingRect()
+                if not visible.contains(QRectF(focus, focus).adjusted(-50, -40, 50, 40)):
+                    self.view.centerOn(focus)
             self.sigStepChanged.emit(step)
 
     def step_forward(self) -> None:
@@ -852,7 +884,8 @@ class GraphPanel(QWidget):
                 if nid == state.current and not final:
                     item.set_state("current", self.tr("now"))
                 elif nid in queue_pos:
-                    item.set_state("queued", f"#{queue_pos[nid] + 1} · g{node.generation}")
+                    badge = self.tr("#{k} · g{g}").format(k=queue_pos[nid] + 1, g=node.generation)
+                    item.set_state("queued", badge)
                 elif nid in state.done and not final:
                     item.set_state("done")
                 else:
@@ -900,7 +933,7 @@ class GraphPanel(QWidget):
                 self.labels.append(label)
             u, v = snap.edges[ei]
             is_input_edge = snap.nodes[v].kind == "function"
-            at = _route_midpoint(lay.routes[ei], near_end=is_input_edge)
+            at = _route_label_point(lay.routes[ei], near_end=is_input_edge)
             self.labels[i].set(text, color, at)
             self.labels[i].setVisible(True)
 
@@ -936,6 +969,14 @@ class GraphPanel(QWidget):
 
     # -- words ------------------------------------------------------------------------
 
+    def _partial(self, var: str) -> str:
+        """∂f/∂x, or in the graph of f′ = ∂f/∂x: ∂²f/∂x², ∂²f/∂x∂y."""
+        out = self.snapshot.nodes[self.snapshot.output].label
+        wrt = self.derivative_var.currentText()
+        if self.derivative_check.isChecked() and out == f"∂f/∂{wrt}":
+            return f"∂²f/∂{wrt}²" if var == wrt else f"∂²f/∂{wrt}∂{var}"
+        return f"∂{out}/∂{var}"
+
     def _fn_name(self, f: FunctionNode) -> str:
         return f"{f.symbol} ({f.op})"
 
@@ -950,12 +991,15 @@ class GraphPanel(QWidget):
             if not state.queue:
                 return esc(self.tr("empty"))
             chips = []
-            for i, fid in enumerate(state.queue):
+            for i, fid in enumerate(state.queue[:QUEUE_CHIPS]):
                 f = snap.nodes[fid]
                 chips.append(
                     f"<span style='background:#fff4cc; color:#5c4300'>&nbsp;#{i + 1} "
                     f"{esc(f.symbol)} · {esc(self.tr('gen'))} {f.generation}&nbsp;</span>"
                 )
+            more = len(state.queue) - QUEUE_CHIPS
+            if more > 0:
+                chips.append(esc(self.tr("… and {n} more").format(n=more)))
             return " ".join(chips)
 
         out = snap.nodes[snap.output]
@@ -966,7 +1010,7 @@ class GraphPanel(QWidget):
             ).format(f=out.label)))  # fmt: skip
         elif self.step >= self.end:
             grads = [
-                f"∂{out.label}/∂{v.label} = {format_value(v.grad)}"
+                f"{self._partial(v.label)} = {format_value(v.grad)}"
                 for v in snap.variables
                 if v.role == "input"
             ]
@@ -1003,12 +1047,15 @@ class GraphPanel(QWidget):
         self.explanation.setText("<br>".join(parts))
 
     def _kink_note(self, f: FunctionNode) -> str:
-        rule = op_rule(f.op)
-        if not rule.kink:
+        why = {
+            "Abs": self.tr("|x| has a corner at 0; backprop uses the subgradient sign(0) = 0"),
+            "ReLU": self.tr("relu has a corner at 0; backprop uses the subgradient 0"),
+        }.get(f.op)
+        if why is None:
             return ""
         x = self.snapshot.nodes[f.inputs[0]].data
         if x is not None and (x == 0).any():
-            return self.tr("Not differentiable here: {why}.").format(why=rule.kink)
+            return self.tr("Not differentiable here: {why}.").format(why=why)
         return ""
 
     def describe_node(self, node_id: int) -> str:
@@ -1034,8 +1081,13 @@ class GraphPanel(QWidget):
             grads = self.state.grads if self.state is not None else {}
             final = self.done
             g = node.grad if final and node.grad is not None else grads.get(node.id)
-            rows.append(esc(self.tr("grad: ∂{f}/∂{v} = {g}").format(
-                f=snap.nodes[snap.output].label, v=node.label, g=format_value(g))))  # fmt: skip
+            rows.append(
+                esc(
+                    self.tr("grad: {d} = {g}").format(
+                        d=self._partial(node.label), g=format_value(g)
+                    )
+                )
+            )
             contributions = self.state.contributions.get(node.id) if self.state else None
             if contributions and len(contributions) > 1:
                 rows.append(esc(grad_sum_text(node.label, contributions)))

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QGraphicsView
+from PySide6.QtWidgets import QApplication, QGraphicsView
 
 import engine.functions as F
 from engine import Variable
@@ -438,3 +438,24 @@ def test_relative_error_and_central_difference():
     assert math.isnan(relative_error(float("nan"), 1.0))
     expr = parse("x^3")
     assert central_difference(expr, {"x": 2.0}, "x", 1e-3) == pytest.approx(12.000001)
+
+
+def test_panels_switch_language_live(qtbot):
+    from gui.i18n import set_language
+
+    controller, panel = _panel(qtbot)
+    check = GradientCheckPanel(controller)
+    qtbot.addWidget(check)
+    panel.reset()
+    panel.step_forward()
+    try:
+        set_language("ko")
+        QApplication.processEvents()  # LanguageChange is posted to every widget
+        assert panel.fit_button.text() == "맞춤"
+        assert panel.step == 1 and len(panel.items) == len(panel.snapshot)
+        assert check.table.horizontalHeaderItem(0).text() == "변수"
+    finally:
+        set_language("en")
+        QApplication.processEvents()
+    assert panel.fit_button.text() == "Fit"
+    assert check.table.horizontalHeaderItem(0).text() == "variable"
