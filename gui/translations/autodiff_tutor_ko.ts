@@ -2,485 +2,554 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <location filename="../plot_panel.py" line="38"/>
-        <source>PlotPanel</source>
-        <comment>tangent at the point</comment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>ExpressionBar</name>
     <message>
         <location filename="../expression_bar.py" line="35"/>
         <source>type a formula, e.g. sin(x) * x^2</source>
-        <translation type="unfinished"></translation>
+        <translation>수식을 입력하세요. 예: sin(x) * x^2</translation>
     </message>
     <message>
         <location filename="../expression_bar.py" line="42"/>
         <source>The function f. Operators + - * / ^, functions such as sin(x), constants pi and e; 2x means 2*x. (Ctrl+L)</source>
-        <translation type="unfinished"></translation>
+        <translation>함수 f. 연산자 + - * / ^, sin(x) 같은 함수, 상수 pi와 e를 쓸 수 있습니다. 2x는 2*x를 뜻합니다. (Ctrl+L)</translation>
     </message>
     <message>
         <location filename="../expression_bar.py" line="46"/>
         <source>Expression</source>
-        <translation type="unfinished"></translation>
+        <translation>수식</translation>
     </message>
     <message>
-        <location filename="../expression_bar.py" line="115"/>
+        <location filename="../expression_bar.py" line="118"/>
         <source>column {column}: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>{column}번째 열: {message}</translation>
     </message>
     <message>
-        <location filename="../expression_bar.py" line="121"/>
+        <location filename="../expression_bar.py" line="124"/>
         <source>The plot and numbers show the last formula that worked.</source>
-        <translation type="unfinished"></translation>
+        <translation>플롯과 숫자는 마지막으로 올바르게 계산된 수식의 결과입니다.</translation>
     </message>
     <message>
-        <location filename="../expression_bar.py" line="127"/>
+        <location filename="../expression_bar.py" line="130"/>
         <source>How the tutor reads your formula</source>
-        <translation type="unfinished"></translation>
+        <translation>튜터가 수식을 읽은 방식</translation>
     </message>
 </context>
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../file_actions.py" line="117"/>
+        <location filename="../file_actions.py" line="116"/>
         <source>&amp;New</source>
-        <translation type="unfinished"></translation>
+        <translation>새로 만들기(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../file_actions.py" line="117"/>
+        <source>&amp;Open…</source>
+        <translation>열기(&amp;O)…</translation>
     </message>
     <message>
         <location filename="../file_actions.py" line="118"/>
-        <source>&amp;Open…</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Save</source>
+        <translation>저장(&amp;S)</translation>
     </message>
     <message>
         <location filename="../file_actions.py" line="119"/>
-        <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <source>Save &amp;As…</source>
+        <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
         <location filename="../file_actions.py" line="120"/>
-        <source>Save &amp;As…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../file_actions.py" line="121"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="123"/>
+        <location filename="../file_actions.py" line="122"/>
         <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="128"/>
+        <location filename="../file_actions.py" line="127"/>
         <source>&amp;Export</source>
-        <translation type="unfinished"></translation>
+        <translation>내보내기(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../file_actions.py" line="131"/>
+        <source>Plot as &amp;PNG Image…</source>
+        <translation>플롯을 PNG 이미지로(&amp;P)…</translation>
     </message>
     <message>
         <location filename="../file_actions.py" line="132"/>
-        <source>Plot as &amp;PNG Image…</source>
-        <translation type="unfinished"></translation>
+        <source>Plot as S&amp;VG Drawing…</source>
+        <translation>플롯을 SVG 그림으로(&amp;V)…</translation>
     </message>
     <message>
         <location filename="../file_actions.py" line="133"/>
-        <source>Plot as S&amp;VG Drawing…</source>
-        <translation type="unfinished"></translation>
+        <source>Graph View as P&amp;NG Image…</source>
+        <translation>그래프 보기를 PNG 이미지로(&amp;N)…</translation>
     </message>
     <message>
         <location filename="../file_actions.py" line="134"/>
-        <source>Graph View as P&amp;NG Image…</source>
-        <translation type="unfinished"></translation>
+        <source>Graph View as SV&amp;G Drawing…</source>
+        <translation>그래프 보기를 SVG 그림으로(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="135"/>
-        <source>Graph View as SV&amp;G Drawing…</source>
-        <translation type="unfinished"></translation>
+        <location filename="../file_actions.py" line="136"/>
+        <source>Sweep as &amp;CSV Table…</source>
+        <translation>스윕 결과를 CSV 표로(&amp;C)…</translation>
     </message>
     <message>
         <location filename="../file_actions.py" line="137"/>
-        <source>Sweep as &amp;CSV Table…</source>
-        <translation type="unfinished"></translation>
+        <source>Computational Graph as &amp;DOT…</source>
+        <translation>계산 그래프를 DOT으로(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="138"/>
-        <source>Computational Graph as &amp;DOT…</source>
-        <translation type="unfinished"></translation>
+        <location filename="../file_actions.py" line="139"/>
+        <source>P&amp;ython Script…</source>
+        <translation>파이썬 스크립트(&amp;Y)…</translation>
     </message>
     <message>
         <location filename="../file_actions.py" line="140"/>
-        <source>P&amp;ython Script…</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Jupyter Notebook…</source>
+        <translation>주피터 노트북(&amp;J)…</translation>
     </message>
     <message>
         <location filename="../file_actions.py" line="141"/>
-        <source>&amp;Jupyter Notebook…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../file_actions.py" line="142"/>
         <source>Session as &amp;JSON…</source>
-        <translation type="unfinished"></translation>
+        <translation>세션을 JSON으로(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="166"/>
+        <location filename="../file_actions.py" line="164"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="202"/>
         <location filename="../file_actions.py" line="526"/>
         <source>Untitled</source>
-        <translation type="unfinished"></translation>
+        <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="208"/>
-        <source>Autodiff Tutor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../file_actions.py" line="222"/>
+        <location filename="../file_actions.py" line="224"/>
         <source>Unsaved Changes</source>
-        <translation type="unfinished"></translation>
+        <translation>저장하지 않은 변경 사항</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="223"/>
+        <location filename="../file_actions.py" line="225"/>
         <source>Save the changes to {name} before closing it?</source>
-        <translation type="unfinished"></translation>
+        <translation>닫기 전에 {name}의 변경 사항을 저장할까요?</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="249"/>
+        <location filename="../file_actions.py" line="251"/>
         <source>Open Session</source>
-        <translation type="unfinished"></translation>
+        <translation>세션 열기</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="259"/>
+        <location filename="../file_actions.py" line="261"/>
         <source>Cannot Open Session</source>
-        <translation type="unfinished"></translation>
+        <translation>세션을 열 수 없음</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="260"/>
+        <location filename="../file_actions.py" line="262"/>
         <source>{name} was not opened: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}을(를) 열지 못했습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="280"/>
+        <location filename="../file_actions.py" line="282"/>
         <location filename="../file_actions.py" line="374"/>
         <source>untitled</source>
-        <translation type="unfinished"></translation>
+        <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="283"/>
+        <location filename="../file_actions.py" line="285"/>
         <source>Save Session As</source>
-        <translation type="unfinished"></translation>
+        <translation>다른 이름으로 세션 저장</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="298"/>
+        <location filename="../file_actions.py" line="300"/>
         <source>Cannot Save Session</source>
-        <translation type="unfinished"></translation>
+        <translation>세션을 저장할 수 없음</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="299"/>
+        <location filename="../file_actions.py" line="301"/>
         <source>{name} was not saved: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}을(를) 저장하지 못했습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="307"/>
+        <location filename="../file_actions.py" line="308"/>
         <source>Saved {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 저장됨</translation>
     </message>
     <message>
         <location filename="../file_actions.py" line="317"/>
         <source>Autodiff Tutor sessions (*.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Autodiff Tutor 세션 (*.json);;모든 파일 (*)</translation>
     </message>
     <message>
         <location filename="../file_actions.py" line="365"/>
         <source>&amp;Clear Recent Files</source>
-        <translation type="unfinished"></translation>
+        <translation>최근 파일 목록 지우기(&amp;C)</translation>
     </message>
     <message>
         <location filename="../file_actions.py" line="380"/>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>내보내기</translation>
     </message>
     <message>
         <location filename="../file_actions.py" line="382"/>
         <source>{suffix} files (*{suffix});;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>{suffix} 파일 (*{suffix});;모든 파일 (*)</translation>
     </message>
     <message>
         <location filename="../file_actions.py" line="398"/>
         <source>Not exported: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>내보내지 못했습니다: {reason}</translation>
     </message>
     <message>
         <location filename="../file_actions.py" line="399"/>
         <source>Export Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>내보내기 실패</translation>
     </message>
     <message>
         <location filename="../file_actions.py" line="401"/>
         <source>Exported {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 내보냄</translation>
     </message>
     <message>
         <location filename="../file_actions.py" line="407"/>
         <source>no suffix</source>
-        <translation type="unfinished"></translation>
+        <translation>확장자 없음</translation>
     </message>
     <message>
         <location filename="../file_actions.py" line="409"/>
         <source>unknown export format {suffix} (use one of: {known})</source>
-        <translation type="unfinished"></translation>
+        <translation>알 수 없는 내보내기 형식 {suffix} (다음 중 하나를 쓰세요: {known})</translation>
     </message>
     <message>
         <location filename="../file_actions.py" line="420"/>
         <source>there is no view to export</source>
-        <translation type="unfinished"></translation>
+        <translation>내보낼 보기가 없습니다</translation>
     </message>
     <message>
         <location filename="../file_actions.py" line="523"/>
         <source>An autosaved session could not be read: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>자동 저장된 세션을 읽을 수 없습니다: {reason}</translation>
     </message>
     <message>
         <location filename="../file_actions.py" line="530"/>
         <source>Restore Unsaved Work?</source>
-        <translation type="unfinished"></translation>
+        <translation>저장하지 않은 작업을 복원할까요?</translation>
     </message>
     <message>
         <location filename="../file_actions.py" line="532"/>
         <source>Autodiff Tutor did not close properly. Restore the unsaved changes to {name} from {time}?</source>
-        <translation type="unfinished"></translation>
+        <translation>Autodiff Tutor가 정상적으로 종료되지 않았습니다. {time}에 저장되지 않은 {name}의 변경 사항을 복원할까요?</translation>
+    </message>
+</context>
+<context>
+    <name>GradientCheckPanel</name>
+    <message>
+        <location filename="../gradient_check.py" line="96"/>
+        <source>Backprop&apos;s ∂f/∂v beside the central difference (f(v+h) − f(v−h)) / 2h. Move h: too large and truncation error grows (∝ h²), too small and round-off takes over (∝ ε/h).</source>
+        <translation>역전파로 구한 ∂f/∂v와 중앙차분 (f(v+h) − f(v−h)) / 2h를 나란히 보여 줍니다. h를 움직여 보세요. 너무 크면 절단 오차가 커지고(∝ h²), 너무 작으면 반올림 오차가 커집니다(∝ ε/h).</translation>
+    </message>
+    <message>
+        <location filename="../gradient_check.py" line="109"/>
+        <source>Step h of the central difference (log scale)</source>
+        <translation>중앙차분의 간격 h (로그 눈금)</translation>
+    </message>
+    <message>
+        <location filename="../gradient_check.py" line="114"/>
+        <location filename="../gradient_check.py" line="143"/>
+        <source>step h</source>
+        <translation>간격 h</translation>
+    </message>
+    <message>
+        <location filename="../gradient_check.py" line="122"/>
+        <source>variable</source>
+        <translation>변수</translation>
+    </message>
+    <message>
+        <location filename="../gradient_check.py" line="123"/>
+        <source>backprop</source>
+        <translation>역전파</translation>
+    </message>
+    <message>
+        <location filename="../gradient_check.py" line="124"/>
+        <source>central diff.</source>
+        <translation>중앙차분</translation>
+    </message>
+    <message>
+        <location filename="../gradient_check.py" line="125"/>
+        <source>rel. error</source>
+        <translation>상대 오차</translation>
+    </message>
+    <message>
+        <location filename="../gradient_check.py" line="144"/>
+        <source>relative error</source>
+        <translation>상대 오차</translation>
+    </message>
+    <message>
+        <location filename="../gradient_check.py" line="158"/>
+        <source>round-off ∝ ε/h</source>
+        <translation>반올림 오차 ∝ ε/h</translation>
+    </message>
+    <message>
+        <location filename="../gradient_check.py" line="160"/>
+        <source>truncation ∝ h²</source>
+        <translation>절단 오차 ∝ h²</translation>
+    </message>
+    <message>
+        <location filename="../gradient_check.py" line="223"/>
+        <source>No variables: nothing to check.</source>
+        <translation>변수가 없어서 확인할 것이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../gradient_check.py" line="323"/>
+        <source>Relative error for ∂f/∂{v} as h varies</source>
+        <translation>h에 따른 ∂f/∂{v}의 상대 오차</translation>
+    </message>
+    <message>
+        <location filename="../gradient_check.py" line="343"/>
+        <source>⚠ {where}: its input is exactly 0, where {op} has a corner and no derivative. Backprop uses the subgradient {sub}; the central difference averages the two slopes.</source>
+        <translation>⚠ {where}: 입력이 정확히 0입니다. {op}는 여기서 꺾여 있어 미분할 수 없습니다. 역전파는 부분 기울기(subgradient) {sub}를 쓰고, 중앙차분은 양쪽 기울기의 평균을 냅니다.</translation>
+    </message>
+    <message>
+        <location filename="../gradient_check.py" line="351"/>
+        <source>⚠ {where}: its input {x} is within h of the corner at 0, so f(v ± h) fall on both sides of it and the central difference mixes two slopes. Make h smaller.</source>
+        <translation>⚠ {where}: 입력 {x}가 꺾인 점 0에서 h보다 가까워서 f(v ± h)가 양쪽에 걸치므로, 중앙차분이 두 기울기를 섞게 됩니다. h를 더 작게 하세요.</translation>
     </message>
 </context>
 <context>
     <name>GraphPanel</name>
     <message>
-        <location filename="../graph_view.py" line="405"/>
+        <location filename="../graph_view.py" line="436"/>
         <source>Click in the formula to find its part of the graph; select a node to see where it comes from.</source>
-        <translation type="unfinished"></translation>
+        <translation>수식을 클릭하면 그래프에서 해당 부분을 찾아 주고, 노드를 선택하면 수식의 어느 부분에서 왔는지 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../graph_view.py" line="426"/>
+        <location filename="../graph_view.py" line="457"/>
         <source>Reset: start the backward pass (Home)</source>
-        <translation type="unfinished"></translation>
+        <translation>처음으로: 역전파 시작 (Home)</translation>
     </message>
     <message>
-        <location filename="../graph_view.py" line="428"/>
+        <location filename="../graph_view.py" line="459"/>
         <source>Step back (←)</source>
-        <translation type="unfinished"></translation>
+        <translation>한 단계 뒤로 (←)</translation>
     </message>
     <message>
-        <location filename="../graph_view.py" line="429"/>
+        <location filename="../graph_view.py" line="460"/>
         <source>Play / pause (Space)</source>
-        <translation type="unfinished"></translation>
+        <translation>재생 / 일시 정지 (Space)</translation>
     </message>
     <message>
-        <location filename="../graph_view.py" line="431"/>
+        <location filename="../graph_view.py" line="462"/>
         <source>Step forward (→)</source>
-        <translation type="unfinished"></translation>
+        <translation>한 단계 앞으로 (→)</translation>
     </message>
     <message>
-        <location filename="../graph_view.py" line="434"/>
+        <location filename="../graph_view.py" line="465"/>
         <source>Finish the backward pass (End)</source>
-        <translation type="unfinished"></translation>
+        <translation>역전파 끝까지 (End)</translation>
     </message>
     <message>
-        <location filename="../graph_view.py" line="441"/>
+        <location filename="../graph_view.py" line="472"/>
         <source>Playback speed</source>
-        <translation type="unfinished"></translation>
+        <translation>재생 속도</translation>
     </message>
     <message>
-        <location filename="../graph_view.py" line="446"/>
+        <location filename="../graph_view.py" line="477"/>
         <source>Fit</source>
-        <translation type="unfinished"></translation>
+        <translation>맞춤</translation>
     </message>
     <message>
-        <location filename="../graph_view.py" line="446"/>
+        <location filename="../graph_view.py" line="477"/>
         <source>Show the whole graph (F)</source>
-        <translation type="unfinished"></translation>
+        <translation>그래프 전체 보기 (F)</translation>
     </message>
     <message>
-        <location filename="../graph_view.py" line="448"/>
+        <location filename="../graph_view.py" line="479"/>
         <source>graph of ∂f/∂</source>
-        <translation type="unfinished"></translation>
+        <translation>∂f/∂의 그래프</translation>
     </message>
     <message>
-        <location filename="../graph_view.py" line="452"/>
+        <location filename="../graph_view.py" line="483"/>
         <source>Show the graph that backward(create_graph=True) records for the derivative: the graph a second derivative is taken on.</source>
-        <translation type="unfinished"></translation>
+        <translation>backward(create_graph=True)가 미분에 대해 기록한 그래프를 보여 줍니다. 2차 미분은 이 그래프에서 구합니다.</translation>
     </message>
     <message>
-        <location filename="../graph_view.py" line="471"/>
+        <location filename="../graph_view.py" line="502"/>
         <source>speed</source>
-        <translation type="unfinished"></translation>
+        <translation>속도</translation>
     </message>
     <message>
-        <location filename="../graph_view.py" line="514"/>
+        <location filename="../graph_view.py" line="546"/>
         <source>f =</source>
-        <translation type="unfinished"></translation>
+        <translation>f =</translation>
     </message>
     <message>
-        <location filename="../graph_view.py" line="576"/>
+        <location filename="../graph_view.py" line="626"/>
         <source>Type a formula to see the graph it records.</source>
-        <translation type="unfinished"></translation>
+        <translation>수식을 입력하면 기록된 계산 그래프가 보입니다.</translation>
     </message>
     <message>
-        <location filename="../graph_view.py" line="599"/>
+        <location filename="../graph_view.py" line="649"/>
         <source>This graph has {n} nodes, too many to draw (at most {m}).</source>
-        <translation type="unfinished"></translation>
+        <translation>이 그래프는 노드가 {n}개여서 그릴 수 없습니다(최대 {m}개).</translation>
     </message>
     <message>
-        <location filename="../graph_view.py" line="730"/>
+        <location filename="../graph_view.py" line="816"/>
         <source>gen {g}</source>
-        <translation type="unfinished"></translation>
+        <translation>세대 {g}</translation>
     </message>
     <message>
-        <location filename="../graph_view.py" line="769"/>
+        <location filename="../graph_view.py" line="854"/>
         <source>grad</source>
-        <translation type="unfinished"></translation>
+        <translation>grad</translation>
     </message>
     <message>
-        <location filename="../graph_view.py" line="784"/>
+        <location filename="../graph_view.py" line="869"/>
         <source>now</source>
-        <translation type="unfinished"></translation>
+        <translation>지금</translation>
     </message>
     <message>
-        <location filename="../graph_view.py" line="841"/>
+        <location filename="../graph_view.py" line="926"/>
         <source>done · {n} steps</source>
-        <translation type="unfinished"></translation>
+        <translation>완료 · {n}단계</translation>
     </message>
     <message>
-        <location filename="../graph_view.py" line="843"/>
+        <location filename="../graph_view.py" line="928"/>
+        <source>start · {n} steps</source>
+        <translation>시작 · {n}단계</translation>
+    </message>
+    <message>
+        <location filename="../graph_view.py" line="930"/>
         <source>step {k} of {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>{k} / {n}단계</translation>
     </message>
     <message>
-        <location filename="../graph_view.py" line="859"/>
+        <location filename="../graph_view.py" line="946"/>
         <source>∂f/∂{v}: {n} nodes · f: {m} nodes</source>
-        <translation type="unfinished"></translation>
+        <translation>∂f/∂{v}: 노드 {n}개 · f: 노드 {m}개</translation>
     </message>
     <message>
-        <location filename="../graph_view.py" line="863"/>
+        <location filename="../graph_view.py" line="950"/>
         <source>{n} nodes</source>
-        <translation type="unfinished"></translation>
+        <translation>노드 {n}개</translation>
     </message>
     <message>
-        <location filename="../graph_view.py" line="880"/>
+        <location filename="../graph_view.py" line="975"/>
         <source>empty</source>
-        <translation type="unfinished"></translation>
+        <translation>비어 있음</translation>
     </message>
     <message>
-        <location filename="../graph_view.py" line="893"/>
-        <source>{f} was not computed by any function: its gradient is 1 and there is nothing to step through.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../graph_view.py" line="904"/>
-        <source>Backward pass done in {n} steps.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../graph_view.py" line="906"/>
-        <source>Press ← or Home to replay it one function at a time.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../graph_view.py" line="911"/>
-        <source>Start.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../graph_view.py" line="912"/>
-        <source>The output&apos;s gradient is set to 1 ({f}.grad = 1), and the function that made it waits in the queue. Press → to pop it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../graph_view.py" line="915"/>
-        <source>Queue (highest generation first):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../graph_view.py" line="919"/>
-        <source>Step {k} of {n}: pop {f}, generation {g}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../graph_view.py" line="931"/>
-        <source>Queue now:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../graph_view.py" line="940"/>
-        <source>Not differentiable here: {why}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../graph_view.py" line="953"/>
-        <source>an input variable, set with its slider</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../graph_view.py" line="954"/>
-        <source>a constant</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../graph_view.py" line="955"/>
-        <source>the output</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../graph_view.py" line="956"/>
-        <source>an intermediate result</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../graph_view.py" line="961"/>
-        <source>made by {f}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../graph_view.py" line="962"/>
-        <source>value: {v}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../graph_view.py" line="966"/>
-        <source>grad: ∂{f}/∂{v} = {g}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../graph_view.py" line="971"/>
-        <location filename="../graph_view.py" line="976"/>
-        <source>generation {g}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../graph_view.py" line="984"/>
-        <source>forward: {rule};  {ins} → {outs}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../graph_view.py" line="986"/>
-        <source>backward: {rules}</source>
+        <location filename="../graph_view.py" line="985"/>
+        <source>… and {n} more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../graph_view.py" line="991"/>
+        <source>{f} was not computed by any function: its gradient is 1 and there is nothing to step through.</source>
+        <translation>{f}는 어떤 함수로도 계산되지 않았습니다. 미분값은 1이고, 단계별로 실행할 것이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../graph_view.py" line="1002"/>
+        <source>Backward pass done in {n} steps.</source>
+        <translation>역전파가 {n}단계 만에 끝났습니다.</translation>
+    </message>
+    <message>
+        <location filename="../graph_view.py" line="1004"/>
+        <source>Press ← or Home to replay it one function at a time.</source>
+        <translation>←나 Home을 누르면 함수 하나씩 다시 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../graph_view.py" line="1009"/>
+        <source>Start.</source>
+        <translation>시작.</translation>
+    </message>
+    <message>
+        <location filename="../graph_view.py" line="1010"/>
+        <source>The output&apos;s gradient is set to 1 ({f}.grad = 1), and the function that made it waits in the queue. Press → to pop it.</source>
+        <translation>출력의 미분값을 1로 둡니다({f}.grad = 1). 출력을 만든 함수가 대기열에서 기다립니다. →를 눌러 꺼내 보세요.</translation>
+    </message>
+    <message>
+        <location filename="../graph_view.py" line="1013"/>
+        <source>Queue (highest generation first):</source>
+        <translation>대기열 (세대가 큰 것부터):</translation>
+    </message>
+    <message>
+        <location filename="../graph_view.py" line="1017"/>
+        <source>Step {k} of {n}: pop {f}, generation {g}.</source>
+        <translation>{n}단계 중 {k}단계: 세대 {g}인 {f}를 꺼냅니다.</translation>
+    </message>
+    <message>
+        <location filename="../graph_view.py" line="1029"/>
+        <source>Queue now:</source>
+        <translation>지금 대기열:</translation>
+    </message>
+    <message>
+        <location filename="../graph_view.py" line="1038"/>
+        <source>Not differentiable here: {why}.</source>
+        <translation>여기서는 미분할 수 없습니다: {why}.</translation>
+    </message>
+    <message>
+        <location filename="../graph_view.py" line="1051"/>
+        <source>an input variable, set with its slider</source>
+        <translation>입력 변수 (슬라이더로 값을 정함)</translation>
+    </message>
+    <message>
+        <location filename="../graph_view.py" line="1052"/>
+        <source>a constant</source>
+        <translation>상수</translation>
+    </message>
+    <message>
+        <location filename="../graph_view.py" line="1053"/>
+        <source>the output</source>
+        <translation>출력</translation>
+    </message>
+    <message>
+        <location filename="../graph_view.py" line="1054"/>
+        <source>an intermediate result</source>
+        <translation>중간 결과</translation>
+    </message>
+    <message>
+        <location filename="../graph_view.py" line="1059"/>
+        <source>made by {f}</source>
+        <translation>{f}가 만듦</translation>
+    </message>
+    <message>
+        <location filename="../graph_view.py" line="1060"/>
+        <source>value: {v}</source>
+        <translation>값: {v}</translation>
+    </message>
+    <message>
+        <location filename="../graph_view.py" line="1066"/>
+        <source>grad: {d} = {g}</source>
+        <translation>미분값: {d} = {g}</translation>
+    </message>
+    <message>
+        <location filename="../graph_view.py" line="1074"/>
+        <location filename="../graph_view.py" line="1079"/>
+        <source>generation {g}</source>
+        <translation>세대 {g}</translation>
+    </message>
+    <message>
+        <location filename="../graph_view.py" line="1087"/>
+        <source>forward: {rule};  {ins} → {outs}</source>
+        <translation>순전파: {rule};  {ins} → {outs}</translation>
+    </message>
+    <message>
+        <location filename="../graph_view.py" line="1089"/>
+        <source>backward: {rules}</source>
+        <translation>역전파: {rules}</translation>
+    </message>
+    <message>
+        <location filename="../graph_view.py" line="1094"/>
         <source>at step {k}:</source>
-        <translation type="unfinished"></translation>
+        <translation>{k}단계에서:</translation>
     </message>
 </context>
 <context>
     <name>LanguageMenu</name>
     <message>
-        <location filename="../i18n.py" line="161"/>
+        <location filename="../i18n.py" line="308"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
@@ -488,167 +557,167 @@
 <context>
     <name>LessonPanel</name>
     <message>
-        <location filename="../lesson_panel.py" line="485"/>
+        <location filename="../lesson_panel.py" line="509"/>
         <source>Load the Lesson&apos;s Example</source>
         <translation>레슨 예제 불러오기</translation>
     </message>
     <message>
-        <location filename="../lesson_panel.py" line="487"/>
+        <location filename="../lesson_panel.py" line="511"/>
         <source>The example replaces the current formula and variables. Unsaved changes will be lost.</source>
         <translation>예제가 지금의 수식과 변수를 대신합니다. 저장하지 않은 변경 사항은 사라집니다.</translation>
     </message>
     <message>
-        <location filename="../lesson_panel.py" line="599"/>
+        <location filename="../lesson_panel.py" line="629"/>
         <source>Book steps {steps}</source>
         <translation>책의 단계 {steps}</translation>
     </message>
     <message>
-        <location filename="../lesson_panel.py" line="601"/>
+        <location filename="../lesson_panel.py" line="631"/>
         <source>Book step {step}</source>
         <translation>책의 단계 {step}</translation>
     </message>
     <message>
-        <location filename="../lesson_panel.py" line="611"/>
+        <location filename="../lesson_panel.py" line="641"/>
         <source>Asked with the teaching switch: {names}</source>
         <translation>교육용 스위치를 켠 상태의 질문: {names}</translation>
     </message>
     <message>
-        <location filename="../lesson_panel.py" line="615"/>
+        <location filename="../lesson_panel.py" line="645"/>
         <source>your prediction</source>
         <translation>예상한 값</translation>
     </message>
     <message>
-        <location filename="../lesson_panel.py" line="616"/>
+        <location filename="../lesson_panel.py" line="646"/>
         <source>Check</source>
         <translation>확인</translation>
     </message>
     <message>
-        <location filename="../lesson_panel.py" line="617"/>
+        <location filename="../lesson_panel.py" line="647"/>
         <source>Reveal</source>
         <translation>정답 보기</translation>
     </message>
     <message>
-        <location filename="../lesson_panel.py" line="624"/>
+        <location filename="../lesson_panel.py" line="654"/>
         <source>{title} (book step {step})</source>
         <translation>{title} (책의 단계 {step})</translation>
     </message>
     <message>
-        <location filename="../lesson_panel.py" line="630"/>
+        <location filename="../lesson_panel.py" line="660"/>
         <source>Lesson {n} of {total}</source>
         <translation>레슨 {n} / {total}</translation>
     </message>
     <message>
-        <location filename="../lesson_panel.py" line="638"/>
+        <location filename="../lesson_panel.py" line="668"/>
         <source>Example: f = {expression} at {point}</source>
         <translation>예제: {point}에서 f = {expression}</translation>
     </message>
     <message>
-        <location filename="../lesson_panel.py" line="649"/>
+        <location filename="../lesson_panel.py" line="679"/>
         <source>Type a number, such as 2.5, -3 or 16/11.</source>
         <translation>2.5, -3, 16/11처럼 숫자를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../lesson_panel.py" line="652"/>
+        <location filename="../lesson_panel.py" line="682"/>
         <source>✓ Right! The engine gets {value}.</source>
         <translation>✓ 맞았습니다! 엔진의 계산도 {value}입니다.</translation>
     </message>
     <message>
-        <location filename="../lesson_panel.py" line="660"/>
+        <location filename="../lesson_panel.py" line="690"/>
         <source>✗ Not quite: {guess} is too high.</source>
         <translation>✗ 아쉽습니다. 정답은 {guess}보다 작습니다.</translation>
     </message>
     <message>
-        <location filename="../lesson_panel.py" line="662"/>
+        <location filename="../lesson_panel.py" line="692"/>
         <source>✗ Not quite: {guess} is too low.</source>
         <translation>✗ 아쉽습니다. 정답은 {guess}보다 큽니다.</translation>
     </message>
     <message>
-        <location filename="../lesson_panel.py" line="664"/>
+        <location filename="../lesson_panel.py" line="694"/>
         <source>Try again, or press Reveal.</source>
         <translation>다시 해 보거나 ‘정답 보기’를 누르세요.</translation>
     </message>
     <message>
-        <location filename="../lesson_panel.py" line="667"/>
+        <location filename="../lesson_panel.py" line="697"/>
         <source>Hint: {hint}</source>
         <translation>힌트: {hint}</translation>
     </message>
     <message>
-        <location filename="../lesson_panel.py" line="672"/>
+        <location filename="../lesson_panel.py" line="702"/>
         <source>The engine&apos;s answer: {value}</source>
         <translation>엔진의 답: {value}</translation>
     </message>
     <message>
-        <location filename="../lesson_panel.py" line="691"/>
+        <location filename="../lesson_panel.py" line="720"/>
         <source>teaching switches on: {names}</source>
         <translation>켜진 교육용 스위치: {names}</translation>
     </message>
     <message>
-        <location filename="../lesson_panel.py" line="693"/>
+        <location filename="../lesson_panel.py" line="723"/>
         <source>Run again</source>
         <translation>다시 실행</translation>
     </message>
     <message>
-        <location filename="../lesson_panel.py" line="693"/>
+        <location filename="../lesson_panel.py" line="723"/>
         <source>Run</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../lesson_panel.py" line="695"/>
+        <location filename="../lesson_panel.py" line="725"/>
         <source>Printed by the engine, just now.</source>
         <translation>방금 엔진이 출력한 결과입니다.</translation>
     </message>
     <message>
-        <location filename="../lesson_panel.py" line="697"/>
+        <location filename="../lesson_panel.py" line="727"/>
         <source>Predict first, then run the code to see what the engine prints.</source>
         <translation>먼저 예상한 다음, 코드를 실행해서 엔진이 무엇을 출력하는지 보세요.</translation>
     </message>
     <message>
-        <location filename="../lesson_panel.py" line="775"/>
+        <location filename="../lesson_panel.py" line="809"/>
         <source>Load Example</source>
         <translation>예제 불러오기</translation>
     </message>
     <message>
-        <location filename="../lesson_panel.py" line="777"/>
+        <location filename="../lesson_panel.py" line="811"/>
         <source>Replace the formula and variables with this lesson&apos;s example</source>
         <translation>수식과 변수를 이 레슨의 예제로 바꿉니다</translation>
     </message>
     <message>
-        <location filename="../lesson_panel.py" line="779"/>
+        <location filename="../lesson_panel.py" line="813"/>
         <source>Predict First</source>
         <translation>먼저 예상하기</translation>
     </message>
     <message>
-        <location filename="../lesson_panel.py" line="781"/>
+        <location filename="../lesson_panel.py" line="815"/>
         <source>Work out each answer in your head or on paper, type it, then check.</source>
         <translation>답을 머릿속이나 종이 위에서 먼저 구해 입력한 다음 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../lesson_panel.py" line="783"/>
+        <location filename="../lesson_panel.py" line="817"/>
         <source>The Book&apos;s Code, on This Engine</source>
         <translation>책의 코드를 이 엔진으로 실행</translation>
     </message>
     <message>
-        <location filename="../lesson_panel.py" line="784"/>
+        <location filename="../lesson_panel.py" line="818"/>
         <source>Teaching Switches</source>
         <translation>교육용 스위치</translation>
     </message>
     <message>
-        <location filename="../lesson_panel.py" line="785"/>
+        <location filename="../lesson_panel.py" line="819"/>
         <source>Where to Look</source>
         <translation>어디를 볼까요</translation>
     </message>
     <message>
-        <location filename="../lesson_panel.py" line="786"/>
+        <location filename="../lesson_panel.py" line="820"/>
         <source>◀ Previous</source>
         <translation>◀ 이전</translation>
     </message>
     <message>
-        <location filename="../lesson_panel.py" line="787"/>
+        <location filename="../lesson_panel.py" line="821"/>
         <source>Next ▶</source>
         <translation>다음 ▶</translation>
     </message>
     <message>
-        <location filename="../lesson_panel.py" line="792"/>
+        <location filename="../lesson_panel.py" line="521"/>
         <source>Lessons</source>
         <translation>레슨</translation>
     </message>
@@ -656,427 +725,442 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="70"/>
+        <location filename="../main_window.py" line="71"/>
         <source>Formula</source>
-        <translation type="unfinished"></translation>
+        <translation>수식</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="82"/>
+        <location filename="../main_window.py" line="83"/>
         <source>Variables  (◉ = the plot runs along it)</source>
-        <translation type="unfinished"></translation>
+        <translation>변수  (◉ = 플롯의 가로축)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="122"/>
+        <location filename="../main_window.py" line="125"/>
         <source>Drag a slider, or click in the plot to move the point.</source>
-        <translation type="unfinished"></translation>
+        <translation>슬라이더를 끌거나 플롯을 클릭해서 점을 옮겨 보세요.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="161"/>
+        <location filename="../main_window.py" line="164"/>
+        <source>Map &amp;&amp; descent</source>
+        <translation>지도와 경사하강</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="189"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="163"/>
+        <location filename="../main_window.py" line="191"/>
         <source>&amp;New</source>
-        <translation type="unfinished"></translation>
+        <translation>새로 만들기(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="165"/>
+        <location filename="../main_window.py" line="193"/>
         <source>&amp;Open…</source>
-        <translation type="unfinished"></translation>
+        <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="167"/>
+        <location filename="../main_window.py" line="195"/>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="169"/>
+        <location filename="../main_window.py" line="197"/>
         <source>Save &amp;As…</source>
-        <translation type="unfinished"></translation>
+        <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="171"/>
+        <location filename="../main_window.py" line="199"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="179"/>
-        <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="182"/>
-        <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="185"/>
-        <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="192"/>
-        <source>Edit &amp;Formula</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="200"/>
-        <source>&amp;View</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="205"/>
-        <source>Show f</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="206"/>
-        <source>Show f′ (first derivative)</source>
-        <translation type="unfinished"></translation>
+        <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="207"/>
+        <source>&amp;Edit</source>
+        <translation>편집(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="210"/>
+        <source>&amp;Undo</source>
+        <translation>실행 취소(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="213"/>
+        <source>&amp;Redo</source>
+        <translation>다시 실행(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="220"/>
+        <source>Edit &amp;Formula</source>
+        <translation>수식 편집(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="228"/>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="233"/>
+        <source>Show f</source>
+        <translation>f 보기</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="234"/>
+        <source>Show f′ (first derivative)</source>
+        <translation>f′ 보기 (1차 미분)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="235"/>
         <source>Show f″ (second derivative)</source>
-        <translation type="unfinished"></translation>
+        <translation>f″ 보기 (2차 미분)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="208"/>
+        <location filename="../main_window.py" line="236"/>
         <source>Show the &amp;Tangent Line</source>
-        <translation type="unfinished"></translation>
+        <translation>접선 보기(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="221"/>
+        <location filename="../main_window.py" line="249"/>
         <source>&amp;Fit Plot to Curves</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="227"/>
-        <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="230"/>
-        <source>&amp;About Autodiff Tutor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="252"/>
-        <source>Autodiff Tutor sessions (*.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>곡선에 맞춰 플롯 보기(&amp;F)</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="255"/>
-        <location filename="../main_window.py" line="304"/>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="258"/>
+        <source>&amp;About Autodiff Tutor</source>
+        <translation>Autodiff Tutor 정보(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="280"/>
+        <source>Autodiff Tutor sessions (*.json);;All files (*)</source>
+        <translation>Autodiff Tutor 세션 (*.json);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="283"/>
+        <location filename="../main_window.py" line="332"/>
         <source>untitled</source>
-        <translation type="unfinished"></translation>
+        <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="272"/>
+        <location filename="../main_window.py" line="300"/>
         <source>Open Session</source>
-        <translation type="unfinished"></translation>
+        <translation>세션 열기</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="286"/>
+        <location filename="../main_window.py" line="314"/>
         <source>Cannot open the session</source>
-        <translation type="unfinished"></translation>
+        <translation>세션을 열 수 없음</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="287"/>
+        <location filename="../main_window.py" line="315"/>
         <source>{file} was not opened: {reason}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="306"/>
-        <source>Save Session</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="320"/>
-        <source>Cannot save the session</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="321"/>
-        <source>{file} was not saved: {reason}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="328"/>
-        <source>Saved {file}</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}을(를) 열지 못했습니다: {reason}</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="334"/>
-        <source>About Autodiff Tutor</source>
-        <translation type="unfinished"></translation>
+        <source>Save Session</source>
+        <translation>세션 저장</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="336"/>
+        <location filename="../main_window.py" line="348"/>
+        <source>Cannot save the session</source>
+        <translation>세션을 저장할 수 없음</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="349"/>
+        <source>{file} was not saved: {reason}</source>
+        <translation>{file}을(를) 저장하지 못했습니다: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="356"/>
+        <source>Saved {file}</source>
+        <translation>{file} 저장됨</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="362"/>
+        <source>About Autodiff Tutor</source>
+        <translation>Autodiff Tutor 정보</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="364"/>
         <source>&lt;h3&gt;Autodiff Tutor&lt;/h3&gt;&lt;p&gt;Build a formula, move its variables, and watch the value, every partial derivative and the plot of f, f′ and f″ follow.&lt;/p&gt;&lt;p&gt;The numbers come from a small reverse-mode automatic differentiation engine in the style of &lt;i&gt;Deep Learning from Scratch 3&lt;/i&gt; (DeZero).&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Autodiff Tutor&lt;/h3&gt;&lt;p&gt;수식을 만들고 변수를 움직이면 함숫값, 모든 편미분, 그리고 f, f′, f″의 플롯이 따라 움직입니다.&lt;/p&gt;&lt;p&gt;숫자는 &lt;i&gt;밑바닥부터 시작하는 딥러닝 3&lt;/i&gt;(DeZero) 스타일로 만든 작은 역방향 자동 미분 엔진이 계산합니다.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../map_view.py" line="149"/>
+        <location filename="../map_view.py" line="151"/>
         <source>Variable along the horizontal axis</source>
-        <translation type="unfinished"></translation>
+        <translation>가로축 변수</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="150"/>
+        <location filename="../map_view.py" line="152"/>
         <source>Variable along the vertical axis</source>
-        <translation type="unfinished"></translation>
+        <translation>세로축 변수</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="156"/>
+        <location filename="../map_view.py" line="158"/>
         <source>Grid points per axis; the whole grid is one vectorized forward and backward pass</source>
-        <translation type="unfinished"></translation>
+        <translation>축마다 격자점의 수. 격자 전체를 벡터화된 순전파와 역전파 한 번으로 계산합니다</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="160"/>
+        <location filename="../map_view.py" line="161"/>
         <source>Auto</source>
-        <translation type="unfinished"></translation>
+        <translation>자동</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="160"/>
+        <location filename="../map_view.py" line="161"/>
         <source>Linear</source>
-        <translation type="unfinished"></translation>
+        <translation>선형</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="160"/>
+        <location filename="../map_view.py" line="161"/>
         <source>Log</source>
-        <translation type="unfinished"></translation>
+        <translation>로그</translation>
     </message>
     <message>
         <location filename="../map_view.py" line="164"/>
         <source>Colour scale: a log scale shows the floor of deep valleys (Rosenbrock)</source>
-        <translation type="unfinished"></translation>
+        <translation>색 눈금: 로그 눈금을 쓰면 깊은 골짜기의 바닥이 보입니다(로젠브록)</translation>
     </message>
     <message>
         <location filename="../map_view.py" line="166"/>
         <source>Horizontal</source>
-        <translation type="unfinished"></translation>
+        <translation>가로</translation>
     </message>
     <message>
         <location filename="../map_view.py" line="168"/>
         <source>Vertical</source>
-        <translation type="unfinished"></translation>
+        <translation>세로</translation>
     </message>
     <message>
         <location filename="../map_view.py" line="171"/>
         <source>Grid</source>
-        <translation type="unfinished"></translation>
+        <translation>격자</translation>
     </message>
     <message>
         <location filename="../map_view.py" line="173"/>
         <source>Colours</source>
-        <translation type="unfinished"></translation>
+        <translation>색</translation>
     </message>
     <message>
         <location filename="../map_view.py" line="179"/>
         <source>The map needs an expression with two or more variables, e.g. x^2 - y^2.</source>
-        <translation type="unfinished"></translation>
+        <translation>지도를 보려면 변수가 두 개 이상인 수식이 필요합니다. 예: x^2 - y^2</translation>
     </message>
     <message>
         <location filename="../map_view.py" line="255"/>
         <source>&lt;span style=&quot;color:{g}&quot;&gt;━▶&lt;/span&gt; ∇f points uphill &amp;nbsp; &lt;span style=&quot;color:#444&quot;&gt;━▷&lt;/span&gt; −∇f, the direction of steepest descent&lt;br&gt;Drag or click the map to move the point.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;span style=&quot;color:{g}&quot;&gt;━▶&lt;/span&gt; ∇f는 오르막을 가리킵니다 &amp;nbsp; &lt;span style=&quot;color:#444&quot;&gt;━▷&lt;/span&gt; −∇f는 가장 가파른 내리막 방향입니다&lt;br&gt;지도를 끌거나 클릭해서 점을 옮기세요.</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="518"/>
+        <location filename="../map_view.py" line="525"/>
         <source>f({x}, {y})</source>
-        <translation type="unfinished"></translation>
+        <translation>f({x}, {y})</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="520"/>
-        <source>with {values}</source>
-        <translation type="unfinished"></translation>
+        <location filename="../map_view.py" line="605"/>
+        <source>holding {values}</source>
+        <translation>{values} 고정</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="524"/>
+        <location filename="../map_view.py" line="527"/>
         <source>(log colour scale)</source>
-        <translation type="unfinished"></translation>
+        <translation>(로그 색 눈금)</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="584"/>
+        <location filename="../map_view.py" line="588"/>
         <source>at ({x}, {y}) = ({px}, {py}): f = &lt;b&gt;{f}&lt;/b&gt;&lt;br&gt;&lt;span style=&quot;color:{gc}&quot;&gt;∇f&lt;/span&gt; = (∂f/∂{x}, ∂f/∂{y}) = (&lt;b&gt;{gx}&lt;/b&gt;, &lt;b&gt;{gy}&lt;/b&gt;), |∇f| = {norm}</source>
-        <translation type="unfinished"></translation>
+        <translation>({x}, {y}) = ({px}, {py})에서: f = &lt;b&gt;{f}&lt;/b&gt;&lt;br&gt;&lt;span style=&quot;color:{gc}&quot;&gt;∇f&lt;/span&gt; = (∂f/∂{x}, ∂f/∂{y}) = (&lt;b&gt;{gx}&lt;/b&gt;, &lt;b&gt;{gy}&lt;/b&gt;), |∇f| = {norm}</translation>
     </message>
 </context>
 <context>
     <name>OptimizerPanel</name>
     <message>
-        <location filename="../optimizer_panel.py" line="64"/>
-        <source>Rosenbrock, 100(x1 − x0²)² + (1 − x0)²: descent from (0, 2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../optimizer_panel.py" line="65"/>
-        <source>x⁴ − 2x²: Newton&apos;s method from x = 2</source>
-        <translation type="unfinished"></translation>
+        <source>Rosenbrock, 100(x1 − x0²)² + (1 − x0)²: descent from (0, 2)</source>
+        <translation>로젠브록 100(x1 − x0²)² + (1 − x0)²: (0, 2)에서 경사하강</translation>
     </message>
     <message>
         <location filename="../optimizer_panel.py" line="66"/>
+        <source>x⁴ − 2x²: Newton&apos;s method from x = 2</source>
+        <translation>x⁴ − 2x²: x = 2에서 뉴턴 방법</translation>
+    </message>
+    <message>
+        <location filename="../optimizer_panel.py" line="67"/>
         <source>Saddle x² − y²: descent slides off the ridge</source>
-        <translation type="unfinished"></translation>
+        <translation>안장점 x² − y²: 경사하강이 능선에서 미끄러집니다</translation>
     </message>
     <message>
-        <location filename="../optimizer_panel.py" line="77"/>
+        <location filename="../optimizer_panel.py" line="78"/>
         <source>Converged after {n} steps: the step became negligibly small.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n}단계 만에 수렴했습니다: 갱신 폭이 무시할 만큼 작아졌습니다.</translation>
     </message>
     <message>
-        <location filename="../optimizer_panel.py" line="79"/>
+        <location filename="../optimizer_panel.py" line="80"/>
         <source>Stopped at step {n}: f″ = 0 here, so Newton&apos;s step is undefined.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n}단계에서 멈췄습니다: 여기서 f″ = 0이라 뉴턴 방법의 갱신을 정의할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../optimizer_panel.py" line="81"/>
+        <location filename="../optimizer_panel.py" line="82"/>
         <source>Stopped at step {n}: the next step leaves the slider range of {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n}단계에서 멈췄습니다: 다음 갱신이 {name}의 슬라이더 범위를 벗어납니다.</translation>
     </message>
     <message>
-        <location filename="../optimizer_panel.py" line="85"/>
+        <location filename="../optimizer_panel.py" line="96"/>
         <source>Diverged at step {n}: the point ran away beyond ±{limit:g}. Try a smaller learning rate.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n}단계에서 발산했습니다: 점이 ±{limit:g} 밖으로 달아났습니다. 학습률을 줄여 보세요.</translation>
     </message>
     <message>
-        <location filename="../optimizer_panel.py" line="90"/>
+        <location filename="../optimizer_panel.py" line="101"/>
         <source>Cannot start here: f or its derivative is not finite at this point.</source>
-        <translation type="unfinished"></translation>
+        <translation>여기서는 시작할 수 없습니다: 이 점에서 f나 그 미분이 유한하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../optimizer_panel.py" line="91"/>
+        <location filename="../optimizer_panel.py" line="102"/>
         <source>Diverged at step {n}: values became infinite or undefined. Try a smaller learning rate.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../optimizer_panel.py" line="155"/>
-        <source>Load a preset…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../optimizer_panel.py" line="159"/>
-        <source>Replace the expression with a ready-made landscape</source>
-        <translation type="unfinished"></translation>
+        <translation>{n}단계에서 발산했습니다: 값이 무한대가 되거나 정의되지 않습니다. 학습률을 줄여 보세요.</translation>
     </message>
     <message>
         <location filename="../optimizer_panel.py" line="166"/>
+        <source>Load a preset…</source>
+        <translation>프리셋 불러오기…</translation>
+    </message>
+    <message>
+        <location filename="../optimizer_panel.py" line="170"/>
+        <source>Replace the expression with a ready-made landscape</source>
+        <translation>수식을 미리 준비된 지형으로 바꿉니다</translation>
+    </message>
+    <message>
+        <location filename="../optimizer_panel.py" line="177"/>
         <source>Gradient descent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../optimizer_panel.py" line="167"/>
-        <source>Newton&apos;s method (one variable)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../optimizer_panel.py" line="180"/>
-        <source>Method</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../optimizer_panel.py" line="182"/>
-        <source>Moves</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../optimizer_panel.py" line="173"/>
-        <source>Each step moves by −(learning rate) × ∇f</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../optimizer_panel.py" line="184"/>
-        <source>Learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation>경사하강법</translation>
     </message>
     <message>
         <location filename="../optimizer_panel.py" line="178"/>
-        <source>Steps taken between two redraws while running (about 60 redraws a second)</source>
-        <translation type="unfinished"></translation>
+        <source>Newton&apos;s method (one variable)</source>
+        <translation>뉴턴 방법 (변수 하나)</translation>
     </message>
     <message>
-        <location filename="../optimizer_panel.py" line="186"/>
-        <source>Steps per frame</source>
-        <translation type="unfinished"></translation>
+        <location filename="../optimizer_panel.py" line="191"/>
+        <source>Method</source>
+        <translation>방법</translation>
     </message>
     <message>
         <location filename="../optimizer_panel.py" line="193"/>
-        <source>Step</source>
-        <translation type="unfinished"></translation>
+        <source>Moves</source>
+        <translation>움직일 변수</translation>
     </message>
     <message>
-        <location filename="../optimizer_panel.py" line="194"/>
-        <source>Take one step</source>
-        <translation type="unfinished"></translation>
+        <location filename="../optimizer_panel.py" line="184"/>
+        <source>Each step moves by −(learning rate) × ∇f</source>
+        <translation>한 단계마다 −(학습률) × ∇f만큼 움직입니다</translation>
     </message>
     <message>
         <location filename="../optimizer_panel.py" line="195"/>
-        <location filename="../optimizer_panel.py" line="291"/>
-        <source>Run</source>
-        <translation type="unfinished">실행</translation>
+        <source>Learning rate</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <location filename="../optimizer_panel.py" line="189"/>
+        <source>Steps taken between two redraws while running (about 60 redraws a second)</source>
+        <translation>실행 중에 화면을 다시 그리는 사이에 진행할 단계 수 (초당 약 60번 다시 그림)</translation>
+    </message>
+    <message>
+        <location filename="../optimizer_panel.py" line="86"/>
+        <source>Diverged at step {n}: f went up at each of the last {k} steps. Try a smaller learning rate.</source>
+        <translation>{n}단계에서 발산했습니다: 최근 {k}단계 동안 f가 계속 커졌습니다. 학습률을 줄여 보세요.</translation>
+    </message>
+    <message>
+        <location filename="../optimizer_panel.py" line="91"/>
+        <source>Diverged at step {n}: f went up and the next step leaves the slider range of {name}. Try a smaller learning rate.</source>
+        <translation>{n}단계에서 발산했습니다: f가 커졌고 다음 갱신이 {name}의 슬라이더 범위를 벗어납니다. 학습률을 줄여 보세요.</translation>
     </message>
     <message>
         <location filename="../optimizer_panel.py" line="197"/>
+        <source>Steps per frame</source>
+        <translation>프레임당 단계</translation>
+    </message>
+    <message>
+        <location filename="../optimizer_panel.py" line="204"/>
+        <source>Step</source>
+        <translation>한 단계</translation>
+    </message>
+    <message>
+        <location filename="../optimizer_panel.py" line="205"/>
+        <source>Take one step</source>
+        <translation>한 단계 진행합니다</translation>
+    </message>
+    <message>
+        <location filename="../optimizer_panel.py" line="206"/>
+        <location filename="../optimizer_panel.py" line="302"/>
+        <source>Run</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <location filename="../optimizer_panel.py" line="208"/>
         <source>Keep stepping, redrawing about 60 times a second</source>
-        <translation type="unfinished"></translation>
+        <translation>계속 진행하며 초당 약 60번 다시 그립니다</translation>
     </message>
     <message>
-        <location filename="../optimizer_panel.py" line="198"/>
+        <location filename="../optimizer_panel.py" line="209"/>
         <source>Reset</source>
-        <translation type="unfinished"></translation>
+        <translation>처음으로</translation>
     </message>
     <message>
-        <location filename="../optimizer_panel.py" line="199"/>
+        <location filename="../optimizer_panel.py" line="210"/>
         <source>Back to where the run started; forget the trail</source>
-        <translation type="unfinished"></translation>
+        <translation>실행을 시작한 곳으로 돌아가고 자취를 지웁니다</translation>
     </message>
     <message>
-        <location filename="../optimizer_panel.py" line="282"/>
+        <location filename="../optimizer_panel.py" line="293"/>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>멈춤</translation>
     </message>
     <message>
-        <location filename="../optimizer_panel.py" line="322"/>
+        <location filename="../optimizer_panel.py" line="333"/>
         <source>Load preset {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>프리셋 {name} 불러오기</translation>
     </message>
     <message>
-        <location filename="../optimizer_panel.py" line="475"/>
+        <location filename="../optimizer_panel.py" line="488"/>
         <source>The engine failed: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>엔진 오류: {error}</translation>
     </message>
     <message>
-        <location filename="../optimizer_panel.py" line="537"/>
+        <location filename="../optimizer_panel.py" line="548"/>
         <source>nothing: the expression has no variables</source>
-        <translation type="unfinished"></translation>
+        <translation>없음: 수식에 변수가 없습니다</translation>
     </message>
     <message>
-        <location filename="../optimizer_panel.py" line="541"/>
+        <location filename="../optimizer_panel.py" line="552"/>
         <source>(holding {names} fixed)</source>
-        <translation type="unfinished"></translation>
+        <translation>({names} 고정)</translation>
     </message>
     <message>
-        <location filename="../optimizer_panel.py" line="545"/>
+        <location filename="../optimizer_panel.py" line="556"/>
         <source>Iteration 0 — press Step or Run.</source>
-        <translation type="unfinished"></translation>
+        <translation>반복 0 — ‘한 단계’나 ‘실행’을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../optimizer_panel.py" line="549"/>
+        <location filename="../optimizer_panel.py" line="560"/>
         <source>Iteration &lt;b&gt;{n}&lt;/b&gt; &amp;nbsp; f = &lt;b&gt;{f}&lt;/b&gt; &amp;nbsp; ({names}) = ({coords})</source>
-        <translation type="unfinished"></translation>
+        <translation>반복 &lt;b&gt;{n}&lt;/b&gt; &amp;nbsp; f = &lt;b&gt;{f}&lt;/b&gt; &amp;nbsp; ({names}) = ({coords})</translation>
     </message>
     <message>
-        <location filename="../optimizer_panel.py" line="553"/>
+        <location filename="../optimizer_panel.py" line="564"/>
         <source>f′ = {g}, f″ = {h}</source>
-        <translation type="unfinished"></translation>
+        <translation>f′ = {g}, f″ = {h}</translation>
     </message>
     <message>
-        <location filename="../optimizer_panel.py" line="555"/>
+        <location filename="../optimizer_panel.py" line="566"/>
         <source>|∇f| = {g}</source>
-        <translation type="unfinished"></translation>
+        <translation>|∇f| = {g}</translation>
     </message>
 </context>
 <context>
@@ -1084,65 +1168,80 @@
     <message>
         <location filename="../palette.py" line="68"/>
         <source>new variable…</source>
-        <translation type="unfinished"></translation>
+        <translation>새 변수…</translation>
     </message>
     <message>
         <location filename="../palette.py" line="70"/>
         <source>Add a variable with a name of your choice</source>
-        <translation type="unfinished"></translation>
+        <translation>원하는 이름으로 변수를 추가합니다</translation>
     </message>
     <message>
         <location filename="../palette.py" line="73"/>
         <source>name, then Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>이름 입력 후 Enter</translation>
     </message>
     <message>
         <location filename="../palette.py" line="92"/>
         <source>Delete before the cursor</source>
-        <translation type="unfinished"></translation>
+        <translation>커서 앞 글자를 지웁니다</translation>
     </message>
     <message>
         <location filename="../palette.py" line="101"/>
         <source>clear</source>
-        <translation type="unfinished"></translation>
+        <translation>지우기</translation>
     </message>
     <message>
         <location filename="../palette.py" line="102"/>
         <source>Empty the expression field</source>
-        <translation type="unfinished"></translation>
+        <translation>수식 칸을 비웁니다</translation>
     </message>
     <message>
         <location filename="../palette.py" line="115"/>
         <source>Insert {name}( — or wrap the selection</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}( 넣기 — 선택한 부분이 있으면 감쌉니다</translation>
     </message>
     <message>
         <location filename="../palette.py" line="160"/>
         <source>Insert the variable {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>변수 {name} 넣기</translation>
     </message>
 </context>
 <context>
     <name>PlotPanel</name>
     <message>
-        <location filename="../plot_panel.py" line="96"/>
+        <location filename="../plot_panel.py" line="47"/>
+        <source>tangent at the point</source>
+        <translation>그 점에서의 접선</translation>
+    </message>
+    <message>
+        <location filename="../plot_panel.py" line="133"/>
         <source>Fit view</source>
-        <translation type="unfinished"></translation>
+        <translation>맞춰 보기</translation>
     </message>
     <message>
-        <location filename="../plot_panel.py" line="98"/>
+        <location filename="../plot_panel.py" line="135"/>
         <source>Fit the axes to the curves again (Ctrl+0)</source>
-        <translation type="unfinished"></translation>
+        <translation>축을 곡선에 다시 맞춥니다 (Ctrl+0)</translation>
     </message>
     <message>
-        <location filename="../plot_panel.py" line="195"/>
+        <location filename="../plot_panel.py" line="228"/>
+        <source>tangent</source>
+        <translation>접선</translation>
+    </message>
+    <message>
+        <location filename="../plot_panel.py" line="237"/>
         <source>f along {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}에 따른 f</translation>
     </message>
     <message>
-        <location filename="../plot_panel.py" line="229"/>
+        <location filename="../plot_panel.py" line="271"/>
         <source>f = {value} has no variable to plot along</source>
-        <translation type="unfinished"></translation>
+        <translation>f = {value}: 플롯의 가로축으로 쓸 변수가 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../plot_panel.py" line="307"/>
+        <source>({values} held fixed)</source>
+        <translation>({values} 고정)</translation>
     </message>
 </context>
 <context>
@@ -1150,68 +1249,68 @@
     <message>
         <location filename="../controller.py" line="202"/>
         <source>Edit expression</source>
-        <translation type="unfinished"></translation>
+        <translation>수식 편집</translation>
     </message>
     <message>
         <location filename="../controller.py" line="224"/>
         <source>Change {name} to {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}을(를) {value}(으)로 변경</translation>
     </message>
     <message>
         <location filename="../controller.py" line="259"/>
         <source>Move ({names}) to ({values})</source>
-        <translation type="unfinished"></translation>
+        <translation>({names})을(를) ({values})(으)로 이동</translation>
     </message>
     <message>
         <location filename="../controller.py" line="290"/>
         <source>Change range of {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}의 범위 변경</translation>
     </message>
     <message>
         <location filename="../controller.py" line="300"/>
         <source>&apos;{name}&apos; is not a valid variable name</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;{name}&apos;은(는) 올바른 변수 이름이 아닙니다</translation>
     </message>
     <message>
         <location filename="../controller.py" line="302"/>
         <source>&apos;{name}&apos; is a reserved name</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;{name}&apos;은(는) 예약된 이름입니다</translation>
     </message>
     <message>
         <location filename="../controller.py" line="306"/>
         <source>Add variable {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>변수 {name} 추가</translation>
     </message>
     <message>
         <location filename="../controller.py" line="315"/>
         <source>Remove variable {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>변수 {name} 삭제</translation>
     </message>
     <message>
         <location filename="../controller.py" line="324"/>
         <source>Plot along {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}을(를) 가로축으로 플롯</translation>
     </message>
     <message>
         <location filename="../controller.py" line="332"/>
         <source>Change plotted curves</source>
-        <translation type="unfinished"></translation>
+        <translation>플롯할 곡선 변경</translation>
     </message>
 </context>
 <context>
     <name>SwitchBanner</name>
     <message>
-        <location filename="../lesson_panel.py" line="135"/>
+        <location filename="../lesson_panel.py" line="134"/>
         <source>Teaching mode on:</source>
         <translation>교육용 모드 켜짐:</translation>
     </message>
     <message>
-        <location filename="../lesson_panel.py" line="137"/>
+        <location filename="../lesson_panel.py" line="136"/>
         <source>results show a bug the book fixes.</source>
         <translation>책에서 고치는 버그가 결과에 나타납니다.</translation>
     </message>
     <message>
-        <location filename="../lesson_panel.py" line="140"/>
+        <location filename="../lesson_panel.py" line="139"/>
         <source>Turn off</source>
         <translation>끄기</translation>
     </message>
@@ -1219,14 +1318,19 @@
 <context>
     <name>ValueDisplay</name>
     <message>
+        <location filename="../value_display.py" line="18"/>
+        <source>undefined (NaN)</source>
+        <translation>정의되지 않음 (NaN)</translation>
+    </message>
+    <message>
         <location filename="../value_display.py" line="70"/>
         <source>f at {point}</source>
-        <translation type="unfinished"></translation>
+        <translation>{point}에서 f</translation>
     </message>
     <message>
         <location filename="../value_display.py" line="82"/>
         <source>from the last formula that worked</source>
-        <translation type="unfinished"></translation>
+        <translation>마지막으로 올바르게 계산된 수식의 값</translation>
     </message>
 </context>
 <context>
@@ -1234,67 +1338,72 @@
     <message>
         <location filename="../variables_panel.py" line="77"/>
         <source>Plot f along {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}을(를) 가로축으로 f 플롯</translation>
     </message>
     <message>
         <location filename="../variables_panel.py" line="78"/>
         <source>Plot along {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}을(를) 가로축으로 플롯</translation>
     </message>
     <message>
         <location filename="../variables_panel.py" line="95"/>
         <location filename="../variables_panel.py" line="107"/>
         <source>Value of {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}의 값</translation>
     </message>
     <message>
-        <location filename="../variables_panel.py" line="119"/>
-        <location filename="../variables_panel.py" line="224"/>
+        <location filename="../variables_panel.py" line="118"/>
+        <location filename="../variables_panel.py" line="226"/>
         <source>How fast f changes when {name} moves, the others held still</source>
-        <translation type="unfinished"></translation>
+        <translation>다른 변수를 고정하고 {name}만 움직일 때 f가 변하는 빠르기</translation>
+    </message>
+    <message>
+        <location filename="../variables_panel.py" line="133"/>
+        <source>Smallest value of {name}</source>
+        <translation>{name}의 최솟값</translation>
     </message>
     <message>
         <location filename="../variables_panel.py" line="134"/>
-        <source>Smallest value of {name}</source>
-        <translation type="unfinished"></translation>
+        <source>Largest value of {name}</source>
+        <translation>{name}의 최댓값</translation>
     </message>
     <message>
         <location filename="../variables_panel.py" line="135"/>
-        <source>Largest value of {name}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../variables_panel.py" line="136"/>
         <source>step</source>
-        <translation type="unfinished"></translation>
+        <translation>간격</translation>
     </message>
     <message>
-        <location filename="../variables_panel.py" line="136"/>
+        <location filename="../variables_panel.py" line="135"/>
         <source>Slider step of {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 슬라이더의 간격</translation>
     </message>
     <message>
-        <location filename="../variables_panel.py" line="156"/>
+        <location filename="../variables_panel.py" line="158"/>
         <source>Remove {name} (f does not use it)</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 삭제 (f가 쓰지 않음)</translation>
     </message>
     <message>
-        <location filename="../variables_panel.py" line="222"/>
+        <location filename="../variables_panel.py" line="224"/>
         <source>f does not use {name}: moving it changes nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>f는 {name}을(를) 쓰지 않습니다: 움직여도 아무것도 바뀌지 않습니다</translation>
     </message>
     <message>
-        <location filename="../variables_panel.py" line="268"/>
+        <location filename="../variables_panel.py" line="270"/>
         <source>not a number</source>
-        <translation type="unfinished"></translation>
+        <translation>숫자가 아님</translation>
     </message>
 </context>
 <context>
     <name>VariablesPanel</name>
     <message>
-        <location filename="../variables_panel.py" line="317"/>
+        <location filename="../variables_panel.py" line="319"/>
         <source>No variables yet: type a name such as x in the formula.</source>
-        <translation type="unfinished"></translation>
+        <translation>아직 변수가 없습니다. 수식에 x 같은 이름을 입력하세요.</translation>
+    </message>
+    <message>
+        <location filename="../variables_panel.py" line="327"/>
+        <source>∂f/∂x is how fast f changes when x alone moves: the slope of the tangent in the plot. The engine gets every ∂f/∂· from one backward pass.</source>
+        <translation>∂f/∂x는 x만 움직일 때 f가 변하는 빠르기, 곧 플롯에서 접선의 기울기입니다. 엔진은 역전파 한 번으로 모든 ∂f/∂·를 구합니다.</translation>
     </message>
 </context>
 </TS>
