@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QGraphicsItem,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QSizePolicy,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -111,8 +111,11 @@ class PlotPanel(QWidget):
         self.curve_boxes: dict[str, QCheckBox] = {}
         header = QHBoxLayout()
         header.setContentsMargins(4, 0, 4, 0)
-        header.setSpacing(14)
-        self.title = QLabel(self)
+        header.setSpacing(8)
+        # Both labels give way (eliding) before the toggles do: the plot column must stay
+        # narrow enough for the side panels next to it.
+        self.title = _ElidingLabel(self)
+        self.title.setMinimumWidth(40)
         self.title.setObjectName("plotTitle")
         font = self.title.font()
         font.setBold(True)
@@ -130,7 +133,8 @@ class PlotPanel(QWidget):
             box.toggled.connect(self._on_curve_box_toggled)
             self.curve_boxes[key] = box
             header.addWidget(box)
-        self.fit_button = QPushButton(self.tr("Fit view"), self)
+        self.fit_button = QToolButton(self)
+        self.fit_button.setText(self.tr("Fit view"))
         self.fit_button.setObjectName("fitButton")
         self.fit_button.setToolTip(self.tr("Fit the axes to the curves again (Ctrl+0)"))
         self.fit_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -140,7 +144,7 @@ class PlotPanel(QWidget):
         # -- the plot -----------------------------------------------------------------
         self.plot_widget = pg.PlotWidget(self)
         self.plot_widget.setObjectName("plotWidget")
-        self.plot_widget.setMinimumSize(360, 280)
+        self.plot_widget.setMinimumSize(300, 260)
         item = self.plot_widget.getPlotItem()
         self.plot_item = item
         self.view_box = item.getViewBox()
