@@ -220,9 +220,12 @@ class Pow(Function):
     def backward(self, gy):
         (x,) = self.inputs
         c = self.c
-        if np.ndim(c) == 0 and c == 0:
-            return gy * 0.0  # x**0 is the constant 1 (and c * x**-1 would be nan at 0)
-        gx = c * x ** (c - 1) * gy
+        if np.ndim(c) == 0:
+            if c == 0:
+                return gy * 0.0  # x**0 is the constant 1 (and 0 * x**-1 is nan at 0)
+            gx = c * x ** (c - 1) * gy
+        else:  # an array of exponents: the same rule, element by element
+            gx = c * x ** np.where(c == 0, 0.0, c - 1) * gy
         if gx.shape != x.shape:  # an array of exponents broadcast a scalar x
             gx = sum_to(gx, x.shape)
         return gx

@@ -300,12 +300,6 @@ def test_scalar_to_an_array_of_constant_exponents_gets_the_summed_gradient():
     assert x.grad.data == pytest.approx(1 + 4 + 12)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=RuntimeWarning,
-    reason="engine bug: Pow.backward special-cases c == 0 only for a scalar c; an array "
-    "of exponents containing 0 still computes 0 * x**-1 (nan at x = 0)",
-)
 def test_array_of_exponents_containing_zero_has_a_finite_gradient_at_zero():
     x = Variable(np.array(0.0))
     y = x ** np.array([0.0, 1.0, 2.0])
