@@ -233,13 +233,15 @@ class TeachingSwitches:
 # =============================================================================
 
 
-def _value_of(obj: Any) -> float | None:
+def _value_of(obj: Any) -> float | int | None:
     """The number a printed object shows, if it shows exactly one."""
     if isinstance(obj, Variable):
         obj = obj.data
     if isinstance(obj, (bool, str)) or obj is None:
         return None
-    if isinstance(obj, (int, float, np.generic, np.ndarray)):
+    if isinstance(obj, (int, np.integer)):
+        return int(obj)  # a count: shown as 3, not 3.0
+    if isinstance(obj, (float, np.generic, np.ndarray)):
         arr = np.asarray(obj)
         if arr.size == 1 and np.issubdtype(arr.dtype, np.number):
             return float(arr.reshape(-1)[0])
@@ -251,7 +253,7 @@ class Printer:
 
     def __init__(self) -> None:
         self.lines: list[str] = []
-        self.values: list[list[float | None]] = []
+        self.values: list[list[float | int | None]] = []
 
     def __call__(self, *objects: Any, sep: str = " ") -> None:
         self.lines.append(sep.join(str(o) for o in objects))
@@ -263,14 +265,14 @@ class DemoRun:
     """The output of one run of a lesson's demo."""
 
     lines: list[str]
-    values: list[list[float | None]]
+    values: list[list[float | int | None]]
     switches: frozenset[str]
 
     @property
     def text(self) -> str:
         return "\n".join(self.lines)
 
-    def value(self, line: int, item: int = 0) -> float:
+    def value(self, line: int, item: int = 0) -> float | int:
         v = self.values[line][item]
         if v is None:
             raise ValueError(f"line {line} item {item} is not a number: {self.lines[line]!r}")
@@ -483,7 +485,10 @@ def demo_source(demo: Callable) -> str:
     source = textwrap.dedent(inspect.getsource(demo))
     body = ast.parse(source).body[0].body
     lines = source.splitlines()
-    return textwrap.dedent("\n".join(lines[body[0].lineno - 1 :])).rstrip() + "\n"
+    start = body[0].lineno - 1
+    while start > 1 and lines[start - 1].strip().startswith("#"):
+        start -= 1  # a comment above the first statement belongs to the code
+    return textwrap.dedent("\n".join(lines[start:])).rstrip() + "\n"
 
 
 # =============================================================================
@@ -1114,9 +1119,11 @@ def is_close(predicted: float, expected: float, question: Question) -> bool:
     return math.isclose(predicted, expected, rel_tol=question.rel_tol, abs_tol=question.abs_tol)
 
 
-def format_number(value: float) -> str:
-    """A number as the learner should read it: up to 10 significant digits."""
-    if value == int(value) and abs(value) < 1e15:
+def format_number(value: float | int) -> str:
+    """A number as the engine prints it (64.0, a count as 3), to 10 significant digits."""
+    if isinstance(value, int):
+        return str(value)
+    if math.isfinite(value) and value == int(value) and abs(value) < 1e15:
         return f"{value:.1f}"
     return f"{value:.10g}"
 

@@ -351,3 +351,16 @@ def test_a_prediction_is_right_within_a_tolerance():
     assert not is_close(3.2, expected, question)
     zero_q = LESSONS_BY_ID["operators"].question("a-grad")
     assert not is_close(0.0, 2.0, zero_q)
+
+
+def test_numbers_are_shown_the_way_the_engine_prints_them():
+    from engine.lessons import format_number
+
+    assert format_number(64.0) == "64.0"
+    assert format_number(3) == "3"  # a count
+    assert format_number(1.4545454545454546) == "1.454545455"
+    assert format_number(float("inf")) == "inf"
+
+
+def test_a_comment_above_the_first_line_is_part_of_the_code():
+    assert LESSONS_BY_ID["memory"].code.startswith("# counts live functions")
