@@ -115,7 +115,14 @@ def run_export(args: list[str]) -> int:
         raise
     session = load_session(session_path)
     try:
-        export_session(out_path, session)
+        if os.path.splitext(out_path)[1].lower() in (".png", ".svg"):
+            # Pictures of the plot need Qt: drawn offscreen, so no display is needed.
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"
+            from gui.export_images import export_session_image
+
+            export_session_image(out_path, session)
+        else:
+            export_session(out_path, session)
     except (ValueError, OSError) as exc:
         raise UsageError(str(exc)) from None
     return 0

@@ -360,8 +360,8 @@ def export_bytes(session: Session, suffix: str) -> bytes:
     exporter = EXPORTERS.get(suffix)
     if exporter is None:
         known = " ".join(SUFFIXES)
-        shown = f"'{suffix}'" if suffix else "no suffix"
-        raise ExportError(f"unknown export format {shown} (use one of: {known})")
+        shown = f"'{suffix}'" if suffix else "(the file name has no suffix)"
+        raise ExportError(f"unknown export format {shown}: use one of {known}")
     return exporter(session)
 
 
