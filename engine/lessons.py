@@ -611,12 +611,15 @@ LESSONS: tuple[Lesson, ...] = (
             "(연쇄 법칙), 반올림 오차를 빼면 정확합니다.</p>",
         ),
         pointers=Text(
-            "<b>Graph view</b>: three function boxes in a row. Step through the backward "
+            "<a href='view:graph'>Graph view</a>: "
+            "three function boxes in a row. Step through the backward "
             "pass and watch the gradient get multiplied by each local derivative.<br>"
-            "<b>Plot</b>: the f′ curve is the derivative backprop gives at every point.",
-            "<b>그래프 보기</b>: 함수 상자 세 개가 한 줄로 놓입니다. 역전파를 한 단계씩 "
+            "<a href='view:plot'>Plot</a>: "
+            "the f′ curve is the derivative backprop gives at every point.",
+            "<a href='view:graph'>그래프 보기</a>: "
+            "함수 상자 세 개가 한 줄로 놓입니다. 역전파를 한 단계씩 "
             "실행하면서 상자마다 미분값에 국소적인 미분이 곱해지는 것을 보세요.<br>"
-            "<b>플롯</b>: f′ 곡선은 역전파가 각 점에서 구한 미분값입니다.",
+            "<a href='view:plot'>플롯</a>: f′ 곡선은 역전파가 각 점에서 구한 미분값입니다.",
         ),
         preset=_preset(
             "variables-functions",
@@ -668,10 +671,12 @@ LESSONS: tuple[Lesson, ...] = (
             "모두 얻습니다.</p>",
         ),
         pointers=Text(
-            "<b>Graph view</b>: the Add box has two inputs; stepping through, its backward "
+            "<a href='view:graph'>Graph view</a>: "
+            "the Add box has two inputs; stepping through, its backward "
             "hands gy = 1 to both branches.<br>"
             "<b>Sliders</b>: ∂f/∂x always reads 2x and ∂f/∂y reads 2y.",
-            "<b>그래프 보기</b>: Add 상자에 입력이 두 개 있습니다. 한 단계씩 실행하면 "
+            "<a href='view:graph'>그래프 보기</a>: "
+            "Add 상자에 입력이 두 개 있습니다. 한 단계씩 실행하면 "
             "Add의 역전파가 두 갈래 모두에 gy = 1을 넘겨줍니다.<br>"
             "<b>슬라이더</b>: ∂f/∂x는 언제나 2x, ∂f/∂y는 2y입니다.",
         ),
@@ -708,10 +713,12 @@ LESSONS: tuple[Lesson, ...] = (
             "더해집니다.</p>",
         ),
         pointers=Text(
-            "<b>Graph view</b>: one x node with two arrows into Add. Step through and "
+            "<a href='view:graph'>Graph view</a>: "
+            "one x node with two arrows into Add. Step through and "
             "watch x.grad go 1 → 2 as the second contribution arrives.<br>"
             "Type <code>x + x + x</code> in the expression box: ∂f/∂x becomes 3.",
-            "<b>그래프 보기</b>: x 노드 하나에서 화살표 두 개가 Add로 들어갑니다. 한 단계씩 "
+            "<a href='view:graph'>그래프 보기</a>: "
+            "x 노드 하나에서 화살표 두 개가 Add로 들어갑니다. 한 단계씩 "
             "실행하면서 두 번째 미분값이 도착할 때 x.grad가 1 → 2로 바뀌는 것을 보세요.<br>"
             "수식 칸에 <code>x + x + x</code>를 입력하면 ∂f/∂x가 3이 됩니다.",
         ),
@@ -767,14 +774,20 @@ LESSONS: tuple[Lesson, ...] = (
             "실행됩니다.</p>",
         ),
         pointers=Text(
-            "<b>Step-through</b>: watch the queue — Add (generation 2), both Squares of a "
+            "<a href='view:graph'>Step-through</a>: "
+            "watch the queue — Add (generation 2), both Squares of a "
             "(1), and only then the Square of x (0).<br>"
             "Turn on <i>Plain stack</i> below and run the code again: the visit order "
-            "shows the Square of x twice.",
-            "<b>단계별 실행</b>: 대기열을 보세요. Add(세대 2), a의 Square 두 개(1), "
+            "shows the Square of x twice.<br>"
+            "The window's formula builds a separate x² for each copy, so nothing is "
+            "shared there and ∂f/∂x stays 64: the bug needs a shared a.",
+            "<a href='view:graph'>단계별 실행</a>: "
+            "대기열을 보세요. Add(세대 2), a의 Square 두 개(1), "
             "그다음에야 x의 Square(0)가 나옵니다.<br>"
             "아래에서 <i>세대 대신 단순 스택</i>을 켜고 코드를 다시 실행하면 방문 순서에 "
-            "x의 Square가 두 번 나옵니다.",
+            "x의 Square가 두 번 나옵니다.<br>"
+            "창의 수식은 x²를 나올 때마다 따로 만들기 때문에 공유되는 a가 없습니다. 그래서 "
+            "창에서는 ∂f/∂x가 64 그대로입니다. 이 버그는 a를 공유할 때 나타납니다.",
         ),
         preset=_preset(
             "generations",
@@ -839,12 +852,14 @@ LESSONS: tuple[Lesson, ...] = (
             "<b>The code below</b> prints how many recorded functions are alive after "
             "each run. Turn on <i>Strong references</i> and run it again: the count "
             "climbs until <code>gc.collect()</code>.<br>"
-            "<b>Graph view</b>: the intermediate variables show no gradient unless they "
+            "<a href='view:graph'>Graph view</a>: "
+            "the intermediate variables show no gradient unless they "
             "are kept.",
             "<b>아래 코드</b>는 계산할 때마다 살아 있는 함수의 수를 출력합니다. "
             "<i>출력을 강한 참조로</i>를 켜고 다시 실행하면 <code>gc.collect()</code> "
             "전까지 수가 계속 늘어납니다.<br>"
-            "<b>그래프 보기</b>: 중간 변수의 미분값은 남겨 두지 않으면 보이지 않습니다.",
+            "<a href='view:graph'>그래프 보기</a>: "
+            "중간 변수의 미분값은 남겨 두지 않으면 보이지 않습니다.",
         ),
         preset=_preset(
             "memory",
@@ -967,13 +982,16 @@ LESSONS: tuple[Lesson, ...] = (
             "도달합니다. 경사하강법은 훨씬 많이 반복해야 합니다.</p>",
         ),
         pointers=Text(
-            "<b>Plot</b>: f″ and the tangent line are on; Newton's step jumps to where "
+            "<a href='view:plot'>Plot</a>: "
+            "f″ and the tangent line are on; Newton's step jumps to where "
             "the tangent of f′ crosses zero.<br>"
-            "<b>Graph view</b>: the higher-order toggle shows the graph that "
+            "<a href='view:graph'>Graph view</a>: the higher-order toggle shows the graph that "
             "create_graph records for f′.",
-            "<b>플롯</b>: f″ 곡선과 접선이 켜져 있습니다. 뉴턴 방법은 f′의 접선이 0이 되는 "
+            "<a href='view:plot'>플롯</a>: "
+            "f″ 곡선과 접선이 켜져 있습니다. 뉴턴 방법은 f′의 접선이 0이 되는 "
             "곳으로 한 번에 이동합니다.<br>"
-            "<b>그래프 보기</b>: 고차 미분 토글을 켜면 create_graph가 f′에 대해 기록한 "
+            "<a href='view:graph'>그래프 보기</a>: "
+            "고차 미분 토글을 켜면 create_graph가 f′에 대해 기록한 "
             "그래프가 보입니다.",
         ),
         preset=_preset(
@@ -1030,10 +1048,11 @@ LESSONS: tuple[Lesson, ...] = (
             "<code>cleargrad()</code>를 호출하세요. 미분값은 누적됩니다!</p>",
         ),
         pointers=Text(
-            "<b>Map view</b>: at (0, 2) the gradient arrow points almost straight along "
+            "<a href='view:map'>Map view</a>: "
+            "at (0, 2) the gradient arrow points almost straight along "
             "x₁ (400 against −2). Run gradient descent and watch the trail creep along "
             "the valley.",
-            "<b>지도 보기</b>: (0, 2)에서 기울기 화살표는 거의 x₁ 방향을 가리킵니다"
+            "<a href='view:map'>지도 보기</a>: (0, 2)에서 기울기 화살표는 거의 x₁ 방향을 가리킵니다"
             "(400 대 −2). 경사하강법을 실행하고 자취가 골짜기를 따라 천천히 움직이는 것을 "
             "보세요.",
         ),

@@ -85,7 +85,7 @@ QPlainTextEdit#demoCode, QLabel#demoOutput {
 
 # The views a pointer link may name (``<a href="view:graph">``): the objectName of a
 # widget inside them, found in the window at the moment the link is clicked.
-VIEW_OBJECT_NAMES = {"graph": "graphView", "plot": "plotWidget", "map": "mapView"}
+VIEW_OBJECT_NAMES = {"graph": "graphView", "plot": "plotWidget", "map": "mapPanel"}
 
 
 @dataclass
