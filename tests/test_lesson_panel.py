@@ -6,7 +6,7 @@ import re
 
 import pytest
 from PySide6.QtCore import QStandardPaths, Qt
-from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPushButton
+from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPushButton, QWidget
 
 from engine import Config
 from engine.lessons import LESSONS, LESSONS_BY_ID
@@ -271,3 +271,24 @@ def test_loading_an_example_makes_an_untitled_document(qtbot, tmp_path):
     assert panel.load_preset()
     assert window.controller.session.expression_text == "a*b + c"
     assert window.file_path is None  # Save must not overwrite homework.json
+
+
+def test_a_pointer_link_brings_its_view_to_the_front(qtbot):
+    from gui.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    panel = window.findChild(LessonPanel)
+    window.side_tabs.setCurrentWidget(panel)
+    panel.set_lesson("rosenbrock")
+    assert "view:map" in panel.pointer_label.text()
+    map_panel = window.findChild(QWidget, "mapPanel")
+    if map_panel is None:
+        assert panel.show_view("map") is False  # no such view: nothing happens
+        return
+    panel.pointer_label.linkActivated.emit("view:map")
+    assert window.side_tabs.currentWidget().isAncestorOf(map_panel) or (
+        window.side_tabs.currentWidget() is map_panel
+    )
+    assert panel.show_view("nowhere") is False
