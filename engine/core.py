@@ -227,8 +227,10 @@ class Variable:
                     before = x.grad
                     if before is None or not accumulate:
                         x.grad = gx
-                    else:
+                    elif create_graph:
                         x.grad = before + gx  # a reused variable sums its contributions
+                    else:  # the same sum; with no graph to record, plain NumPy is enough
+                        x.grad = Variable(as_array(before.data + gx.data))
                     if tracer is not None:
                         tracer.on_accumulate(f, x, before, gx, x.grad)
                     if x.creator is not None:

@@ -75,9 +75,9 @@ def _unbroadcast(gx0: Variable, gx1: Variable, f: Function) -> tuple[Variable, V
 # =============================================================================
 
 
-def _is_number(c) -> bool:
-    """A plain Python or NumPy number: not an array, not a Variable."""
-    return isinstance(c, (int, float, np.integer, np.floating))
+# Plain Python and NumPy numbers (not arrays, not Variables). ``x * 2.0`` keeps the
+# 2.0 as an attribute of a MulConst instead of wrapping it in a Variable.
+NUMBER_TYPES = (int, float, np.integer, np.floating)
 
 
 class Add(Function):
@@ -91,9 +91,9 @@ class Add(Function):
 
 
 def add(x0, x1) -> Variable:
-    if _is_number(x1):
+    if isinstance(x1, NUMBER_TYPES):
         return AddConst(x1)(x0)
-    if _is_number(x0):
+    if isinstance(x0, NUMBER_TYPES):
         return AddConst(x0)(x1)
     return Add()(x0, x1)
 
@@ -129,9 +129,9 @@ class Mul(Function):
 
 
 def mul(x0, x1) -> Variable:
-    if _is_number(x1):
+    if isinstance(x1, NUMBER_TYPES):
         return MulConst(x1)(x0)
-    if _is_number(x0):
+    if isinstance(x0, NUMBER_TYPES):
         return MulConst(x0)(x1)
     return Mul()(x0, x1)
 
@@ -192,13 +192,31 @@ class Div(Function):
 
     def backward(self, gy):
         x0, x1 = self.inputs
+        y = self.outputs[0]()
         gx0 = gy / x1
-        gx1 = gy * (-x0 / x1**2)
+        gx1 = gx0 * -y  # d(x0/x1)/dx1 = -x0/x1**2 = -(x0/x1) / x1: reuse y and gx0
         return _unbroadcast(gx0, gx1, self)
 
 
 def div(x0, x1) -> Variable:
+    if isinstance(x1, NUMBER_TYPES):
+        return DivConst(x1)(x0)
     return Div()(x0, x1)
+
+
+class DivConst(Function):
+    """``x / c`` for a plain number ``c`` (see AddConst): d/dx (x/c) = 1/c."""
+
+    __slots__ = ("c",)
+
+    def __init__(self, c: float) -> None:
+        self.c = c
+
+    def forward(self, x):
+        return x / self.c
+
+    def backward(self, gy):
+        return gy / self.c
 
 
 def rdiv(x0, x1) -> Variable:
@@ -208,8 +226,8 @@ def rdiv(x0, x1) -> Variable:
 
 class Pow(Function):
     """``x ** c`` for a constant exponent ``c`` (a number): the book's step 20."""
-    __slots__ = ("c",)
 
+    __slots__ = ("c",)
 
     def __init__(self, c: float) -> None:
         self.c = c
@@ -223,7 +241,8 @@ class Pow(Function):
         if np.ndim(c) == 0:
             if c == 0:
                 return gy * 0.0  # x**0 is the constant 1 (and 0 * x**-1 is nan at 0)
-            gx = c * x ** (c - 1) * gy
+            x_c1 = x if c == 2 else x ** (c - 1)  # x**1 is x: one op fewer for squares
+            gx = c * x_c1 * gy
         else:  # an array of exponents: the same rule, element by element
             gx = c * x ** np.where(c == 0, 0.0, c - 1) * gy
         if gx.shape != x.shape:  # an array of exponents broadcast a scalar x
