@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
-        left.setMinimumWidth(420)
+        left.setMinimumWidth(410)
         self.splitter.setSizes([LEFT_COLUMN_WIDTH, DEFAULT_SIZE.width() - LEFT_COLUMN_WIDTH, 0])
         self.setCentralWidget(self.splitter)
 

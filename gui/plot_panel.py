@@ -83,12 +83,18 @@ def fit_range(arrays: list[np.ndarray]) -> tuple[float, float] | None:
 class _ElidingLabel(QLabel):
     """A one-line label that shortens its text with "…" instead of clipping it."""
 
+    def __init__(self, parent: QWidget | None = None, all_or_nothing: bool = False) -> None:
+        super().__init__(parent)
+        self._all_or_nothing = all_or_nothing  # a title is shown whole or not at all
+
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt
         painter = QPainter(self)
         painter.setPen(self.palette().color(self.foregroundRole()))
-        text = self.fontMetrics().elidedText(
-            self.text(), Qt.TextElideMode.ElideRight, self.contentsRect().width()
-        )
+        width = self.contentsRect().width()
+        if self._all_or_nothing:
+            text = self.text() if self.fontMetrics().horizontalAdvance(self.text()) <= width else ""
+        else:
+            text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, width)
         painter.drawText(self.contentsRect(), int(self.alignment()), text)
         painter.end()
 
@@ -114,8 +120,8 @@ class PlotPanel(QWidget):
         header.setSpacing(8)
         # Both labels give way (eliding) before the toggles do: the plot column must stay
         # narrow enough for the side panels next to it.
-        self.title = _ElidingLabel(self)
-        self.title.setMinimumWidth(40)
+        self.title = _ElidingLabel(self, all_or_nothing=True)
+        self.title.setMinimumWidth(1)  # 0 would mean "use the size hint"
         self.title.setObjectName("plotTitle")
         font = self.title.font()
         font.setBold(True)
