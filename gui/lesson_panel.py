@@ -106,9 +106,12 @@ class _Answer:
 class SwitchBanner(QFrame):
     """A coloured strip that names the teaching switches that are on, with "Turn off"."""
 
-    def __init__(self, switches: TeachingSwitches, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, switches: TeachingSwitches, parent: QWidget | None = None, auto_hide: bool = True
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("switchBanner")
+        self._auto_hide = auto_hide  # else whoever holds the banner shows and hides it
         self.setStyleSheet(BANNER_STYLE)
         self._switches = switches
         layout = QHBoxLayout(self)
@@ -137,7 +140,8 @@ class SwitchBanner(QFrame):
             )
         )
         self.off_button.setText(self.tr("Turn off"))
-        self.setVisible(bool(on))
+        if self._auto_hide:
+            self.setVisible(bool(on))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.LanguageChange:
@@ -162,9 +166,16 @@ def install_switch_banner(window: QMainWindow, switches: TeachingSwitches) -> QT
     bar.setFloatable(False)
     bar.toggleViewAction().setVisible(False)  # not something to hide from the menu
     bar.setStyleSheet("QToolBar#switchBannerBar { border: none; padding: 4px 8px 0 8px; }")
-    banner = SwitchBanner(switches, bar)
-    banner.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    # A tool bar shows and hides its widgets through their actions: hide the bar instead.
+    banner = SwitchBanner(switches, bar, auto_hide=False)
+    banner.label.setWordWrap(False)  # one line across the window
+    banner.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
     bar.addWidget(banner)
+    # One banner is enough: the panels' own banners for these switches stay hidden.
+    for other in window.findChildren(SwitchBanner):
+        if other is not banner and other._switches is switches:
+            other._auto_hide = False
+            other.hide()
     window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
 
     def follow() -> None:
@@ -227,8 +238,8 @@ class LessonPanel(QWidget):
 
     ``controller`` is the window's ``SessionController`` (anything with ``session``,
     ``replace_session(session)``, ``request_evaluate()`` and ``sigDocumentReplaced``).
-    ``open_session`` replaces the document when a preset is loaded; by default it asks
-    before discarding unsaved changes and calls ``controller.replace_session``.
+    ``open_session(session) -> bool``, if given, replaces the document when an example
+    is loaded; by default see ``load_preset``.
     """
 
     sigLessonChanged = Signal(str)
