@@ -43,17 +43,29 @@ from engine.session import EvalResult
 H_MIN_EXP, H_MAX_EXP = -12.0, -1.0
 H_TICKS_PER_DECADE = 4
 DEFAULT_H_EXP = -5.0
+KINKED_FUNCTIONS = {"abs", "relu"}  # the expression's names of the ops with a corner
+
+
+def central_differences(
+    expr: Expression, point: dict[str, float], name: str, hs: np.ndarray
+) -> np.ndarray:
+    """(f(v + h) − f(v − h)) / 2h for variable ``name`` and every h in ``hs``.
+
+    One vectorized forward pass (no graph recorded): ``name`` becomes the array of all
+    v ± h, the other variables stay at ``point``.
+    """
+    hs = np.asarray(hs, dtype=np.float64)
+    values = {n: Variable(np.array(float(v))) for n, v in point.items()}
+    values[name] = Variable(np.concatenate([point[name] + hs, point[name] - hs]))
+    with no_grad(), np.errstate(all="ignore"):
+        out = np.asarray(expr.build(values).data, dtype=np.float64)
+        out = np.broadcast_to(out, (2 * hs.size,))  # f may not depend on name at all
+        return (out[: hs.size] - out[hs.size :]) / (2 * hs)
 
 
 def central_difference(expr: Expression, point: dict[str, float], name: str, h: float) -> float:
     """(f(v + h) − f(v − h)) / 2h for variable ``name``, the others held at ``point``."""
-    values = {n: Variable(np.array(float(v))) for n, v in point.items()}
-    with no_grad(), np.errstate(all="ignore"):
-        values[name] = Variable(np.array(point[name] + h))
-        fp = float(np.asarray(expr.build(values).data).reshape(-1)[0])
-        values[name] = Variable(np.array(point[name] - h))
-        fm = float(np.asarray(expr.build(values).data).reshape(-1)[0])
-    return (fp - fm) / (2 * h)
+    return float(central_differences(expr, point, name, np.array([h]))[0])
 
 
 def relative_error(a: float, b: float) -> float:
@@ -111,12 +123,19 @@ class GradientCheckPanel(QWidget):
         self.table = QTableWidget(0, 4, self)
         self.table.setObjectName("gradcheckTable")
         self.table.verticalHeader().setVisible(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        # a light selection: it only marks whose error curve is plotted
+        self.table.setStyleSheet(
+            "QTableWidget#gradcheckTable { selection-background-color: #dbe7fb;"
+            " selection-color: #1d2129; }"
+        )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
         self.table.itemSelectionChanged.connect(self._on_table_selection_changed)
 
@@ -243,16 +262,21 @@ class GradientCheckPanel(QWidget):
             return
         h = self.h
         point = {n: result.point.get(n, 1.0) for n in expr.variables}
+        hs = self.h_ticks()
+        tick = self.h_slider.value()
         self.rows = []
         for name in expr.variables:
             autograd = result.grads.get(name, math.nan)
-            numeric = central_difference(expr, point, name, h)
+            # every h tick at once: the table's value and the error curve, one pass
+            numeric = central_differences(expr, point, name, hs)
+            errors = np.array([relative_error(autograd, float(n)) for n in numeric])
             self.rows.append(
                 {
                     "name": name,
                     "autograd": autograd,
-                    "numeric": numeric,
-                    "error": relative_error(autograd, numeric),
+                    "numeric": float(numeric[tick]),
+                    "error": float(errors[tick]),
+                    "curve": errors,
                 }  # fmt: skip
             )
         self._fill_table()
@@ -269,8 +293,8 @@ class GradientCheckPanel(QWidget):
             err = row["error"]
             texts = [
                 row["name"],
-                f"{row['autograd']:.13g}",
-                f"{row['numeric']:.13g}",
+                f"{row['autograd']:.11g}",
+                f"{row['numeric']:.11g}",
                 f"{err:.1e}" if math.isfinite(err) else "—",
             ]
             for c, text in enumerate(texts):
@@ -305,17 +329,14 @@ class GradientCheckPanel(QWidget):
     def _on_table_selection_changed(self) -> None:
         self._update_curve()
 
+    def h_ticks(self) -> np.ndarray:
+        """Every h the slider can take."""
+        return np.array([h_from_slider(i) for i in range(self.h_slider.maximum() + 1)])
+
     def error_curve(self, name: str) -> tuple[np.ndarray, np.ndarray]:
         """Relative error of the central difference for ``name`` at every h tick."""
-        result = self._result
-        expr = result.expression
-        point = {n: result.point.get(n, 1.0) for n in expr.variables}
-        autograd = result.grads.get(name, math.nan)
-        hs = np.array([h_from_slider(i) for i in range(self.h_slider.maximum() + 1)])
-        errors = np.array(
-            [relative_error(autograd, central_difference(expr, point, name, h)) for h in hs]
-        )
-        return hs, errors
+        row = next(r for r in self.rows if r["name"] == name)
+        return self.h_ticks(), row["curve"]
 
     def _update_curve(self) -> None:
         row = self._selected_row()
@@ -341,6 +362,9 @@ class GradientCheckPanel(QWidget):
 
     def _kink_notes(self, expr: Expression, point: dict[str, float], h: float) -> str:
         """Flags for abs/relu whose input is at (or within h of) their kink at 0."""
+        names = {getattr(node, "name", None) for node in expr.nodes}
+        if not names & KINKED_FUNCTIONS:
+            return ""
         with np.errstate(all="ignore"):
             snap = record_expression(expr, point).snapshot
         notes = []
