@@ -133,7 +133,7 @@ class MainWindow(QMainWindow):
             self.side_tabs.setVisible(True)
             sizes = self.splitter.sizes()
             total = sum(sizes) or self.width()
-            left = max(sizes[0], LEFT_COLUMN_WIDTH)
+            left = min(sizes[0] or LEFT_COLUMN_WIDTH, 425)  # the plot needs the room more
             side = max(380, int(total * 0.3))
             # the room comes out of the plot, not out of the formula column
             self.splitter.setSizes([left, max(360, total - left - side), side])

@@ -18,12 +18,10 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QCheckBox,
     QGraphicsItem,
     QHBoxLayout,
-    QLabel,
     QSizePolicy,
     QToolButton,
     QVBoxLayout,
@@ -31,8 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from engine.session import CURVES, EvalResult
-from gui.app import CURVE_COLORS
+from gui.app import CURVE_COLORS, MUTED_TEXT
 from gui.controller import SessionController, format_value, snap_to_step
+from gui.live_label import LiveLabel
 
 ARRAY_CURVES = ("f", "df", "d2f")
 
@@ -80,25 +79,6 @@ def fit_range(arrays: list[np.ndarray]) -> tuple[float, float] | None:
     return lo - pad, hi + pad
 
 
-class _ElidingLabel(QLabel):
-    """A one-line label that shortens its text with "…" instead of clipping it."""
-
-    def __init__(self, parent: QWidget | None = None, all_or_nothing: bool = False) -> None:
-        super().__init__(parent)
-        self._all_or_nothing = all_or_nothing  # a title is shown whole or not at all
-
-    def paintEvent(self, event) -> None:  # noqa: N802 - Qt
-        painter = QPainter(self)
-        painter.setPen(self.palette().color(self.foregroundRole()))
-        width = self.contentsRect().width()
-        if self._all_or_nothing:
-            text = self.text() if self.fontMetrics().horizontalAdvance(self.text()) <= width else ""
-        else:
-            text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, width)
-        painter.drawText(self.contentsRect(), int(self.alignment()), text)
-        painter.end()
-
-
 class PlotPanel(QWidget):
     """Curve toggles above a pyqtgraph PlotWidget (objectName ``plotWidget``)."""
 
@@ -118,19 +98,17 @@ class PlotPanel(QWidget):
         header = QHBoxLayout()
         header.setContentsMargins(4, 0, 4, 0)
         header.setSpacing(8)
-        # Both labels give way (eliding) before the toggles do: the plot column must stay
-        # narrow enough for the side panels next to it.
-        self.title = _ElidingLabel(self, all_or_nothing=True)
-        self.title.setMinimumWidth(1)  # 0 would mean "use the size hint"
+        # Both give way before the toggles do (the plot column must stay narrow enough
+        # for the side panels), and neither re-lays out the window when its text changes.
+        self.title = LiveLabel(self, all_or_nothing=True)
         self.title.setObjectName("plotTitle")
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
+        self.title.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         header.addWidget(self.title)
-        self.held_label = _ElidingLabel(self)
+        self.held_label = LiveLabel(self, color=MUTED_TEXT)
         self.held_label.setObjectName("plotHeldLabel")
-        self.held_label.setProperty("class", "muted")
-        self.held_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         header.addWidget(self.held_label, 1)
         for key in CURVES:
             box = QCheckBox(self)
@@ -246,6 +224,7 @@ class PlotPanel(QWidget):
         self.title.setText(
             self.tr("f along {name}").format(name=sweep.variable) if sweep.variable else ""
         )
+        self.title.updateGeometry()  # rare: the title's width may change the header
         if sweep.variable is not None:
             self.view_box.setXRange(sweep.min, sweep.max, padding=0.02)
         self._force_fit = True
@@ -391,6 +370,29 @@ class PlotPanel(QWidget):
         value = snap_to_step(session.variables[name], x)
         self.controller.set_value(name, value)
         self.sigPointClicked.emit(value)
+
+    # -- an optimizer's trail (drawn by gui/optimizer_panel.py; issue 8) -------------------
+
+    def set_trail(self, xs: np.ndarray, ys: np.ndarray, symbols: bool = False) -> None:
+        """Draw the points an optimizer visited as (x, f) pairs; empty arrays hide them.
+
+        The curve is made on first use and belongs to this panel, like its own curves.
+        """
+        trail = getattr(self, "descent_trail", None)
+        if trail is None:
+            color = "#ff9f1c"
+            trail = pg.PlotDataItem(
+                pen=pg.mkPen(color, width=1.5),
+                symbolSize=5,
+                symbolPen=pg.mkPen("#5a3300"),
+                symbolBrush=pg.mkBrush(color),
+                antialias=True,
+            )
+            trail.setZValue(8)
+            self.plot_item.addItem(trail, ignoreBounds=True)
+            self.descent_trail = trail
+        trail.setSymbol("o" if symbols else None)
+        trail.setData(xs, ys)
 
     def point_to_widget(self, x: float, y: float):
         """Widget coordinates of the data point (x, y) in ``plot_widget`` (for tests)."""

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QAction, QFont, QGuiApplication
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from engine.session import EvalResult
+from gui.app import MUTED_TEXT, TEXT
 from gui.controller import SessionController, format_value
+from gui.live_label import LiveLabel
+
+STALE_TEXT = "#9aa1ad"  # the value of the last formula that parsed
 
 
 def format_f(value: float) -> str:
@@ -29,25 +33,25 @@ class ValueDisplay(QFrame):
         self.setObjectName("valueDisplay")
         self.controller = controller
 
-        self.caption = QLabel(self)
+        # Live labels: these change under a moving slider and must not re-lay out the window.
+        self.caption = LiveLabel(self, color=MUTED_TEXT)
         self.caption.setObjectName("valueCaption")
-        self.caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.caption.setFixedHeight(self.caption.fontMetrics().height() + 2)
 
-        self.value_label = QLabel(self)
+        self.value_label = LiveLabel(self, color=TEXT)
         self.value_label.setObjectName("valueLabel")
         font = QFont(self.font())
         font.setPointSizeF(font.pointSizeF() * 2.4)
         font.setWeight(QFont.Weight.DemiBold)
         self.value_label.setFont(font)
-        self.value_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.value_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.value_label.setFixedHeight(self.value_label.fontMetrics().height() + 4)
+        self.value_label.setToolTip(self.tr("f at the point (right-click to copy)"))
 
-        self.notice_label = QLabel(self)
+        self.notice_label = LiveLabel(self, color=MUTED_TEXT)
         self.notice_label.setObjectName("noticeLabel")
-        self.notice_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.notice_label.setFixedHeight(self.notice_label.fontMetrics().height() + 2)
+
+        copy_action = QAction(self.tr("Copy Value"), self)
+        copy_action.triggered.connect(self.copy_value)
+        self.addAction(copy_action)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 0, 2, 0)
@@ -74,10 +78,7 @@ class ValueDisplay(QFrame):
         if self.value_label.text() != text:
             self.value_label.setText(text)
         stale = result.error is not None
-        if self.value_label.property("stale") != stale:
-            self.value_label.setProperty("stale", stale)
-            self.value_label.style().unpolish(self.value_label)
-            self.value_label.style().polish(self.value_label)
+        self.value_label.setColor(STALE_TEXT if stale else TEXT)
         if stale:
             notice = self.tr("from the last formula that worked")
         else:
@@ -85,3 +86,12 @@ class ValueDisplay(QFrame):
         if self.notice_label.text() != notice:
             self.notice_label.setText(notice)
             self.notice_label.setToolTip("\n".join(result.notices))
+
+    def copy_value(self) -> None:
+        """Put f at the point on the clipboard, with every digit (repr)."""
+        QGuiApplication.clipboard().setText(repr(float(self.controller.result.value)))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt
+        if event.type() == QEvent.Type.LanguageChange:
+            self._on_controller_result_changed(self.controller.result)
+        super().changeEvent(event)
