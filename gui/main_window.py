@@ -135,7 +135,7 @@ class MainWindow(QMainWindow):
             total = sum(sizes) or self.width()
             left = min(sizes[0] or LEFT_COLUMN_WIDTH, 425)  # the plot needs the room more
             side = max(380, int(total * 0.3))
-            # the room comes out of the plot, not out of the formula column
+            # the formula column narrows to its minimum; plot and side panel share the rest
             self.splitter.setSizes([left, max(360, total - left - side), side])
         return index
 
