@@ -207,6 +207,7 @@ class PlotPanel(QWidget):
                 box.blockSignals(False)
             self.curves[key].setVisible(key in curves)
         self._sync_legend(curve_titles(self.controller.session.sweep.variable))
+        self._update_left_label()
         self._force_fit = True
         self._on_controller_result_changed(self.controller.result)
 
@@ -220,7 +221,7 @@ class PlotPanel(QWidget):
         self._sync_legend(titles)
         label_style = {"font-size": "11pt", "color": "#3b4252"}
         self.plot_item.setLabel("bottom", sweep.variable or "", **label_style)
-        self.plot_item.setLabel("left", "f, f′, f″" if sweep.variable else "f", **label_style)
+        self._update_left_label()
         self.title.setText(
             self.tr("f along {name}").format(name=sweep.variable) if sweep.variable else ""
         )
@@ -228,6 +229,15 @@ class PlotPanel(QWidget):
         if sweep.variable is not None:
             self.view_box.setXRange(sweep.min, sweep.max, padding=0.02)
         self._force_fit = True
+
+    def _update_left_label(self) -> None:
+        shown = [n for k, n in (("f", "f"), ("df", "f′"), ("d2f", "f″")) if k in self.curves_on()]
+        self.plot_item.setLabel(
+            "left", ", ".join(shown) or "f", **{"font-size": "11pt", "color": "#3b4252"}
+        )
+
+    def curves_on(self) -> list[str]:
+        return self.controller.session.curves
 
     def _on_controller_expression_changed(self, _text: str) -> None:
         if self.controller.session.error is None:
