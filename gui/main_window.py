@@ -115,6 +115,7 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self._install_lessons()
+        self._install_map()
         self.statusBar().setSizeGripEnabled(True)
         self.controller.undo_stack.cleanChanged.connect(self._update_title)
         self.controller.sigDocumentReplaced.connect(self._update_title)
@@ -152,6 +153,15 @@ class MainWindow(QMainWindow):
         view_menu = self.menuBar().findChild(QMenu, "viewMenu")
         view_menu.addSeparator()
         view_menu.addMenu(LanguageMenu(view_menu))
+
+    # -- the map of f(x, y) and the optimizers (gui/map_view.py, gui/optimizer_panel.py) --
+
+    def _install_map(self) -> None:
+        """The "Map & descent" tab; descent trails are also drawn on the plot."""
+        from gui.optimizer_panel import MapDescentPanel
+
+        self.map_descent_panel = MapDescentPanel(self.controller, self.plot_panel, self)
+        self.add_side_panel(self.map_descent_panel, self.tr("Map && descent"))
 
     # -- menus ----------------------------------------------------------------------------
 

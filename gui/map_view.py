@@ -19,7 +19,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -121,12 +121,12 @@ class MapPanel(QWidget):
         self._grid_key: tuple | None = None
         self._log = False
         self._color_offset = 0.0
-        self._frame: tuple | None = None
-        self._held: tuple = ()
         self._point: tuple[float, float] | None = None
         self._grad: tuple[float, float] | None = None
         self._dirty = True
         self._dragging = False
+        self._frame: tuple | None = None
+        self._held: tuple = ()
         self._build()
         self._load_state()
 
@@ -149,37 +149,28 @@ class MapPanel(QWidget):
         for combo in (self.x_combo, self.y_combo):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.setMinimumContentsLength(3)
-        self.x_combo.setToolTip(_tr("Variable along the horizontal axis"))
-        self.y_combo.setToolTip(_tr("Variable along the vertical axis"))
         self.grid_spin = QSpinBox(objectName="mapGridSpin")
         self.grid_spin.setRange(MIN_GRID, MAX_GRID)
         self.grid_spin.setSingleStep(20)
         self.grid_spin.setValue(DEFAULT_GRID)
-        self.grid_spin.setToolTip(
-            _tr("Grid points per axis; the whole grid is one vectorized forward and backward pass")
-        )
         self.scale_combo = QComboBox(objectName="mapScaleCombo")
-        for key, label in zip(SCALES, (_tr("Auto"), _tr("Linear"), _tr("Log")), strict=True):
-            self.scale_combo.addItem(label, key)
-        self.scale_combo.setToolTip(
-            _tr("Colour scale: a log scale shows the floor of deep valleys (Rosenbrock)")
-        )
-        controls.addWidget(QLabel(_tr("Horizontal")))
+        for key in SCALES:
+            self.scale_combo.addItem("", key)
+        self.x_label, self.y_label = QLabel(), QLabel()
+        self.grid_label, self.scale_label = QLabel(), QLabel()
+        controls.addWidget(self.x_label)
         controls.addWidget(self.x_combo)
-        controls.addWidget(QLabel(_tr("Vertical")))
+        controls.addWidget(self.y_label)
         controls.addWidget(self.y_combo)
         controls.addStretch(1)
-        controls.addWidget(QLabel(_tr("Grid")))
+        controls.addWidget(self.grid_label)
         controls.addWidget(self.grid_spin)
-        controls.addWidget(QLabel(_tr("Colours")))
+        controls.addWidget(self.scale_label)
         controls.addWidget(self.scale_combo)
         layout.addLayout(controls)
 
         self.stack = QStackedWidget()
-        self.placeholder = QLabel(
-            _tr("The map needs an expression with two or more variables, e.g. x^2 - y^2.")
-        )
-        self.placeholder.setObjectName("mapPlaceholder")
+        self.placeholder = QLabel(objectName="mapPlaceholder")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
         self.placeholder.setProperty("class", "muted")
@@ -252,14 +243,8 @@ class MapPanel(QWidget):
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         self.legend.setWordWrap(True)
         self.legend.setProperty("class", "muted")
-        self.legend.setText(
-            _tr(
-                '<span style="color:{g}">━▶</span> ∇f points uphill &nbsp; '
-                '<span style="color:#444">━▷</span> −∇f, the direction of steepest descent'
-                "<br>Drag or click the map to move the point."
-            ).format(g=GRAD_COLOR)
-        )
         layout.addWidget(self.legend)
+        self.retranslateUi()
 
         self.x_combo.activated.connect(self._on_x_combo_activated)
         self.y_combo.activated.connect(self._on_y_combo_activated)
@@ -268,6 +253,42 @@ class MapPanel(QWidget):
         self.viewbox.sigPointDragged.connect(self._on_viewbox_point_dragged)
         self.viewbox.sigResized.connect(self._update_arrows)
         self.viewbox.sigRangeChanged.connect(self._update_arrows)
+
+    def retranslateUi(self) -> None:  # noqa: N802 - Qt's naming
+        """Every fixed text, in the current interface language."""
+        self.x_label.setText(_tr("Horizontal"))
+        self.y_label.setText(_tr("Vertical"))
+        self.grid_label.setText(_tr("Grid"))
+        self.scale_label.setText(_tr("Colours"))
+        self.x_combo.setToolTip(_tr("Variable along the horizontal axis"))
+        self.y_combo.setToolTip(_tr("Variable along the vertical axis"))
+        self.grid_spin.setToolTip(
+            _tr("Grid points per axis; the whole grid is one vectorized forward and backward pass")
+        )
+        for i, label in enumerate((_tr("Auto"), _tr("Linear"), _tr("Log"))):
+            self.scale_combo.setItemText(i, label)
+        self.scale_combo.setToolTip(
+            _tr("Colour scale: a log scale shows the floor of deep valleys (Rosenbrock)")
+        )
+        self.placeholder.setText(
+            _tr("The map needs an expression with two or more variables, e.g. x^2 - y^2.")
+        )
+        self.legend.setText(
+            _tr(
+                '<span style="color:{g}">━▶</span> ∇f points uphill &nbsp; '
+                '<span style="color:#444">━▷</span> −∇f, the direction of steepest descent'
+                "<br>Drag or click the map to move the point."
+            ).format(g=GRAD_COLOR)
+        )
+        if self._frame is not None:
+            self._update_title()
+        if self._point is not None and self.controller.result.ok and self._axes:
+            self._update_readout(self.controller.result)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)
 
     # -- public -------------------------------------------------------------------
 
@@ -523,11 +544,15 @@ class MapPanel(QWidget):
             ratio = (x1 - x0) / (y1 - y0)
             self.viewbox.setAspectLocked(1 / 3 <= ratio <= 3, ratio=1.0)
             self.viewbox.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0.02)
-            title = _tr("f({x}, {y})").format(x=vx, y=vy)
-            if self._log:
-                title += "   " + _tr("(log colour scale)")
-            self.plot.setTitle(title, size="10pt")
+            self._update_title()
         self._held = held
+
+    def _update_title(self) -> None:
+        vx, vy = self._frame[0], self._frame[1]
+        title = _tr("f({x}, {y})").format(x=vx, y=vy)
+        if self._log:
+            title += "   " + _tr("(log colour scale)")
+        self.plot.setTitle(title, size="10pt")
 
     def _log_ticks(self, lo: float, hi: float) -> list:
         """Colour-bar ticks at f = powers of ten (the bar runs over log10(f − offset))."""

@@ -17,8 +17,7 @@ import math
 import time
 
 import numpy as np
-import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -47,7 +46,7 @@ from engine.optimize import (
     Stop,
 )
 from engine.session import EvalResult, Session, VariableSpec
-from gui.map_view import PANEL_KEY, TRAIL_COLOR, MapPanel, fmt, thin_trail
+from gui.map_view import PANEL_KEY, MapPanel, fmt, thin_trail
 
 FRAME_MS = 16
 MIN_LR, MAX_LR = 1e-7, 100.0
@@ -164,51 +163,44 @@ class OptimizerPanel(QWidget):
         layout.setSpacing(8)
 
         self.preset_combo = QComboBox(objectName="presetCombo")
-        self.preset_combo.addItem(_tr("Load a preset…"), None)
-        titles = preset_titles()
+        self.preset_combo.addItem("", None)
         for p in PRESETS:
-            self.preset_combo.addItem(titles.get(p.key, p.key), p.key)
-        self.preset_combo.setToolTip(_tr("Replace the expression with a ready-made landscape"))
+            self.preset_combo.addItem("", p.key)
         layout.addWidget(self.preset_combo)
 
         form = QGridLayout()
         form.setHorizontalSpacing(8)
         form.setVerticalSpacing(6)
         self.method_combo = QComboBox(objectName="methodCombo")
-        self.method_combo.addItem(_tr("Gradient descent"), "gd")
-        self.method_combo.addItem(_tr("Newton's method (one variable)"), "newton")
+        self.method_combo.addItem("", "gd")
+        self.method_combo.addItem("", "newton")
         self.variables_label = QLabel(objectName="optimizerVariables")
         self.variables_label.setWordWrap(True)
         self.lr_spin = LearningRateSpinBox()
         self.lr_spin.setObjectName("learningRateSpin")
         self.lr_spin.setValue(0.001)
-        self.lr_spin.setToolTip(_tr("Each step moves by −(learning rate) × ∇f"))
         self.steps_spin = QSpinBox(objectName="stepsPerFrameSpin")
         self.steps_spin.setRange(1, MAX_STEPS_PER_FRAME)
         self.steps_spin.setValue(50)
-        self.steps_spin.setToolTip(
-            _tr("Steps taken between two redraws while running (about 60 redraws a second)")
-        )
-        form.addWidget(QLabel(_tr("Method")), 0, 0)
+        self.method_label, self.moves_label = QLabel(), QLabel()
+        self.lr_label, self.steps_label = QLabel(), QLabel()
+        form.addWidget(self.method_label, 0, 0)
         form.addWidget(self.method_combo, 0, 1)
-        form.addWidget(QLabel(_tr("Moves")), 0, 2)
+        form.addWidget(self.moves_label, 0, 2)
         form.addWidget(self.variables_label, 0, 3)
-        form.addWidget(QLabel(_tr("Learning rate")), 1, 0)
+        form.addWidget(self.lr_label, 1, 0)
         form.addWidget(self.lr_spin, 1, 1)
-        form.addWidget(QLabel(_tr("Steps per frame")), 1, 2)
+        form.addWidget(self.steps_label, 1, 2)
         form.addWidget(self.steps_spin, 1, 3)
         form.setColumnStretch(1, 1)
         form.setColumnStretch(3, 1)
         layout.addLayout(form)
 
         buttons = QHBoxLayout()
-        self.step_button = QPushButton(_tr("Step"), objectName="stepButton")
-        self.step_button.setToolTip(_tr("Take one step"))
-        self.run_button = QPushButton(_tr("Run"), objectName="runButton")
+        self.step_button = QPushButton(objectName="stepButton")
+        self.run_button = QPushButton(objectName="runButton")
         self.run_button.setCheckable(True)
-        self.run_button.setToolTip(_tr("Keep stepping, redrawing about 60 times a second"))
-        self.reset_button = QPushButton(_tr("Reset"), objectName="resetButton")
-        self.reset_button.setToolTip(_tr("Back to where the run started; forget the trail"))
+        self.reset_button = QPushButton(objectName="resetButton")
         for b in (self.step_button, self.run_button, self.reset_button):
             buttons.addWidget(b)
         layout.addLayout(buttons)
@@ -222,19 +214,7 @@ class OptimizerPanel(QWidget):
         self.message_label.setWordWrap(True)
         layout.addWidget(self.message_label)
         layout.addStretch(1)
-
-        self.plot_trail = None
-        if self.plot_panel is not None:
-            self.plot_trail = pg.PlotDataItem(
-                pen=pg.mkPen(TRAIL_COLOR, width=1.5),
-                symbol="o",
-                symbolSize=5,
-                symbolPen=pg.mkPen("#5a3300"),
-                symbolBrush=pg.mkBrush(TRAIL_COLOR),
-                antialias=True,
-            )
-            self.plot_trail.setZValue(8)
-            self.plot_panel.plot_item.addItem(self.plot_trail, ignoreBounds=True)
+        self.retranslateUi()
 
         self.preset_combo.activated.connect(self._on_preset_combo_activated)
         self.method_combo.activated.connect(self._on_method_combo_activated)
@@ -243,6 +223,40 @@ class OptimizerPanel(QWidget):
         self.step_button.clicked.connect(self.step_once)
         self.run_button.toggled.connect(self._on_run_button_toggled)
         self.reset_button.clicked.connect(self.reset)
+
+    def retranslateUi(self) -> None:  # noqa: N802 - Qt's naming
+        """Every fixed text, in the current interface language."""
+        self.preset_combo.setItemText(0, _tr("Load a preset…"))
+        titles = preset_titles()
+        for i, p in enumerate(PRESETS, start=1):
+            self.preset_combo.setItemText(i, titles.get(p.key, p.key))
+        self.preset_combo.setToolTip(_tr("Replace the expression with a ready-made landscape"))
+        self.method_combo.setItemText(0, _tr("Gradient descent"))
+        self.method_combo.setItemText(1, _tr("Newton's method (one variable)"))
+        self.method_label.setText(_tr("Method"))
+        self.moves_label.setText(_tr("Moves"))
+        self.lr_label.setText(_tr("Learning rate"))
+        self.steps_label.setText(_tr("Steps per frame"))
+        self.lr_spin.setToolTip(_tr("Each step moves by −(learning rate) × ∇f"))
+        self.steps_spin.setToolTip(
+            _tr("Steps taken between two redraws while running (about 60 redraws a second)")
+        )
+        self.step_button.setText(_tr("Step"))
+        self.step_button.setToolTip(_tr("Take one step"))
+        self.run_button.setText(_tr("Stop") if self.run_button.isChecked() else _tr("Run"))
+        self.run_button.setToolTip(_tr("Keep stepping, redrawing about 60 times a second"))
+        self.reset_button.setText(_tr("Reset"))
+        self.reset_button.setToolTip(_tr("Back to where the run started; forget the trail"))
+        if hasattr(self, "timer"):  # after construction: the live texts too
+            self._update_status()
+            st = self.stepper
+            if st is not None and st.stopped and st.stop.reason != "error":
+                self.message_label.setText(stop_message(self.stepper))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)
 
     # -- public -------------------------------------------------------------------
 
@@ -519,21 +533,20 @@ class OptimizerPanel(QWidget):
                 else:
                     cols.append(np.full(len(hist), st.fixed.get(name, math.nan)))
             self.map_panel.set_trail(cols[0], cols[1])
-        if self.plot_trail is not None:
+        if self.plot_panel is not None:
             sweep = self.controller.session.sweep.variable
             if sweep in st.variables:
                 xs = hist[:, st.variables.index(sweep)]
                 idx = thin_trail(len(xs))
-                self.plot_trail.setData(xs[idx], values[idx])
-                self.plot_trail.setSymbol("o" if len(xs) <= 60 else None)
+                self.plot_panel.set_trail(xs[idx], values[idx], symbols=len(xs) <= 60)
             else:
-                self.plot_trail.setData([], [])
+                self.plot_panel.set_trail(np.empty(0), np.empty(0))
 
     def _clear_trails(self) -> None:
         if self.map_panel is not None:
             self.map_panel.clear_trail()
-        if self.plot_trail is not None:
-            self.plot_trail.setData([], [])
+        if self.plot_panel is not None:
+            self.plot_panel.set_trail(np.empty(0), np.empty(0))
 
     def _update_enabled(self) -> None:
         has = bool(self.optimized_variables())

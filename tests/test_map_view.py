@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import math
 
 import numpy as np
@@ -21,7 +22,12 @@ from gui.plot_panel import PlotPanel
 @pytest.fixture(autouse=True)
 def _test_mode_paths():
     QStandardPaths.setTestModeEnabled(True)
+    # Free the widgets and controllers earlier tests left in reference cycles now,
+    # between tests, rather than whenever the cycle collector happens to run (in the
+    # middle of a paint, say): a crash there would be blamed on the wrong test.
+    gc.collect()
     yield
+    gc.collect()
 
 
 def _session(text: str, **values: float) -> Session:
@@ -248,7 +254,7 @@ def test_running_descent_animates_and_undo_returns_to_the_start(qtbot, tab):
     x0, x1 = controller.session.variables["x0"].value, controller.session.variables["x1"].value
     assert (x0, x1) == (opt.stepper.point["x0"], opt.stepper.point["x1"])
     assert 0.5 < x0 < 1.0 and 0.2 < x1 < 1.0  # in the valley, on the way to (1, 1)
-    xs, ys = opt.plot_trail.getData()
+    xs, ys = panel.plot_panel.descent_trail.getData()
     assert len(xs) > 100 and ys[0] == pytest.approx(401.0)  # f along the trail, 1-D plot
     assert controller.undo_stack.count() == count + 1  # the whole run is one command
     controller.undo_stack.undo()
@@ -287,7 +293,7 @@ def test_newton_preset_reaches_one_in_a_few_steps_on_the_plot(tab):
         opt.step_button.click()
     controller.flush()
     assert controller.session.variables["x"].value == pytest.approx(1.0, abs=1e-6)
-    xs, ys = opt.plot_trail.getData()
+    xs, ys = panel.plot_panel.descent_trail.getData()
     assert xs[0] == 2.0 and ys[0] == pytest.approx(16 - 8)
     assert len(xs) == 7 and ys[-1] == pytest.approx(-1.0)
     assert "f″" in opt.status_label.text()
@@ -328,3 +334,20 @@ def test_optimizer_settings_are_saved_under_the_map_key(tab):
     opt.steps_spin.setValue(7)
     state = panel.controller.session.panels["map"]["optimizer"]
     assert state == {"method": "gd", "lr": 0.02, "steps_per_frame": 7}
+
+
+def test_a_language_change_retranslates_both_panels_in_place(tab):
+    from PySide6.QtCore import QCoreApplication
+
+    panel = tab()
+    opt = panel.optimizer_panel
+    opt.apply_preset("rosenbrock")
+    opt.lr_spin.setValue(0.05)
+    opt.step_button.click()
+    opt.run_button.click()
+    QCoreApplication.sendEvent(opt, QEvent(QEvent.Type.LanguageChange))
+    QCoreApplication.sendEvent(panel.map_panel, QEvent(QEvent.Type.LanguageChange))
+    assert opt.step_button.text() == "Step"
+    assert panel.map_panel.x_label.text() == "Horizontal"
+    assert "Iteration" in opt.status_label.text()
+    assert "∇f" in panel.map_panel.readout.text()
