@@ -30,6 +30,7 @@ from engine.session import CURVES, Session, SessionError
 from gui.app import APP_NAME
 from gui.controller import SessionController
 from gui.expression_bar import ExpressionBar
+from gui.file_actions import install_file_actions
 from gui.palette import Palette
 from gui.plot_panel import PlotPanel, curve_titles
 from gui.value_display import ValueDisplay
@@ -114,6 +115,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
         self._build_menus()
+        # The File menu from here on: recent files, autosave and recovery, exports.
+        self.file_actions = install_file_actions(self, self.controller)
         self._install_lessons()
         self._install_map()
         self.statusBar().setSizeGripEnabled(True)

@@ -1,0 +1,605 @@
+"""The File menu: sessions on disk, recent files, autosave and crash recovery, exports.
+
+``FileActions(window, controller)`` installs itself into the main window: it fills the
+File menu (New, Open, Open Recent, Save, Save As, Export, Quit) and asks before closing
+(or replacing) a session with unsaved changes. The document's path is the window's
+``file_path`` (``set_file_path`` also updates the title, "name.json* — Autodiff
+Tutor", which follows the undo stack's clean state).
+
+Autosave: every change restarts a short timer; when it fires, the session goes to a
+file of this window's own in the user's data folder (``QStandardPaths``), guarded by a
+``QLockFile``. A clean close deletes it; after a crash it stays, its lock goes stale,
+and the next launch offers to restore it.
+
+Headless runs (the offscreen platform: tests, ``--screenshot``) have nobody to answer a
+question, so they neither ask nor offer recovery (``interactive``), and they autosave
+only into the test-mode folders (``QStandardPaths.setTestModeEnabled``) — never into
+the user's own.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QLockFile, QObject, QSettings, QStandardPaths, QTimer
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QWidget
+
+from engine.export import IMAGE_SUFFIXES, ExportError, export_bytes, write_file
+from engine.session import MAX_FILE_BYTES, Session, SessionError, write_atomic
+from gui.controller import SessionController
+
+AUTOSAVE_DELAY_MS = 2000
+AUTOSAVE_FORMAT = "autodiff-tutor-autosave"
+MAX_RECENT_FILES = 8
+SESSION_SUFFIX = ".json"
+
+
+def app_data_dir() -> Path:
+    """The user's data folder for the app (a test folder in QStandardPaths test mode)."""
+    location = QStandardPaths.StandardLocation.AppDataLocation
+    return Path(QStandardPaths.writableLocation(location))
+
+
+def autosave_dir() -> Path:
+    return app_data_dir() / "autosave"
+
+
+def settings() -> QSettings:
+    """The app's settings file, in the config folder QStandardPaths names.
+
+    An explicit INI path (instead of QSettings' platform default) keeps tests in the
+    test-mode folders too.
+    """
+    location = QStandardPaths.StandardLocation.AppConfigLocation
+    folder = Path(QStandardPaths.writableLocation(location))
+    return QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+
+
+class FileActions(QObject):
+    """Owns the document's file: its path, saving, opening, autosave, and exports."""
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        controller: SessionController,
+        *,
+        interactive: bool | None = None,
+        menu: QMenu | None = None,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.controller = controller
+        if interactive is None:
+            interactive = QGuiApplication.platformName() != "offscreen"
+        self.interactive = interactive
+        self.last_message = ""
+
+        self._autosave_path: Path | None = None
+        self._autosave_lock: QLockFile | None = None
+        self._autosave_timer = QTimer(self)
+        self._autosave_timer.setSingleShot(True)
+        self._autosave_timer.setInterval(AUTOSAVE_DELAY_MS)
+        self._autosave_timer.timeout.connect(self.autosave_now)
+
+        # The clean state is cached from the signal: the stack also emits while it is
+        # being destroyed, when it can no longer be asked.
+        stack = controller.undo_stack
+        self._modified = not stack.isClean()
+        stack.indexChanged.connect(self._on_document_changed)
+        stack.cleanChanged.connect(self._on_clean_changed)
+
+        self._build_actions()
+        self._install_menu(menu if menu is not None else self._file_menu())
+        window.installEventFilter(self)
+
+    # -- actions and menus ----------------------------------------------------
+
+    def _build_actions(self) -> None:
+        def action(text: str, slot: Callable, shortcut=None, name: str = "") -> QAction:
+            a = QAction(text, self.window)
+            if shortcut is not None:
+                a.setShortcut(QKeySequence(shortcut))
+            a.setObjectName(name)
+            a.triggered.connect(lambda _checked=False: slot())
+            return a
+
+        Std = QKeySequence.StandardKey
+        self.new_action = action(self.tr("&New"), self.new_session, Std.New, "actionNew")
+        self.open_action = action(self.tr("&Open…"), self.open_session, Std.Open, "actionOpen")
+        self.save_action = action(self.tr("&Save"), self.save, Std.Save, "actionSave")
+        self.save_as_action = action(self.tr("Save &As…"), self.save_as, Std.SaveAs, "actionSaveAs")
+        self.quit_action = action(self.tr("&Quit"), self.window.close, Std.Quit, "actionQuit")
+
+        self.recent_menu = QMenu(self.tr("Open &Recent"), self.window)
+        self.recent_menu.setObjectName("recentMenu")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+
+        # (label, suffix, what): what is "session", "plot" or "graph".
+        self.export_menu = QMenu(self.tr("&Export"), self.window)
+        self.export_menu.setObjectName("exportMenu")
+        self.export_actions: dict[str, QAction] = {}
+        entries = [
+            ("plot-png", self.tr("Plot as &PNG Image…"), ".png", "plot"),
+            ("plot-svg", self.tr("Plot as S&VG Drawing…"), ".svg", "plot"),
+            ("graph-png", self.tr("Graph View as P&NG Image…"), ".png", "graph"),
+            ("graph-svg", self.tr("Graph View as SV&G Drawing…"), ".svg", "graph"),
+            None,
+            ("csv", self.tr("Sweep as &CSV Table…"), ".csv", "session"),
+            ("dot", self.tr("Computational Graph as &DOT…"), ".dot", "session"),
+            None,
+            ("py", self.tr("P&ython Script…"), ".py", "session"),
+            ("ipynb", self.tr("&Jupyter Notebook…"), ".ipynb", "session"),
+            ("json", self.tr("Session as &JSON…"), ".json", "session"),
+        ]
+        for entry in entries:
+            if entry is None:
+                self.export_menu.addSeparator()
+                continue
+            key, label, suffix, what = entry
+            a = QAction(label, self.window)
+            a.setObjectName(f"actionExport_{key.replace('-', '_')}")
+            a.triggered.connect(
+                lambda _checked=False, s=suffix, w=what: self.export_with_dialog(s, w)
+            )
+            self.export_menu.addAction(a)
+            self.export_actions[key] = a
+        self.export_menu.aboutToShow.connect(self._update_export_actions)
+
+    def _file_menu(self) -> QMenu:
+        """The window's File menu (emptied: this class fills it), or a new one."""
+        bar = self.window.menuBar()
+        menu = bar.findChild(QMenu, "fileMenu")
+        if menu is not None:
+            menu.clear()
+            return menu
+        menu = QMenu(self.tr("&File"), self.window)
+        menu.setObjectName("fileMenu")
+        first = bar.actions()[0] if bar.actions() else None
+        bar.insertMenu(first, menu)
+        return menu
+
+    def _install_menu(self, menu: QMenu) -> None:
+        self.file_menu = menu
+        menu.addAction(self.new_action)
+        menu.addAction(self.open_action)
+        menu.addMenu(self.recent_menu)
+        menu.addSeparator()
+        menu.addAction(self.save_action)
+        menu.addAction(self.save_as_action)
+        menu.addSeparator()
+        menu.addMenu(self.export_menu)
+        menu.addSeparator()
+        menu.addAction(self.quit_action)
+        self._fill_recent_menu()
+        self._update_export_actions()
+
+    def _update_export_actions(self) -> None:
+        has_graph = self._view("graphView") is not None
+        has_plot = self._view("plotWidget") is not None
+        for key, a in self.export_actions.items():
+            if key.startswith("graph-"):
+                a.setEnabled(has_graph)
+            elif key.startswith("plot-"):
+                a.setEnabled(has_plot)
+
+    def _view(self, name: str) -> QWidget | None:
+        return self.window.findChild(QWidget, name)
+
+    # -- the document's path --------------------------------------------------
+
+    @property
+    def path(self) -> Path | None:
+        """The file the session was opened from or saved to (None: untitled)."""
+        file_path = self.window.file_path
+        return Path(file_path) if file_path else None
+
+    def _set_path(self, path: Path | None) -> None:
+        self.window.set_file_path(str(path) if path is not None else None)  # and the title
+        self.window.setWindowFilePath(str(path) if path is not None else "")
+
+    def display_name(self) -> str:
+        return self.window.display_name()
+
+    def is_modified(self) -> bool:
+        """True if the session has changes not saved to its file."""
+        return self._modified
+
+    # -- New / Open / Save ------------------------------------------------------
+
+    def maybe_save(self) -> bool:
+        """If there are unsaved changes, ask to save them. False means: cancel."""
+        if not self.is_modified() or not self.interactive:
+            return True
+        Button = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self.window,
+            self.tr("Unsaved Changes"),
+            self.tr("Save the changes to {name} before closing it?").format(
+                name=self.display_name()
+            ),
+            Button.Save | Button.Discard | Button.Cancel,
+            Button.Save,
+        )
+        if answer == Button.Save:
+            return self.save()
+        return answer == Button.Discard
+
+    def new_session(self) -> bool:
+        if not self.maybe_save():
+            return False
+        self._set_document(Session(), None)
+        return True
+
+    def open_session(self, path: str | os.PathLike | None = None) -> bool:
+        """Open a session file (asking for one if ``path`` is None). True if opened.
+
+        A file that does not validate is refused with one message; the open session
+        stays exactly as it was.
+        """
+        if not self.maybe_save():
+            return False
+        if path is None:
+            path, _filter = QFileDialog.getOpenFileName(
+                self.window, self.tr("Open Session"), self._start_folder(), self._filter()
+            )
+            if not path:
+                return False
+        path = Path(path)
+        notices: list[str] = []
+        try:
+            session = Session.load(path, notices)
+        except SessionError as exc:
+            self._error(
+                self.tr("Cannot Open Session"),
+                self.tr("{name} was not opened: {reason}").format(name=path.name, reason=exc),
+            )
+            if not path.exists():
+                self._forget_recent(path)
+            return False
+        self._set_document(session, path)
+        self._remember_recent(path)
+        if notices:
+            self._notice("; ".join(notices))
+        return True
+
+    def save(self) -> bool:
+        if self.path is None:
+            return self.save_as()
+        return self._save_to(self.path)
+
+    def save_as(self) -> bool:
+        suggested = (
+            str(self.path)
+            if self.path is not None
+            else str(Path(self._start_folder()) / (self.tr("untitled") + SESSION_SUFFIX))
+        )
+        path, _filter = QFileDialog.getSaveFileName(
+            self.window, self.tr("Save Session As"), suggested, self._filter()
+        )
+        if not path:
+            return False
+        path = Path(path)
+        if not path.suffix:
+            path = path.with_suffix(SESSION_SUFFIX)
+        return self._save_to(path)
+
+    def _save_to(self, path: Path) -> bool:
+        try:
+            self.controller.session.save(path)
+        except (OSError, SessionError) as exc:
+            reason = getattr(exc, "strerror", None) or str(exc)
+            self._error(
+                self.tr("Cannot Save Session"),
+                self.tr("{name} was not saved: {reason}").format(name=path.name, reason=reason),
+            )
+            return False
+        self.controller.undo_stack.setClean()
+        self._set_path(path)
+        self._remember_recent(path)
+        self._remove_autosave()
+        self._notice(self.tr("Saved {name}").format(name=path.name))
+        return True
+
+    def _set_document(self, session: Session, path: Path | None) -> None:
+        self.controller.replace_session(session)
+        self._set_path(path)
+        self._remove_autosave()
+
+    def _filter(self) -> str:
+        return self.tr("Autodiff Tutor sessions (*.json);;All files (*)")
+
+    def _start_folder(self) -> str:
+        if self.path is not None:
+            return str(self.path.parent)
+        recent = self.recent_files()
+        if recent:
+            return str(Path(recent[0]).parent)
+        location = QStandardPaths.StandardLocation.DocumentsLocation
+        return QStandardPaths.writableLocation(location)
+
+    # -- recent files -----------------------------------------------------------
+
+    def recent_files(self) -> list[str]:
+        raw = settings().value("recentFiles", "[]")
+        try:
+            files = json.loads(raw) if isinstance(raw, str) else []
+        except ValueError:
+            files = []
+        return [f for f in files if isinstance(f, str)][:MAX_RECENT_FILES]
+
+    def _store_recent(self, files: list[str]) -> None:
+        s = settings()
+        s.setValue("recentFiles", json.dumps(files[:MAX_RECENT_FILES]))
+        s.sync()
+
+    def _remember_recent(self, path: Path) -> None:
+        p = str(path.resolve())
+        self._store_recent([p] + [f for f in self.recent_files() if f != p])
+
+    def _forget_recent(self, path: Path) -> None:
+        p = str(path.resolve())
+        self._store_recent([f for f in self.recent_files() if f != p])
+
+    def clear_recent(self) -> None:
+        self._store_recent([])
+
+    def _fill_recent_menu(self) -> None:
+        menu = self.recent_menu
+        menu.clear()
+        files = self.recent_files()
+        for i, f in enumerate(files, start=1):
+            a = menu.addAction(f"&{i} {Path(f).name}")
+            a.setToolTip(f)
+            a.setStatusTip(f)
+            a.triggered.connect(lambda _checked=False, f=f: self.open_session(f))
+        if files:
+            menu.addSeparator()
+        clear = menu.addAction(self.tr("&Clear Recent Files"))
+        clear.setEnabled(bool(files))
+        clear.triggered.connect(self.clear_recent)
+        menu.setEnabled(True)
+
+    # -- exports ----------------------------------------------------------------
+
+    def export_with_dialog(self, suffix: str, what: str = "session") -> bool:
+        """Ask where, then export (``what``: "session", "plot" or "graph")."""
+        stem = self.path.stem if self.path is not None else self.tr("untitled")
+        if what == "graph":
+            stem += "-graph"
+        folder = self._export_folder()
+        path, _filter = QFileDialog.getSaveFileName(
+            self.window,
+            self.tr("Export"),
+            str(Path(folder) / (stem + suffix)),
+            self.tr("{suffix} files (*{suffix});;All files (*)").format(suffix=suffix),
+        )
+        if not path:
+            return False
+        path = Path(path)
+        if not path.suffix:
+            path = path.with_suffix(suffix)
+        settings().setValue("exportFolder", str(path.parent))
+        return self.export_to(path, what)
+
+    def export_to(self, path: str | os.PathLike, what: str = "session") -> bool:
+        """Export in the format ``path``'s suffix names. Errors: one message, no file."""
+        path = Path(path)
+        try:
+            self._export(path, what)
+        except ExportError as exc:
+            reason = self.tr("Not exported: {reason}").format(reason=exc)
+            self._error(self.tr("Export Failed"), reason)
+            return False
+        self._notice(self.tr("Exported {name}").format(name=path.name))
+        return True
+
+    def _export(self, path: Path, what: str) -> None:
+        suffix = path.suffix.lower()
+        self.controller.flush()  # export what the views show now
+        if suffix in IMAGE_SUFFIXES:
+            from gui.export_images import export_image
+
+            view = self._view("graphView" if what == "graph" else "plotWidget")
+            if view is None:
+                raise ExportError(self.tr("there is no view to export"))
+            export_image(view, path)
+        else:
+            write_file(path, export_bytes(self.controller.session, suffix))
+
+    def _export_folder(self) -> str:
+        folder = settings().value("exportFolder", "")
+        if isinstance(folder, str) and folder and Path(folder).is_dir():
+            return folder
+        return self._start_folder()
+
+    # -- autosave and recovery ----------------------------------------------------
+
+    @property
+    def autosave_enabled(self) -> bool:
+        return self.interactive or QStandardPaths.isTestModeEnabled()
+
+    @property
+    def autosave_path(self) -> Path | None:
+        """This window's autosave file (None until the first autosave)."""
+        return self._autosave_path
+
+    def _on_clean_changed(self, clean: bool) -> None:
+        self._modified = not clean
+        self._on_document_changed()
+
+    def _on_document_changed(self, *_args) -> None:
+        if not self.autosave_enabled:
+            return
+        if self.is_modified():
+            self._autosave_timer.start()
+        else:
+            self._autosave_timer.stop()
+            self._remove_autosave()
+
+    def autosave_now(self) -> bool:
+        """Write the session to this window's autosave file now. True if written."""
+        self._autosave_timer.stop()
+        if not self.autosave_enabled or not self.is_modified():
+            return False
+        try:
+            if self._autosave_path is None:
+                self._autosave_path = self._claim_autosave_file()
+            record = {
+                "format": AUTOSAVE_FORMAT,
+                "version": 1,
+                "path": str(self.path) if self.path is not None else None,
+                "saved": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
+                "session": self.controller.session.to_dict(),
+            }
+            data = json.dumps(record, ensure_ascii=False, allow_nan=False, indent=1)
+            write_atomic(self._autosave_path, data.encode("utf-8"))
+        except (OSError, ValueError):
+            return False  # autosave is a safety net: never interrupt the learner for it
+        return True
+
+    def _claim_autosave_file(self) -> Path:
+        folder = autosave_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"session-{uuid.uuid4().hex}.json"
+        lock = QLockFile(str(path) + ".lock")
+        lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
+        if not lock.tryLock(0):
+            raise OSError("cannot lock the autosave file")
+        self._autosave_lock = lock
+        return path
+
+    def _remove_autosave(self) -> None:
+        self._autosave_timer.stop()
+        if self._autosave_path is not None:
+            try:
+                self._autosave_path.unlink(missing_ok=True)
+            except OSError:
+                pass
+            self._autosave_path = None
+        if self._autosave_lock is not None:
+            self._autosave_lock.unlock()
+            self._autosave_lock = None
+
+    def orphaned_autosaves(self) -> list[tuple[Path, QLockFile]]:
+        """Autosave files left by windows that did not close (newest first), locked."""
+        folder = autosave_dir()
+        if not folder.is_dir():
+            return []
+        found = []
+        for path in folder.glob("session-*.json"):
+            if path == self._autosave_path:
+                continue
+            lock = QLockFile(str(path) + ".lock")
+            lock.setStaleLockTime(0)
+            if lock.tryLock(0):  # no live process holds it: its window crashed
+                found.append((path, lock))
+        found.sort(key=lambda item: item[0].stat().st_mtime, reverse=True)
+        return found
+
+    def offer_recovery(self) -> bool:
+        """If an earlier run left unsaved work, offer to restore it. True if restored."""
+        orphans = self.orphaned_autosaves()
+        if not orphans:
+            return False
+        restored = False
+        try:
+            path, _lock = orphans[0]
+            try:
+                session, original, saved = self._read_autosave(path)
+            except SessionError as exc:
+                self._notice(
+                    self.tr("An autosaved session could not be read: {reason}").format(reason=exc)
+                )
+            else:
+                name = Path(original).name if original else self.tr("Untitled")
+                Button = QMessageBox.StandardButton
+                answer = QMessageBox.question(
+                    self.window,
+                    self.tr("Restore Unsaved Work?"),
+                    self.tr(
+                        "Autodiff Tutor did not close properly. Restore the unsaved changes "
+                        "to {name} from {time}?"
+                    ).format(name=name, time=saved),
+                    Button.Yes | Button.No,
+                    Button.Yes,
+                )
+                if answer == Button.Yes:
+                    self._set_document(session, Path(original) if original else None)
+                    self.controller.undo_stack.resetClean()  # restored work is unsaved
+                    self._set_path(self.path)  # the title shows the unsaved mark
+                    self.autosave_now()
+                    restored = True
+        finally:
+            for path, lock in orphans:
+                try:
+                    path.unlink(missing_ok=True)
+                except OSError:
+                    pass
+                lock.unlock()
+        return restored
+
+    @staticmethod
+    def _read_autosave(path: Path) -> tuple[Session, str | None, str]:
+        try:
+            if path.stat().st_size > MAX_FILE_BYTES * 2:
+                raise SessionError("the autosave file is too large")
+            record = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError, RecursionError) as exc:
+            raise SessionError(str(exc)) from None
+        if not isinstance(record, dict) or record.get("format") != AUTOSAVE_FORMAT:
+            raise SessionError("not an autosave file")
+        original = record.get("path")
+        saved = record.get("saved")
+        session = Session.from_dict(record.get("session"))
+        return (
+            session,
+            original if isinstance(original, str) else None,
+            saved if isinstance(saved, str) else "?",
+        )
+
+    # -- closing ------------------------------------------------------------------
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if obj is self.window and event.type() == QEvent.Type.Close:
+            if not self.maybe_save():
+                event.ignore()
+                return True
+            self._remove_autosave()
+        return super().eventFilter(obj, event)
+
+    # -- messages -----------------------------------------------------------------
+
+    def _error(self, title: str, text: str) -> None:
+        self.last_message = text
+        QMessageBox.warning(self.window, title, text)
+
+    def _notice(self, text: str) -> None:
+        self.last_message = text
+        self.window.statusBar().showMessage(text, 8000)
+
+
+def install_file_actions(
+    window: QMainWindow, controller: SessionController, **kwargs
+) -> FileActions:
+    """Install the File menu into ``window``; offers crash recovery once it is shown."""
+    actions = FileActions(window, controller, **kwargs)
+    # The window's own File actions give way to these (same objectNames, one of each).
+    for attr in ("new_action", "open_action", "save_action", "save_as_action", "quit_action"):
+        old = getattr(window, attr, None)
+        mine = getattr(actions, attr)
+        if isinstance(old, QAction) and old is not mine:
+            old.setObjectName("")
+            old.deleteLater()
+        setattr(window, attr, mine)
+    if actions.interactive:
+        QTimer.singleShot(0, actions.offer_recovery)
+    return actions
+
+
+__all__ = ["FileActions", "app_data_dir", "autosave_dir", "install_file_actions", "settings"]
