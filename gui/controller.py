@@ -14,8 +14,10 @@ positions, and the last position is always the one evaluated and drawn.
 from __future__ import annotations
 
 import math
+import weakref
 from collections.abc import Callable, Mapping
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
@@ -55,6 +57,21 @@ def format_value(value: float, step: float) -> str:
     return f"{value:.{step_decimals(step)}f}"
 
 
+# PySide keeps a pushed command's Python object alive only through the undo stack's
+# wrapper. If a controller ends up in a reference cycle, the cycle collector may free
+# that Python object while the command is still on the stack, and the stack later
+# deletes it a second time: a segfault. So pushed commands are also held here, and let
+# go once Qt has deleted them (merged, cleared, or with their stack).
+_LIVE_COMMANDS: list[QUndoCommand] = []
+_PRUNE_EVERY = 256
+
+
+def _hold(command: QUndoCommand) -> None:
+    _LIVE_COMMANDS.append(command)
+    if len(_LIVE_COMMANDS) % _PRUNE_EVERY == 0:
+        _LIVE_COMMANDS[:] = [c for c in _LIVE_COMMANDS if shiboken6.isValid(c)]
+
+
 class _StateCommand(QUndoCommand):
     """A change of the document, stored as the states before and after it.
 
@@ -73,7 +90,8 @@ class _StateCommand(QUndoCommand):
         merge_key: object = None,
     ) -> None:
         super().__init__(label)
-        self._controller = controller
+        # Weakly, so that a command held in _LIVE_COMMANDS keeps no controller alive.
+        self._controller = weakref.ref(controller)
         self.before = before
         self.after = after
         self._id = command_id
@@ -83,10 +101,14 @@ class _StateCommand(QUndoCommand):
         return self._id
 
     def redo(self) -> None:
-        self._controller._apply_state(self.after)
+        controller = self._controller()
+        if controller is not None:
+            controller._apply_state(self.after)
 
     def undo(self) -> None:
-        self._controller._apply_state(self.before)
+        controller = self._controller()
+        if controller is not None:
+            controller._apply_state(self.before)
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
         if (
@@ -366,7 +388,9 @@ class SessionController(QObject):
             return
         self._pushing = True
         try:
-            self.undo_stack.push(_StateCommand(self, label, before, after, command_id, merge_key))
+            command = _StateCommand(self, label, before, after, command_id, merge_key)
+            _hold(command)
+            self.undo_stack.push(command)
         finally:
             self._pushing = False
 
