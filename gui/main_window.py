@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
         self.file_actions = install_file_actions(self, self.controller)
         self._install_lessons()
         self._install_map()
+        self._install_graph()
         self.statusBar().setSizeGripEnabled(True)
         self.controller.undo_stack.cleanChanged.connect(self._update_title)
         self.controller.sigDocumentReplaced.connect(self._update_title)
@@ -165,6 +166,18 @@ class MainWindow(QMainWindow):
 
         self.map_descent_panel = MapDescentPanel(self.controller, self.plot_panel, self)
         self.add_side_panel(self.map_descent_panel, self.tr("Map && descent"))
+
+    # -- the recorded graph and the gradient check (gui/graph_view.py, gui/gradient_check.py)
+
+    def _install_graph(self) -> None:
+        """The "Graph" tab (step through backward) and the "Gradient check" tab."""
+        from gui.gradient_check import GradientCheckPanel
+        from gui.graph_view import GraphPanel
+
+        self.graph_panel = GraphPanel(self.controller, self)
+        self.add_side_panel(self.graph_panel, self.tr("Graph"))
+        self.gradient_check_panel = GradientCheckPanel(self.controller, self)
+        self.add_side_panel(self.gradient_check_panel, self.tr("Gradient check"))
 
     # -- menus ----------------------------------------------------------------------------
 

@@ -459,3 +459,25 @@ def test_panels_switch_language_live(qtbot):
         QApplication.processEvents()
     assert panel.fit_button.text() == "Fit"
     assert check.table.horizontalHeaderItem(0).text() == "variable"
+
+
+def test_panels_follow_the_controller_in_the_main_window(qtbot):
+    from PySide6.QtCore import QStandardPaths
+
+    from gui.main_window import MainWindow
+
+    QStandardPaths.setTestModeEnabled(True)  # autosave goes to the test folders
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    graph = window.findChild(GraphPanel)
+    check = window.findChild(GradientCheckPanel)
+    assert graph is not None and check is not None
+    assert window.findChild(QGraphicsView, "graphView") is graph.view
+    window.side_tabs.setCurrentWidget(graph)
+    window.controller.set_value("x", 2.0)
+    window.controller.flush()
+    x_id = next(v.id for v in graph.snapshot.variables if v.label == "x")
+    assert graph.items[x_id].value_text == "= 2"
+    tabs = [window.side_tabs.tabText(i) for i in range(window.side_tabs.count())]
+    assert "Graph" in tabs and "Gradient check" in tabs
