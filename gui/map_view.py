@@ -441,9 +441,11 @@ class MapPanel(QWidget):
             self._axes = None
             self.stack.setCurrentWidget(self.placeholder)
             self.readout.clear()
+            self.legend.setVisible(False)
             self._sync_combos()
             return
         self.stack.setCurrentWidget(self.view)
+        self.legend.setVisible(True)
         old = self._axes
         state = self._state()
         wanted = (state.get("x"), state.get("y"))
@@ -482,9 +484,11 @@ class MapPanel(QWidget):
         result = self.controller.result
         if not result.ok or not self._axes:
             return
-        self._dirty = False
         vx, vy = self._axes
         session = self.controller.session
+        if not {vx, vy} <= set(session.variables) & set(result.expression.variables):
+            return  # the document changed ahead of the result: wait for the next one
+        self._dirty = False
         sx, sy = session.variables[vx], session.variables[vy]
         n = self.grid_spin.value()
         held = tuple(

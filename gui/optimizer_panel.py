@@ -586,8 +586,13 @@ def _is_number(v) -> bool:
 
 
 def load_preset(session: Session, p: Preset) -> None:
-    """Put preset ``p`` into ``session``: expression, slider ranges, start point, sweep."""
+    """Put preset ``p`` into ``session``: expression, slider ranges, start point, sweep.
+
+    Variables the preset does not use are removed: a preset is a fresh landscape.
+    """
     session.set_expression(p.expression)
+    for name in [n for n in session.variables if n not in p.variables]:
+        session.remove_variable(name)
     for name, (start, lo, hi) in p.variables.items():
         if name in session.variables:
             session.set_range(name, lo, hi, 0.01)

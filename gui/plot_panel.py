@@ -390,11 +390,11 @@ class PlotPanel(QWidget):
         """
         trail = getattr(self, "descent_trail", None)
         if trail is None:
-            color = "#ff9f1c"
+            color = "#c2185b"  # raspberry: apart from f, f′, f″ and the tangent
             trail = pg.PlotDataItem(
                 pen=pg.mkPen(color, width=1.5),
                 symbolSize=5,
-                symbolPen=pg.mkPen("#5a3300"),
+                symbolPen=pg.mkPen("#ffffff"),
                 symbolBrush=pg.mkBrush(color),
                 antialias=True,
             )

@@ -298,6 +298,8 @@ def test_newton_preset_reaches_one_in_a_few_steps_on_the_plot(tab):
     assert len(xs) == 7 and ys[-1] == pytest.approx(-1.0)
     assert "f″" in opt.status_label.text()
     assert panel.map_panel.axes() is None  # one variable: no map
+    assert set(controller.session.variables) == {"x"}  # the preset dropped y
+    assert not panel.map_panel.legend.isVisible()
 
 
 def test_moving_a_slider_by_hand_starts_a_new_run_from_there(tab):
