@@ -15,14 +15,15 @@ from __future__ import annotations
 import os
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from pathlib import Path
 
 import pyqtgraph as pg
 import pyqtgraph.exporters as pg_exporters
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QRegion
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QApplication, QGraphicsScene, QWidget
+from PySide6.QtWidgets import QApplication, QGraphicsScene, QGraphicsView, QWidget
 
 from engine.export import IMAGE_SUFFIXES, ExportError, write_file
 from engine.session import Session
@@ -101,17 +102,66 @@ def _pyqtgraph_svg(item: object) -> bytes:
     return clean_svg(bytes(data), _background_of(scene))
 
 
-# -- any other widget ---------------------------------------------------------------
+# -- any other view: a QGraphicsView draws its whole scene, a widget itself -------------
+
+SCENE_MARGIN = 12  # pixels around a scene's items
+PNG_SCALE = 2  # scenes are vector drawings: render PNGs at twice the size, crisp when zoomed
 
 
-def _widget_png(widget: QWidget) -> bytes:
-    return _png_bytes(widget.grab().toImage())
+def _painting(widget: QWidget) -> tuple[QSize, Callable[[QPainter], None], QColor]:
+    """The size of the picture, how to paint it, and its background colour."""
+    if isinstance(widget, QGraphicsView) and widget.scene() is not None:
+        scene = widget.scene()
+        source = scene.itemsBoundingRect().adjusted(
+            -SCENE_MARGIN, -SCENE_MARGIN, SCENE_MARGIN, SCENE_MARGIN
+        )
+        if source.isEmpty():
+            raise ExportError("the picture is empty (the view shows nothing)")
+        size = source.size().toSize()
+        brush = widget.backgroundBrush()
+        background = (
+            brush.color()
+            if brush.style() != Qt.BrushStyle.NoBrush
+            else widget.palette().base().color()
+        )
 
+        def paint(painter: QPainter) -> None:
+            target = QRectF(0, 0, size.width(), size.height())
+            scene.render(painter, target, source, Qt.AspectRatioMode.KeepAspectRatio)
 
-def _widget_svg(widget: QWidget) -> bytes:
+        return size, paint, background
+
     size = widget.size()
     if size.isEmpty():
         raise ExportError("the picture is empty (the view has no size)")
+
+    def paint(painter: QPainter) -> None:
+        # Children only: a window background would be one more full-size rectangle.
+        flags = QWidget.RenderFlag.DrawChildren
+        QWidget.render(widget, painter, QPoint(0, 0), QRegion(), flags)
+
+    return size, paint, widget.palette().window().color()
+
+
+def _widget_png(widget: QWidget) -> bytes:
+    if not isinstance(widget, QGraphicsView):
+        return _png_bytes(widget.grab().toImage())
+    size, paint, background = _painting(widget)
+    image = QImage(size * PNG_SCALE, QImage.Format.Format_ARGB32)
+    image.fill(background)
+    painter = QPainter(image)
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        painter.scale(PNG_SCALE, PNG_SCALE)
+        paint(painter)
+    finally:
+        painter.end()
+    return _png_bytes(image)
+
+
+def _widget_svg(widget: QWidget) -> bytes:
+    size, paint, background = _painting(widget)
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -120,14 +170,16 @@ def _widget_svg(widget: QWidget) -> bytes:
     generator.setSize(size)
     generator.setViewBox(QRect(0, 0, size.width(), size.height()))
     generator.setTitle(widget.objectName() or "view")
+    # The screen's resolution: fonts given in points keep their size next to the
+    # shapes (QSvgGenerator assumes 72 dpi, which would shrink every text).
+    generator.setResolution(widget.logicalDpiX())
     painter = QPainter(generator)
     try:
-        # Children only: a window background would be one more full-size rectangle.
-        widget.render(painter, QPoint(0, 0), QRegion(), QWidget.RenderFlag.DrawChildren)
+        paint(painter)
     finally:
         painter.end()
     buffer.close()
-    return clean_svg(bytes(data), widget.palette().window().color())
+    return clean_svg(bytes(data), background)
 
 
 # -- the public entry points ------------------------------------------------------------

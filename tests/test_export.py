@@ -418,3 +418,25 @@ def test_any_widget_exports_as_png_and_svg(qtbot):
     from PySide6.QtGui import QImage
 
     assert not QImage.fromData(image_bytes(label, ".png"), "PNG").isNull()
+
+
+def test_the_graph_view_exports_its_whole_graph_as_png_and_svg(qtbot):
+    from gui.controller import SessionController
+    from gui.export_images import image_bytes
+    from gui.graph_view import GraphPanel, GraphView
+
+    controller = SessionController(make_session(x=1.5, y=0.5))
+    panel = GraphPanel(controller)
+    qtbot.addWidget(panel)
+    panel.resize(500, 400)  # smaller than the graph: the export still holds all of it
+    panel.show()
+    qtbot.waitExposed(panel)
+    controller.evaluate_now()
+    view = panel.findChild(GraphView, "graphView")
+    assert_png_has_content(image_bytes(view, ".png"))
+    svg = image_bytes(view, ".svg")
+    root = ET.fromstring(svg)
+    texts = " ".join("".join(t.itertext()) for t in root.iter(SVG_NS + "text"))
+    for label in ("x", "y", "sin", "f", "grad"):
+        assert label in texts
+    assert_svg_has_content(svg)
