@@ -53,6 +53,12 @@ def snap_to_step(spec: VariableSpec, value: float) -> float:
     return spec.clamped(snapped)
 
 
+def _elided(text: str, limit: int = 30) -> str:
+    """Text short enough for a menu label ("Undo Edit expression to sin(x) * x^2…")."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def format_value(value: float, step: float) -> str:
     return f"{value:.{step_decimals(step)}f}"
 
@@ -199,7 +205,7 @@ class SessionController(QObject):
         """Set the expression text. Returns True if it parses.
 
         With ``typing=True`` (the expression field does this) consecutive edits merge
-        into one "Edit expression" command until ``finish_typing()``.
+        into one "Edit expression to ..." command until ``finish_typing()``.
         """
         if text == self.session.expression_text:
             return self.session.error is None
@@ -222,7 +228,8 @@ class SessionController(QObject):
             for name in [n for n in session.variables if n not in keep and n not in used]:
                 session.remove_variable(name)
 
-        self._change(_tr("Edit expression"), mutate, command_id=_COMMAND_EXPRESSION, merge_key=key)
+        label = _tr("Edit expression to {text}").format(text=_elided(text))
+        self._change(label, mutate, command_id=_COMMAND_EXPRESSION, merge_key=key)
         return self.session.error is None
 
     def finish_typing(self) -> None:

@@ -342,3 +342,91 @@ def test_saving_through_a_symlink_writes_its_target(tmp_path):
     Session("y").save(link)
     assert link.is_symlink()
     assert Session.load(target).expression_text == "y"
+
+
+# -- in the window: File > Open refuses a bad file and keeps the open session ---------------
+
+
+@pytest.fixture
+def window(qtbot):
+    from PySide6.QtCore import QStandardPaths
+
+    from gui.main_window import MainWindow
+
+    QStandardPaths.setTestModeEnabled(True)
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    QStandardPaths.setTestModeEnabled(False)
+
+
+def _on_screen(window) -> tuple:
+    from PySide6.QtWidgets import QLineEdit, QSlider
+
+    c = window.controller
+    c.flush()
+    sliders = {s.objectName(): s.value() for s in window.findChildren(QSlider)}
+    return (
+        window.findChild(QLineEdit, "expressionEdit").text(),
+        sliders,
+        c.session.to_json(),
+        c.result.value,
+        c.undo_stack.count(),
+        window.windowTitle(),
+        window.isWindowModified(),
+    )
+
+
+WINDOW_CASES = [
+    "empty",
+    "truncated",
+    "not json",
+    "json list",
+    "wrong format tag",
+    "newer version",
+    "missing expression",
+    "missing value",
+    "true as a number",
+    "NaN literal",
+    "Infinity literal",
+    "min > max",
+    "1e308 range",
+    "10,000 variables",
+    "__import__ expression",
+    "50 MB",
+]
+
+
+@pytest.mark.parametrize("key", WINDOW_CASES)
+def test_opening_a_bad_file_in_the_window_says_why_and_changes_nothing(
+    key, window, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    bad = tmp_path / "bad.json"
+    if key == "50 MB":
+        expected = "too large"
+        with bad.open("wb") as fh:
+            fh.write(b'{"pad": "' + b"x" * (50 * 1024 * 1024) + b'"}')
+    else:
+        content, expected = BAD_FILES[key]
+        bad.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    window.controller.set_expression("x^3 - 2x + y")
+    window.controller.set_value("x", 1.25)
+    before = _on_screen(window)
+
+    shown: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
+    monkeypatch.setattr(
+        QMessageBox, "warning", lambda parent, title, text, *a, **k: shown.append(text)
+    )
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: pytest.fail("asked"))
+    window.file_actions.open_action.trigger()
+
+    assert len(shown) == 1  # one clear message
+    assert "bad.json was not opened" in shown[0] and expected in shown[0]
+    assert "\n" not in shown[0]
+    assert _on_screen(window) == before
+    assert not SENTINEL.exists()

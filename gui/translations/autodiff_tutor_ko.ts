@@ -1248,8 +1248,8 @@
     <name>SessionController</name>
     <message>
         <location filename="../controller.py" line="202"/>
-        <source>Edit expression</source>
-        <translation>수식 편집</translation>
+        <source>Edit expression to {text}</source>
+        <translation>수식 편집: {text}</translation>
     </message>
     <message>
         <location filename="../controller.py" line="224"/>
