@@ -17,6 +17,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
+import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -77,6 +78,21 @@ def fit_range(arrays: list[np.ndarray]) -> tuple[float, float] | None:
         return lo - pad, hi + pad
     pad = 0.08 * (hi - lo)
     return lo - pad, hi + pad
+
+
+class _SafeLegend(pg.LegendItem):
+    """A legend that survives its plot being torn down around it.
+
+    The legend re-anchors itself whenever its geometry changes, reading its parent's
+    size. While a window is being deleted the parent ViewBox can go first, and the
+    legend's own teardown then raised "Internal C++ object (ViewBox) already deleted".
+    """
+
+    def _GraphicsWidgetAnchor__geometryChanged(self) -> None:  # noqa: N802 - pyqtgraph's
+        parent = getattr(self, "_GraphicsWidgetAnchor__parent", None)
+        if not shiboken6.isValid(self) or (parent is not None and not shiboken6.isValid(parent)):
+            return
+        super()._GraphicsWidgetAnchor__geometryChanged()
 
 
 class PlotPanel(QWidget):
@@ -151,7 +167,9 @@ class PlotPanel(QWidget):
         )
         item.addItem(self.point_line, ignoreBounds=True)
 
-        self.legend = item.addLegend(offset=(12, 10), labelTextSize="10pt", verSpacing=-4)
+        self.legend = _SafeLegend(offset=(12, 10), labelTextSize="10pt", verSpacing=-4)
+        self.legend.setParentItem(self.view_box)
+        item.legend = self.legend
         self.legend.setBrush(pg.mkBrush(255, 255, 255, 220))
         self.legend.setPen(pg.mkPen("#d3d7df"))
         self.curves: dict[str, pg.PlotDataItem] = {}
