@@ -26,7 +26,17 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QLockFile, QObject, QSettings, QStandardPaths, QTimer
+from PySide6.QtCore import (
+    QDateTime,
+    QEvent,
+    QLocale,
+    QLockFile,
+    QObject,
+    QSettings,
+    QStandardPaths,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QWidget
 
@@ -114,7 +124,8 @@ class FileActions(QObject):
         self.open_action = action(self.tr("&Open…"), self.open_session, Std.Open, "actionOpen")
         self.save_action = action(self.tr("&Save"), self.save, Std.Save, "actionSave")
         self.save_as_action = action(self.tr("Save &As…"), self.save_as, Std.SaveAs, "actionSaveAs")
-        self.quit_action = action(self.tr("&Quit"), self.window.close, Std.Quit, "actionQuit")
+        # Ctrl+Q (Cmd+Q on macOS): the standard Quit key is empty on some desktops.
+        self.quit_action = action(self.tr("&Quit"), self.window.close, "Ctrl+Q", "actionQuit")
 
         self.recent_menu = QMenu(self.tr("Open &Recent"), self.window)
         self.recent_menu.setObjectName("recentMenu")
@@ -525,7 +536,7 @@ class FileActions(QObject):
                     self.tr(
                         "Autodiff Tutor did not close properly. Restore the unsaved changes "
                         "to {name} from {time}?"
-                    ).format(name=name, time=saved),
+                    ).format(name=name, time=_local_time(saved)),
                     Button.Yes | Button.No,
                     Button.Yes,
                 )
@@ -582,6 +593,14 @@ class FileActions(QObject):
     def _notice(self, text: str) -> None:
         self.last_message = text
         self.window.statusBar().showMessage(text, 8000)
+
+
+def _local_time(iso: str) -> str:
+    """An ISO time stamp as the user's locale writes a date and time (short form)."""
+    moment = QDateTime.fromString(iso, Qt.DateFormat.ISODate)
+    if not moment.isValid():
+        return iso
+    return QLocale().toString(moment.toLocalTime(), QLocale.FormatType.ShortFormat)
 
 
 def install_file_actions(
