@@ -89,7 +89,20 @@ def bench_moves(moves: int) -> dict:
     counter = PaintCounter()
     window.plot_panel.plot_widget.viewport().installEventFilter(counter)
     out = {}
-    for name in ("y", "x"):
+    # With the Graph tab in front (if the window has one), its view redraws on every move
+    # too: the third case.
+    from PySide6.QtWidgets import QWidget
+
+    graph = window.findChild(QWidget, "graphView")
+    cases = [("y", "y"), ("x", "x")] + ([("y", "y+graph")] if graph is not None else [])
+    for name, key in cases:
+        if key == "y+graph":
+            tabs = window.side_tabs
+            for i in range(tabs.count()):
+                if tabs.widget(i).isAncestorOf(graph) or tabs.widget(i) is graph:
+                    tabs.setCurrentIndex(i)
+            for _ in range(5):
+                app.processEvents()
         slider = window.findChild(QSlider, f"slider_{name}")
         lo, hi = slider.minimum(), slider.maximum()
         # a drag back and forth across the range, a few steps at a time
@@ -113,7 +126,7 @@ def bench_moves(moves: int) -> dict:
                 times.append(dt)
         slider.setSliderDown(False)
         app.processEvents()
-        out[name] = {
+        out[key] = {
             "moves": len(times),
             "median_ms": statistics.median(times),
             "p95_ms": percentile(times, 0.95),
@@ -178,7 +191,14 @@ def main() -> int:
         print(json.dumps(figures, indent=2))
         return 0
     print(f"slider move -> everything redrawn, offscreen ({args.moves} moves each):")
-    for name, label in (("y", "y (all curves change)"), ("x", "x (swept: marker moves)")):
+    labels = (
+        ("y", "y (all curves change)"),
+        ("x", "x (swept: marker moves)"),
+        ("y+graph", "y, Graph tab in front"),
+    )
+    for name, label in labels:
+        if name not in figures["update"]:
+            continue
         r = figures["update"][name]
         print(
             f"  {label:26s} median {r['median_ms']:5.2f} ms   p95 {r['p95_ms']:5.2f} ms"
@@ -190,8 +210,11 @@ def main() -> int:
     runs = ", ".join(f"{t:.2f}" for t in s["first_paint_runs_s"])
     print(f"first paint of `python main.py`: {s['first_paint_s']:.2f} s (runs: {runs})")
     print(f"`python main.py --screenshot` start to PNG: {s['screenshot_s']:.2f} s")
-    y = figures["update"]["y"]
-    ok = y["median_ms"] <= 8 and y["p95_ms"] <= 16 and s["first_paint_s"] <= 1.5
+    moves = [figures["update"][k] for k in ("y", "x", "y+graph") if k in figures["update"]]
+    ok = (
+        all(r["median_ms"] <= 8 and r["p95_ms"] <= 16 for r in moves)
+        and s["first_paint_s"] <= 1.5
+    )
     print(
         "targets (median <= 8 ms, p95 <= 16 ms, first paint <= 1.5 s):", "met" if ok else "MISSED"
     )
