@@ -509,25 +509,30 @@ class FileActions(QObject):
             lock = QLockFile(str(path) + ".lock")
             lock.setStaleLockTime(0)
             if lock.tryLock(0):  # no live process holds it: its window crashed
-                found.append((path, lock))
-        found.sort(key=lambda item: item[0].stat().st_mtime, reverse=True)
-        return found
+                found.append((_modified_time(path), path, lock))
+        found.sort(key=lambda item: item[0], reverse=True)
+        return [(path, lock) for _time, path, lock in found]
 
     def offer_recovery(self) -> bool:
-        """If an earlier run left unsaved work, offer to restore it. True if restored."""
+        """If an earlier run left unsaved work, offer to restore it. True if restored.
+
+        The newest readable autosave is offered; once answered (either way) it is
+        removed. Older ones stay for the next launch: nothing is deleted unasked.
+        """
         orphans = self.orphaned_autosaves()
-        if not orphans:
-            return False
         restored = False
         try:
-            path, _lock = orphans[0]
-            try:
-                session, original, saved = self._read_autosave(path)
-            except SessionError as exc:
-                self._notice(
-                    self.tr("An autosaved session could not be read: {reason}").format(reason=exc)
-                )
-            else:
+            for path, _lock in orphans:
+                try:
+                    session, original, saved = self._read_autosave(path)
+                except SessionError as exc:
+                    _unlink(path)
+                    self._notice(
+                        self.tr("An autosaved session could not be read: {reason}").format(
+                            reason=exc
+                        )
+                    )
+                    continue
                 name = Path(original).name if original else self.tr("Untitled")
                 Button = QMessageBox.StandardButton
                 answer = QMessageBox.question(
@@ -540,18 +545,16 @@ class FileActions(QObject):
                     Button.Yes | Button.No,
                     Button.Yes,
                 )
+                _unlink(path)
                 if answer == Button.Yes:
                     self._set_document(session, Path(original) if original else None)
                     self.controller.undo_stack.resetClean()  # restored work is unsaved
                     self._set_path(self.path)  # the title shows the unsaved mark
                     self.autosave_now()
                     restored = True
+                break
         finally:
-            for path, lock in orphans:
-                try:
-                    path.unlink(missing_ok=True)
-                except OSError:
-                    pass
+            for _path, lock in orphans:
                 lock.unlock()
         return restored
 
@@ -593,6 +596,20 @@ class FileActions(QObject):
     def _notice(self, text: str) -> None:
         self.last_message = text
         self.window.statusBar().showMessage(text, 8000)
+
+
+def _modified_time(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def _unlink(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 def _local_time(iso: str) -> str:

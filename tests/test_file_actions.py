@@ -434,3 +434,16 @@ def test_cancelled_dialogs_change_nothing(window, dialogs, tmp_path):
     assert document(window.controller.session) == before
     assert window.isWindowModified()
     assert dialogs.warnings == []
+
+
+def test_only_the_newest_autosave_is_offered_and_older_ones_wait(window, dialogs):
+    older = _crashed_autosave(Session("x + 1"))
+    os.utime(older, (1_000_000, 1_000_000))
+    newer = older.with_name("session-newer.json")
+    newer.write_text(older.read_text().replace("x + 1", "x + 2"), encoding="utf-8")
+    dialogs.answer = Button.Yes
+    assert window.file_actions.offer_recovery()
+    assert window.controller.session.expression_text == "x + 2"
+    assert not newer.exists()
+    assert older.exists()  # not deleted unasked: offered at the next launch
+    assert not Path(str(older) + ".lock").exists()
