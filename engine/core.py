@@ -220,10 +220,15 @@ class Variable:
                     gxs = f.backward(*[output().grad for output in outputs])
                 if not isinstance(gxs, tuple):
                     gxs = (gxs,)
+                if len(gxs) != len(f.inputs):
+                    raise ValueError(
+                        f"{type(f).__name__}.backward returned {len(gxs)} gradient(s) "
+                        f"for {len(f.inputs)} input(s)"
+                    )
                 if tracer is not None:
                     tracer.on_backward(f, [output().grad for output in outputs], gxs)
 
-                for x, gx in zip(f.inputs, gxs):
+                for x, gx in zip(f.inputs, gxs, strict=True):
                     before = x.grad
                     if before is None or not accumulate:
                         x.grad = gx

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from engine.core import Function, Variable, as_array, as_variable
+from engine.core import Function, Variable, as_variable
 
 # =============================================================================
 # shape helpers on plain ndarrays

@@ -60,4 +60,5 @@ def gradient_check(
     y.backward()
     # f may not depend on x at all: then backprop leaves x.grad empty, meaning zero.
     bp_grad = np.zeros_like(x.data) if x.grad is None else x.grad.data
-    return bool(bp_grad.shape == num_grad.shape and np.allclose(bp_grad, num_grad, rtol=rtol, atol=atol))
+    same_shape = bp_grad.shape == num_grad.shape
+    return bool(same_shape and np.allclose(bp_grad, num_grad, rtol=rtol, atol=atol))
