@@ -72,13 +72,13 @@ from gui.graph_layout import Layout, layered_layout
 MAX_DRAWN_NODES = 2500
 
 VAR_SIZE = (80.0, 52.0)
-COLUMN_GAP = 62.0
+COLUMN_GAP = 52.0
 ROW_GAP = 26.0
 FUNC_HEIGHT = 30.0
 FUNC_MIN_WIDTH = 36.0
 TEXT_LOD = 0.4  # below this zoom the cards are drawn without text
 QUEUE_CHIPS = 12  # queue entries listed by name under the graph; the rest are counted
-READABLE_SCALE = 0.8  # the automatic fit zooms out no further than this
+READABLE_SCALE = 0.7  # the automatic fit zooms out no further than this
 
 # Colours: the app's calm blue for inputs, orange for the output and for gradients.
 COLORS = {

@@ -117,9 +117,12 @@ class MainWindow(QMainWindow):
         self._build_menus()
         # The File menu from here on: recent files, autosave and recovery, exports.
         self.file_actions = install_file_actions(self, self.controller)
+        # The graph is the tutor's heart: its tab comes first and is open at launch.
+        self._install_graph()
         self._install_lessons()
         self._install_map()
-        self._install_graph()
+        self._install_gradient_check()
+        self.side_tabs.setCurrentIndex(0)
         self.statusBar().setSizeGripEnabled(True)
         self.controller.undo_stack.cleanChanged.connect(self._update_title)
         self.controller.sigDocumentReplaced.connect(self._update_title)
@@ -170,12 +173,16 @@ class MainWindow(QMainWindow):
     # -- the recorded graph and the gradient check (gui/graph_view.py, gui/gradient_check.py)
 
     def _install_graph(self) -> None:
-        """The "Graph" tab (step through backward) and the "Gradient check" tab."""
-        from gui.gradient_check import GradientCheckPanel
+        """The "Graph" tab: the recorded graph, and backward step by step."""
         from gui.graph_view import GraphPanel
 
         self.graph_panel = GraphPanel(self.controller, self)
         self.add_side_panel(self.graph_panel, self.tr("Graph"))
+
+    def _install_gradient_check(self) -> None:
+        """The "Gradient check" tab: backprop beside central differences."""
+        from gui.gradient_check import GradientCheckPanel
+
         self.gradient_check_panel = GradientCheckPanel(self.controller, self)
         self.add_side_panel(self.gradient_check_panel, self.tr("Gradient check"))
 
