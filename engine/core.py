@@ -310,16 +310,31 @@ class Function:
     __slots__ = ("generation", "inputs", "outputs", "__weakref__")
 
     def __call__(self, *inputs: Any) -> Any:
-        # This runs once for every recorded node, so it avoids needless work: plain
-        # loops instead of list comprehensions (each of those is a function call in
-        # CPython 3.11), and the one-output case handled without a tuple.
-        inputs = [x if isinstance(x, Variable) else as_variable(x) for x in inputs]
-        xs = []
-        generation = 0
-        for x in inputs:
-            xs.append(x.data)
-            if x.generation > generation:
-                generation = x.generation
+        # 1. Every input becomes a Variable (numbers and arrays are wrapped), and the
+        #    function's generation is that of its newest input. This runs for every
+        #    node of every graph, so the usual one- and two-input cases are spelled
+        #    out: in CPython 3.11 each list comprehension is a function call.
+        if len(inputs) == 1:
+            (x0,) = inputs
+            if not isinstance(x0, Variable):
+                x0 = as_variable(x0)
+            inputs = [x0]
+            xs = [x0.data]
+            generation = x0.generation
+        elif len(inputs) == 2:
+            x0, x1 = inputs
+            if not isinstance(x0, Variable):
+                x0 = as_variable(x0)
+            if not isinstance(x1, Variable):
+                x1 = as_variable(x1)
+            inputs = [x0, x1]
+            xs = [x0.data, x1.data]
+            generation = x0.generation if x0.generation > x1.generation else x1.generation
+        else:
+            inputs = [x if isinstance(x, Variable) else as_variable(x) for x in inputs]
+            xs = [x.data for x in inputs]
+            generation = max([x.generation for x in inputs], default=0)
+        # 2. Forward, on plain ndarrays.
         try:
             ys = self.forward(*xs)
         except (TypeError, AttributeError):
@@ -334,9 +349,10 @@ class Function:
         else:  # NumPy gives np.float64 for 0-d arrays; Variable wants an ndarray
             outputs = [Variable(ys if isinstance(ys, np.ndarray) else np.asarray(ys))]
 
+        # 3. Record where the outputs came from, unless in no_grad mode. Outputs are
+        #    one generation after their function: backward uses this to visit
+        #    functions in the right order.
         if Config.enable_backprop:
-            # The function's generation is its newest input's; its outputs come one
-            # after. Backward uses this to visit functions in the right order.
             self.generation = generation
             self.inputs = inputs
             refs = []
