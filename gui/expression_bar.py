@@ -5,19 +5,98 @@ typing burst) and shows the parse state the controller reports: a red frame and
 "column N: what is wrong" when the text does not parse, otherwise the formula as the
 tutor reads it, in pretty form. The plot and the numbers keep showing the last formula
 that parsed.
+
+The field is also one end of the link between the formula and the graph: it reports
+where its cursor is (``sigCursorMoved``), and paints a highlight over the parts of the
+formula the main window hands it (``highlight_spans``) — the selected graph node's.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QFont, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
+from collections.abc import Iterable
+
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QKeySequence, QPainter, QPen
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionFrame,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gui.controller import SessionController
+
+# The same light blue as the graph's own formula line, and the graph's selection blue.
+HIGHLIGHT_FILL = QColor("#cfe0ff")
+HIGHLIGHT_LINE = QColor("#2f6fd6")
+
+
+class FormulaEdit(QLineEdit):
+    """A line edit that can paint a highlight over parts of its text.
+
+    The highlight is painted, not selected: it never moves the cursor, takes focus, or
+    touches the text or its undo history, and a palette button still inserts at the
+    cursor. It shows only while the field holds the very text its spans index into.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._highlight: tuple[str, tuple[tuple[int, int], ...]] = ("", ())
+
+    def set_highlight(self, text: str, spans: Iterable[tuple[int, int]]) -> None:
+        """Highlight ``spans`` (start, end) of ``text``; shown while ``text()`` is ``text``."""
+        highlight = (text, tuple((int(a), int(b)) for a, b in spans))
+        if highlight != self._highlight:
+            self._highlight = highlight
+            self.update()
+
+    def highlighted_spans(self) -> list[tuple[int, int]]:
+        """The (start, end) parts of the text highlighted now."""
+        text, spans = self._highlight
+        return list(spans) if spans and text == self.text() else []
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().paintEvent(event)
+        spans = self.highlighted_spans()
+        if not spans:
+            return
+        text = self.text()
+        fm = QFontMetricsF(self.font())
+        # QLineEdit does not say where its text starts (it scrolls); the caret does.
+        caret = QRectF(self.cursorRect())
+        origin = caret.center().x() - fm.horizontalAdvance(text[: self.cursorPosition()])
+        top, bottom = caret.top() + 1, caret.bottom()
+        option = QStyleOptionFrame()
+        self.initStyleOption(option)
+        painter = QPainter(self)
+        painter.setClipRect(
+            self.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, self)
+        )
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        line = QPen(HIGHLIGHT_LINE, 1.5)
+        for start, end in spans:
+            left = origin + fm.horizontalAdvance(text[:start])
+            right = origin + fm.horizontalAdvance(text[:end])
+            rect = QRectF(left - 1, top, right - left + 2, bottom - top)
+            # multiplied onto the text: a marker pen behind the glyphs, which stay dark
+            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Multiply)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(HIGHLIGHT_FILL)
+            painter.drawRoundedRect(rect, 3, 3)
+            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
+            painter.setPen(line)
+            painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+        painter.end()
 
 
 class ExpressionBar(QWidget):
     """``f(x, y) = [expressionEdit]`` and a one-line message under it."""
+
+    sigCursorMoved = Signal(str, int)  # the field's text, and the cursor position in it
 
     def __init__(self, controller: SessionController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -30,7 +109,7 @@ class ExpressionBar(QWidget):
         caption_font.setItalic(True)
         self.caption.setFont(caption_font)
 
-        self.edit = QLineEdit(self)
+        self.edit = FormulaEdit(self)
         self.edit.setObjectName("expressionEdit")
         self.edit.setPlaceholderText(self.tr("type a formula, e.g. sin(x) * x^2"))
         self.edit.setClearButtonEnabled(False)
@@ -70,6 +149,7 @@ class ExpressionBar(QWidget):
 
         self.edit.textEdited.connect(self._on_edit_text_edited)
         self.edit.editingFinished.connect(self.controller.finish_typing)
+        self.edit.cursorPositionChanged.connect(self._on_edit_cursor_moved)
         controller.sigExpressionChanged.connect(self._on_controller_expression_changed)
         controller.sigDocumentReplaced.connect(self._on_controller_document_replaced)
         self._on_controller_document_replaced()
@@ -78,6 +158,9 @@ class ExpressionBar(QWidget):
 
     def _on_edit_text_edited(self, text: str) -> None:
         self.controller.set_expression(text, typing=True)
+
+    def _on_edit_cursor_moved(self, _old: int, new: int) -> None:
+        self.sigCursorMoved.emit(self.edit.text(), new)
 
     def insert_text(self, text: str) -> None:
         """Insert at the cursor, replacing the selection (used by the palette)."""
@@ -136,6 +219,11 @@ class ExpressionBar(QWidget):
                 widget.setProperty("invalid", invalid)
                 widget.style().unpolish(widget)
                 widget.style().polish(widget)
+
+    def highlight_spans(self, text: str, spans: list) -> None:
+        """Highlight the (start, end) ``spans`` of ``text`` in the field (the selected
+        graph node's); nothing shows while the field holds a different text."""
+        self.edit.set_highlight(text, spans)
 
     @property
     def is_invalid(self) -> bool:

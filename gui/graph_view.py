@@ -377,9 +377,16 @@ class GraphPanel(QWidget):
 
     Reads the controller's result; never changes the document. Keyboard (when the
     panel has focus): ← / → step, Space play/pause, Home reset, End finish, F fit.
+
+    Linked to a formula field elsewhere (the main window wires it): ``select_at`` selects
+    the node under that field's cursor, and ``sigNodeSpansSelected`` says which parts of
+    the formula the selected node comes from.
     """
 
     sigStepChanged = Signal(int)
+    # the formula text and the (start, end) spans of the selected node in it; ("", []):
+    # nothing selected, or the panel hidden
+    sigNodeSpansSelected = Signal(str, list)
 
     def __init__(self, controller, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -398,6 +405,7 @@ class GraphPanel(QWidget):
         self._dirty = True
         self._view_mode = "auto"  # auto: readable fit; all: whole graph; user: wheel zoom
         self._syncing_selection = False
+        self._announced: tuple[str, list] = ("", [])
         self._result: EvalResult | None = None
 
         base = self.font().pointSizeF() if self.font().pointSizeF() > 0 else 9.0
@@ -607,6 +615,11 @@ class GraphPanel(QWidget):
         super().showEvent(event)
         if self._dirty:
             self.refresh()
+        self._announce_selection()
+
+    def hideEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().hideEvent(event)
+        self._announce_selection(shown=False)  # no highlight for a graph out of sight
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
@@ -655,6 +668,7 @@ class GraphPanel(QWidget):
                 forward_size = len(trace.snapshot)
         self._forward_size = forward_size
         self.set_trace(trace)
+        self._announce_selection()  # new text, new spans; a rebuilt scene selects nothing
 
     def set_trace(self, trace: BackwardTrace) -> None:
         """Show ``trace`` (its graph and its backward pass). Keeps the step if it can."""
@@ -855,6 +869,7 @@ class GraphPanel(QWidget):
         self.step_label.setText("")
         self.count_label.setText("")
         self._update_buttons()
+        self._announce_selection()
 
     def _apply_step(self) -> None:
         """Show the trace's state after ``self.step`` steps on every item."""
@@ -1155,21 +1170,46 @@ class GraphPanel(QWidget):
 
     def select_node(self, node_id: int | None) -> None:
         """Select a node (None: nothing); the formula highlights where it comes from."""
+        item = self.items.get(node_id) if node_id is not None else None
+        if item is not None and self.scene.selectedItems() == [item]:
+            return  # already so: no selection signals (the cursor moved within a node)
         self.scene.clearSelection()
-        if node_id is not None and node_id in self.items:
-            self.items[node_id].setSelected(True)
+        if item is not None:
+            item.setSelected(True)
+
+    def _selected_spans(self) -> tuple[tuple[int, int], ...]:
+        node_id = self.selected_node()
+        if self.snapshot is None or node_id is None:
+            return ()
+        return self.snapshot.spans.get(node_id, ())
 
     def _on_scene_selection_changed(self) -> None:
-        node_id = self.selected_node()
-        spans = (
-            self.snapshot.spans.get(node_id, ()) if (self.snapshot and node_id is not None) else ()
-        )
+        spans = self._selected_spans()
         self._highlight_spans(spans)
         if spans and not self._syncing_selection:
             with QSignalBlocker(self.expression_view):
                 cursor = self.expression_view.textCursor()
                 cursor.setPosition(spans[0][0])
                 self.expression_view.setTextCursor(cursor)
+        self._announce_selection()
+
+    def _announce_selection(self, shown: bool = True) -> None:
+        """Tell the linked formula field what to highlight (only when that changes)."""
+        spans = list(self._selected_spans()) if shown and self.isVisible() else []
+        text = self.expression_view.toPlainText() if spans else ""
+        if (text, spans) != self._announced:
+            self._announced = (text, spans)
+            self.sigNodeSpansSelected.emit(text, spans)
+
+    def select_at(self, text: str, position: int) -> None:
+        """Select the node whose part of ``text`` holds ``position`` (a formula field's
+        cursor). Nothing happens unless ``text`` is the formula the graph shows — not
+        while the field is mid-edit — nor while the panel is hidden."""
+        if not self.isVisible() or self.snapshot is None or self._dirty:
+            return
+        if text != self.expression_view.toPlainText():
+            return
+        self._select_at(position)
 
     def highlighted_spans(self) -> list[tuple[int, int]]:
         """The (start, end) parts of the formula highlighted now."""
@@ -1196,7 +1236,10 @@ class GraphPanel(QWidget):
     def _on_expression_cursor_moved(self) -> None:
         if self.snapshot is None:
             return
-        node_id = self.snapshot.node_at(self.expression_view.textCursor().position())
+        self._select_at(self.expression_view.textCursor().position())
+
+    def _select_at(self, position: int) -> None:
+        node_id = self.snapshot.node_at(position)
         self._syncing_selection = True
         try:
             self.select_node(node_id)

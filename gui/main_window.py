@@ -178,6 +178,10 @@ class MainWindow(QMainWindow):
 
         self.graph_panel = GraphPanel(self.controller, self)
         self.add_side_panel(self.graph_panel, self.tr("Graph"))
+        # The formula field and the graph point at each other's parts: the selected
+        # node's spans light up in the field, the field's cursor selects a node.
+        self.graph_panel.sigNodeSpansSelected.connect(self.expression_bar.highlight_spans)
+        self.expression_bar.sigCursorMoved.connect(self.graph_panel.select_at)
 
     def _install_gradient_check(self) -> None:
         """The "Gradient check" tab: backprop beside central differences."""

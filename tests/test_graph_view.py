@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QApplication, QGraphicsView
+from PySide6.QtWidgets import QApplication, QGraphicsView, QLineEdit
 
 import engine.functions as F
 from engine import Variable
@@ -481,3 +481,105 @@ def test_panels_follow_the_controller_in_the_main_window(qtbot):
     assert graph.items[x_id].value_text == "= 2"
     tabs = [window.side_tabs.tabText(i) for i in range(window.side_tabs.count())]
     assert "Graph" in tabs and "Gradient check" in tabs
+
+
+# -- the main window's formula field and the graph, linked -----------------------------
+
+
+def _window(qtbot, expression="sin(x) * x^2 + y"):
+    from PySide6.QtCore import QStandardPaths
+
+    from gui.main_window import MainWindow
+
+    QStandardPaths.setTestModeEnabled(True)  # autosave goes to the test folders
+    window = MainWindow(Session(expression))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.side_tabs.setCurrentWidget(window.graph_panel)
+    field = window.findChild(QLineEdit, "expressionEdit")
+    return window, window.graph_panel, field
+
+
+def _node(panel, op=None, label=None):
+    snap = panel.snapshot
+    if op is not None:
+        return next(f.id for f in snap.functions if f.op == op)
+    return next(v.id for v in snap.variables if v.label == label)
+
+
+def _highlighted(field):
+    return [field.text()[a:b] for a, b in field.highlighted_spans()]
+
+
+def test_clicking_a_node_highlights_its_part_of_the_formula_field(qtbot):
+    window, panel, field = _window(qtbot)
+    commands = window.controller.undo_stack.count()
+    item = panel.items[_node(panel, op="Sin")]
+    pos = panel.view.mapFromScene(item.pos())
+    qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(pos.x(), pos.y()))
+    assert _highlighted(field) == ["sin(x)"]
+    # painted, not selected: the text, its cursor, its selection and the undo stack stay
+    assert field.text() == "sin(x) * x^2 + y" and not field.hasSelectedText()
+    assert window.controller.undo_stack.count() == commands
+    panel.select_node(_node(panel, label="x"))
+    assert _highlighted(field) == ["x", "x"]
+    panel.select_node(None)
+    assert field.highlighted_spans() == []
+    field.grab()  # paints the highlight once
+
+
+def test_selecting_a_node_does_not_take_the_focus_from_the_field(qtbot):
+    window, panel, field = _window(qtbot)
+    window.activateWindow()
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    field.setCursorPosition(3)
+    panel.select_node(_node(panel, op="Pow"))
+    assert _highlighted(field) == ["x^2"]
+    assert field.hasFocus() and field.cursorPosition() == 3 and not field.hasSelectedText()
+
+
+def test_cursor_in_the_formula_field_selects_the_node(qtbot):
+    window, panel, field = _window(qtbot)
+    field.setCursorPosition(field.text().index("x^2") + 1)
+    assert panel.selected_node() == _node(panel, op="Pow")
+    assert _highlighted(field) == ["x^2"]
+    qtbot.keyClick(field, Qt.Key.Key_Home)  # the arrow keys and Home move it too
+    assert panel.selected_node() == _node(panel, op="Sin")
+    qtbot.keyClick(field, Qt.Key.Key_Right)
+    qtbot.keyClick(field, Qt.Key.Key_Right)
+    qtbot.keyClick(field, Qt.Key.Key_Right)
+    qtbot.keyClick(field, Qt.Key.Key_Right)  # sin(|x)
+    assert panel.selected_node() == _node(panel, label="x")
+    assert window.controller.undo_stack.count() == 0
+
+
+def test_typing_in_the_field_breaks_the_link_until_the_graph_has_the_text(qtbot):
+    window, panel, field = _window(qtbot)
+    field.setCursorPosition(field.text().index("y"))
+    y_id = _node(panel, label="y")
+    assert panel.selected_node() == y_id
+    qtbot.keyClicks(field, "*")  # "sin(x) * x^2 + *y": does not parse
+    assert window.expression_bar.is_invalid
+    assert field.highlighted_spans() == []
+    field.setCursorPosition(0)  # the graph still shows the old formula: no selection
+    assert panel.selected_node() == y_id
+    qtbot.keyClick(field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo
+    window.controller.flush()
+    assert field.text() == "sin(x) * x^2 + y"
+    field.setCursorPosition(1)
+    assert panel.selected_node() == _node(panel, op="Sin")
+    assert _highlighted(field) == ["sin(x)"]
+
+
+def test_a_hidden_graph_tab_neither_selects_nor_highlights(qtbot):
+    window, panel, field = _window(qtbot)
+    panel.select_node(_node(panel, op="Sin"))
+    assert _highlighted(field) == ["sin(x)"]
+    window.side_tabs.setCurrentWidget(window.gradient_check_panel)
+    assert not panel.isVisible() and field.highlighted_spans() == []
+    field.setCursorPosition(field.text().index("y"))
+    assert panel.selected_node() == _node(panel, op="Sin")  # no work while hidden
+    window.side_tabs.setCurrentWidget(panel)
+    assert _highlighted(field) == ["sin(x)"]
