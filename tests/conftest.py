@@ -1,7 +1,36 @@
-"""Test set-up shared by every test: Qt renders offscreen, never on a real display."""
+"""Test set-up shared by every test: Qt renders offscreen, never on a real display.
+
+Engine-only runs must never import Qt (tests/test_engine_isolation.py checks the engine
+itself), so the Qt fixtures here import it inside, when a test first asks for them.
+"""
 
 import os
+
+import pytest
 
 # Without a display Qt aborts the whole process; offscreen needs none. Set before any
 # Qt import (pytest-qt imports Qt when the first test that uses qtbot runs).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture
+def qt_test_paths():
+    """Settings, recent files and autosaves go to Qt's test folders, never the user's."""
+    from PySide6.QtCore import QStandardPaths
+
+    was_enabled = QStandardPaths.isTestModeEnabled()
+    QStandardPaths.setTestModeEnabled(True)
+    yield
+    QStandardPaths.setTestModeEnabled(was_enabled)
+
+
+@pytest.fixture
+def window(qtbot, qt_test_paths):
+    """The tutor's main window on the default example, shown and exposed."""
+    from gui.main_window import MainWindow
+
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    return w

@@ -27,24 +27,13 @@ Button = QMessageBox.StandardButton
 
 
 @pytest.fixture(autouse=True)
-def test_mode_folders():
+def test_mode_folders(qt_test_paths):
     """Settings, recent files and autosaves go to Qt's test folders, empty each time."""
-    QStandardPaths.setTestModeEnabled(True)
     shutil.rmtree(autosave_dir(), ignore_errors=True)
     settings().clear()
     yield
     shutil.rmtree(autosave_dir(), ignore_errors=True)
     settings().clear()
-    QStandardPaths.setTestModeEnabled(False)
-
-
-@pytest.fixture
-def window(qtbot):
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
 
 
 class Dialogs:

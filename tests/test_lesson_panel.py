@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPushButton, QWidget
 
 from engine import Config
@@ -19,8 +19,7 @@ HANGUL = re.compile("[\uac00-\ud7a3]")
 
 
 @pytest.fixture(autouse=True)
-def _isolated(qapp):
-    QStandardPaths.setTestModeEnabled(True)
+def _isolated(qapp, qt_test_paths):
     i18n.install(qapp, "en")
     yield
     i18n.set_language("en")

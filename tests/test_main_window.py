@@ -6,7 +6,7 @@ import math
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QLabel,
@@ -17,22 +17,6 @@ from PySide6.QtWidgets import (
 )
 
 from engine.session import Session
-from gui.main_window import MainWindow
-
-
-@pytest.fixture(autouse=True)
-def _test_mode_paths():
-    QStandardPaths.setTestModeEnabled(True)
-    yield
-
-
-@pytest.fixture
-def window(qtbot):
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
 
 
 def _find(window, cls, name):

@@ -7,7 +7,7 @@ import math
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QPointF, QStandardPaths, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QWidget
 
@@ -20,8 +20,7 @@ from gui.plot_panel import PlotPanel
 
 
 @pytest.fixture(autouse=True)
-def _test_mode_paths():
-    QStandardPaths.setTestModeEnabled(True)
+def _isolated(qt_test_paths):
     # Free the widgets and controllers earlier tests left in reference cycles now,
     # between tests, rather than whenever the cycle collector happens to run (in the
     # middle of a paint, say): a crash there would be blamed on the wrong test.

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QStandardPaths
 
 from gui.main_window import MainWindow
 from gui.plot_panel import fit_range
@@ -34,8 +33,7 @@ def test_a_flat_curve_gets_a_visible_range():
 
 
 @pytest.mark.parametrize("text", ["1e308*x*x", "x^1000", "1/0", "log(-1)", "exp(exp(x))", "2"])
-def test_extreme_values_plot_without_errors(qtbot, text):
-    QStandardPaths.setTestModeEnabled(True)
+def test_extreme_values_plot_without_errors(qtbot, qt_test_paths, text):
     window = MainWindow()
     qtbot.addWidget(window)
     window.show()

@@ -347,21 +347,6 @@ def test_saving_through_a_symlink_writes_its_target(tmp_path):
 # -- in the window: File > Open refuses a bad file and keeps the open session ---------------
 
 
-@pytest.fixture
-def window(qtbot):
-    from PySide6.QtCore import QStandardPaths
-
-    from gui.main_window import MainWindow
-
-    QStandardPaths.setTestModeEnabled(True)
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    QStandardPaths.setTestModeEnabled(False)
-
-
 def _on_screen(window) -> tuple:
     from PySide6.QtWidgets import QLineEdit, QSlider
 

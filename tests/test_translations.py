@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QStandardPaths, QTranslator
+from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QGroupBox, QMenu, QPushButton
 
 from gui import i18n
@@ -21,8 +21,7 @@ QM = ut.QM_FILE
 
 
 @pytest.fixture(autouse=True)
-def _english_afterwards(qapp):
-    QStandardPaths.setTestModeEnabled(True)
+def _english_afterwards(qapp, qt_test_paths):
     yield
     i18n.set_language("en")
 

@@ -3,23 +3,11 @@ redoing a sequence restores each earlier state exactly — in the session and on
 
 from __future__ import annotations
 
-import pytest
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QSlider
 
 from engine.session import PANEL_KEYS
 from gui.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot):
-    QStandardPaths.setTestModeEnabled(True)
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    QStandardPaths.setTestModeEnabled(False)
 
 
 def state(window: MainWindow) -> dict:

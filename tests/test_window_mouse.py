@@ -6,21 +6,9 @@ import math
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPoint, QStandardPaths, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QSlider, QStyle, QStyleOptionSlider
-
-from gui.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot):
-    QStandardPaths.setTestModeEnabled(True)
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
 
 
 def _handle_center(slider: QSlider) -> QPoint:
