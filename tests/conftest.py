@@ -12,6 +12,36 @@ import pytest
 # Qt import (pytest-qt imports Qt when the first test that uses qtbot runs).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+# Config as the engine starts, no teaching switch on: the book's behaviour.
+CONFIG_DEFAULTS = {
+    "enable_backprop": True,
+    "accumulate_grad": True,
+    "order_by_generation": True,
+    "weak_outputs": True,
+}
+
+
+def _config_now() -> dict[str, bool]:
+    from engine import Config
+
+    return {name: getattr(Config, name) for name in CONFIG_DEFAULTS}
+
+
+@pytest.fixture
+def config_left_alone():
+    """Fails a test that leaves a teaching switch on, and turns it off for the next test.
+
+    Config is process-wide: one test's switch would otherwise change every later result.
+    """
+    from engine import Config
+
+    assert _config_now() == CONFIG_DEFAULTS
+    yield
+    now = _config_now()
+    for name, value in CONFIG_DEFAULTS.items():
+        setattr(Config, name, value)
+    assert now == CONFIG_DEFAULTS
+
 
 @pytest.fixture
 def qt_test_paths():

@@ -28,19 +28,7 @@ from engine import (
     using_config,
 )
 
-DEFAULTS = {
-    "enable_backprop": True,
-    "accumulate_grad": True,
-    "order_by_generation": True,
-    "weak_outputs": True,
-}
-
-
-@pytest.fixture(autouse=True)
-def config_is_restored_after_every_test():
-    assert {name: getattr(Config, name) for name in DEFAULTS} == DEFAULTS
-    yield
-    assert {name: getattr(Config, name) for name in DEFAULTS} == DEFAULTS
+pytestmark = pytest.mark.usefixtures("config_left_alone")  # tests/conftest.py
 
 
 @contextlib.contextmanager

@@ -19,12 +19,10 @@ HANGUL = re.compile("[\uac00-\ud7a3]")
 
 
 @pytest.fixture(autouse=True)
-def _isolated(qapp, qt_test_paths):
+def _isolated(qapp, qt_test_paths, config_left_alone):
     i18n.install(qapp, "en")
     yield
     i18n.set_language("en")
-    for name in ("accumulate_grad", "order_by_generation", "weak_outputs"):
-        assert getattr(Config, name) is True, f"Config.{name} left on by a test"
 
 
 @pytest.fixture

@@ -24,22 +24,7 @@ from engine.lessons import (
     run_with_switches,
 )
 
-CONFIG_DEFAULTS = {
-    "enable_backprop": True,
-    "accumulate_grad": True,
-    "order_by_generation": True,
-    "weak_outputs": True,
-}
-
-
-@pytest.fixture(autouse=True)
-def _config_is_left_alone():
-    """No test may leave a teaching switch on: Config is process-wide."""
-    yield
-    now = {name: getattr(Config, name) for name in CONFIG_DEFAULTS}
-    for name, value in CONFIG_DEFAULTS.items():
-        setattr(Config, name, value)
-    assert now == CONFIG_DEFAULTS
+pytestmark = pytest.mark.usefixtures("config_left_alone")  # tests/conftest.py
 
 
 # The book's hand-worked numbers (and the ones printed in its listings), per question.
