@@ -27,19 +27,14 @@ import sys
 import time
 from pathlib import Path
 
+from window_timing import percentile, time_slider_drag
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 ROSENBROCK = "100*(x1 - x0^2)^2 + (1 - x0)^2"
 BUSY = "sin(x) * y^2 + exp(-(x^2 + y^2) / 4) * cos(3*y) + log(1 + x^2) / (1 + tanh(y)^2)"
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    k = (len(ordered) - 1) * q
-    lo, hi = int(k), min(int(k) + 1, len(ordered) - 1)
-    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
 
 
 def summary(times_ms: list[float]) -> dict:
@@ -110,25 +105,8 @@ def bench_slider_moves(moves: int) -> dict:
     out = {}
     for name, label in (("x", "map variable"), ("z", "held variable")):
         slider = window.findChild(QSlider, f"slider_{name}")
-        lo, hi = slider.minimum(), slider.maximum()
-        positions, i, direction = [], slider.value(), 7
-        while len(positions) < moves + 20:
-            if not lo + 7 <= i + direction <= hi - 7:
-                direction = -direction
-            i += direction
-            positions.append(i)
         grids_before = id(panel.map_panel.grid)
-        times = []
-        slider.setSliderDown(True)
-        for n, pos in enumerate(positions):
-            t0 = time.perf_counter()
-            slider.setSliderPosition(pos)
-            window.controller.flush()
-            app.processEvents()
-            if n >= 20:
-                times.append((time.perf_counter() - t0) * 1000)
-        slider.setSliderDown(False)
-        app.processEvents()
+        times = time_slider_drag(app, window, slider, moves)
         out[label] = summary(times) | {
             "grid_recomputed": id(panel.map_panel.grid) != grids_before,
         }

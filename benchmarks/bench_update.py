@@ -29,6 +29,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from window_timing import percentile, time_slider_drag
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -53,13 +55,6 @@ app.installEventFilter(watcher)
 window.show()
 app.exec()
 """
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    k = (len(ordered) - 1) * q
-    lo, hi = int(k), min(int(k) + 1, len(ordered) - 1)
-    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
 
 
 def bench_moves(moves: int) -> dict:
@@ -104,28 +99,8 @@ def bench_moves(moves: int) -> dict:
             for _ in range(5):
                 app.processEvents()
         slider = window.findChild(QSlider, f"slider_{name}")
-        lo, hi = slider.minimum(), slider.maximum()
-        # a drag back and forth across the range, a few steps at a time
-        positions = []
-        i, direction = slider.value(), 7
-        while len(positions) < moves + 20:
-            if not lo + 7 <= i + direction <= hi - 7:
-                direction = -direction
-            i += direction
-            positions.append(i)
-        times = []
         counter.count = 0
-        slider.setSliderDown(True)
-        for n, pos in enumerate(positions):
-            t0 = time.perf_counter()
-            slider.setSliderPosition(pos)
-            window.controller.flush()
-            app.processEvents()
-            dt = (time.perf_counter() - t0) * 1000
-            if n >= 20:  # warm-up
-                times.append(dt)
-        slider.setSliderDown(False)
-        app.processEvents()
+        times = time_slider_drag(app, window, slider, moves)
         out[key] = {
             "moves": len(times),
             "median_ms": statistics.median(times),
