@@ -213,7 +213,12 @@ def _sweep_inputs(lib):
     return lib.leaf(xs), lib.leaf(1.3)
 
 
-def w2_vector_sweep(lib, repeats: int, batch: int) -> dict:
+def _time_sweep(lib, repeats: int, batch: int, differentiate):
+    """Best seconds per evaluation of the W2 expression followed by ``differentiate(y, x, a)``.
+
+    Returns that time, the last inputs, ``y`` and what ``differentiate`` returned, so the
+    caller can check the answer it timed.
+    """
     samples = []
     gc.collect()
     for _ in range(repeats):
@@ -222,10 +227,15 @@ def w2_vector_sweep(lib, repeats: int, batch: int) -> dict:
         for _ in range(batch):
             x.grad = a.grad = None
             y = expression(lib.F, x, a)
-            lib.backward(y)
+            out = differentiate(y, x, a)
         samples.append((time.perf_counter() - t0) / batch)
+    return _best(samples), x, a, y, out
+
+
+def w2_vector_sweep(lib, repeats: int, batch: int) -> dict:
+    best, x, a, y, _ = _time_sweep(lib, repeats, batch, lambda y, x, a: lib.backward(y))
     result = {
-        "us_per_eval": _best(samples) * 1e6,
+        "us_per_eval": best * 1e6,
         "value": lib.value(y).tolist(),
         "grad_x": lib.grad(x).tolist(),
         "grad_a": float(lib.grad(a)),
@@ -236,17 +246,8 @@ def w2_vector_sweep(lib, repeats: int, batch: int) -> dict:
 
 
 def w2b_second_derivative(lib, repeats: int, batch: int) -> dict:
-    samples = []
-    gc.collect()
-    for _ in range(repeats):
-        x, a = _sweep_inputs(lib)
-        t0 = time.perf_counter()
-        for _ in range(batch):
-            x.grad = a.grad = None
-            y = expression(lib.F, x, a)
-            d1, d2 = lib.second_order(y, x, a)
-        samples.append((time.perf_counter() - t0) / batch)
-    return {"us_per_eval": _best(samples) * 1e6, "d2": lib.np.asarray(d2).tolist()}
+    best, _x, _a, _y, (_d1, d2) = _time_sweep(lib, repeats, batch, lib.second_order)
+    return {"us_per_eval": best * 1e6, "d2": lib.np.asarray(d2).tolist()}
 
 
 def w3_wide(lib, nodes: int, repeats: int, collector: bool = True) -> dict:
