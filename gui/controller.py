@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 import weakref
 from collections.abc import Callable, Mapping
+from time import monotonic
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
@@ -25,6 +26,11 @@ from engine.session import EvalResult, Session, SessionError, SessionState, Vari
 
 _COMMAND_VALUE = 1  # QUndoCommand ids: commands with the same id may merge
 _COMMAND_EXPRESSION = 2
+
+# Value changes of one variable that come without a drag (an arrow key held on a slider,
+# PageUp pressed again and again, a spin box's arrows) are one undo step while each
+# follows the one before within this many seconds.
+NUDGE_MERGE_SECONDS = 1.0
 
 
 def _tr(text: str) -> str:
@@ -163,6 +169,7 @@ class SessionController(QObject):
         self._state = self.session.snapshot()
         self._drag_key: object = None
         self._typing_key: object = None
+        self._nudge: tuple[tuple[str, int], float] | None = None  # (merge key, last change)
         self._typing_variables: set[str] = set()
         self._key_counter = 0
         self._pushing = False
@@ -170,7 +177,8 @@ class SessionController(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.evaluate_now)
-        # Undo/redo ends a slider drag or a typing burst: the next edit is a new command.
+        # Undo/redo ends a slider drag, a typing burst or a quick run of value changes:
+        # the next edit is a new command.
         self.undo_stack.indexChanged.connect(self._on_undo_stack_index_changed)
         self.result: EvalResult = self.session.evaluate()
         self.evaluations += 1
@@ -240,7 +248,10 @@ class SessionController(QObject):
         """Move variable ``name`` to ``value`` (clamped). Returns the value set.
 
         Between ``begin_drag(name)`` and ``end_drag()`` all moves of that variable are
-        one command. Raises KeyError for an unknown name, SessionError if not finite.
+        one command. Without a drag, changes of the same variable less than
+        ``NUDGE_MERGE_SECONDS`` apart are one command too, as long as nothing else
+        was done in between. Raises KeyError for an unknown name, SessionError if
+        not finite.
         """
         spec = self.session.variables[name]
         value = float(value)
@@ -249,7 +260,10 @@ class SessionController(QObject):
         value = spec.clamped(value)
         if value == spec.value:
             return value
-        key = self._drag_key if self._drag_key is not None and self._drag_key[0] == name else None
+        if self._drag_key is not None and self._drag_key[0] == name:
+            key = self._drag_key
+        else:
+            key = self._nudge_key(name)
         self._change(
             _tr("Change {name} to {value}").format(name=name, value=format_value(value, spec.step)),
             lambda s: s.set_value(name, value),
@@ -261,6 +275,7 @@ class SessionController(QObject):
     def begin_drag(self, name: str) -> None:
         """A slider drag of ``name`` starts: its moves become one undoable command."""
         self._drag_key = (name, self._new_key())
+        self._nudge = None
 
     def end_drag(self) -> None:
         self._drag_key = None
@@ -305,7 +320,7 @@ class SessionController(QObject):
 
         If ``mutate`` raises, the document is left as it was and the error propagates.
         """
-        self._drag_key = self._typing_key = None
+        self._drag_key = self._typing_key = self._nudge = None
         self._change(label, mutate)
 
     def set_range(self, name: str, lo: float, hi: float, step: float) -> None:
@@ -363,7 +378,7 @@ class SessionController(QObject):
 
     def replace_session(self, session: Session) -> None:
         """Load a whole new document (File > New / Open); the undo history is cleared."""
-        self._drag_key = self._typing_key = None
+        self._drag_key = self._typing_key = self._nudge = None
         self._timer.stop()
         self.session = session
         self._state = session.snapshot()
@@ -380,6 +395,24 @@ class SessionController(QObject):
     def _new_key(self) -> int:
         self._key_counter += 1
         return self._key_counter
+
+    def _nudge_key(self, name: str) -> tuple[str, int]:
+        """The merge key of a change of ``name`` that comes without a drag.
+
+        The same key as the last such change while changes of ``name`` keep coming
+        quickly, so a held arrow key is one undo step; a new key after a pause or
+        for another variable. The stack merges only into the command on top, so a
+        different command in between also starts a new step.
+        """
+        now = monotonic()
+        if self._nudge is not None:
+            key, last = self._nudge
+            if key[0] == name and now - last < NUDGE_MERGE_SECONDS:
+                self._nudge = (key, now)
+                return key
+        key = (name, self._new_key())
+        self._nudge = (key, now)
+        return key
 
     def _change(self, label: str, mutate, command_id: int = -1, merge_key: object = None) -> None:
         """Apply ``mutate(session)``; if the document changed, push it as a command."""
@@ -428,4 +461,4 @@ class SessionController(QObject):
 
     def _on_undo_stack_index_changed(self, _index: int) -> None:
         if not self._pushing:
-            self._drag_key = self._typing_key = None
+            self._drag_key = self._typing_key = self._nudge = None

@@ -3,11 +3,33 @@ redoing a sequence restores each earlier state exactly — in the session and on
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QSlider
+from PySide6.QtWidgets import QDoubleSpinBox, QLineEdit, QSlider
 
 from engine.session import PANEL_KEYS
+from gui import controller as controller_module
 from gui.main_window import MainWindow
+
+
+class Clock:
+    """The controller's clock, moved on by hand: a pause without sleeping."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def pause(self, seconds: float) -> None:
+        self.now += seconds
+
+
+@pytest.fixture
+def clock(monkeypatch) -> Clock:
+    fake = Clock()
+    monkeypatch.setattr(controller_module, "monotonic", fake)
+    return fake
 
 
 def state(window: MainWindow) -> dict:
@@ -74,10 +96,11 @@ def test_every_change_is_one_labelled_step_and_undo_redo_restore_exact_states(wi
     assert not window.redo_action.isEnabled()
 
 
-def test_undo_in_the_middle_then_a_new_change_drops_the_redo_branch(window):
+def test_undo_in_the_middle_then_a_new_change_drops_the_redo_branch(window, clock):
     c = window.controller
     start = (c.session.variables["x"].value, c.session.variables["y"].value)
     c.set_value("x", 2.0)
+    clock.pause(2.0)  # two separate changes, not one quick run
     c.set_value("x", 3.0)
     window.undo_action.trigger()
     assert c.session.variables["x"].value == 2.0
@@ -134,6 +157,78 @@ def test_a_slider_drag_with_the_mouse_is_one_step(window, qtbot):
     assert undo_text(window).startswith("Undo Change x to ")
     window.undo_action.trigger()
     assert state(window) == before
+
+
+def press(qtbot, widget, key: Qt.Key, times: int, clock: Clock, gap: float = 0.3) -> None:
+    """Key presses ``gap`` seconds apart, as a held key repeats."""
+    widget.setFocus()
+    for _ in range(times):
+        qtbot.keyClick(widget, key)
+        clock.pause(gap)
+
+
+def test_arrow_key_presses_on_a_slider_are_one_step(window, qtbot, clock):
+    slider = window.findChild(QSlider, "slider_x")
+    count = window.controller.undo_stack.count()
+    before = state(window)
+    press(qtbot, slider, Qt.Key.Key_Right, 5, clock)  # 1.5 s in all, each 0.3 s after the last
+    assert window.controller.session.variables["x"].value == 1.05
+    assert window.controller.undo_stack.count() == count + 1
+    assert undo_text(window) == "Undo Change x to 1.05"
+    window.undo_action.trigger()
+    assert window.controller.session.variables["x"].value == 1.0
+    assert slider.value() == 600  # the handle is back too: 1.0 on −5…5 in steps of 0.01
+    assert state(window) == before
+
+
+def test_page_keys_and_spin_box_arrows_are_one_step_each_run(window, qtbot, clock):
+    c = window.controller
+    count = c.undo_stack.count()
+    press(qtbot, window.findChild(QSlider, "slider_y"), Qt.Key.Key_PageUp, 3, clock)
+    assert c.session.variables["y"].value == 0.8
+    press(qtbot, window.findChild(QDoubleSpinBox, "value_y"), Qt.Key.Key_Up, 4, clock)
+    assert c.session.variables["y"].value == pytest.approx(0.84)
+    assert c.undo_stack.count() == count + 1  # same variable, no pause: still one run
+    window.undo_action.trigger()
+    assert c.session.variables["y"].value == 0.5
+
+
+def test_a_change_after_a_pause_is_a_new_step(window, qtbot, clock):
+    slider = window.findChild(QSlider, "slider_x")
+    count = window.controller.undo_stack.count()
+    press(qtbot, slider, Qt.Key.Key_Right, 2, clock, gap=0.0)
+    clock.pause(1.5)
+    press(qtbot, slider, Qt.Key.Key_Right, 1, clock)
+    assert window.controller.undo_stack.count() == count + 2
+    window.undo_action.trigger()
+    assert window.controller.session.variables["x"].value == 1.02
+    window.undo_action.trigger()
+    assert window.controller.session.variables["x"].value == 1.0
+
+
+def test_key_presses_never_merge_across_another_change(window, qtbot, clock):
+    c = window.controller
+    x = window.findChild(QSlider, "slider_x")
+    count = c.undo_stack.count()
+    press(qtbot, x, Qt.Key.Key_Right, 1, clock, gap=0.0)
+    press(qtbot, window.findChild(QSlider, "slider_y"), Qt.Key.Key_Right, 1, clock, gap=0.0)
+    press(qtbot, x, Qt.Key.Key_Right, 1, clock, gap=0.0)  # another variable in between
+    c.set_curves(["f"])
+    press(qtbot, x, Qt.Key.Key_Right, 1, clock, gap=0.0)  # another kind of change
+    drag(window, "x", [1.5, 2.0])
+    press(qtbot, x, Qt.Key.Key_Right, 1, clock, gap=0.0)  # right after a drag
+    window.undo_action.trigger()
+    press(qtbot, x, Qt.Key.Key_Right, 1, clock, gap=0.0)  # right after an undo
+    assert c.undo_stack.count() == count + 7
+    assert [c.undo_stack.text(i) for i in range(count, count + 7)] == [
+        "Change x to 1.01",
+        "Change y to 0.51",
+        "Change x to 1.02",
+        "Change plotted curves",
+        "Change x to 1.03",
+        "Change x to 2.00",  # the drag
+        "Change x to 2.01",  # the press after the undone one
+    ]
 
 
 def test_undo_after_saving_shows_the_unsaved_mark_again(window, tmp_path):
