@@ -168,7 +168,7 @@ def test_switching_language_while_running_retranslates_the_window(qtbot, qapp):
         return (
             window.menuBar().actions()[0].text(),
             boxes.get("formulaBox"),
-            window.side_tabs.tabText(0),
+            window.side_tabs.tabText(window.side_tabs.indexOf(window.lesson_panel)),
             window.findChild(QPushButton, "loadPresetButton").text(),
         )
 
