@@ -250,6 +250,26 @@ def w2b_second_derivative(lib, repeats: int, batch: int) -> dict:
     return {"us_per_eval": best * 1e6, "d2": lib.np.asarray(d2).tolist()}
 
 
+def w2_kernels(lib, repeats: int, batch: int = 2000) -> dict:
+    """Diagnostic: the raw sin and cos kernels each library runs W2 on (no autograd).
+
+    W2 takes one sin forward and one cos backward; on CPUs without AVX-512, NumPy's
+    float64 sin and cos are scalar loops while torch's are vectorized, and that
+    difference is not the engine's.
+    """
+    xs = lib.np.linspace(-3.0, 3.0, SWEEP_POINTS)
+    arr = xs if isinstance(lib, Ours) else lib.torch.from_numpy(xs)
+    mod = lib.np if isinstance(lib, Ours) else lib.torch
+    samples = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        for _ in range(batch):
+            mod.sin(arr)
+            mod.cos(arr)
+        samples.append((time.perf_counter() - t0) / batch)
+    return {"us_per_pair": _best(samples) * 1e6}
+
+
 def w3_wide(lib, nodes: int, repeats: int, collector: bool = True) -> dict:
     width = (nodes + 1) // 2  # W squares + (W - 1) adds
     actual = 2 * width - 1
@@ -335,6 +355,7 @@ def run_worker(library: str, mode: str) -> dict:
     out[f"w1_{W1_SIZES[-1]}_gc_off"] = w1_scalar_chain(lib, W1_SIZES[-1], repeats, False)
     out["w2"] = w2_vector_sweep(lib, repeats, batch=20)
     out["w2b"] = w2b_second_derivative(lib, repeats, batch=10)
+    out["w2_kernels"] = w2_kernels(lib, repeats)
     for n in W3_SIZES:
         out[f"w3_{n}"] = w3_wide(lib, n, repeats)
         if n in (W3_SIZES[1], W3_SIZES[-1]):
@@ -419,6 +440,8 @@ def table(ours: dict, theirs: dict | None, mode: str) -> list[str]:
     both(label, "forward + backward, µs/eval", "w2", "us_per_eval")
     label = "W2b same, f' recorded (create_graph), then f''"
     both(label, "forward + 2 backward, µs/eval", "w2b", "us_per_eval")
+    label = f"W2 kernels: sin + cos of {SWEEP_POINTS:,} float64, NumPy vs torch (diagnostic)"
+    both(label, "µs per sin+cos pair, no autograd", "w2_kernels", "us_per_pair")
 
     for n in W3_SIZES:
         actual = ours[f"w3_{n}"]["nodes"]

@@ -319,7 +319,7 @@ class Function:
             if not isinstance(x0, Variable):
                 x0 = as_variable(x0)
             inputs = [x0]
-            xs = [x0.data]
+            xs = (x0.data,)
             generation = x0.generation
         elif len(inputs) == 2:
             x0, x1 = inputs
@@ -328,11 +328,11 @@ class Function:
             if not isinstance(x1, Variable):
                 x1 = as_variable(x1)
             inputs = [x0, x1]
-            xs = [x0.data, x1.data]
+            xs = (x0.data, x1.data)
             generation = x0.generation if x0.generation > x1.generation else x1.generation
         else:
             inputs = [x if isinstance(x, Variable) else as_variable(x) for x in inputs]
-            xs = [x.data for x in inputs]
+            xs = tuple([x.data for x in inputs])
             generation = max([x.generation for x in inputs], default=0)
         # 2. Forward, on plain ndarrays.
         try:
