@@ -72,9 +72,8 @@ def run_eval(args: list[str]) -> int:
     try:
         expr = parse(text)
     except ParseError as exc:
-        raise UsageError(
-            f"the expression does not parse: column {exc.position + 1}: {exc}"
-        ) from None
+        where = "" if "column" in str(exc) else f" at column {exc.position + 1}"
+        raise UsageError(f"the expression does not parse{where}: {exc}") from None
     values = parse_assignments(assignments)
     missing = [name for name in expr.variables if name not in values]
     if missing:
@@ -85,6 +84,8 @@ def run_eval(args: list[str]) -> int:
     for name in sorted(values):
         lines.append(f"df/d{name} = {format_number(result.grads.get(name, 0.0))}")
     print("\n".join(lines))
+    for notice in result.notices:  # log(-1), 1/0: the numbers stand, with a word why
+        print(f"note: {notice}", file=sys.stderr)
     return 0
 
 
