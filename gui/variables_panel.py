@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSlider,
     QToolButton,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -288,6 +289,10 @@ class VariableRow(QFrame):
                 _repolish(edit)
             if invalid:
                 edit.setToolTip(message)
+        if keys and message:
+            # Say it where the eyes are, not only in a tooltip one has to find.
+            edit = self.range_edits[keys[0]]
+            QToolTip.showText(edit.mapToGlobal(edit.rect().bottomLeft()), message, edit)
 
 
 def _is_float(text: str) -> bool:

@@ -345,6 +345,24 @@ def test_range_edit_is_undoable_and_validated(qtbot, window):
     assert max_edit.text() == "5"
 
 
+def test_a_huge_range_is_refused_with_a_visible_message_and_loses_nothing(qtbot, window):
+    from PySide6.QtWidgets import QToolTip
+
+    row = window.variables_panel.row("x")
+    before = window.controller.session.to_dict()
+    undo_count = window.controller.undo_stack.count()
+    max_edit = row.range_edits["max"]
+    max_edit.setText("1e308")
+    max_edit.editingFinished.emit()
+    assert max_edit.property("invalid") is True
+    assert "too large" in max_edit.toolTip()
+    assert QToolTip.isVisible() and "too large" in QToolTip.text()
+    assert window.controller.session.to_dict() == before  # nothing changed or lost
+    assert window.controller.undo_stack.count() == undo_count
+    window.controller.flush()
+    assert math.isfinite(window.controller.result.value)
+
+
 # -- coalescing ------------------------------------------------------------------------------------
 
 
