@@ -252,7 +252,9 @@ class VariableRow(QFrame):
 
     def _on_spin_value_changed(self, value: float) -> None:
         if math.isfinite(value):
-            self.controller.set_value(self.name, value)
+            # The arrows add the step in binary floating point (0.8 + 4 × 0.01 is
+            # 0.8400000000000001); the box shows only its decimals, so keep only those.
+            self.controller.set_value(self.name, round(value, self.spin.decimals()))
 
     def _on_sweep_toggled(self, checked: bool) -> None:
         if checked:

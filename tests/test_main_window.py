@@ -108,6 +108,15 @@ def test_spin_box_sets_the_value_exactly(window):
     assert _find(window, QSlider, "slider_x").value() == 250
 
 
+def test_spin_box_arrows_land_on_the_decimals_shown(window):
+    spin = _find(window, QDoubleSpinBox, "value_x")
+    spin.setValue(0.8)
+    for _ in range(4):
+        spin.stepBy(1)  # 0.8 + 4 × 0.01 in binary floating point is 0.8400000000000001
+    window.controller.flush()
+    assert window.controller.session.variables["x"].value == 0.84
+
+
 def test_log_over_negative_values_plots_with_a_gap(qtbot, window):
     _type_expression(qtbot, window, "log(x)")
     x, f = _curve(window, "f")
