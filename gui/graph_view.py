@@ -78,7 +78,8 @@ FUNC_HEIGHT = 30.0
 FUNC_MIN_WIDTH = 36.0
 TEXT_LOD = 0.4  # below this zoom the cards are drawn without text
 QUEUE_CHIPS = 12  # queue entries listed by name under the graph; the rest are counted
-READABLE_SCALE = 0.7  # the automatic fit zooms out no further than this
+READABLE_SCALE = 0.7  # while stepping, the automatic fit zooms out no further than this
+OVERVIEW_SCALE = 0.5  # before and after the pass: the whole graph if it fits at this
 
 # Colours: the app's calm blue for inputs, orange for the output and for gradients.
 COLORS = {
@@ -630,7 +631,11 @@ class GraphPanel(QWidget):
         if self._view_mode == "all":
             self.view.fit()
         elif self._view_mode == "auto":
-            self.view.fit(READABLE_SCALE, self._focus_point())
+            # Before and after a pass the whole graph is the point, so zoom out further;
+            # while stepping, stay readable and follow the current function.
+            stepping = self.trace is not None and 0 < self.step < self.end
+            floor = READABLE_SCALE if stepping else OVERVIEW_SCALE
+            self.view.fit(floor, self._focus_point())
 
     def _focus_point(self) -> QPointF | None:
         """What the view should show when the graph does not fit: the current function

@@ -127,12 +127,23 @@ class MainWindow(QMainWindow):
         self.controller.undo_stack.cleanChanged.connect(self._update_title)
         self.controller.sigDocumentReplaced.connect(self._update_title)
         self.resize(DEFAULT_SIZE)
+        self._share_width(DEFAULT_SIZE.width())
         self._update_title()
         self.statusBar().showMessage(
             self.tr("Drag a slider, or click in the plot to move the point."), 15000
         )
 
     # -- panels from other parts of the app -------------------------------------------
+
+    def _share_width(self, total: int) -> None:
+        """Split ``total`` pixels: the formula column at its narrowest, then the plot and
+        the side tabs. The graph needs ~540 px to show a small formula whole, whatever
+        the language of the plot's header."""
+        if self.side_tabs.isHidden():
+            return
+        left = self.splitter.widget(0).minimumWidth()
+        side = max(540, int(total * 0.38))
+        self.splitter.setSizes([left, max(360, total - left - side), side])
 
     def add_side_panel(self, widget: QWidget, title: str) -> int:
         """Add ``widget`` as a tab on the right; the tab area shows once it has a tab."""
