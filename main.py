@@ -199,7 +199,7 @@ def build_window(args: list[str]):
     app = create_app([sys.argv[0]])
     window = MainWindow(session)
     if args:
-        window.set_file_path(os.path.abspath(args[0]))
+        window.file_actions.adopt_file(args[0])
     return app, window
 
 

@@ -555,6 +555,16 @@ def _check_variable_count(expr: Expression, existing: Mapping[str, Any]) -> None
                 raise ParseError(f"too many variables (at most {MAX_VARIABLES})", node.start)
 
 
+def example_session() -> Session:
+    """What a first launch and File > New show: f = sin(x)·x² + y, its derivative and
+    the tangent at the point."""
+    session = Session()
+    if "y" in session.variables:
+        session.set_value("y", 0.5)
+    session.set_curves(["f", "df", "tangent"])
+    return session
+
+
 def _reject_constant(name: str) -> Any:
     raise SessionError(f"the file contains {name}, which is not a number a session can hold")
 
@@ -710,6 +720,7 @@ __all__ = [
     "Sweep",
     "VariableSpec",
     "evaluate_expression",
+    "example_session",
     "validate_name",
     "validate_range",
     "write_atomic",

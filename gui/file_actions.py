@@ -41,7 +41,7 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QWidget
 
 from engine.export import IMAGE_SUFFIXES, ExportError, export_bytes, write_file
-from engine.session import MAX_FILE_BYTES, Session, SessionError, write_atomic
+from engine.session import MAX_FILE_BYTES, Session, SessionError, example_session, write_atomic
 from gui.controller import SessionController
 
 AUTOSAVE_DELAY_MS = 2000
@@ -241,10 +241,17 @@ class FileActions(QObject):
             return self.save()
         return answer == Button.Discard
 
+    def adopt_file(self, path: str | os.PathLike) -> None:
+        """The open session came from ``path`` (named on the command line): title it so
+        and list it under Open Recent."""
+        path = Path(path).resolve()
+        self._set_path(path)
+        self._remember_recent(path)
+
     def new_session(self) -> bool:
         if not self.maybe_save():
             return False
-        self._set_document(Session(), None)
+        self._set_document(example_session(), None)
         return True
 
     def open_session(self, path: str | os.PathLike | None = None) -> bool:

@@ -14,7 +14,6 @@ import os
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFrame,
     QGroupBox,
     QMainWindow,
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.session import CURVES, Session, SessionError
+from engine.session import CURVES, Session, example_session
 from gui.app import APP_NAME
 from gui.controller import SessionController
 from gui.expression_bar import ExpressionBar
@@ -38,15 +37,6 @@ from gui.variables_panel import VariablesPanel
 
 DEFAULT_SIZE = QSize(1400, 860)
 LEFT_COLUMN_WIDTH = 460
-
-
-def example_session() -> Session:
-    """What a first launch shows: f = sin(x)·x² + y with its derivative and tangent."""
-    session = Session()
-    if "y" in session.variables:
-        session.set_value("y", 0.5)
-    session.set_curves(["f", "df", "tangent"])
-    return session
 
 
 class MainWindow(QMainWindow):
@@ -312,10 +302,7 @@ class MainWindow(QMainWindow):
                 action.setChecked(key in curves)
                 action.blockSignals(False)
 
-    # -- files (kept minimal; gui/file_actions.py extends this) -------------------------
-
-    def _session_filter(self) -> str:
-        return self.tr("Autodiff Tutor sessions (*.json);;All files (*)")
+    # -- the document's name in the title ------------------------------------------------
 
     def display_name(self) -> str:
         return os.path.basename(self.file_path) if self.file_path else self.tr("untitled")
@@ -328,71 +315,24 @@ class MainWindow(QMainWindow):
         self.file_path = path
         self._update_title()
 
-    def new_session(self) -> None:
-        self.controller.replace_session(example_session())
-        self.set_file_path(None)
+    # File > New / Open / Save live in gui/file_actions.py (recent files, autosave, the
+    # unsaved-changes question); these names stay for code that holds a window.
+
+    def new_session(self) -> bool:
+        return self.file_actions.new_session()
 
     def open_session(self, path: str | None = None) -> bool:
-        if path is None:
-            path, _ = QFileDialog.getOpenFileName(
-                self, self.tr("Open Session"), "", self._session_filter()
-            )
-            if not path:
-                return False
-        return self.load_file(path)
+        return self.file_actions.open_session(path)
 
     def load_file(self, path: str) -> bool:
         """Load a session strictly; on any problem say why and keep the current one."""
-        notices: list[str] = []
-        try:
-            session = Session.load(path, notices)
-        except SessionError as exc:
-            QMessageBox.warning(
-                self,
-                self.tr("Cannot open the session"),
-                self.tr("{file} was not opened: {reason}").format(
-                    file=os.path.basename(path), reason=exc
-                ),
-            )
-            return False
-        self.controller.replace_session(session)
-        self.set_file_path(path)
-        if notices:
-            self.statusBar().showMessage("; ".join(notices), 10000)
-        return True
+        return self.file_actions.open_session(path)
 
     def save(self) -> bool:
-        if self.file_path is None:
-            return self.save_as()
-        return self.save_to(self.file_path)
+        return self.file_actions.save()
 
     def save_as(self) -> bool:
-        start = self.file_path or self.tr("untitled") + ".json"
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save Session"), start, self._session_filter()
-        )
-        if not path:
-            return False
-        if not os.path.splitext(path)[1]:
-            path += ".json"
-        return self.save_to(path)
-
-    def save_to(self, path: str) -> bool:
-        try:
-            self.controller.session.save(path)
-        except OSError as exc:
-            QMessageBox.critical(
-                self,
-                self.tr("Cannot save the session"),
-                self.tr("{file} was not saved: {reason}").format(
-                    file=os.path.basename(path), reason=exc.strerror or exc
-                ),
-            )
-            return False
-        self.controller.undo_stack.setClean()
-        self.set_file_path(path)
-        self.statusBar().showMessage(self.tr("Saved {file}").format(file=path), 5000)
-        return True
+        return self.file_actions.save_as()
 
     def about(self) -> None:
         QMessageBox.about(

@@ -436,3 +436,11 @@ def test_only_the_newest_autosave_is_offered_and_older_ones_wait(window, dialogs
     assert not newer.exists()
     assert older.exists()  # not deleted unasked: offered at the next launch
     assert not Path(str(older) + ".lock").exists()
+
+
+def test_a_file_named_on_the_command_line_titles_the_window_and_is_recent(window, tmp_path):
+    path = tmp_path / "lesson.json"
+    Session("x^2").save(path)
+    window.file_actions.adopt_file(path)
+    assert window.windowTitle().startswith("lesson.json")
+    assert window.file_actions.recent_files()[0] == str(path.resolve())

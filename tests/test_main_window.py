@@ -408,7 +408,7 @@ def test_the_event_loop_runs_the_pending_evaluation(qtbot, window):
 def test_save_and_open_round_trip(tmp_path, monkeypatch, qtbot, window):
     path = tmp_path / "lesson.json"
     monkeypatch.setattr(
-        "gui.main_window.QFileDialog.getSaveFileName", lambda *a, **k: (str(path), "")
+        "gui.file_actions.QFileDialog.getSaveFileName", lambda *a, **k: (str(path), "")
     )
     window.controller.set_value("x", 2.5)
     assert window.save_as()
@@ -428,7 +428,7 @@ def test_a_bad_file_is_refused_with_a_message_and_changes_nothing(tmp_path, monk
     bad.write_text('{"format": "autodiff-tutor-session", "version": 99}')
     shown = []
     monkeypatch.setattr(
-        "gui.main_window.QMessageBox.warning",
+        "gui.file_actions.QMessageBox.warning",
         lambda *args, **kwargs: shown.append(args) or QMessageBox.StandardButton.Ok,
     )
     before = window.controller.session.to_dict()
