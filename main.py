@@ -206,7 +206,7 @@ def build_window(args: list[str]):
 def run_gui(args: list[str]) -> int:
     app, window = build_window(args)
     window.show()
-    return app.exec()
+    return app.exec()  # Qt's event loop (QApplication.exec), not Python's exec
 
 
 # -- dispatch ----------------------------------------------------------------------------------
