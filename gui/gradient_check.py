@@ -348,7 +348,10 @@ class GradientCheckPanel(QWidget):
         hs, errors = self.error_curve(name)
         # exact agreement has no logarithm: draw it at the floor of double precision
         shown = np.where(np.isfinite(errors), np.maximum(errors, 1e-17), np.nan)
-        self.curve.setData(hs, shown, connect="finite")
+        if np.isfinite(shown).any():
+            self.curve.setData(hs, shown, connect="finite")
+        else:  # nothing to draw (f is not finite here); all-NaN points upset pyqtgraph
+            self.curve.setData([], [])
         current = relative_error(self.rows[row]["autograd"], self.rows[row]["numeric"])
         if math.isfinite(current):
             self.h_marker.setData([math.log10(self.h)], [math.log10(max(current, 1e-17))])

@@ -432,6 +432,16 @@ def test_kinks_are_flagged_with_the_subgradient(qtbot):
     assert "relu(y)" in panel.notes.text() and "within h" in panel.notes.text()
 
 
+def test_a_point_where_f_is_undefined_draws_no_error_curve(qtbot):
+    # log(-1) is nan for every h; drawing all-NaN points made pyqtgraph warn
+    controller, panel = _check_panel(qtbot, "log(x)", x=-1.0)
+    panel.grab()  # paint: warnings are errors in these tests
+    assert panel.rows[0]["autograd"] == -1.0  # 1/x is defined at -1, log is not
+    assert math.isnan(panel.rows[0]["numeric"])
+    xs, _ys = panel.curve.getData()
+    assert xs is None or len(xs) == 0
+
+
 def test_relative_error_and_central_difference():
     assert relative_error(2.0, 2.0) == 0.0
     assert relative_error(0.0, 3e-12) == pytest.approx(3e-12)
