@@ -62,6 +62,7 @@ OP_RULES: dict[str, OpRule] = {
     "Sub": OpRule("−", "y = x0 − x1", (("gx0 = gy", None), ("gx1 = −gy", "−{gy!p}"))),
     "AddConst": OpRule("+{c}", "y = x + c", (("gx = gy", None),)),
     "MulConst": OpRule("×{c}", "y = c · x", (("gx = gy · c", "{gy!p} · {c!p}"),)),
+    "DivConst": OpRule("÷{c}", "y = x / c", (("gx = gy / c", "{gy!p} / {c!p}"),)),
     "Mul": OpRule(
         "×",
         "y = x0 · x1",

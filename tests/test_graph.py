@@ -340,3 +340,16 @@ def test_tracing_the_derivative_graph_gives_second_derivatives():
     grads = {v.label: float(v.grad) for v in snap.variables if v.role == "input"}
     assert grads == {"x": 60.0, "y": 12.0}
     assert len(snap) > len(record_expression(parse("x^3 * y"), {"x": 2.0, "y": 5.0}).snapshot)
+
+
+def test_numbers_kept_as_attributes_are_labelled_and_explained():
+    # x/4, x*2 and x+1 with plain numbers record DivConst, MulConst and AddConst
+    x = Variable(np.array(0.5), name="x")
+    y = F.sin(x) / 4.0 + x * 2.0 + 1.0
+    symbols = [n.symbol for n in snapshot(y).nodes if hasattr(n, "symbol")]
+    assert {"÷4", "×2", "+1"} <= set(symbols)
+    trace = record_backward(y)
+    lines = [line for k in range(1, len(trace) + 1) for line in trace.rule_lines(k)]
+    assert "gx = gy / c = 1 / 4 = 0.25" in lines
+    assert "gx = gy · c = 1 · 2 = 2" in lines
+    assert x.grad.data == pytest.approx(np.cos(0.5) / 4 + 2)
