@@ -611,9 +611,11 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
 def _to_float(v: Variable | None) -> float:
     if v is None:
         return 0.0
-    return (
-        float(np.asarray(v.data, dtype=np.float64).reshape(-1)[0]) if np.size(v.data) else math.nan
-    )
+    if not np.size(v.data):
+        return math.nan
+    # + 0.0 turns -0.0 (from e.g. 2 * (1 - x) * -1 at x = 1) into 0.0: "∂f/∂x = -0" reads
+    # like a mistake to a learner, and the two are equal anyway.
+    return float(np.asarray(v.data, dtype=np.float64).reshape(-1)[0]) + 0.0
 
 
 def evaluate_expression(

@@ -60,7 +60,7 @@ def fmt(v: float) -> str:
     """A number with 4 significant digits, without noise for the rest."""
     if not math.isfinite(v):
         return str(v)
-    return f"{v:.4g}"
+    return f"{v + 0.0:.4g}"  # + 0.0: no "-0"
 
 
 def thin_trail(n: int, keep: int = TRAIL_DISPLAY_POINTS) -> slice | np.ndarray:

@@ -442,3 +442,13 @@ def test_side_panels_appear_in_the_tab_widget(window):
     window.add_side_panel(QLabel("graph"), "Graph")
     assert window.side_tabs.isVisible()
     assert window.side_tabs.count() == before + 1
+
+
+def test_a_zero_gradient_reads_0_not_minus_0(qtbot, window):
+    # At Rosenbrock's minimum ∂f/∂x0 comes out of backward as -0.0
+    window.controller.set_expression("100*(x1 - x0^2)^2 + (1 - x0)^2")
+    window.controller.set_value("x0", 1.0)
+    window.controller.set_value("x1", 1.0)
+    window.controller.flush()
+    assert _find(window, QLabel, "grad_x0").text() == "∂f/∂x0 = 0"
+    assert math.copysign(1.0, window.controller.result.grads["x0"]) == 1.0
