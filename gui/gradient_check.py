@@ -39,6 +39,7 @@ from engine.core import Variable, no_grad
 from engine.expression import Expression
 from engine.graph import NONDIFFERENTIABLE_AT_ZERO, format_number, record_expression
 from engine.session import EvalResult
+from gui.refresh_when_shown import RefreshWhenShown
 
 H_MIN_EXP, H_MAX_EXP = -12.0, -1.0
 H_TICKS_PER_DECADE = 4
@@ -92,7 +93,7 @@ def format_h(h: float) -> str:
     return f"{mantissa} × 10" + str(int(exponent)).translate(_SUPERSCRIPT)
 
 
-class GradientCheckPanel(QWidget):
+class GradientCheckPanel(RefreshWhenShown, QWidget):
     """Autograd ∂f/∂v, the central difference, their relative error, and h to play with."""
 
     def __init__(self, controller, parent: QWidget | None = None) -> None:
@@ -229,17 +230,6 @@ class GradientCheckPanel(QWidget):
         self.h_slider.setValue(max(self.h_slider.minimum(), min(self.h_slider.maximum(), pos)))
 
     # -- updates ------------------------------------------------------------------------
-
-    def _on_controller_result_changed(self, result: EvalResult) -> None:
-        self._result = result
-        self._dirty = True
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()
 
     def _on_h_slider_changed(self, _value: int) -> None:
         self.h_label.setText("h = " + format_h(self.h))

@@ -66,6 +66,7 @@ from engine.graph import (
 )
 from engine.session import EvalResult
 from gui.graph_layout import Layout, layered_layout
+from gui.refresh_when_shown import RefreshWhenShown
 
 # Graphs larger than this are not drawn (a 10,000-character formula can record
 # thousands of nodes; laying those out on every keystroke would freeze the window).
@@ -373,7 +374,7 @@ class GraphView(QGraphicsView):
 # =============================================================================
 
 
-class GraphPanel(QWidget):
+class GraphPanel(RefreshWhenShown, QWidget):
     """The graph view with step-through controls and the explanation under it.
 
     Reads the controller's result; never changes the document. Keyboard (when the
@@ -606,16 +607,8 @@ class GraphPanel(QWidget):
 
     # -- from the controller ----------------------------------------------------------
 
-    def _on_controller_result_changed(self, result: EvalResult) -> None:
-        self._result = result
-        self._dirty = True
-        if self.isVisible():
-            self.refresh()
-
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()
+        super().showEvent(event)  # redraws first if a result came while hidden
         self._announce_selection()
 
     def hideEvent(self, event) -> None:  # noqa: N802 - Qt's name
