@@ -34,13 +34,6 @@ class UsageError(Exception):
 # -- eval (headless, no Qt) ---------------------------------------------------------------
 
 
-def format_number(value: float) -> str:
-    """Full precision (repr: 17 significant digits where needed); whole numbers plainly."""
-    if math.isfinite(value) and value == int(value) and abs(value) < 1e15:
-        return str(int(value))
-    return repr(float(value))
-
-
 def parse_assignments(args: list[str]) -> dict[str, float]:
     values: dict[str, float] = {}
     for arg in args:
@@ -63,8 +56,9 @@ def parse_assignments(args: list[str]) -> dict[str, float]:
 
 
 def run_eval(args: list[str]) -> int:
-    from engine.expression import ParseError, parse
-    from engine.session import evaluate_expression
+    from tutor.evaluation import evaluate_expression
+    from tutor.formula import ParseError, parse
+    from tutor.numbers import exact
 
     if not args:
         raise UsageError('eval needs an expression, e.g. eval "x^2*y" x=3 y=2')
@@ -80,9 +74,9 @@ def run_eval(args: list[str]) -> int:
         hint = " ".join(f"{name}=…" for name in missing)
         raise UsageError(f"no value for {', '.join(missing)} (add {hint})")
     result = evaluate_expression(expr, values, None)
-    lines = [f"f = {format_number(result.value)}"]
+    lines = [f"f = {exact(result.value)}"]
     for name in sorted(values):
-        lines.append(f"df/d{name} = {format_number(result.grads.get(name, 0.0))}")
+        lines.append(f"df/d{name} = {exact(result.grads.get(name, 0.0))}")
     print("\n".join(lines))
     for notice in result.notices:  # log(-1), 1/0: the numbers stand, with a word why
         print(f"note: {notice}", file=sys.stderr)
@@ -93,7 +87,7 @@ def run_eval(args: list[str]) -> int:
 
 
 def load_session(path: str):
-    from engine.session import Session, SessionError
+    from tutor.session import Session, SessionError
 
     try:
         return Session.load(path)
@@ -108,12 +102,8 @@ def run_export(args: list[str]) -> int:
     if len(args) != 2:
         raise UsageError("--export needs OUT and SESSION.json: --export OUT SESSION.json")
     out_path, session_path = args
-    try:
-        from engine.export import export_session
-    except ModuleNotFoundError as exc:
-        if exc.name in ("engine.export", "engine"):
-            raise UsageError("export is not available yet") from None
-        raise
+    from tutor.export import export_session
+
     session = load_session(session_path)
     try:
         if os.path.splitext(out_path)[1].lower() in (".png", ".svg"):
@@ -154,9 +144,9 @@ def run_screenshot(args: list[str]) -> int:
 
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 
-    from engine.session import write_atomic
     from gui.app import create_app
     from gui.main_window import MainWindow
+    from tutor.files import write_atomic
 
     app = create_app([sys.argv[0]])
     window = MainWindow(session)

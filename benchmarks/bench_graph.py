@@ -47,9 +47,9 @@ def ms(seconds: float) -> float:
 
 
 def bench_layout() -> list[dict]:
-    from engine.expression import parse
-    from engine.graph import record_expression
-    from gui.graph_layout import layered_layout
+    from gui.panels.graph.layered_layout import layered_layout
+    from tutor.backward_trace import record_expression
+    from tutor.formula import parse
 
     def size(node):
         return (80.0, 52.0) if node.kind == "variable" else (36.0, 30.0)
@@ -74,10 +74,10 @@ def bench_layout() -> list[dict]:
 
 
 def bench_updates(moves: int) -> list[dict]:
-    from engine.session import Session
     from gui.app import create_app
     from gui.controller import SessionController
-    from gui.graph_view import GraphPanel
+    from gui.panels.graph.graph_panel import GraphPanel
+    from tutor.session import Session
 
     app = create_app(["bench"])
     rows = []
@@ -116,10 +116,10 @@ def bench_updates(moves: int) -> list[dict]:
 
 
 def bench_steps() -> dict:
-    from engine.session import Session
     from gui.app import create_app
     from gui.controller import SessionController
-    from gui.graph_view import GraphPanel
+    from gui.panels.graph.graph_panel import GraphPanel
+    from tutor.session import Session
 
     app = create_app(["bench"])
     controller = SessionController(Session(wide_expression(19)))

@@ -49,9 +49,9 @@ def summary(times_ms: list[float]) -> dict:
 def bench_grid(runs: int = 60) -> dict:
     import numpy as np
 
-    from engine.expression import parse
-    from engine.optimize import evaluate_grid
-    from gui.contours import color_values, contour_levels, contour_segments
+    from tutor.contours import color_values, contour_levels, contour_segments
+    from tutor.formula import parse
+    from tutor.grid import evaluate_grid
 
     out = {}
     for label, text, vx, vy, xr, yr in (
@@ -77,7 +77,7 @@ def bench_grid(runs: int = 60) -> dict:
 
 def _window(session):
     from gui.main_window import MainWindow
-    from gui.optimizer_panel import MapDescentPanel
+    from gui.panels.descent.optimizer_panel import MapDescentPanel
 
     window = MainWindow(session)
     panel = window.findChild(MapDescentPanel)
@@ -91,8 +91,8 @@ def _window(session):
 def bench_slider_moves(moves: int) -> dict:
     from PySide6.QtWidgets import QSlider
 
-    from engine.session import Session
     from gui.app import create_app
+    from tutor.session import Session
 
     app = create_app(["bench"])
     session = Session("sin(x) * y^2 + z * x + exp(-(x^2 + y^2) / 4)")
@@ -115,10 +115,10 @@ def bench_slider_moves(moves: int) -> dict:
 
 
 def bench_descent(seconds: float) -> dict:
-    from engine.expression import parse
-    from engine.optimize import GradientDescent
-    from engine.session import Session
     from gui.app import create_app
+    from tutor.descent import GradientDescent
+    from tutor.formula import parse
+    from tutor.session import Session
 
     # the stepper alone
     gd = GradientDescent(parse(ROSENBROCK), {"x0": 0.0, "x1": 2.0}, ("x0", "x1"), lr=0.001)

@@ -61,9 +61,9 @@ def bench_moves(moves: int) -> dict:
     from PySide6.QtCore import QEvent, QObject
     from PySide6.QtWidgets import QSlider
 
-    from engine.session import Session
     from gui.app import create_app
     from gui.main_window import MainWindow
+    from tutor.session import Session
 
     app = create_app(["bench"])
     session = Session()  # sin(x) * x^2 + y, 2,000 points

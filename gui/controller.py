@@ -22,7 +22,10 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from engine.session import EvalResult, Session, SessionError, SessionState, VariableSpec
+from tutor.evaluation import EvalResult
+from tutor.formula import CONSTANTS, FUNCTIONS
+from tutor.numbers import on_grid
+from tutor.session import Session, SessionError, SessionState, VariableSpec, validate_range
 
 _COMMAND_VALUE = 1  # QUndoCommand ids: commands with the same id may merge
 _COMMAND_EXPRESSION = 2
@@ -37,36 +40,10 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("SessionController", text)
 
 
-def step_decimals(step: float) -> int:
-    """How many decimals a value on a grid of ``step`` needs (0.01 -> 2, 0.5 -> 1, 2 -> 0)."""
-    if not math.isfinite(step) or step <= 0:
-        return 2
-    text = f"{step:.10f}".rstrip("0")
-    return min(10, len(text.split(".")[1])) if "." in text else 0
-
-
-def snap_to_step(spec: VariableSpec, value: float) -> float:
-    """The grid point ``min + k·step`` nearest ``value``, clamped into the range.
-
-    The result is rounded to the step's decimals, so a slider at index 650 of
-    −5…5 step 0.01 gives exactly 1.5, not 1.4999999999999998.
-    """
-    if not math.isfinite(value):
-        return spec.value
-    k = round((value - spec.min) / spec.step)
-    snapped = spec.min + k * spec.step
-    snapped = round(snapped, step_decimals(spec.step) + 2)
-    return spec.clamped(snapped)
-
-
 def _elided(text: str, limit: int = 30) -> str:
     """Text short enough for a menu label ("Undo Edit expression to sin(x) * x^2…")."""
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def format_value(value: float, step: float) -> str:
-    return f"{value:.{step_decimals(step)}f}"
 
 
 # PySide keeps a pushed command's Python object alive only through the undo stack's
@@ -265,7 +242,7 @@ class SessionController(QObject):
         else:
             key = self._nudge_key(name)
         self._change(
-            _tr("Change {name} to {value}").format(name=name, value=format_value(value, spec.step)),
+            _tr("Change {name} to {value}").format(name=name, value=on_grid(value, spec.step)),
             lambda s: s.set_value(name, value),
             command_id=_COMMAND_VALUE,
             merge_key=key,
@@ -304,7 +281,7 @@ class SessionController(QObject):
         label = _tr("Move ({names}) to ({values})").format(
             names=", ".join(new),
             values=", ".join(
-                format_value(v, self.session.variables[n].step) for n, v in new.items()
+                on_grid(v, self.session.variables[n].step) for n, v in new.items()
             ),
         )
 
@@ -328,8 +305,6 @@ class SessionController(QObject):
         spec = self.session.variables[name]
         if (lo, hi, step) == (spec.min, spec.max, spec.step):
             return
-        from engine.session import validate_range
-
         validate_range(name, lo, hi, step)
         self._change(
             _tr("Change range of {name}").format(name=name),
@@ -338,8 +313,6 @@ class SessionController(QObject):
 
     def add_variable(self, name: str) -> None:
         """Add a variable (value 1, range −5…5). Raises SessionError for a bad name."""
-        from engine.expression import CONSTANTS, FUNCTIONS
-
         name = name.strip()
         if not name.isidentifier():
             raise SessionError(_tr("'{name}' is not a valid variable name").format(name=name))

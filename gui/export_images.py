@@ -25,8 +25,8 @@ from PySide6.QtGui import QColor, QImage, QPainter, QRegion
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication, QGraphicsScene, QGraphicsView, QWidget
 
-from engine.export import IMAGE_SUFFIXES, ExportError, write_file
-from engine.session import Session
+from tutor.export import IMAGE_SUFFIXES, ExportError, write_file
+from tutor.session import Session
 
 # The full-size background rectangle pyqtgraph's SVGExporter writes first (#2018).
 _STRAY_BACKGROUND = re.compile(rb'<rect width="100%" height="100%"[^>]*/>\s*')
@@ -219,7 +219,7 @@ def export_session_image(out_path: str | os.PathLike, session: Session) -> None:
 
         app = create_app(["autodiff-tutor"])
     from gui.controller import SessionController
-    from gui.plot_panel import PlotPanel
+    from gui.panels.plot.plot_panel import PlotPanel
 
     controller = SessionController(session)
     panel = PlotPanel(controller)

@@ -40,9 +40,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QWidget
 
-from engine.export import IMAGE_SUFFIXES, ExportError, export_bytes, write_file
-from engine.session import MAX_FILE_BYTES, Session, SessionError, example_session, write_atomic
 from gui.controller import SessionController
+from tutor.export import IMAGE_SUFFIXES, ExportError, export_bytes, write_file
+from tutor.files import write_atomic
+from tutor.session import MAX_FILE_BYTES, Session, SessionError, example_session
 
 AUTOSAVE_DELAY_MS = 2000
 AUTOSAVE_FORMAT = "autodiff-tutor-autosave"

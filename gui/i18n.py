@@ -8,7 +8,7 @@ translators; Qt then sends every widget a ``LanguageChange`` event, and widgets 
 handle it (``changeEvent`` -> ``retranslateUi``) redraw their text at once.
 
 Texts that are data rather than interface (the lessons) come in both languages from
-``engine.lessons``; widgets pick them with ``current_language()``.
+``tutor.lessons``; widgets pick them with ``current_language()``.
 """
 
 from __future__ import annotations

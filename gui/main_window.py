@@ -25,15 +25,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.session import CURVES, Session, example_session
 from gui.app import APP_NAME
 from gui.controller import SessionController
-from gui.expression_bar import ExpressionBar
 from gui.file_actions import install_file_actions
-from gui.palette import Palette
-from gui.plot_panel import PlotPanel, curve_titles
-from gui.value_display import ValueDisplay
-from gui.variables_panel import VariablesPanel
+from gui.i18n import LanguageMenu
+from gui.panels.descent.optimizer_panel import MapDescentPanel
+from gui.panels.formula.button_palette import Palette
+from gui.panels.formula.expression_bar import ExpressionBar
+from gui.panels.formula.value_display import ValueDisplay
+from gui.panels.gradient_check.gradient_check_panel import GradientCheckPanel
+from gui.panels.graph.graph_panel import GraphPanel
+from gui.panels.lessons.lesson_panel import LessonPanel, install_switch_banner
+from gui.panels.plot.plot_panel import PlotPanel, curve_titles
+from gui.panels.variables.variables_panel import VariablesPanel
+from tutor.session import CURVES, Session, example_session
 
 DEFAULT_SIZE = QSize(1400, 860)
 LEFT_COLUMN_WIDTH = 460
@@ -152,9 +157,6 @@ class MainWindow(QMainWindow):
 
     def _install_lessons(self) -> None:
         """The Lessons tab, its teaching-switch banner, and View > Language."""
-        from gui.i18n import LanguageMenu
-        from gui.lesson_panel import LessonPanel, install_switch_banner
-
         self.lesson_panel = LessonPanel(self.controller, self)
         self.add_side_panel(self.lesson_panel, self.lesson_panel.title())
         install_switch_banner(self, self.lesson_panel.switches)
@@ -166,8 +168,6 @@ class MainWindow(QMainWindow):
 
     def _install_map(self) -> None:
         """The "Map & descent" tab; descent trails are also drawn on the plot."""
-        from gui.optimizer_panel import MapDescentPanel
-
         self.map_descent_panel = MapDescentPanel(self.controller, self.plot_panel, self)
         self.add_side_panel(self.map_descent_panel, self.tr("Map && descent"))
 
@@ -175,8 +175,6 @@ class MainWindow(QMainWindow):
 
     def _install_graph(self) -> None:
         """The "Graph" tab: the recorded graph, and backward step by step."""
-        from gui.graph_view import GraphPanel
-
         self.graph_panel = GraphPanel(self.controller, self)
         self.add_side_panel(self.graph_panel, self.tr("Graph"))
         # The formula field and the graph point at each other's parts: the selected
@@ -186,8 +184,6 @@ class MainWindow(QMainWindow):
 
     def _install_gradient_check(self) -> None:
         """The "Gradient check" tab: backprop beside central differences."""
-        from gui.gradient_check import GradientCheckPanel
-
         self.gradient_check_panel = GradientCheckPanel(self.controller, self)
         self.add_side_panel(self.gradient_check_panel, self.tr("Gradient check"))
 

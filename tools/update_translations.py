@@ -39,7 +39,7 @@ HELPER_DIR = "tr-helper-strings"
 
 def sources() -> list[Path]:
     """The files whose strings are translated: every gui/*.py, and main.py."""
-    files = sorted((ROOT / "gui").glob("*.py"))
+    files = sorted((ROOT / "gui").rglob("*.py"))
     main = ROOT / "main.py"
     if main.exists():
         files.append(main)

@@ -1,0 +1,1 @@
+"""The map of f over two variables, and optimizers walking on it."""

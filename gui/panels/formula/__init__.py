@@ -1,0 +1,1 @@
+"""The formula field, its buttons, and the value of f."""

@@ -1,0 +1,96 @@
+"""f at the current point, in large type, with the point it was computed at."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QAction, QFont, QGuiApplication
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+
+from gui.controller import SessionController
+from gui.theme import MUTED_TEXT, TEXT
+from gui.widgets.live_label import LiveLabel
+from tutor.evaluation import EvalResult
+from tutor.numbers import on_grid, readout
+
+STALE_TEXT = "#9aa1ad"  # the value of the last formula that parsed
+
+
+def format_f(value: float) -> str:
+    """Ten significant digits at most, and words for what is not a number."""
+    if math.isnan(value):
+        return QCoreApplication.translate("ValueDisplay", "undefined (NaN)")
+    return readout(value)
+
+
+class ValueDisplay(QFrame):
+    """``f(x = 1.00, y = 0.50)`` above ``1.341470985`` in a large font."""
+
+    def __init__(self, controller: SessionController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("valueDisplay")
+        self.controller = controller
+
+        # Live labels: these change under a moving slider and must not re-lay out the window.
+        self.caption = LiveLabel(self, color=MUTED_TEXT)
+        self.caption.setObjectName("valueCaption")
+
+        self.value_label = LiveLabel(self, color=TEXT)
+        self.value_label.setObjectName("valueLabel")
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 2.4)
+        font.setWeight(QFont.Weight.DemiBold)
+        self.value_label.setFont(font)
+        self.value_label.setToolTip(self.tr("f at the point (right-click to copy)"))
+
+        self.notice_label = LiveLabel(self, color=MUTED_TEXT)
+        self.notice_label.setObjectName("noticeLabel")
+
+        copy_action = QAction(self.tr("Copy Value"), self)
+        copy_action.triggered.connect(self.copy_value)
+        self.addAction(copy_action)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 0, 2, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.value_label)
+        layout.addWidget(self.notice_label)
+
+        controller.sigResultChanged.connect(self._on_controller_result_changed)
+        self._on_controller_result_changed(controller.result)
+
+    def _on_controller_result_changed(self, result: EvalResult) -> None:
+        if result.expression is None:
+            return
+        variables = self.controller.session.variables
+        parts = []
+        for name in result.expression.variables:
+            step = variables[name].step if name in variables else 0.01
+            parts.append(f"{name} = {on_grid(result.point.get(name, math.nan), step)}")
+        caption = self.tr("f at {point}").format(point=", ".join(parts)) if parts else "f"
+        if self.caption.text() != caption:
+            self.caption.setText(caption)
+        text = format_f(result.value)
+        if self.value_label.text() != text:
+            self.value_label.setText(text)
+        stale = result.error is not None
+        self.value_label.setColor(STALE_TEXT if stale else TEXT)
+        if stale:
+            notice = self.tr("from the last formula that worked")
+        else:
+            notice = result.notices[0] if result.notices else ""
+        if self.notice_label.text() != notice:
+            self.notice_label.setText(notice)
+            self.notice_label.setToolTip("\n".join(result.notices))
+
+    def copy_value(self) -> None:
+        """Put f at the point on the clipboard, with every digit (repr)."""
+        QGuiApplication.clipboard().setText(repr(float(self.controller.result.value)))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt
+        if event.type() == QEvent.Type.LanguageChange:
+            self._on_controller_result_changed(self.controller.result)
+        super().changeEvent(event)

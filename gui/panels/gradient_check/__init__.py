@@ -1,0 +1,1 @@
+"""Backprop beside central differences."""

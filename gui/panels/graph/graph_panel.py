@@ -1,0 +1,1247 @@
+"""The computational graph the engine recorded, and its backward pass, step by step.
+
+``GraphPanel`` draws the graph of the current formula at the current point: Variables
+as rounded cards (name, value, grad), Functions as boxes (their op), left to right by
+generation. Below it, step-through controls replay the backward pass one function at a
+time: the function just popped is orange, the queue of functions still waiting is
+numbered, ``gy`` arriving and ``gx`` leaving are written on the edges, and the text
+under the graph writes the local rule out with the numbers plugged in.
+
+Everything shown comes from ``tutor.snapshot`` and ``tutor.backward_trace`` (a snapshot
+and a trace of one backward pass), rebuilt from the controller's result on every
+change. When only the numbers change (a slider moves), the items are kept and only
+their texts are updated.
+"""
+
+from __future__ import annotations
+
+import html
+
+import numpy as np
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QTextCharFormat,
+    QTextCursor,
+)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QGraphicsScene,
+    QGraphicsSimpleTextItem,
+    QGraphicsView,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QSizePolicy,
+    QSlider,
+    QStyle,
+    QStyleOptionGraphicsItem,
+    QTextEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.panels.graph.layered_layout import Layout, layered_layout
+from gui.widgets.refresh_when_shown import RefreshWhenShown
+from tutor.backward_trace import (
+    BackwardTrace,
+    TraceState,
+    grad_sum_text,
+    record_derivative,
+    record_expression,
+)
+from tutor.evaluation import EvalResult
+from tutor.numbers import array_summary
+from tutor.op_rules import op_rule
+from tutor.snapshot import FunctionNode, GraphSnapshot, Node, VariableNode
+
+# Graphs larger than this are not drawn (a 10,000-character formula can record
+# thousands of nodes; laying those out on every keystroke would freeze the window).
+MAX_DRAWN_NODES = 2500
+
+VAR_SIZE = (80.0, 52.0)
+COLUMN_GAP = 52.0
+ROW_GAP = 26.0
+FUNC_HEIGHT = 30.0
+FUNC_MIN_WIDTH = 36.0
+TEXT_LOD = 0.4  # below this zoom the cards are drawn without text
+QUEUE_CHIPS = 12  # queue entries listed by name under the graph; the rest are counted
+READABLE_SCALE = 0.7  # while stepping, the automatic fit zooms out no further than this
+OVERVIEW_SCALE = 0.5  # before and after the pass: the whole graph if it fits at this
+
+# Colours: the app's calm blue for inputs, orange for the output and for gradients.
+COLORS = {
+    "input": ("#e4eeff", "#2f6fd6"),
+    "constant": ("#f1f2f5", "#aeb4bf"),
+    "intermediate": ("#ffffff", "#8a93a3"),
+    "output": ("#fff0da", "#e0701a"),
+    "function": ("#e6f4ea", "#2e8b4f"),
+}
+TEXT = QColor("#1d2129")
+MUTED = QColor("#8a93a3")
+GRAD = QColor("#c2410c")
+CURRENT_FILL = QColor("#ffb347")
+CURRENT_BORDER = QColor("#c2410c")
+QUEUED_BORDER = QColor("#d99a00")
+DONE_FILL = QColor("#eceef2")
+FRESH_BORDER = QColor("#e0701a")
+SELECT = QColor("#2f6fd6")
+EDGE = QColor("#a7aebb")
+GX_EDGE = QColor("#e0701a")
+GY_EDGE = QColor("#8e44ad")
+
+
+def _small(font: QFont, size: float) -> QFont:
+    small = QFont(font)
+    small.setPointSizeF(size)
+    return small
+
+
+def _monospace(size: float) -> QFont:
+    font = QFont("DejaVu Sans Mono")
+    font.setStyleHint(QFont.StyleHint.Monospace)
+    font.setPointSizeF(size)
+    return font
+
+
+# =============================================================================
+# scene items
+# =============================================================================
+
+
+class NodeItem(QGraphicsItem):
+    """One node, painted in one go: a Variable card or a Function box.
+
+    Texts and state are plain attributes; setting them calls ``update()`` only when
+    something changed, so a slider move costs a few string comparisons per node.
+    """
+
+    def __init__(self, node: Node, size: tuple[float, float], fonts: dict[str, QFont]) -> None:
+        super().__init__()
+        self.node_id = node.id
+        self.kind = node.kind
+        self.role = node.role if node.kind == "variable" else "function"
+        self.w, self.h = size
+        self.fonts = fonts
+        self.title = node.label if node.kind == "variable" else node.symbol
+        self.value_text = ""
+        self.grad_text = ""
+        self.grad_known = False
+        self.state = "normal"  # normal, current, queued, done, fresh
+        self.badge = ""
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+        self.setAcceptHoverEvents(True)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setZValue(2)
+        self.tooltip_provider = None
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+        pad = 4.0
+        top = 16.0 if self.kind == "function" else pad  # room for the queue badge
+        return QRectF(-self.w / 2 - pad, -self.h / 2 - top, self.w + 2 * pad, self.h + top + pad)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRect(QRectF(-self.w / 2, -self.h / 2, self.w, self.h))
+        return path
+
+    def set_texts(self, value: str, grad: str, grad_known: bool) -> None:
+        if (value, grad, grad_known) != (self.value_text, self.grad_text, self.grad_known):
+            self.value_text, self.grad_text, self.grad_known = value, grad, grad_known
+            self.update()
+
+    def set_state(self, state: str, badge: str = "") -> None:
+        if (state, badge) != (self.state, self.badge):
+            self.state, self.badge = state, badge
+            self.update()
+
+    def hoverEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if self.tooltip_provider is not None:
+            self.setToolTip(self.tooltip_provider(self.node_id))
+        super().hoverEnterEvent(event)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        rect = QRectF(-self.w / 2, -self.h / 2, self.w, self.h)
+        fill, border = (QColor(c) for c in COLORS[self.role])
+        width = 1.2
+        style = Qt.PenStyle.SolidLine
+        if self.kind == "function":
+            if self.state == "current":
+                fill, border, width = CURRENT_FILL, CURRENT_BORDER, 2.6
+            elif self.state == "queued":
+                border, width, style = QUEUED_BORDER, 2.0, Qt.PenStyle.DashLine
+            elif self.state == "done":
+                fill, border = DONE_FILL, QColor("#b9bfca")
+        elif self.state == "fresh":
+            border, width = FRESH_BORDER, 2.6
+        if self.isSelected():
+            border, width, style = SELECT, 3.0, Qt.PenStyle.SolidLine
+        pen = QPen(border, width, style)
+        pen.setCosmetic(lod < 0.5)
+        painter.setPen(pen)
+        painter.setBrush(QBrush(fill))
+        if self.kind == "variable":
+            painter.drawRoundedRect(rect, 12, 12)
+        else:
+            painter.drawRect(rect)
+        if lod < TEXT_LOD:
+            return
+
+        if self.kind == "function":
+            painter.setFont(self.fonts["symbol"])
+            painter.setPen(TEXT if self.state != "done" else MUTED)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.title)
+            if self.badge:
+                painter.setFont(self.fonts["badge"])
+                fm = QFontMetricsF(self.fonts["badge"])
+                bw = fm.horizontalAdvance(self.badge) + 8
+                badge = QRectF(-bw / 2, -self.h / 2 - 15, bw, 13)
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QColor("#fff4cc") if self.state == "queued" else QColor("#ffe2c2"))
+                painter.drawRoundedRect(badge, 6, 6)
+                painter.setPen(QColor("#7a5600") if self.state == "queued" else CURRENT_BORDER)
+                painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, self.badge)
+            return
+
+        line_h = self.h / 3
+        inner = rect.adjusted(6, 2, -6, -2)
+        r1 = QRectF(inner.left(), rect.top() + 2, inner.width(), line_h)
+        r2 = QRectF(inner.left(), rect.top() + line_h, inner.width(), line_h)
+        r3 = QRectF(inner.left(), rect.top() + 2 * line_h - 2, inner.width(), line_h)
+        center = Qt.AlignmentFlag.AlignCenter
+        painter.setFont(self.fonts["title"])
+        painter.setPen(
+            QColor(COLORS[self.role][1]).darker(130) if self.role != "intermediate" else MUTED
+        )
+        painter.drawText(r1, center, self._elide(self.title, "title", inner.width()))
+        painter.setFont(self.fonts["value"])
+        painter.setPen(TEXT)
+        painter.drawText(r2, center, self._elide(self.value_text, "value", inner.width()))
+        painter.setFont(self.fonts["grad_bold"] if self.state == "fresh" else self.fonts["value"])
+        painter.setPen(GRAD if self.grad_known else MUTED)
+        painter.drawText(r3, center, self._elide(self.grad_text, "value", inner.width()))
+
+    def _elide(self, text: str, font: str, width: float) -> str:
+        fm = QFontMetricsF(self.fonts[font])
+        if fm.horizontalAdvance(text) <= width:
+            return text
+        return fm.elidedText(text, Qt.TextElideMode.ElideRight, width)
+
+
+class EdgeLabel(QGraphicsItem):
+    """A small pill on an edge: ``gy = 1`` arriving or ``gx = 0.878`` leaving."""
+
+    def __init__(self, font: QFont) -> None:
+        super().__init__()
+        self.font = font
+        self.text = ""
+        self.color = GX_EDGE
+        self.setZValue(5)
+        self._rect = QRectF()
+
+    def set(self, text: str, color: QColor, at: QPointF) -> None:
+        fm = QFontMetricsF(self.font)
+        w, h = fm.horizontalAdvance(text) + 8, fm.height() + 2
+        if text != self.text or w != self._rect.width():
+            self.prepareGeometryChange()
+            self.text = text
+            self._rect = QRectF(-w / 2, -h / 2, w, h)
+        self.color = color
+        self.setPos(at)
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+        return self._rect.adjusted(-1, -1, 1, 1)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        painter.setPen(QPen(self.color, 1.2))
+        painter.setBrush(QColor(255, 255, 255, 235))
+        painter.drawRoundedRect(self._rect, 7, 7)
+        painter.setFont(self.font)
+        painter.setPen(self.color.darker(115))
+        painter.drawText(self._rect, Qt.AlignmentFlag.AlignCenter, self.text)
+
+
+def _route_path(points: list[tuple[float, float]]) -> QPainterPath:
+    """A smooth curve through the route's points, leaving and arriving horizontally."""
+    path = QPainterPath(QPointF(*points[0]))
+    for (x0, y0), (x1, y1) in zip(points, points[1:], strict=False):
+        dx = (x1 - x0) / 2
+        path.cubicTo(QPointF(x0 + dx, y0), QPointF(x1 - dx, y1), QPointF(x1, y1))
+    # an open chevron at the end: arrows show which way values flow
+    x, y = points[-1]
+    path.moveTo(x - 7, y - 4)
+    path.lineTo(x, y)
+    path.lineTo(x - 7, y + 4)
+    return path
+
+
+def _route_label_point(points: list[tuple[float, float]], near_end: bool) -> QPointF:
+    """Where an edge's label goes: on the curve's first (or last) segment.
+
+    Midway for an ordinary edge; close to the function for a steep one, so the label
+    stays next to the function it belongs to.
+    """
+    (x0, y0), (x1, y1) = (points[-2], points[-1]) if near_end else (points[0], points[1])
+    t = 0.5
+    if abs(y1 - y0) > 120:
+        t = 0.85 if near_end else 0.15
+    # the segment is the cubic of _route_path: controls halfway across, at each end's y
+    u = 1 - t
+    sx = 1.5 * u * u * t + 1.5 * u * t * t + t**3
+    sy = 3 * u * t * t + t**3
+    return QPointF(x0 + (x1 - x0) * sx, y0 + (y1 - y0) * sy)
+
+
+class GraphView(QGraphicsView):
+    """Zoom with the wheel, pan by dragging, ``fit()`` to see everything."""
+
+    sigUserZoomed = Signal()
+
+    def __init__(self, scene: QGraphicsScene, parent: QWidget | None = None) -> None:
+        super().__init__(scene, parent)
+        self.setObjectName("graphView")
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setBackgroundBrush(QColor("#ffffff"))
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMinimumHeight(160)
+        self.key_handler = None
+        # Dragging pans; scroll bars would only take room from the graph.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def zoom(self, factor: float) -> None:
+        current = self.transform().m11()
+        factor = max(0.02 / current, min(4.0 / current, factor))
+        self.scale(factor, factor)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        # The panel's keys (arrows step, Space plays) come before QGraphicsView's own
+        # use of them (scrolling).
+        if self.key_handler is not None and self.key_handler(event):
+            return
+        super().keyPressEvent(event)
+
+    def wheelEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        delta = event.angleDelta().y()
+        if delta:
+            self.zoom(1.15 ** (delta / 120))
+            self.sigUserZoomed.emit()
+        event.accept()
+
+    def fit(self, min_scale: float = 0.0, focus: QPointF | None = None) -> None:
+        """Show the whole graph, no larger than 1:1.
+
+        With ``min_scale``, never zoom out further than that (text stays readable); if
+        the graph is then too large, the view centers on ``focus`` instead.
+        """
+        rect = self.scene().itemsBoundingRect().adjusted(-12, -12, 12, 12)
+        if rect.isEmpty():
+            return
+        self.resetTransform()
+        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        scale = self.transform().m11()
+        if scale > 1.0 or scale < min_scale:
+            self.resetTransform()
+            scale = min(1.0, max(scale, min_scale))
+            self.scale(scale, scale)
+            self.centerOn(rect.center())
+            if focus is not None:
+                self.ensureVisible(QRectF(focus, focus).adjusted(-60, -60, 60, 60), 0, 0)
+
+
+# =============================================================================
+# the panel
+# =============================================================================
+
+
+class GraphPanel(RefreshWhenShown, QWidget):
+    """The graph view with step-through controls and the explanation under it.
+
+    Reads the controller's result; never changes the document. Keyboard (when the
+    panel has focus): ← / → step, Space play/pause, Home reset, End finish, F fit.
+
+    Linked to a formula field elsewhere (the main window wires it): ``select_at`` selects
+    the node under that field's cursor, and ``sigNodeSpansSelected`` says which parts of
+    the formula the selected node comes from.
+    """
+
+    sigStepChanged = Signal(int)
+    # the formula text and the (start, end) spans of the selected node in it; ("", []):
+    # nothing selected, or the panel hidden
+    sigNodeSpansSelected = Signal(str, list)
+
+    def __init__(self, controller, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("graphPanel")
+        self.controller = controller
+        self.trace: BackwardTrace | None = None
+        self.snapshot: GraphSnapshot | None = None
+        self.layout_result: Layout | None = None
+        self.step = 0
+        self.state: TraceState | None = None
+        self.items: dict[int, NodeItem] = {}
+        self.edge_items: list[QGraphicsPathItem] = []
+        self.labels: list[EdgeLabel] = []
+        self._structure = None
+        self._forward_size = 0
+        self._dirty = True
+        self._view_mode = "auto"  # auto: readable fit; all: whole graph; user: wheel zoom
+        self._syncing_selection = False
+        self._announced: tuple[str, list] = ("", [])
+        self._result: EvalResult | None = None
+
+        base = self.font().pointSizeF() if self.font().pointSizeF() > 0 else 9.0
+        title = QFont(self.font())
+        title.setBold(True)
+        title.setPointSizeF(base)
+        symbol = QFont(self.font())
+        symbol.setBold(True)
+        symbol.setPointSizeF(base * 1.05)
+        value = _monospace(base * 0.75)
+        grad_bold = _monospace(base * 0.75)
+        grad_bold.setBold(True)
+        badge = QFont(self.font())
+        badge.setPointSizeF(base * 0.72)
+        badge.setBold(True)
+        self.fonts = {"title": title, "symbol": symbol, "value": value,
+                      "grad_bold": grad_bold, "badge": badge,
+                      "label": _small(self.font(), base * 0.72)}  # fmt: skip
+
+        # -- the formula, linked to the graph ------------------------------------
+        self.expression_view = QPlainTextEdit(self)
+        self.expression_view.setObjectName("graphExpression")
+        self.expression_view.setReadOnly(True)
+        self.expression_view.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.expression_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.expression_view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.expression_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.expression_view.setFont(_monospace(base * 1.1))
+        fm = self.expression_view.fontMetrics()
+        self.expression_view.setFixedHeight(fm.height() + 14)
+        self.expression_view.cursorPositionChanged.connect(self._on_expression_cursor_moved)
+
+        # -- controls ---------------------------------------------------------------
+        def button(name: str, icon=None) -> QToolButton:
+            b = QToolButton(self)
+            b.setObjectName(name)
+            if icon is not None:
+                b.setIcon(self.style().standardIcon(icon))
+            b.setAutoRaise(False)
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            return b
+
+        sp = QStyle.StandardPixmap
+        self.reset_button = button("graphReset", sp.SP_MediaSkipBackward)
+        self.back_button = button("graphBack", sp.SP_MediaSeekBackward)
+        self.play_button = button("graphPlay", sp.SP_MediaPlay)
+        self.forward_button = button("graphForward", sp.SP_MediaSeekForward)
+        self.end_button = button("graphEnd", sp.SP_MediaSkipForward)
+        self.speed_slider = QSlider(Qt.Orientation.Horizontal, self)
+        self.speed_slider.setObjectName("graphSpeed")
+        self.speed_slider.setRange(1, 10)
+        self.speed_slider.setValue(4)
+        self.speed_slider.setFixedWidth(70)
+        self.speed_slider.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.step_label = QLabel(self)
+        self.step_label.setObjectName("graphStepLabel")
+        self.step_label.setMinimumWidth(90)
+        self.fit_button = button("graphFit")
+
+        self.derivative_check = QCheckBox(self)
+        self.derivative_check.setObjectName("graphDerivativeToggle")
+        self.derivative_check.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.derivative_var = QComboBox(self)
+        self.derivative_var.setObjectName("graphDerivativeVariable")
+        self.derivative_var.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.derivative_var.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("graphNodeCount")
+        self.count_label.setProperty("class", "muted")
+
+        controls = QHBoxLayout()
+        controls.setSpacing(3)
+        for w in (self.reset_button, self.back_button, self.play_button, self.forward_button,
+                  self.end_button):  # fmt: skip
+            controls.addWidget(w)
+        controls.addSpacing(4)
+        self.speed_caption = QLabel(self)
+        self.speed_caption.setProperty("class", "muted")
+        controls.addWidget(self.speed_caption)
+        controls.addWidget(self.speed_slider)
+        controls.addSpacing(6)
+        controls.addWidget(self.step_label)
+        controls.addStretch(1)
+        controls.addWidget(self.fit_button)
+
+        options = QHBoxLayout()
+        options.setSpacing(4)
+        options.addWidget(self.derivative_check)
+        options.addWidget(self.derivative_var)
+        options.addSpacing(8)
+        options.addWidget(self.count_label, 1)
+
+        # -- the graph --------------------------------------------------------------
+        self.scene = QGraphicsScene(self)
+        self.view = GraphView(self.scene, self)
+        self.view.sigUserZoomed.connect(self._on_view_user_zoomed)
+        self.scene.selectionChanged.connect(self._on_scene_selection_changed)
+        self.empty_text = QGraphicsSimpleTextItem()
+        self.empty_text.setBrush(MUTED)
+
+        # -- the explanation ----------------------------------------------------------
+        self.explanation = QLabel(self)
+        self.explanation.setObjectName("graphExplanation")
+        self.explanation.setTextFormat(Qt.TextFormat.RichText)
+        self.explanation.setWordWrap(True)
+        self.explanation.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.explanation.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
+        self.explanation.setStyleSheet(
+            "QLabel#graphExplanation { background: #fafbfc; border-top: 1px solid #dde1e8;"
+            " padding: 6px 8px; }"
+        )
+        # A fixed height, so the graph does not jump while stepping (long lists are capped).
+        self.explanation.setFixedHeight(int(self.fontMetrics().lineSpacing() * 8.5) + 14)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.setSpacing(4)
+        formula_row = QHBoxLayout()
+        formula_row.setSpacing(6)
+        self.f_caption = QLabel(self)
+        self.f_caption.setFont(_monospace(base * 1.1))
+        formula_row.addWidget(self.f_caption)
+        formula_row.addWidget(self.expression_view, 1)
+        layout.addLayout(formula_row)
+        layout.addLayout(controls)
+        layout.addLayout(options)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.explanation)
+
+        # -- wiring -------------------------------------------------------------------
+        self.play_timer = QTimer(self)
+        self.play_timer.timeout.connect(self._on_play_timer_timeout)
+        self.reset_button.clicked.connect(self.reset)
+        self.back_button.clicked.connect(self.step_back)
+        self.forward_button.clicked.connect(self.step_forward)
+        self.end_button.clicked.connect(self.finish)
+        self.play_button.clicked.connect(self.toggle_play)
+        self.fit_button.clicked.connect(self.fit)
+        self.speed_slider.valueChanged.connect(self._on_speed_changed)
+        self.derivative_check.toggled.connect(self._on_derivative_toggled)
+        self.derivative_var.currentTextChanged.connect(self._on_derivative_variable_changed)
+        self._keys = {
+            Qt.Key.Key_Left: self.step_back,
+            Qt.Key.Key_Right: self.step_forward,
+            Qt.Key.Key_Space: self.toggle_play,
+            Qt.Key.Key_Home: self.reset,
+            Qt.Key.Key_End: self.finish,
+            Qt.Key.Key_F: self.fit,
+        }
+        self.view.key_handler = self.handle_key
+        self._on_speed_changed(self.speed_slider.value())
+        self.retranslateUi()
+
+        controller.sigResultChanged.connect(self._on_controller_result_changed)
+        self._on_controller_result_changed(controller.result)
+
+    def retranslateUi(self) -> None:  # noqa: N802 - the name gui.i18n looks for
+        """Set every fixed text; again when the interface language changes."""
+        self.f_caption.setText(self.tr("f ="))
+        self.expression_view.setToolTip(
+            self.tr(
+                "Click in the formula to find its part of the graph; "
+                "select a node to see where it comes from."
+            )
+        )
+        self.reset_button.setToolTip(self.tr("Reset: start the backward pass (Home)"))
+        self.back_button.setToolTip(self.tr("Step back (←)"))
+        self.play_button.setToolTip(self.tr("Play / pause (Space)"))
+        self.forward_button.setToolTip(self.tr("Step forward (→)"))
+        self.end_button.setToolTip(self.tr("Finish the backward pass (End)"))
+        self.speed_caption.setText(self.tr("speed"))
+        self.speed_slider.setToolTip(self.tr("Playback speed"))
+        self.fit_button.setText(self.tr("Fit"))
+        self.fit_button.setToolTip(self.tr("Show the whole graph (F)"))
+        self.derivative_check.setText(self.tr("graph of ∂f/∂"))
+        self.derivative_check.setToolTip(
+            self.tr(
+                "Show the graph that backward(create_graph=True) records for the "
+                "derivative: the graph a second derivative is taken on."
+            )
+        )
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+            self._structure = None  # the scene's words (gen, now, grad) too
+            self._dirty = True
+            if self.isVisible():
+                step = self.step
+                self.refresh()
+                self.set_step(step)
+
+    # -- from the controller ----------------------------------------------------------
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)  # redraws first if a result came while hidden
+        self._announce_selection()
+
+    def hideEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().hideEvent(event)
+        self._announce_selection(shown=False)  # no highlight for a graph out of sight
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit_view()
+
+    def _fit_view(self) -> None:
+        """Re-apply the zoom mode: readable (auto), everything (after Fit), or the user's."""
+        if self._view_mode == "all":
+            self.view.fit()
+        elif self._view_mode == "auto":
+            # Before and after a pass the whole graph is the point, so zoom out further;
+            # while stepping, stay readable and follow the current function.
+            stepping = self.trace is not None and 0 < self.step < self.end
+            floor = READABLE_SCALE if stepping else OVERVIEW_SCALE
+            self.view.fit(floor, self._focus_point())
+
+    def _focus_point(self) -> QPointF | None:
+        """What the view should show when the graph does not fit: the current function
+        while stepping, else the output (where backward starts)."""
+        if self.snapshot is None:
+            return None
+        node_id = None
+        if self.state is not None and self.state.current is not None and not self.done:
+            node_id = self.state.current
+        elif self.state is not None and self.state.queue and self.step == 0:
+            node_id = self.state.queue[0]
+        else:
+            node_id = self.snapshot.output
+        item = self.items.get(node_id)
+        return item.pos() if item is not None else None
+
+    def refresh(self) -> None:
+        """Trace the current result's backward pass and redraw (items kept if possible)."""
+        self._dirty = False
+        result = self._result
+        if result is None or result.expression is None:
+            self._show_message(self.tr("Type a formula to see the graph it records."))
+            return
+        expr = result.expression
+        self._sync_variables(expr.variables)
+        self._sync_expression_text(expr.text)
+        wrt = self.derivative_var.currentText()
+        # log(-1) and 1/0 give nan and inf in the graph, as everywhere in the tutor
+        with np.errstate(all="ignore"):
+            if self.derivative_check.isChecked() and wrt:
+                trace = record_derivative(expr, result.point, wrt)
+                forward_size = len(record_expression(expr, result.point).snapshot)
+            else:
+                trace = record_expression(expr, result.point)
+                forward_size = len(trace.snapshot)
+        self._forward_size = forward_size
+        self.set_trace(trace)
+        self._announce_selection()  # new text, new spans; a rebuilt scene selects nothing
+
+    def set_trace(self, trace: BackwardTrace) -> None:
+        """Show ``trace`` (its graph and its backward pass). Keeps the step if it can."""
+        snap = trace.snapshot
+        if len(snap) > MAX_DRAWN_NODES:
+            self.trace = None
+            self._show_message(
+                self.tr("This graph has {n} nodes, too many to draw (at most {m}).").format(
+                    n=len(snap), m=MAX_DRAWN_NODES
+                )
+            )
+            return
+        key = snap.structure_key()
+        rebuilt = key != self._structure
+        was_done = self.trace is None or self.step >= self.end
+        self.trace = trace
+        self.snapshot = snap
+        if rebuilt:
+            self._structure = key
+            self._build_scene(snap)
+        if rebuilt or was_done:
+            self.step = self.end
+        self.step = min(self.step, self.end)
+        self._apply_step()
+        self._update_count_label()
+        if rebuilt:
+            self._view_mode = "auto"
+            self._fit_view()
+
+    # -- stepping ---------------------------------------------------------------------
+
+    @property
+    def end(self) -> int:
+        """The last position: after the last step, the pass is *done* (len(trace) + 1).
+
+        Positions: 0 is the start (only the output's grad is set), k = 1..len(trace)
+        shows the k-th function being processed, ``end`` shows the finished pass
+        calmly (every grad, nothing highlighted); it is where live updates show.
+        """
+        return len(self.trace) + 1 if self.trace is not None else 0
+
+    @property
+    def done(self) -> bool:
+        return self.trace is None or self.step >= self.end
+
+    def set_step(self, step: int) -> None:
+        """Go to position ``step`` (0 = start, 1..len(trace) = steps, ``end`` = done)."""
+        if self.trace is None:
+            return
+        step = max(0, min(self.end, step))
+        if step != self.step:
+            self.step = step
+            self._apply_step()
+            focus = self._focus_point()
+            if focus is not None:  # follow the backward pass through a large graph
+                visible = self.view.mapToScene(self.view.viewport().rect()).boundingRect()
+                if not visible.contains(QRectF(focus, focus).adjusted(-50, -40, 50, 40)):
+                    self.view.centerOn(focus)
+            self.sigStepChanged.emit(step)
+
+    def step_forward(self) -> None:
+        self.set_step(self.step + 1)
+
+    def step_back(self) -> None:
+        self.stop()
+        self.set_step(self.step - 1)
+
+    def reset(self) -> None:
+        self.stop()
+        self.set_step(0)
+
+    def finish(self) -> None:
+        self.stop()
+        self.set_step(self.end)
+
+    def toggle_play(self) -> None:
+        if self.play_timer.isActive():
+            self.stop()
+        else:
+            self.play()
+
+    def play(self) -> None:
+        if self.trace is None or len(self.trace) == 0:
+            return
+        if self.step >= self.end:
+            self.set_step(0)  # done: play from the start
+        self.play_timer.start()
+        self.play_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPause))
+
+    def stop(self) -> None:
+        self.play_timer.stop()
+        self.play_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
+
+    @property
+    def playing(self) -> bool:
+        return self.play_timer.isActive()
+
+    def _on_play_timer_timeout(self) -> None:
+        if self.trace is None or self.step >= self.end:
+            self.stop()
+            return
+        self.step_forward()
+        if self.step >= self.end:
+            self.stop()
+
+    def handle_key(self, event) -> bool:
+        """← / → step, Space plays or pauses, Home / End, F fits. True if handled."""
+        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            return False
+        action = self._keys.get(event.key())
+        if action is None:
+            return False
+        action()
+        event.accept()
+        return True
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if not self.handle_key(event):
+            super().keyPressEvent(event)
+
+    def _on_speed_changed(self, value: int) -> None:
+        # 1..10 -> 0.33 .. 6 steps per second, evenly on a log scale
+        steps_per_second = (1 / 3) * 18 ** ((value - 1) / 9)
+        self.play_timer.setInterval(int(1000 / steps_per_second))
+
+    def fit(self) -> None:
+        """Show the whole graph (F), however small; resizing keeps it whole."""
+        self._view_mode = "all"
+        self.view.fit()
+
+    def _on_view_user_zoomed(self) -> None:
+        self._view_mode = "user"
+
+    # -- the scene ----------------------------------------------------------------------
+
+    def _node_size(self, node: Node) -> tuple[float, float]:
+        if node.kind == "variable":
+            return VAR_SIZE
+        fm = QFontMetricsF(self.fonts["symbol"])
+        return (max(FUNC_MIN_WIDTH, fm.horizontalAdvance(node.symbol) + 16), FUNC_HEIGHT)
+
+    def _build_scene(self, snap: GraphSnapshot) -> None:
+        with QSignalBlocker(self.scene):
+            self.scene.clear()
+        self.items.clear()
+        self.edge_items.clear()
+        self.labels.clear()
+        self.empty_text = QGraphicsSimpleTextItem()
+        self.empty_text.setBrush(MUTED)
+        self.layout_result = lay = layered_layout(
+            snap, self._node_size, column_gap=COLUMN_GAP, row_gap=ROW_GAP
+        )
+        edge_pen = QPen(EDGE, 1.3)
+        edge_pen.setCosmetic(False)
+        for route in lay.routes:
+            item = QGraphicsPathItem(_route_path(route))
+            item.setPen(edge_pen)
+            item.setZValue(0)
+            self.scene.addItem(item)
+            self.edge_items.append(item)
+        for node in snap.nodes:
+            item = NodeItem(node, lay.sizes[node.id], self.fonts)
+            item.setPos(*lay.centers[node.id])
+            item.tooltip_provider = self.describe_node
+            self.scene.addItem(item)
+            self.items[node.id] = item
+        # generation ruler over the variable columns
+        if lay.columns:
+            top = min(lay.centers[i][1] - lay.sizes[i][1] / 2 for i in lay.centers)
+            seen: set[int] = set()
+            for nid, c in lay.columns.items():
+                if c % 2 or c in seen:
+                    continue
+                seen.add(c)
+                tag = QGraphicsSimpleTextItem(self.tr("gen {g}").format(g=c // 2))
+                tag.setFont(self.fonts["badge"])
+                tag.setBrush(QColor("#aab0bb"))
+                x = lay.centers[nid][0] - tag.boundingRect().width() / 2
+                tag.setPos(x, top - 34)
+                self.scene.addItem(tag)
+        self.scene.setSceneRect(self.scene.itemsBoundingRect().adjusted(-40, -40, 40, 40))
+
+    def _show_message(self, text: str) -> None:
+        self.stop()
+        with QSignalBlocker(self.scene):
+            self.scene.clear()
+        self.items.clear()
+        self.edge_items.clear()
+        self.labels.clear()
+        self._structure = None
+        self.snapshot = None
+        self.trace = None
+        self.empty_text = QGraphicsSimpleTextItem(text)
+        self.empty_text.setBrush(MUTED)
+        self.scene.addItem(self.empty_text)
+        self.scene.setSceneRect(self.scene.itemsBoundingRect().adjusted(-20, -20, 20, 20))
+        self.explanation.setText("")
+        self.step_label.setText("")
+        self.count_label.setText("")
+        self._update_buttons()
+        self._announce_selection()
+
+    def _apply_step(self) -> None:
+        """Show the trace's state after ``self.step`` steps on every item."""
+        trace, snap = self.trace, self.snapshot
+        final = self.step >= self.end
+        state = trace.state_at(min(self.step, len(trace)))
+        self.state = state
+        grads = state.grads
+        fresh: set[int] = set()
+        if state.current is not None and not final:
+            fresh = {a.var for a in trace.steps[self.step - 1].accumulations}
+        queue_pos = {fid: i for i, fid in enumerate(state.queue)}
+        grad_word = self.tr("grad")
+        for nid, item in self.items.items():
+            node = snap.nodes[nid]
+            if node.kind == "variable":
+                g = (
+                    grads.get(nid)
+                    if not final
+                    else (node.grad if node.grad is not None else grads.get(nid))
+                )
+                value_text = "= " + array_summary(node.data)
+                item.set_texts(value_text, f"{grad_word} {array_summary(g)}", g is not None)
+                item.set_state("fresh" if nid in fresh and not final else "normal")
+            else:
+                if nid == state.current and not final:
+                    item.set_state("current", self.tr("now"))
+                elif nid in queue_pos:
+                    badge = self.tr("#{k} · g{g}").format(k=queue_pos[nid] + 1, g=node.generation)
+                    item.set_state("queued", badge)
+                elif nid in state.done and not final:
+                    item.set_state("done")
+                else:
+                    item.set_state("normal")
+        self._update_edge_highlights(final)
+        self._update_step_label()
+        self._update_explanation()
+        self._update_buttons()
+
+    def _update_edge_highlights(self, final: bool) -> None:
+        trace, snap, lay = self.trace, self.snapshot, self.layout_result
+        for label in self.labels:
+            label.setVisible(False)
+        plain = QPen(EDGE, 1.3)
+        active: dict[int, tuple[QColor, str]] = {}
+        if not final and self.step > 0:
+            s = trace.steps[self.step - 1]
+            f = snap.nodes[s.function]
+            for ei, (u, v) in enumerate(snap.edges):
+                if u == s.function:  # output edge: gy arrives from the right
+                    k = f.outputs.index(v)
+                    text = "gy = " + array_summary(s.gys[k] if k < len(s.gys) else None)
+                    active[ei] = (GY_EDGE, text)
+            slot = 0
+            for ei, (_u, v) in enumerate(snap.edges):
+                if v == s.function:  # input edge: gx leaves to the left
+                    name = "gx" if len(f.inputs) == 1 else f"gx{slot}"
+                    gx = s.gxs[slot] if slot < len(s.gxs) else None
+                    active[ei] = (GX_EDGE, f"{name} = {array_summary(gx)}")
+                    slot += 1
+        for ei, item in enumerate(self.edge_items):
+            if ei in active:
+                color, _ = active[ei]
+                pen = QPen(color, 2.4)
+                if item.pen() != pen:
+                    item.setPen(pen)
+                item.setZValue(1)
+            elif item.pen() != plain:
+                item.setPen(plain)
+                item.setZValue(0)
+        for i, (ei, (color, text)) in enumerate(active.items()):
+            if i >= len(self.labels):
+                label = EdgeLabel(self.fonts["label"])
+                self.scene.addItem(label)
+                self.labels.append(label)
+            u, v = snap.edges[ei]
+            is_input_edge = snap.nodes[v].kind == "function"
+            at = _route_label_point(lay.routes[ei], near_end=is_input_edge)
+            self.labels[i].set(text, color, at)
+            self.labels[i].setVisible(True)
+
+    def _update_step_label(self) -> None:
+        n = len(self.trace)
+        if self.step >= self.end:
+            text = self.tr("done · {n} steps").format(n=n)
+        elif self.step == 0:
+            text = self.tr("start · {n} steps").format(n=n)
+        else:
+            text = self.tr("step {k} of {n}").format(k=self.step, n=n)
+        self.step_label.setText(text)
+
+    def _update_buttons(self) -> None:
+        has = self.trace is not None and len(self.trace) > 0
+        at_start = not has or self.step == 0
+        at_end = not has or self.step >= self.end
+        self.reset_button.setEnabled(not at_start)
+        self.back_button.setEnabled(not at_start)
+        self.forward_button.setEnabled(not at_end)
+        self.end_button.setEnabled(not at_end)
+        self.play_button.setEnabled(has)
+
+    def _update_count_label(self) -> None:
+        n = len(self.snapshot)
+        if self.derivative_check.isChecked():
+            text = self.tr("∂f/∂{v}: {n} nodes · f: {m} nodes").format(
+                v=self.derivative_var.currentText(), n=n, m=self._forward_size
+            )
+        else:
+            text = self.tr("{n} nodes").format(n=n)
+        self.count_label.setText(text)
+
+    # -- words ------------------------------------------------------------------------
+
+    def _partial(self, var: str) -> str:
+        """∂f/∂x, or in the graph of f′ = ∂f/∂x: ∂²f/∂x², ∂²f/∂x∂y."""
+        out = self.snapshot.nodes[self.snapshot.output].label
+        wrt = self.derivative_var.currentText()
+        if self.derivative_check.isChecked() and out == f"∂f/∂{wrt}":
+            return f"∂²f/∂{wrt}²" if var == wrt else f"∂²f/∂{wrt}∂{var}"
+        return f"∂{out}/∂{var}"
+
+    def _fn_name(self, f: FunctionNode) -> str:
+        return f"{f.symbol} ({f.op})"
+
+    def _update_explanation(self) -> None:
+        trace, snap, state = self.trace, self.snapshot, self.state
+        n = len(trace)
+        esc = html.escape
+        mono = "<span style='font-family:\"DejaVu Sans Mono\",monospace'>{}</span>"
+        parts: list[str] = []
+
+        def queue_html() -> str:
+            if not state.queue:
+                return esc(self.tr("empty"))
+            chips = []
+            for i, fid in enumerate(state.queue[:QUEUE_CHIPS]):
+                f = snap.nodes[fid]
+                chips.append(
+                    f"<span style='background:#fff4cc; color:#5c4300'>&nbsp;#{i + 1} "
+                    f"{esc(f.symbol)} · {esc(self.tr('gen'))} {f.generation}&nbsp;</span>"
+                )
+            more = len(state.queue) - QUEUE_CHIPS
+            if more > 0:
+                chips.append(esc(self.tr("… and {n} more").format(n=more)))
+            return " ".join(chips)
+
+        out = snap.nodes[snap.output]
+        if n == 0:
+            parts.append(esc(self.tr(
+                "{f} was not computed by any function: its gradient is 1 and there is "
+                "nothing to step through."
+            ).format(f=out.label)))  # fmt: skip
+        elif self.step >= self.end:
+            grads = [
+                f"{self._partial(v.label)} = {array_summary(v.grad)}"
+                for v in snap.variables
+                if v.role == "input"
+            ]
+            parts.append(
+                "<b>"
+                + esc(self.tr("Backward pass done in {n} steps.").format(n=n))
+                + "</b> "
+                + esc(self.tr("Press ← or Home to replay it one function at a time."))
+            )
+            if grads:
+                parts.append(mono.format(esc(",   ".join(grads))))
+        elif self.step == 0:
+            parts.append("<b>" + esc(self.tr("Start.")) + "</b> " + esc(self.tr(
+                "The output's gradient is set to 1 ({f}.grad = 1), and the function that "
+                "made it waits in the queue. Press → to pop it."
+            ).format(f=out.label)))  # fmt: skip
+            parts.append(esc(self.tr("Queue (highest generation first):")) + " " + queue_html())
+        else:
+            s = trace.steps[self.step - 1]
+            f = snap.nodes[s.function]
+            parts.append("<b>" + esc(self.tr("Step {k} of {n}: pop {f}, generation {g}.").format(
+                k=self.step, n=n, f=self._fn_name(f), g=s.generation)) + "</b>")  # fmt: skip
+            lines = []
+            for k, gy in enumerate(s.gys):
+                out_label = snap.nodes[f.outputs[k]].label if k < len(f.outputs) else "y"
+                lines.append(f"gy = {out_label}.grad = {array_summary(gy)}")
+            lines.extend(trace.rule_lines(self.step))
+            lines.extend(trace.accumulation_lines(self.step))
+            parts.append(mono.format("<br>".join(esc(line) for line in lines)))
+            kink = self._kink_note(f)
+            if kink:
+                parts.append(f"<span style='color:#b45309'>{esc(kink)}</span>")
+            parts.append(esc(self.tr("Queue now:")) + " " + queue_html())
+        self.explanation.setText("<br>".join(parts))
+
+    def _kink_note(self, f: FunctionNode) -> str:
+        why = {
+            "Abs": self.tr("|x| has a corner at 0; backprop uses the subgradient sign(0) = 0"),
+            "ReLU": self.tr("relu has a corner at 0; backprop uses the subgradient 0"),
+        }.get(f.op)
+        if why is None:
+            return ""
+        x = self.snapshot.nodes[f.inputs[0]].data
+        if x is not None and (x == 0).any():
+            return self.tr("Not differentiable here: {why}.").format(why=why)
+        return ""
+
+    def describe_node(self, node_id: int) -> str:
+        """The tooltip of a node: what it is, its value, its gradient, its rule."""
+        snap = self.snapshot
+        if snap is None or node_id >= len(snap.nodes):
+            return ""
+        node = snap.nodes[node_id]
+        esc = html.escape
+        rows: list[str] = []
+        if isinstance(node, VariableNode):
+            what = {
+                "input": self.tr("an input variable, set with its slider"),
+                "constant": self.tr("a constant"),
+                "output": self.tr("the output"),
+                "intermediate": self.tr("an intermediate result"),
+            }[node.role]
+            rows.append(f"<b>{esc(node.label)}</b> — {esc(self.tr('Variable'))}, {esc(what)}")
+            if node.creator is not None:
+                maker = snap.nodes[node.creator]
+                rows.append(esc(self.tr("made by {f}").format(f=self._fn_name(maker))))
+            rows.append(esc(self.tr("value: {v}").format(v=array_summary(node.data))))
+            grads = self.state.grads if self.state is not None else {}
+            final = self.done
+            g = node.grad if final and node.grad is not None else grads.get(node.id)
+            rows.append(
+                esc(
+                    self.tr("grad: {d} = {g}").format(
+                        d=self._partial(node.label), g=array_summary(g)
+                    )
+                )
+            )
+            contributions = self.state.contributions.get(node.id) if self.state else None
+            if contributions and len(contributions) > 1:
+                rows.append(esc(grad_sum_text(node.label, contributions)))
+            rows.append(esc(self.tr("generation {g}").format(g=node.generation)))
+        else:
+            rule = op_rule(node.op)
+            rows.append(
+                f"<b>{esc(node.symbol)}</b> — {esc(self.tr('Function'))} {esc(node.op)}, "
+                + esc(self.tr("generation {g}").format(g=node.generation))
+            )
+            ins = ", ".join(
+                f"{snap.nodes[i].label} = {array_summary(snap.nodes[i].data)}" for i in node.inputs
+            )
+            outs = ", ".join(
+                f"{snap.nodes[o].label} = {array_summary(snap.nodes[o].data)}" for o in node.outputs
+            )
+            rows.append(esc(self.tr("forward: {rule};  {ins} → {outs}").format(
+                rule=rule.forward, ins=ins, outs=outs)))  # fmt: skip
+            rows.append(esc(self.tr("backward: {rules}").format(
+                rules=";  ".join(r[0] for r in rule.rules))))  # fmt: skip
+            if self.trace is not None:
+                visits = [s.index for s in self.trace.steps if s.function == node.id]
+                if visits:
+                    rows.append(esc(self.tr("at step {k}:").format(k=visits[-1])))
+                    rows.extend(esc(line) for line in self.trace.rule_lines(visits[-1]))
+            kink = self._kink_note(node)
+            if kink:
+                rows.append(esc(kink))
+        return "<p style='white-space:pre'>" + "<br>".join(rows) + "</p>"
+
+    # -- the formula and selection ----------------------------------------------------
+
+    def _sync_expression_text(self, text: str) -> None:
+        if self.expression_view.toPlainText() != text:
+            with QSignalBlocker(self.expression_view):
+                self.expression_view.setPlainText(text)
+
+    def _sync_variables(self, names) -> None:
+        current = [self.derivative_var.itemText(i) for i in range(self.derivative_var.count())]
+        if current != list(names):
+            keep = self.derivative_var.currentText()
+            with QSignalBlocker(self.derivative_var):
+                self.derivative_var.clear()
+                self.derivative_var.addItems(list(names))
+                if keep in names:
+                    self.derivative_var.setCurrentText(keep)
+        enabled = bool(names)
+        self.derivative_check.setEnabled(enabled)
+        self.derivative_var.setEnabled(enabled)
+
+    def _on_derivative_toggled(self, _checked: bool) -> None:
+        self.stop()
+        self.refresh()
+
+    def _on_derivative_variable_changed(self, _name: str) -> None:
+        if self.derivative_check.isChecked():
+            self.stop()
+            self.refresh()
+
+    def selected_node(self) -> int | None:
+        for item in self.scene.selectedItems():
+            if isinstance(item, NodeItem):
+                return item.node_id
+        return None
+
+    def select_node(self, node_id: int | None) -> None:
+        """Select a node (None: nothing); the formula highlights where it comes from."""
+        item = self.items.get(node_id) if node_id is not None else None
+        if item is not None and self.scene.selectedItems() == [item]:
+            return  # already so: no selection signals (the cursor moved within a node)
+        self.scene.clearSelection()
+        if item is not None:
+            item.setSelected(True)
+
+    def _selected_spans(self) -> tuple[tuple[int, int], ...]:
+        node_id = self.selected_node()
+        if self.snapshot is None or node_id is None:
+            return ()
+        return self.snapshot.spans.get(node_id, ())
+
+    def _on_scene_selection_changed(self) -> None:
+        spans = self._selected_spans()
+        self._highlight_spans(spans)
+        if spans and not self._syncing_selection:
+            with QSignalBlocker(self.expression_view):
+                cursor = self.expression_view.textCursor()
+                cursor.setPosition(spans[0][0])
+                self.expression_view.setTextCursor(cursor)
+        self._announce_selection()
+
+    def _announce_selection(self, shown: bool = True) -> None:
+        """Tell the linked formula field what to highlight (only when that changes)."""
+        spans = list(self._selected_spans()) if shown and self.isVisible() else []
+        text = self.expression_view.toPlainText() if spans else ""
+        if (text, spans) != self._announced:
+            self._announced = (text, spans)
+            self.sigNodeSpansSelected.emit(text, spans)
+
+    def select_at(self, text: str, position: int) -> None:
+        """Select the node whose part of ``text`` holds ``position`` (a formula field's
+        cursor). Nothing happens unless ``text`` is the formula the graph shows — not
+        while the field is mid-edit — nor while the panel is hidden."""
+        if not self.isVisible() or self.snapshot is None or self._dirty:
+            return
+        if text != self.expression_view.toPlainText():
+            return
+        self._select_at(position)
+
+    def highlighted_spans(self) -> list[tuple[int, int]]:
+        """The (start, end) parts of the formula highlighted now."""
+        return [
+            (sel.cursor.selectionStart(), sel.cursor.selectionEnd())
+            for sel in self.expression_view.extraSelections()
+        ]
+
+    def _highlight_spans(self, spans) -> None:
+        selections = []
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor("#cfe0ff"))
+        fmt.setForeground(QColor("#0b3d91"))
+        for start, end in spans:
+            sel = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.expression_view.document())
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor = cursor
+            sel.format = fmt
+            selections.append(sel)
+        self.expression_view.setExtraSelections(selections)
+
+    def _on_expression_cursor_moved(self) -> None:
+        if self.snapshot is None:
+            return
+        self._select_at(self.expression_view.textCursor().position())
+
+    def _select_at(self, position: int) -> None:
+        node_id = self.snapshot.node_at(position)
+        self._syncing_selection = True
+        try:
+            self.select_node(node_id)
+            if node_id is not None:
+                self.view.ensureVisible(self.items[node_id], 40, 40)
+        finally:
+            self._syncing_selection = False
+
+
+__all__ = ["MAX_DRAWN_NODES", "GraphPanel", "GraphView", "NodeItem"]

@@ -1,0 +1,1 @@
+"""Guided lessons and the teaching-switch banner."""

@@ -1,0 +1,850 @@
+"""The lesson panel: guided lessons that follow the book, with "predict first" questions.
+
+A thin view over ``tutor.lessons``: it shows one lesson at a time (explanation in the
+interface language, a preset session to load, questions, the book's code run on the
+engine, teaching switches, pointers into the other views). It writes to the document
+only through the controller (``replace_session``) and keeps its own state under the
+session file's ``"lesson"`` key.
+
+Teaching switches change the engine for the whole window (they are ``Config`` flags),
+so while one is on a ``SwitchBanner`` says so, here and at the top of the window.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.i18n import current_language
+from tutor.lessons import (
+    LESSONS,
+    SWITCHES,
+    DemoRun,
+    Lesson,
+    Question,
+    TeachingSwitches,
+    is_close,
+    panel_state,
+    parse_prediction,
+    read_panel_state,
+)
+from tutor.numbers import as_book_prints
+from tutor.session import Session
+
+PANEL_KEY = "lesson"
+MAX_CODE_LINES = 18
+
+BANNER_STYLE = """
+QFrame#switchBanner {
+    background: #fff3cd;
+    border: 1px solid #e0a100;
+    border-radius: 6px;
+}
+QFrame#switchBanner QLabel { color: #5c3d00; }
+QFrame#switchBanner QPushButton { padding: 2px 10px; }
+"""
+
+PANEL_STYLE = """
+QLabel#lessonTitle { font-size: 15pt; font-weight: 600; }
+QLabel#lessonSteps { color: #6b7280; }
+QLabel#presetLabel, QLabel.muted { color: #6b7280; }
+QFrame.questionRow { border-top: 1px solid #e3e6ec; }
+QLabel[feedback="right"] { color: #1e7b34; font-weight: 600; }
+QLabel[feedback="wrong"] { color: #b3261e; }
+QLabel[feedback="invalid"] { color: #b3261e; }
+QLabel[feedback="revealed"] { color: #1f5fbf; font-weight: 600; }
+QPlainTextEdit#demoCode, QLabel#demoOutput {
+    background: #f7f8fa;
+    border: 1px solid #dde1e8;
+    border-radius: 4px;
+}
+"""
+
+# The views a pointer link may name (``<a href="view:graph">``): the objectName of a
+# widget inside them, found in the window at the moment the link is clicked.
+VIEW_OBJECT_NAMES = {"graph": "graphView", "plot": "plotWidget", "map": "mapPanel"}
+
+
+@dataclass
+class _Answer:
+    """What the learner did with one question (kept while they move between lessons)."""
+
+    text: str = ""
+    status: str = ""  # "", "right", "wrong", "invalid"
+    predicted: float | None = None
+    revealed: bool = False
+
+
+# =============================================================================
+# the banner: visible while any teaching switch is on
+# =============================================================================
+
+
+class SwitchBanner(QFrame):
+    """A coloured strip that names the teaching switches that are on, with "Turn off"."""
+
+    def __init__(
+        self, switches: TeachingSwitches, parent: QWidget | None = None, auto_hide: bool = True
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("switchBanner")
+        self._auto_hide = auto_hide  # else whoever holds the banner shows and hides it
+        self.setStyleSheet(BANNER_STYLE)
+        self._switches = switches
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 6, 6)
+        self.label = QLabel(self)
+        self.label.setObjectName("switchBannerText")
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.RichText)
+        self.off_button = QPushButton(self)
+        self.off_button.setObjectName("switchBannerOff")
+        self.off_button.clicked.connect(switches.all_off)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.off_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        switches.listeners.append(self._refresh)
+        self.destroyed.connect(lambda *_: _discard(switches.listeners, self._refresh))
+        self._refresh()
+
+    def _refresh(self) -> None:
+        on = self._switches.on
+        names = _switch_names(on, current_language())
+        self.label.setText(
+            "⚠ <b>{}</b> {} — {}".format(
+                self.tr("Teaching mode on:"),
+                names,
+                self.tr("results show a bug the book fixes."),
+            )
+        )
+        self.off_button.setText(self.tr("Turn off"))
+        if self._auto_hide:
+            self.setVisible(bool(on))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self._refresh()
+        super().changeEvent(event)
+
+
+def _switch_names(switches, language: str) -> str:
+    return ", ".join(SWITCHES[s].title.get(language) for s in sorted(switches))
+
+
+def _discard(listeners: list, fn: Callable) -> None:
+    if fn in listeners:
+        listeners.remove(fn)
+
+
+def install_switch_banner(window: QMainWindow, switches: TeachingSwitches) -> QToolBar:
+    """Put a ``SwitchBanner`` across the top of ``window`` (shown only while a switch is on)."""
+    bar = QToolBar(window)
+    bar.setObjectName("switchBannerBar")
+    bar.setMovable(False)
+    bar.setFloatable(False)
+    bar.toggleViewAction().setVisible(False)  # not something to hide from the menu
+    bar.setStyleSheet("QToolBar#switchBannerBar { border: none; padding: 4px 8px 0 8px; }")
+    # A tool bar shows and hides its widgets through their actions: hide the bar instead.
+    banner = SwitchBanner(switches, bar, auto_hide=False)
+    banner.label.setWordWrap(False)  # one line across the window
+    banner.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    bar.addWidget(banner)
+    # One banner is enough: the panels' own banners for these switches stay hidden.
+    for other in window.findChildren(SwitchBanner):
+        if other is not banner and other._switches is switches:
+            other._auto_hide = False
+            other.hide()
+    window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+
+    def follow() -> None:
+        bar.setVisible(bool(switches.on))
+
+    switches.listeners.append(follow)
+    bar.destroyed.connect(lambda *_: _discard(switches.listeners, follow))
+    follow()
+    return bar
+
+
+# =============================================================================
+# one "predict first" question
+# =============================================================================
+
+
+class _QuestionRow(QFrame):
+    """Prompt, an input for the prediction, Check and Reveal, and the feedback."""
+
+    def __init__(self, index: int, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setProperty("class", "questionRow")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 4)
+        layout.setSpacing(4)
+        self.prompt = QLabel(self)
+        self.prompt.setObjectName(f"prompt_{index}")
+        self.prompt.setWordWrap(True)
+        self.prompt.setTextFormat(Qt.TextFormat.RichText)
+        self.edit = QLineEdit(self)
+        self.edit.setObjectName(f"predict_{index}")
+        self.edit.setClearButtonEnabled(True)
+        self.check_button = QPushButton(self)
+        self.check_button.setObjectName(f"check_{index}")
+        self.check_button.setDefault(False)
+        self.reveal_button = QPushButton(self)
+        self.reveal_button.setObjectName(f"reveal_{index}")
+        row = QHBoxLayout()
+        row.setSpacing(6)
+        row.addWidget(self.edit, 1)
+        row.addWidget(self.check_button)
+        row.addWidget(self.reveal_button)
+        self.feedback = QLabel(self)
+        self.feedback.setObjectName(f"feedback_{index}")
+        self.feedback.setWordWrap(True)
+        self.feedback.setTextFormat(Qt.TextFormat.RichText)
+        self.feedback.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.prompt)
+        layout.addLayout(row)
+        layout.addWidget(self.feedback)
+
+
+# =============================================================================
+# the panel
+# =============================================================================
+
+
+class LessonPanel(QWidget):
+    """Guided lessons: explanation, preset, predict-first questions, the book's code.
+
+    ``controller`` is the window's ``SessionController`` (anything with ``session``,
+    ``replace_session(session)``, ``request_evaluate()`` and ``sigDocumentReplaced``).
+    ``open_session(session) -> bool``, if given, replaces the document when an example
+    is loaded; by default see ``load_preset``.
+    """
+
+    sigLessonChanged = Signal(str)
+
+    def __init__(
+        self,
+        controller,
+        parent: QWidget | None = None,
+        open_session: Callable[[Session], bool] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("lessonPanel")
+        self.setStyleSheet(PANEL_STYLE)
+        self.controller = controller
+        self._open_session = open_session
+        self.switches = TeachingSwitches()
+        self._index = 0
+        self._answers: dict[tuple[str, str], _Answer] = {}
+        self._runs: dict[tuple[str, frozenset[str]], DemoRun] = {}
+        self._demo_shown: set[str] = set()
+        self._rows: list[_QuestionRow] = []
+        self._switch_boxes: dict[str, tuple[QCheckBox, QLabel]] = {}
+        self._build()
+
+        self.switches.listeners.append(self._on_switches_changed)
+        # Switches are process-wide engine flags: never leave them on behind a panel
+        # that is gone.
+        switches = self.switches
+        self.destroyed.connect(lambda *_: (switches.listeners.clear(), switches.all_off()))
+        controller.sigDocumentReplaced.connect(self._on_controller_document_replaced)
+
+        lesson_id, on = read_panel_state(controller.session.panels.get(PANEL_KEY))
+        self._show_lesson(self._index_of(lesson_id) if lesson_id else 0)
+        self.switches.set_all(on)
+        self.retranslateUi()
+
+    # -- building ---------------------------------------------------------------
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+
+        self.banner = SwitchBanner(self.switches, self)
+        banner_box = QVBoxLayout()
+        banner_box.setContentsMargins(8, 8, 8, 0)
+        banner_box.addWidget(self.banner)
+        outer.addLayout(banner_box)
+
+        top = QHBoxLayout()
+        top.setContentsMargins(8, 8, 8, 4)
+        self.lesson_combo = QComboBox(self)
+        self.lesson_combo.setObjectName("lessonCombo")
+        self.lesson_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.lesson_combo.setMinimumContentsLength(16)
+        for _ in LESSONS:
+            self.lesson_combo.addItem("")
+        self.lesson_combo.currentIndexChanged.connect(self._on_combo_index_changed)
+        top.addWidget(self.lesson_combo, 1)
+        outer.addLayout(top)
+
+        self.scroll = QScrollArea(self)
+        self.scroll.setObjectName("lessonScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        content = QWidget(self.scroll)
+        content.setObjectName("lessonContent")
+        self.content_layout = QVBoxLayout(content)
+        self.content_layout.setContentsMargins(8, 4, 8, 10)
+        self.content_layout.setSpacing(10)
+        self.scroll.setWidget(content)
+        outer.addWidget(self.scroll, 1)
+
+        # title and explanation
+        self.title_label = QLabel(content)
+        self.title_label.setObjectName("lessonTitle")
+        self.title_label.setWordWrap(True)
+        self.steps_label = QLabel(content)
+        self.steps_label.setObjectName("lessonSteps")
+        self.body_label = QLabel(content)
+        self.body_label.setObjectName("lessonBody")
+        self.body_label.setWordWrap(True)
+        self.body_label.setTextFormat(Qt.TextFormat.RichText)
+        self.body_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        title_box = QVBoxLayout()
+        title_box.setSpacing(2)
+        title_box.addWidget(self.title_label)
+        title_box.addWidget(self.steps_label)
+        self.content_layout.addLayout(title_box)
+        self.content_layout.addWidget(self.body_label)
+
+        # preset
+        preset_box = QVBoxLayout()
+        preset_box.setSpacing(4)
+        self.load_button = QPushButton(content)
+        self.load_button.setObjectName("loadPresetButton")
+        self.load_button.clicked.connect(self.load_preset)
+        self.preset_label = QLabel(content)
+        self.preset_label.setObjectName("presetLabel")
+        self.preset_label.setWordWrap(True)
+        preset_row = QHBoxLayout()
+        preset_row.addWidget(self.load_button)
+        preset_row.addStretch(1)
+        preset_box.addLayout(preset_row)
+        preset_box.addWidget(self.preset_label)
+        self.content_layout.addLayout(preset_box)
+
+        # predict first
+        self.predict_box = QGroupBox(content)
+        self.predict_box.setObjectName("predictBox")
+        self.predict_layout = QVBoxLayout(self.predict_box)
+        self.predict_layout.setContentsMargins(10, 6, 10, 8)
+        self.predict_layout.setSpacing(0)
+        self.predict_intro = QLabel(self.predict_box)
+        self.predict_intro.setObjectName("predictIntro")
+        self.predict_intro.setWordWrap(True)
+        self.predict_intro.setProperty("class", "muted")
+        self.predict_layout.addWidget(self.predict_intro)
+        self.content_layout.addWidget(self.predict_box)
+
+        # the book's code, run on the engine
+        self.code_box = QGroupBox(content)
+        self.code_box.setObjectName("codeBox")
+        code_layout = QVBoxLayout(self.code_box)
+        code_layout.setContentsMargins(6, 6, 6, 8)
+        code_layout.setSpacing(6)
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        mono.setPointSizeF(max(7.5, self.font().pointSizeF() - 2))
+        self.code_view = QPlainTextEdit(self.code_box)
+        self.code_view.setObjectName("demoCode")
+        self.code_view.setReadOnly(True)
+        self.code_view.setFont(mono)
+        self.code_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.code_view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.code_view.installEventFilter(self)
+        run_row = QHBoxLayout()
+        self.run_button = QPushButton(self.code_box)
+        self.run_button.setObjectName("runDemoButton")
+        self.run_button.clicked.connect(self.run_demo)
+        self.run_hint = QLabel(self.code_box)
+        self.run_hint.setObjectName("runHint")
+        self.run_hint.setWordWrap(True)
+        self.run_hint.setProperty("class", "muted")
+        run_row.addWidget(self.run_button)
+        run_row.addWidget(self.run_hint, 1)
+        # The output wraps (long numbers) and grows with its text: a label does both.
+        self.output_view = QLabel(self.code_box)
+        self.output_view.setObjectName("demoOutput")
+        self.output_view.setFont(mono)
+        self.output_view.setTextFormat(Qt.TextFormat.PlainText)
+        self.output_view.setWordWrap(True)
+        self.output_view.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.output_view.setMargin(6)
+        code_layout.addWidget(self.code_view)
+        code_layout.addLayout(run_row)
+        code_layout.addWidget(self.output_view)
+        self.content_layout.addWidget(self.code_box)
+
+        # teaching switches
+        self.switch_box = QGroupBox(content)
+        self.switch_box.setObjectName("switchBox")
+        self.switch_layout = QVBoxLayout(self.switch_box)
+        self.switch_layout.setContentsMargins(10, 6, 10, 8)
+        self.switch_layout.setSpacing(2)
+        for sid in SWITCHES:
+            box = QCheckBox(self.switch_box)
+            box.setObjectName(f"switch_{sid}")
+            box.toggled.connect(lambda on, s=sid: self.switches.set(s, on))
+            text = QLabel(self.switch_box)
+            text.setObjectName(f"switchText_{sid}")
+            text.setWordWrap(True)
+            text.setProperty("class", "muted")
+            text.setContentsMargins(24, 0, 0, 6)
+            self.switch_layout.addWidget(box)
+            self.switch_layout.addWidget(text)
+            self._switch_boxes[sid] = (box, text)
+        self.content_layout.addWidget(self.switch_box)
+
+        # where to look
+        self.pointer_box = QGroupBox(content)
+        self.pointer_box.setObjectName("pointerBox")
+        pointer_layout = QVBoxLayout(self.pointer_box)
+        pointer_layout.setContentsMargins(10, 6, 10, 8)
+        self.pointer_label = QLabel(self.pointer_box)
+        self.pointer_label.setObjectName("lessonPointers")
+        self.pointer_label.setWordWrap(True)
+        self.pointer_label.setTextFormat(Qt.TextFormat.RichText)
+        self.pointer_label.linkActivated.connect(self._on_pointer_link_activated)
+        pointer_layout.addWidget(self.pointer_label)
+        self.content_layout.addWidget(self.pointer_box)
+        self.content_layout.addStretch(1)
+
+        # previous / next
+        nav = QHBoxLayout()
+        nav.setContentsMargins(8, 6, 8, 8)
+        self.prev_button = QPushButton(self)
+        self.prev_button.setObjectName("prevLessonButton")
+        self.prev_button.clicked.connect(self.previous_lesson)
+        self.next_button = QPushButton(self)
+        self.next_button.setObjectName("nextLessonButton")
+        self.next_button.clicked.connect(self.next_lesson)
+        self.position_label = QLabel(self)
+        self.position_label.setObjectName("lessonPosition")
+        self.position_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        nav.addWidget(self.prev_button)
+        nav.addWidget(self.position_label, 1)
+        nav.addWidget(self.next_button)
+        line = QFrame(self)
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setStyleSheet("color: #dde1e8;")
+        outer.addWidget(line)
+        outer.addLayout(nav)
+
+    # -- public API ---------------------------------------------------------------
+
+    @property
+    def lesson(self) -> Lesson:
+        return LESSONS[self._index]
+
+    @property
+    def index(self) -> int:
+        return self._index
+
+    def set_lesson(self, lesson: int | str) -> None:
+        """Show lesson ``lesson`` (an index from 0, or a lesson id)."""
+        index = self._index_of(lesson) if isinstance(lesson, str) else int(lesson)
+        if not 0 <= index < len(LESSONS):
+            raise IndexError(f"no lesson {lesson!r}")
+        if index == self._index:
+            return
+        self._show_lesson(index)
+        # A switch belongs to its lesson: moving on turns off what the new one lacks.
+        self.switches.set_all(self.switches.on & set(self.lesson.switches))
+        self._write_state()
+        self.sigLessonChanged.emit(self.lesson.id)
+
+    def next_lesson(self) -> None:
+        if self._index + 1 < len(LESSONS):
+            self.set_lesson(self._index + 1)
+
+    def previous_lesson(self) -> None:
+        if self._index > 0:
+            self.set_lesson(self._index - 1)
+
+    def load_preset(self) -> bool:
+        """Replace the document with this lesson's example. True if loaded.
+
+        The example is a new, untitled document: unsaved work is offered for saving
+        first (the window's ``file_actions.maybe_save()`` if it has one, else a
+        question here), and the window forgets its file name (``set_file_path``).
+        """
+        session = Session.from_dict(copy.deepcopy(self.lesson.preset))
+        session.panels[PANEL_KEY] = panel_state(self.lesson.id, self.switches.on)
+        if self._open_session is not None:
+            return bool(self._open_session(session))
+        window = self.window()
+        actions = getattr(window, "file_actions", None)
+        if actions is not None and hasattr(actions, "maybe_save"):
+            if not actions.maybe_save():
+                return False
+        elif not self._confirm_replace():
+            return False
+        self.controller.replace_session(session)
+        if hasattr(window, "set_file_path"):
+            window.set_file_path(None)
+        return True
+
+    def _confirm_replace(self) -> bool:
+        undo = getattr(self.controller, "undo_stack", None)
+        if undo is None or undo.isClean():
+            return True
+        Button = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self,
+            self.tr("Load the Lesson's Example"),
+            self.tr(
+                "The example replaces the current formula and variables. "
+                "Unsaved changes will be lost."
+            ),
+            Button.Ok | Button.Cancel,
+            Button.Ok,
+        )
+        return answer == Button.Ok
+
+    def title(self) -> str:
+        """The panel's tab title, in the interface language."""
+        return self.tr("Lessons")
+
+    def check(self, row: int) -> None:
+        """Check the prediction typed for question ``row``."""
+        question = self.lesson.questions[row]
+        answer = self._answer(question)
+        answer.text = self._rows[row].edit.text()
+        value = parse_prediction(answer.text)
+        if value is None:
+            answer.status, answer.predicted = "invalid", None
+        else:
+            answer.predicted = value
+            expected = self.expected(question)
+            answer.status = "right" if is_close(value, expected, question) else "wrong"
+        self._render_row(row)
+
+    def reveal(self, row: int) -> None:
+        """Show the engine's answer to question ``row``."""
+        self._answer(self.lesson.questions[row]).revealed = True
+        self._render_row(row)
+
+    def expected(self, question: Question) -> float:
+        """The engine's answer to ``question`` of the current lesson (cached runs)."""
+        return self._run(question.switches).value(question.line, question.item)
+
+    def run_demo(self) -> None:
+        """Run the book's code for this lesson with the switches that are on, and show it."""
+        self._demo_shown.add(self.lesson.id)
+        self._render_demo()
+
+    def feedback_text(self, row: int) -> str:
+        return self._rows[row].feedback.text()
+
+    def question_rows(self) -> list[_QuestionRow]:
+        return list(self._rows)
+
+    # -- showing a lesson -----------------------------------------------------------
+
+    def _index_of(self, lesson_id: str | None) -> int:
+        for i, lesson in enumerate(LESSONS):
+            if lesson.id == lesson_id:
+                return i
+        raise KeyError(f"no lesson {lesson_id!r}")
+
+    def _show_lesson(self, index: int) -> None:
+        self._index = index
+        self.lesson_combo.blockSignals(True)
+        self.lesson_combo.setCurrentIndex(index)
+        self.lesson_combo.blockSignals(False)
+        self._rebuild_questions()
+        for sid, (box, text) in self._switch_boxes.items():
+            offered = sid in self.lesson.switches
+            box.setVisible(offered)
+            text.setVisible(offered)
+        self.switch_box.setVisible(bool(self.lesson.switches))
+        # No trailing newline: it would be one more (empty) line to scroll to.
+        self.code_view.setPlainText(self.lesson.code.rstrip("\n"))
+        self._fit_code_height()
+        self._render_lesson_texts()
+        self._render_demo()
+        self.scroll.verticalScrollBar().setValue(0)
+
+    def _rebuild_questions(self) -> None:
+        for row in self._rows:
+            self.predict_layout.removeWidget(row)
+            row.hide()
+            row.setParent(None)
+            row.deleteLater()
+        self._rows = []
+        for i, _question in enumerate(self.lesson.questions):
+            row = _QuestionRow(i, self.predict_box)
+            row.check_button.clicked.connect(lambda _=False, r=i: self.check(r))
+            row.reveal_button.clicked.connect(lambda _=False, r=i: self.reveal(r))
+            row.edit.returnPressed.connect(lambda r=i: self.check(r))
+            row.edit.textEdited.connect(
+                lambda text, q=_question: setattr(self._answer(q), "text", text)
+            )
+            self.predict_layout.addWidget(row)
+            row.show()  # at once, not when the layout's queued show arrives
+            self._rows.append(row)
+
+    def _fit_code_height(self) -> None:
+        """Tall enough for the whole demo (up to a limit), plus a scroll bar if too wide."""
+        view = self.code_view
+        metrics = view.fontMetrics()
+        lines = view.toPlainText().splitlines() or [""]
+        shown = min(len(lines), MAX_CODE_LINES)
+        height = shown * metrics.lineSpacing() + 2 * view.frameWidth()
+        height += int(2 * view.document().documentMargin()) + 2
+        widest = max(metrics.horizontalAdvance(line) for line in lines)
+        # The widget's own width: on a Resize event the viewport has not followed yet.
+        room = view.width() - 2 * view.frameWidth()
+        if len(lines) > MAX_CODE_LINES:
+            room -= view.verticalScrollBar().sizeHint().width()
+        if widest + 2 * view.document().documentMargin() + 2 > room:
+            height += view.horizontalScrollBar().sizeHint().height()
+        view.setFixedHeight(height)
+
+    def eventFilter(self, obj, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if obj is self.code_view and event.type() == QEvent.Type.Resize:
+            self._fit_code_height()
+        return super().eventFilter(obj, event)
+
+    def _render_lesson_texts(self) -> None:
+        language = current_language()
+        lesson = self.lesson
+        self.title_label.setText(f"{lesson.number}. {lesson.title.get(language)}")
+        if any(c in lesson.book_steps for c in "–,"):
+            steps = self.tr("Book steps {steps}").format(steps=lesson.book_steps)
+        else:
+            steps = self.tr("Book step {step}").format(step=lesson.book_steps)
+        self.steps_label.setText(steps)
+        self.body_label.setText(lesson.body.get(language))
+        self.pointer_label.setText(lesson.pointers.get(language))
+        self.preset_label.setText(self._preset_summary(lesson))
+        for i, question in enumerate(lesson.questions):
+            prompt = question.prompt.get(language)
+            if question.switches:
+                names = _switch_names(question.switches, language)
+                prompt += '<br><span style="color:#8a5a00;">{}</span>'.format(
+                    self.tr("Asked with the teaching switch: {names}").format(names=names)
+                )
+            row = self._rows[i]
+            row.prompt.setText(f"<b>{i + 1}.</b> {prompt}")
+            row.edit.setPlaceholderText(self.tr("your prediction"))
+            row.check_button.setText(self.tr("Check"))
+            row.reveal_button.setText(self.tr("Reveal"))
+            if row.edit.text() != self._answer(question).text:
+                row.edit.setText(self._answer(question).text)
+            self._render_row(i)
+        for sid, (box, text) in self._switch_boxes.items():
+            switch = SWITCHES[sid]
+            box.setText(
+                self.tr("{title} (book step {step})").format(
+                    title=switch.title.get(language), step=switch.book_step
+                )
+            )
+            text.setText(switch.description.get(language))
+        self.position_label.setText(
+            self.tr("Lesson {n} of {total}").format(n=lesson.number, total=len(LESSONS))
+        )
+        self.prev_button.setEnabled(self._index > 0)
+        self.next_button.setEnabled(self._index + 1 < len(LESSONS))
+
+    def _preset_summary(self, lesson: Lesson) -> str:
+        preset = lesson.preset
+        point = ", ".join(f"{v['name']} = {v['value']:g}" for v in preset["variables"])
+        return self.tr("Example: f = {expression} at {point}").format(
+            expression=preset["expression"], point=point
+        )
+
+    def _render_row(self, row: int) -> None:
+        question = self.lesson.questions[row]
+        answer = self._answer(question)
+        label = self._rows[row].feedback
+        parts: list[str] = []
+        status = answer.status
+        if status == "invalid":
+            parts.append(self.tr("Type a number, such as 2.5, -3 or 16/11."))
+        elif status == "right":
+            parts.append(
+                self.tr("✓ Right! The engine gets {value}.").format(
+                    value=as_book_prints(self.expected(question))
+                )
+            )
+        elif status == "wrong":
+            expected = self.expected(question)
+            guess = as_book_prints(answer.predicted)
+            if answer.predicted > expected:
+                parts.append(self.tr("✗ Not quite: {guess} is too high.").format(guess=guess))
+            else:
+                parts.append(self.tr("✗ Not quite: {guess} is too low.").format(guess=guess))
+            if not answer.revealed:
+                parts.append(self.tr("Try again, or press Reveal."))
+                if question.hint is not None:
+                    parts.append(
+                        self.tr("Hint: {hint}").format(hint=question.hint.get(current_language()))
+                    )
+        if answer.revealed and status != "right":
+            status = "revealed"
+            parts.append(
+                self.tr("The engine's answer: {value}").format(
+                    value=as_book_prints(self.expected(question))
+                )
+            )
+        label.setText("<br>".join(parts))
+        label.setVisible(bool(parts))
+        label.setProperty("feedback", status)
+        label.style().unpolish(label)
+        label.style().polish(label)
+
+    def _render_demo(self) -> None:
+        shown = self.lesson.id in self._demo_shown
+        self.output_view.setVisible(shown)
+        if shown:
+            run = self._run(self.switches.on)
+            text = run.text
+            if run.switches:
+                names = _switch_names(run.switches, current_language())
+                header = self.tr("teaching switches on: {names}").format(names=names)
+                text = f"# {header}\n{text}"
+            self.output_view.setText(text)
+        self.run_button.setText(self.tr("Run again") if shown else self.tr("Run"))
+        self.run_hint.setText(
+            self.tr("Printed by the engine, just now.")
+            if shown
+            else self.tr("Predict first, then run the code to see what the engine prints.")
+        )
+
+    def _answer(self, question: Question) -> _Answer:
+        return self._answers.setdefault((self.lesson.id, question.id), _Answer())
+
+    def _run(self, switches: frozenset[str]) -> DemoRun:
+        """The demo's output with ``switches`` (lessons are deterministic: cached)."""
+        key = (
+            self.lesson.id,
+            frozenset(switches)
+            & frozenset(
+                self.lesson.switches + tuple(s for q in self.lesson.questions for s in q.switches)
+            ),
+        )
+        run = self._runs.get(key)
+        if run is None:
+            run = self._runs[key] = self.lesson.run_demo(key[1])
+        return run
+
+    # -- state in the session file ------------------------------------------------------
+
+    def _write_state(self) -> None:
+        session = self.controller.session
+        session.panels[PANEL_KEY] = panel_state(self.lesson.id, self.switches.on)
+
+    # -- reacting ------------------------------------------------------------------------------
+
+    def _on_combo_index_changed(self, index: int) -> None:
+        if index >= 0:
+            self.set_lesson(index)
+
+    def _on_switches_changed(self) -> None:
+        on = self.switches.on
+        for sid, (box, _text) in self._switch_boxes.items():
+            if box.isChecked() != (sid in on):
+                box.blockSignals(True)
+                box.setChecked(sid in on)
+                box.blockSignals(False)
+        self._write_state()
+        self._render_demo()
+        # The window's numbers come from the engine too: show them with the switch.
+        request = getattr(self.controller, "request_evaluate", None)
+        if request is not None:
+            request()
+
+    def _on_controller_document_replaced(self) -> None:
+        lesson_id, on = read_panel_state(self.controller.session.panels.get(PANEL_KEY))
+        if lesson_id is not None and self._index_of(lesson_id) != self._index:
+            self._show_lesson(self._index_of(lesson_id))
+            self.sigLessonChanged.emit(self.lesson.id)
+        # A document that does not ask for a switch gets none.
+        self.switches.set_all(on if lesson_id == self.lesson.id else ())
+        self._write_state()
+
+    def _on_pointer_link_activated(self, link: str) -> None:
+        if link.startswith("view:"):
+            self.show_view(link.split(":", 1)[1])
+
+    def show_view(self, view: str) -> bool:
+        """Bring the window's ``view`` ("graph", "plot", "map") to the front, if it has one."""
+        name = VIEW_OBJECT_NAMES.get(view)
+        window = self.window()
+        target = window.findChild(QWidget, name) if name else None
+        if target is None:
+            return False
+        widget = target
+        while widget is not None and widget is not window:
+            parent = widget.parentWidget()
+            stack_owner = parent.parentWidget() if parent is not None else None
+            if isinstance(stack_owner, QTabWidget):
+                stack_owner.setCurrentWidget(widget)
+            widget = parent
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
+    # -- language --------------------------------------------------------------------------------
+
+    def retranslateUi(self) -> None:  # noqa: N802 - Qt's naming
+        language = current_language()
+        for i, lesson in enumerate(LESSONS):
+            self.lesson_combo.setItemText(i, f"{lesson.number}. {lesson.title.get(language)}")
+        self.load_button.setText(self.tr("Load Example"))
+        self.load_button.setToolTip(
+            self.tr("Replace the formula and variables with this lesson's example")
+        )
+        self.predict_box.setTitle(self.tr("Predict First"))
+        self.predict_intro.setText(
+            self.tr("Work out each answer in your head or on paper, type it, then check.")
+        )
+        self.code_box.setTitle(self.tr("The Book's Code, on This Engine"))
+        self.switch_box.setTitle(self.tr("Teaching Switches"))
+        self.pointer_box.setTitle(self.tr("Where to Look"))
+        self.prev_button.setText(self.tr("◀ Previous"))
+        self.next_button.setText(self.tr("Next ▶"))
+        self._render_lesson_texts()
+        self._render_demo()
+        tabs = self._tab_widget()
+        if tabs is not None:
+            tabs.setTabText(tabs.indexOf(self), self.title())
+
+    def _tab_widget(self) -> QTabWidget | None:
+        stack = self.parentWidget()
+        owner = stack.parentWidget() if stack is not None else None
+        return owner if isinstance(owner, QTabWidget) else None
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)
+
+
+__all__ = ["LessonPanel", "SwitchBanner", "install_switch_banner"]

@@ -1,0 +1,1 @@
+"""The plot of f, f′, f″ and the tangent along the swept variable."""

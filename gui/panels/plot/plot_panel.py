@@ -1,0 +1,432 @@
+"""The plot: f, f′ and f″ along the swept variable, the tangent, and the current point.
+
+Plot items are created once and refreshed with ``setData`` — never cleared and re-added.
+A curve is only handed new arrays when they differ from what it shows (dragging the
+swept variable itself moves only the marker). Gaps where a value is not finite
+(``log(x)`` for x ≤ 0) come from ``connect="finite"``.
+
+The y range fits the visible curves, ignoring isolated spikes (``tan``, ``1/x``), and
+only moves when the curves leave it or shrink well inside it, so the axes stay calm
+while a slider moves. Panning or zooming by hand turns fitting off until *Fit view*.
+A click in the plot moves the point: the swept variable jumps to the clicked x.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+import shiboken6
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGraphicsItem,
+    QHBoxLayout,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.controller import SessionController
+from gui.theme import CURVE_COLORS, MUTED_TEXT
+from gui.widgets.live_label import LiveLabel
+from tutor.evaluation import EvalResult
+from tutor.numbers import on_grid
+from tutor.session import CURVES, snap_to_step
+
+ARRAY_CURVES = ("f", "df", "d2f")
+
+
+def curve_titles(var: str | None) -> dict[str, str]:
+    """Legend and checkbox texts; ``var`` is the swept variable."""
+    v = var or "x"
+    return {
+        "f": f"f({v})",
+        "df": f"f′({v}) = ∂f/∂{v}",
+        "d2f": f"f″({v}) = ∂²f/∂{v}²",
+        "tangent": QCoreApplication.translate("PlotPanel", "tangent at the point"),
+    }
+
+
+def fit_range(arrays: list[np.ndarray]) -> tuple[float, float] | None:
+    """A y range showing the curves, ignoring spikes near poles. None if nothing is finite.
+
+    Each curve counts with its own range — or, when a few huge values (``tan`` or
+    ``1/x`` near a pole) stretch it more than four times wider than the band where
+    the middle 80 % of its points lie, with that band widened by its own width on
+    each side.
+    """
+    bounds = []
+    for a in arrays:
+        values = a[np.isfinite(a)]
+        if not values.size:
+            continue
+        # Beyond this the plot cannot draw anyway, and spans would overflow to inf.
+        values = np.clip(values, -1e150, 1e150)
+        lo, hi = float(values.min()), float(values.max())
+        if values.size > 20:
+            q_lo, q_hi = (float(v) for v in np.quantile(values, [0.1, 0.9]))
+            if q_hi > q_lo and hi - lo > 4 * (q_hi - q_lo):
+                span = q_hi - q_lo
+                lo, hi = max(lo, q_lo - span), min(hi, q_hi + span)
+        bounds.append((lo, hi))
+    if not bounds:
+        return None
+    lo, hi = min(b[0] for b in bounds), max(b[1] for b in bounds)
+    if hi - lo < 1e-12 * max(1.0, abs(lo), abs(hi)):
+        pad = max(1.0, abs(lo) * 0.1)
+        return lo - pad, hi + pad
+    pad = 0.08 * (hi - lo)
+    return lo - pad, hi + pad
+
+
+class _SafeLegend(pg.LegendItem):
+    """A legend that survives its plot being torn down around it.
+
+    The legend re-anchors itself whenever its geometry changes, reading its parent's
+    size. While a window is being deleted the parent ViewBox can go first, and the
+    legend's own teardown then raised "Internal C++ object (ViewBox) already deleted".
+    """
+
+    def _GraphicsWidgetAnchor__geometryChanged(self) -> None:  # noqa: N802 - pyqtgraph's
+        parent = getattr(self, "_GraphicsWidgetAnchor__parent", None)
+        if not shiboken6.isValid(self) or (parent is not None and not shiboken6.isValid(parent)):
+            return
+        super()._GraphicsWidgetAnchor__geometryChanged()
+
+
+class PlotPanel(QWidget):
+    """Curve toggles above a pyqtgraph PlotWidget (objectName ``plotWidget``)."""
+
+    sigPointClicked = Signal(float)  # the swept variable's new value, after a click
+
+    def __init__(self, controller: SessionController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("plotPanel")
+        self.controller = controller
+        self.auto_fit = True
+        self._force_fit = True
+        self._shown: dict[str, tuple[np.ndarray, np.ndarray] | None] = dict.fromkeys(ARRAY_CURVES)
+        self._last_x: np.ndarray | None = None
+
+        # -- the toggles ------------------------------------------------------------
+        self.curve_boxes: dict[str, QCheckBox] = {}
+        header = QHBoxLayout()
+        header.setContentsMargins(4, 0, 4, 0)
+        header.setSpacing(8)
+        # Both give way before the toggles do (the plot column must stay narrow enough
+        # for the side panels), and neither re-lays out the window when its text changes.
+        self.title = LiveLabel(self, all_or_nothing=True)
+        self.title.setObjectName("plotTitle")
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        header.addWidget(self.title)
+        self.held_label = LiveLabel(self, color=MUTED_TEXT)
+        self.held_label.setObjectName("plotHeldLabel")
+        header.addWidget(self.held_label, 1)
+        for key in CURVES:
+            box = QCheckBox(self)
+            box.setObjectName(f"curve_{key}")
+            box.setStyleSheet(f"QCheckBox {{ color: {CURVE_COLORS[key]}; font-weight: 600; }}")
+            box.toggled.connect(self._on_curve_box_toggled)
+            self.curve_boxes[key] = box
+            header.addWidget(box)
+        self.fit_button = QToolButton(self)
+        self.fit_button.setText(self.tr("Fit view"))
+        self.fit_button.setObjectName("fitButton")
+        self.fit_button.setToolTip(self.tr("Fit the axes to the curves again (Ctrl+0)"))
+        self.fit_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.fit_button.clicked.connect(self.fit_view)
+        header.addWidget(self.fit_button)
+
+        # -- the plot -----------------------------------------------------------------
+        self.plot_widget = pg.PlotWidget(self)
+        self.plot_widget.setObjectName("plotWidget")
+        self.plot_widget.setMinimumSize(300, 260)
+        item = self.plot_widget.getPlotItem()
+        self.plot_item = item
+        self.view_box = item.getViewBox()
+        item.hideButtons()
+        item.setMenuEnabled(False)
+        item.showGrid(x=True, y=True, alpha=0.18)
+        self.view_box.disableAutoRange()
+        self.view_box.setDefaultPadding(0.0)
+        for name in ("left", "bottom"):
+            axis = item.getAxis(name)
+            axis.setPen(pg.mkPen("#9aa1ad"))
+            axis.setTextPen(pg.mkPen("#3b4252"))
+            # The axes also draw the grid across the whole plot; replaying that on every
+            # frame cost ~7 ms. Cached as a pixmap, they redraw only when the range moves.
+            axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.zero_line = pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen("#b8bec9", width=1))
+        item.addItem(self.zero_line, ignoreBounds=True)
+        self.point_line = pg.InfiniteLine(
+            pos=0, angle=90, pen=pg.mkPen("#9aa1ad", width=1, style=Qt.PenStyle.DashLine)
+        )
+        item.addItem(self.point_line, ignoreBounds=True)
+
+        self.legend = _SafeLegend(offset=(12, 10), labelTextSize="10pt", verSpacing=-4)
+        self.legend.setParentItem(self.view_box)
+        item.legend = self.legend
+        self.legend.setBrush(pg.mkBrush(255, 255, 255, 220))
+        self.legend.setPen(pg.mkPen("#d3d7df"))
+        self.curves: dict[str, pg.PlotDataItem] = {}
+        for key in ARRAY_CURVES:
+            pen = pg.mkPen(CURVE_COLORS[key], width=1)  # wider pens cost 2-4x per frame
+            curve = pg.PlotDataItem(pen=pen, antialias=True)
+            curve.setZValue({"f": 3, "df": 2, "d2f": 1}[key])
+            item.addItem(curve)
+            self.curves[key] = curve
+        tangent_pen = pg.mkPen(CURVE_COLORS["tangent"], width=1, style=Qt.PenStyle.DashLine)
+        self.curves["tangent"] = pg.PlotDataItem(pen=tangent_pen, antialias=True)
+        self.curves["tangent"].setZValue(4)
+        item.addItem(self.curves["tangent"], ignoreBounds=True)
+        self.marker = pg.ScatterPlotItem(
+            size=11,
+            pen=pg.mkPen(CURVE_COLORS["f"], width=2),
+            brush=pg.mkBrush("#ffffff"),
+            antialias=True,
+        )
+        self.marker.setZValue(10)
+        item.addItem(self.marker, ignoreBounds=True)
+        self.legend.sigSampleClicked.connect(self._on_legend_sample_clicked)
+
+        self.empty_text = pg.TextItem(anchor=(0.5, 0.5), color="#6b7280")
+        self.empty_text.setZValue(20)
+        item.addItem(self.empty_text, ignoreBounds=True)
+        self.empty_text.setVisible(False)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addLayout(header)
+        layout.addWidget(self.plot_widget, 1)
+
+        self.view_box.sigRangeChangedManually.connect(self._on_view_range_changed_manually)
+        self.plot_widget.scene().sigMouseClicked.connect(self._on_scene_mouse_clicked)
+        controller.sigResultChanged.connect(self._on_controller_result_changed)
+        controller.sigCurvesChanged.connect(self._on_controller_curves_changed)
+        controller.sigSweepChanged.connect(self._on_controller_sweep_changed)
+        controller.sigExpressionChanged.connect(self._on_controller_expression_changed)
+        controller.sigDocumentReplaced.connect(self._on_controller_document_replaced)
+        self._on_controller_sweep_changed()
+        self._on_controller_curves_changed(controller.session.curves)
+        self._on_controller_result_changed(controller.result)
+
+    # -- from the document ----------------------------------------------------------------
+
+    def _on_controller_curves_changed(self, curves: list[str]) -> None:
+        for key, box in self.curve_boxes.items():
+            if box.isChecked() != (key in curves):
+                box.blockSignals(True)
+                box.setChecked(key in curves)
+                box.blockSignals(False)
+            self.curves[key].setVisible(key in curves)
+        self._sync_legend(curve_titles(self.controller.session.sweep.variable))
+        self._update_left_label()
+        self._force_fit = True
+        self._on_controller_result_changed(self.controller.result)
+
+    def _on_controller_sweep_changed(self) -> None:
+        sweep = self.controller.session.sweep
+        titles = curve_titles(sweep.variable)
+        short = {"tangent": self.tr("tangent")}
+        for key, box in self.curve_boxes.items():
+            box.setText(short.get(key, titles[key].split(" = ")[0]))
+            box.setToolTip(titles[key])
+        self._sync_legend(titles)
+        label_style = {"font-size": "11pt", "color": "#3b4252"}
+        self.plot_item.setLabel("bottom", sweep.variable or "", **label_style)
+        self._update_left_label()
+        self.title.setText(
+            self.tr("f along {name}").format(name=sweep.variable) if sweep.variable else ""
+        )
+        self.title.updateGeometry()  # rare: the title's width may change the header
+        if sweep.variable is not None:
+            self.view_box.setXRange(sweep.min, sweep.max, padding=0.02)
+        self._force_fit = True
+
+    def _update_left_label(self) -> None:
+        shown = [n for k, n in (("f", "f"), ("df", "f′"), ("d2f", "f″")) if k in self.curves_on()]
+        self.plot_item.setLabel(
+            "left", ", ".join(shown) or "f", **{"font-size": "11pt", "color": "#3b4252"}
+        )
+
+    def curves_on(self) -> list[str]:
+        return self.controller.session.curves
+
+    def _on_controller_expression_changed(self, _text: str) -> None:
+        if self.controller.session.error is None:
+            self._force_fit = True
+
+    def _on_controller_document_replaced(self) -> None:
+        self.auto_fit = True
+        self._force_fit = True
+
+    def _sync_legend(self, titles: dict[str, str]) -> None:
+        """The legend lists the curves on show (rarely called: toggles, a new sweep)."""
+        self.legend.clear()
+        for key in CURVES:
+            if key in self.controller.session.curves:
+                self.legend.addItem(self.curves[key], titles[key])
+
+    def _on_controller_result_changed(self, result: EvalResult) -> None:
+        if result.expression is None:
+            return  # nothing has ever parsed: keep the plot as it is
+        x = result.x
+        curves = self.controller.session.curves
+        has_sweep = result.sweep_variable is not None and x.size > 0
+        self.empty_text.setVisible(not has_sweep)
+        if not has_sweep:
+            for key in CURVES:
+                self.curves[key].setData([], [])
+            self._shown = dict.fromkeys(ARRAY_CURVES)
+            self.marker.setData([], [])
+            self.empty_text.setText(
+                self.tr("f = {value} has no variable to plot along").format(
+                    value=f"{result.value:.6g}"
+                )
+            )
+            vr = self.view_box.viewRect()
+            self.empty_text.setPos(vr.center())
+            return
+
+        data_changed = False
+        arrays = {"f": result.f, "df": result.df, "d2f": result.d2f}
+        for key in ARRAY_CURVES:
+            if key not in curves:
+                continue
+            y = arrays[key]
+            shown = self._shown[key]
+            if (
+                shown is not None
+                and shown[0].shape == x.shape
+                and np.array_equal(shown[0], x)
+                and np.array_equal(shown[1], y, equal_nan=True)
+            ):
+                continue
+            if np.isfinite(y).all():
+                self.curves[key].setData(x, y, connect="all", skipFiniteCheck=True)
+            else:
+                self.curves[key].setData(x, y, connect="finite")
+            self._shown[key] = (x, y)
+            data_changed = True
+
+        s = result.sweep_variable
+        variables = self.controller.session.variables
+        held = [
+            f"{name} = {on_grid(value, variables[name].step if name in variables else 0.01)}"
+            for name, value in result.point.items()
+            if name != s
+        ]
+        held_text = self.tr("({values} held fixed)").format(values=", ".join(held)) if held else ""
+        if self.held_label.text() != held_text:
+            self.held_label.setText(held_text)
+        x0 = result.point.get(s, math.nan)
+        f0 = result.value
+        slope = result.grads.get(s, 0.0)
+        self.point_line.setPos(x0 if math.isfinite(x0) else 0.0)
+        if math.isfinite(x0) and math.isfinite(f0):
+            self.marker.setData([x0], [f0])
+        else:
+            self.marker.setData([], [])
+        if "tangent" in curves:
+            if math.isfinite(x0) and math.isfinite(f0) and math.isfinite(slope):
+                xs = np.array([x[0], x[-1]])
+                self.curves["tangent"].setData(xs, f0 + slope * (xs - x0))
+            else:
+                self.curves["tangent"].setData([], [])
+
+        if self.auto_fit and (data_changed or self._force_fit):
+            self._fit_y([arrays[k] for k in ARRAY_CURVES if k in curves], force=self._force_fit)
+        self._force_fit = False
+
+    # -- the view range -------------------------------------------------------------------
+
+    def _fit_y(self, arrays: list[np.ndarray], force: bool) -> None:
+        target = fit_range(arrays)
+        if target is None:
+            return
+        lo, hi = target
+        if not (math.isfinite(lo) and math.isfinite(hi) and hi > lo):
+            return
+        (_, _), (vlo, vhi) = self.view_box.viewRange()
+        span = hi - lo
+        outside = lo < vlo or hi > vhi
+        too_loose = span < 0.45 * (vhi - vlo)
+        if force or outside or too_loose:
+            # A little extra room, so that small moves do not refit at once.
+            self.view_box.setYRange(lo - 0.05 * span, hi + 0.05 * span, padding=0)
+
+    def fit_view(self) -> None:
+        """Fit both axes to the curves and follow them again."""
+        self.auto_fit = True
+        self._force_fit = True
+        sweep = self.controller.session.sweep
+        if sweep.variable is not None:
+            self.view_box.setXRange(sweep.min, sweep.max, padding=0.02)
+        self._on_controller_result_changed(self.controller.result)
+
+    def _on_view_range_changed_manually(self, *_args) -> None:
+        self.auto_fit = False
+
+    # -- from the user ----------------------------------------------------------------------
+
+    def _on_curve_box_toggled(self, _checked: bool) -> None:
+        self.controller.set_curves([k for k in CURVES if self.curve_boxes[k].isChecked()])
+
+    def _on_legend_sample_clicked(self, _item) -> None:
+        # The legend has already toggled the curve's visibility: make that the document.
+        self.controller.set_curves([k for k in CURVES if self.curves[k].isVisible()])
+
+    def _on_scene_mouse_clicked(self, event) -> None:
+        if event.button() != Qt.MouseButton.LeftButton or event.isAccepted() or event.double():
+            return
+        pos = event.scenePos()
+        if not self.view_box.sceneBoundingRect().contains(pos):
+            return
+        self.click_at(self.view_box.mapSceneToView(pos).x())
+
+    def click_at(self, x: float) -> None:
+        """Move the swept variable to ``x``, snapped to its step and clamped to its range."""
+        session = self.controller.session
+        name = session.sweep.variable
+        if name is None or name not in session.variables:
+            return
+        value = snap_to_step(session.variables[name], x)
+        self.controller.set_value(name, value)
+        self.sigPointClicked.emit(value)
+
+    # -- an optimizer's trail (drawn by gui/optimizer_panel.py; issue 8) -------------------
+
+    def set_trail(self, xs: np.ndarray, ys: np.ndarray, symbols: bool = False) -> None:
+        """Draw the points an optimizer visited as (x, f) pairs; empty arrays hide them.
+
+        The curve is made on first use and belongs to this panel, like its own curves.
+        """
+        trail = getattr(self, "descent_trail", None)
+        if trail is None:
+            color = "#c2185b"  # raspberry: apart from f, f′, f″ and the tangent
+            trail = pg.PlotDataItem(
+                pen=pg.mkPen(color, width=1.5),
+                symbolSize=5,
+                symbolPen=pg.mkPen("#ffffff"),
+                symbolBrush=pg.mkBrush(color),
+                antialias=True,
+            )
+            trail.setZValue(8)
+            self.plot_item.addItem(trail, ignoreBounds=True)
+            self.descent_trail = trail
+        trail.setSymbol("o" if symbols else None)
+        trail.setData(xs, ys)
+
+    def point_to_widget(self, x: float, y: float):
+        """Widget coordinates of the data point (x, y) in ``plot_widget`` (for tests)."""
+        from PySide6.QtCore import QPointF
+
+        scene = self.view_box.mapViewToScene(QPointF(x, y))
+        return self.plot_widget.mapFromScene(scene)

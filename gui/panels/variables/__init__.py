@@ -1,0 +1,1 @@
+"""One row per variable: slider, value, range and ∂f/∂ of it."""

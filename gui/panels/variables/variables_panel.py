@@ -1,0 +1,427 @@
+"""One row per variable: a slider, its value, its range, and ∂f/∂(that variable).
+
+Rows are built only when the set of variables changes; every other update (a value,
+a range, the gradients after an evaluation) changes the existing widgets in place,
+with their signals blocked so that showing the model never writes back to it.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QButtonGroup,
+    QDoubleSpinBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QScrollArea,
+    QSizePolicy,
+    QSlider,
+    QToolButton,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.controller import SessionController
+from tutor.evaluation import EvalResult
+from tutor.numbers import readout, step_decimals
+from tutor.session import SessionError, VariableSpec, snap_to_step
+
+
+def format_gradient(name: str, value: float) -> str:
+    """``∂f/∂x = 1.23457``: six significant digits (the readout promises at least four)."""
+    return f"∂f/∂{name} = {readout(value, 6)}"
+
+
+def _repolish(widget: QWidget) -> None:
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
+class _WheelGuard(QObject):
+    """Scrolling the panel must not move a slider the wheel happens to pass over."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt
+        if event.type() == QEvent.Type.Wheel and not watched.hasFocus():
+            event.ignore()
+            return True
+        return False
+
+
+class VariableRow(QFrame):
+    """The controls of one variable. Object names end in ``_<name>`` for tests."""
+
+    def __init__(
+        self,
+        controller: SessionController,
+        spec: VariableSpec,
+        sweep_group: QButtonGroup,
+        wheel_guard: QObject,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("variableRow")
+        self.controller = controller
+        self.name = spec.name
+        name = spec.name
+        self._index_count = 0
+        self._spec = VariableSpec(name)
+
+        self.sweep_button = QRadioButton(self)
+        self.sweep_button.setObjectName(f"sweep_{name}")
+        self.sweep_button.setToolTip(self.tr("Plot f along {name}").format(name=name))
+        self.sweep_button.setAccessibleName(self.tr("Plot along {name}").format(name=name))
+        sweep_group.addButton(self.sweep_button)
+        self.sweep_button.toggled.connect(self._on_sweep_toggled)
+
+        self.name_label = QLabel(name, self)
+        self.name_label.setObjectName(f"name_{name}")
+        name_font = QFont(self.font())
+        name_font.setBold(True)
+        name_font.setPointSizeF(name_font.pointSizeF() * 1.15)
+        self.name_label.setFont(name_font)
+        self.name_label.setMinimumWidth(18)
+
+        self.slider = QSlider(Qt.Orientation.Horizontal, self)
+        self.slider.setObjectName(f"slider_{name}")
+        self.slider.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.slider.setSingleStep(1)
+        self.slider.setPageStep(10)
+        self.slider.setAccessibleName(self.tr("Value of {name}").format(name=name))
+        self.slider.installEventFilter(wheel_guard)
+        self.slider.valueChanged.connect(self._on_slider_value_changed)
+        self.slider.sliderPressed.connect(lambda: controller.begin_drag(self.name))
+        self.slider.sliderReleased.connect(controller.end_drag)
+
+        self.spin = QDoubleSpinBox(self)
+        self.spin.setObjectName(f"value_{name}")
+        self.spin.setKeyboardTracking(False)
+        self.spin.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.spin.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.UpDownArrows)
+        self.spin.setMinimumWidth(86)
+        self.spin.setAccessibleName(self.tr("Value of {name}").format(name=name))
+        self.spin.installEventFilter(wheel_guard)
+        self.spin.valueChanged.connect(self._on_spin_value_changed)
+
+        self.grad_label = QLabel(self)
+        self.grad_label.setObjectName(f"grad_{name}")
+        grad_font = QFont(self.font())
+        grad_font.setWeight(QFont.Weight.Medium)
+        self.grad_label.setFont(grad_font)
+        self.grad_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.grad_label.setToolTip(
+            self.tr("How fast f changes when {name} moves, the others held still").format(name=name)
+        )
+        # A fixed size: a new number must not make the whole column lay itself out again.
+        sample = format_gradient(name, -1.23456e-05)
+        self.grad_label.setFixedSize(
+            self.grad_label.fontMetrics().horizontalAdvance(sample) + 4,
+            self.grad_label.fontMetrics().height() + 2,
+        )
+
+        self.range_edits: dict[str, QLineEdit] = {}
+        range_row = QHBoxLayout()
+        range_row.setSpacing(3)
+        range_row.addWidget(self.grad_label)
+        range_row.addStretch(1)
+        for key, caption, tip in (
+            ("min", None, self.tr("Smallest value of {name}")),
+            ("max", "…", self.tr("Largest value of {name}")),
+            ("step", self.tr("step"), self.tr("Slider step of {name}")),
+        ):
+            if caption:
+                label = QLabel(caption, self)
+                label.setProperty("class", "muted")
+                range_row.addWidget(label)
+            edit = QLineEdit(self)
+            edit.setObjectName(f"{key}_{name}")
+            edit.setFixedWidth(46)
+            edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+            edit.setToolTip(tip.format(name=name))
+            edit.editingFinished.connect(self._on_range_editing_finished)
+            self.range_edits[key] = edit
+            range_row.addWidget(edit)
+
+        self.remove_button = QToolButton(self)
+        self.remove_button.setObjectName(f"remove_{name}")
+        self.remove_button.setText("✕")
+        self.remove_button.setAutoRaise(True)
+        policy = self.remove_button.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)  # the slider keeps its length either way
+        self.remove_button.setSizePolicy(policy)
+        self.remove_button.setToolTip(
+            self.tr("Remove {name} (f does not use it)").format(name=name)
+        )
+        self.remove_button.clicked.connect(lambda: controller.remove_variable(self.name))
+
+        grid = QGridLayout(self)
+        grid.setContentsMargins(8, 6, 8, 6)
+        grid.setHorizontalSpacing(6)
+        grid.setVerticalSpacing(4)
+        grid.addWidget(self.sweep_button, 0, 0)
+        grid.addWidget(self.name_label, 0, 1)
+        grid.addWidget(self.slider, 0, 2)
+        grid.addWidget(self.spin, 0, 3)
+        grid.addWidget(self.remove_button, 0, 4)
+        grid.addLayout(range_row, 1, 0, 1, 5)
+        grid.setColumnStretch(2, 1)
+
+        self.configure(spec)
+        self.set_used(True)
+
+    # -- from the document ------------------------------------------------------------
+
+    def configure(self, spec: VariableSpec) -> None:
+        """Take the range, step and value of ``spec`` (signals blocked)."""
+        self._spec = VariableSpec(spec.name, spec.value, spec.min, spec.max, spec.step)
+        self._index_count = max(1, round((spec.max - spec.min) / spec.step))
+        self.slider.blockSignals(True)
+        self.slider.setRange(0, self._index_count)
+        self.slider.blockSignals(False)
+        self.spin.blockSignals(True)
+        self.spin.setDecimals(max(step_decimals(spec.step), 1))
+        self.spin.setRange(spec.min, spec.max)
+        self.spin.setSingleStep(spec.step)
+        self.spin.blockSignals(False)
+        for key, value in (("min", spec.min), ("max", spec.max), ("step", spec.step)):
+            edit = self.range_edits[key]
+            edit.setText(f"{value:g}")
+            if edit.property("invalid"):
+                edit.setProperty("invalid", False)
+                _repolish(edit)
+        self.set_value(spec.value)
+
+    def set_value(self, value: float) -> None:
+        self._spec.value = value
+        index = self._index_of(value)
+        if self.slider.value() != index:
+            self.slider.blockSignals(True)
+            self.slider.setValue(index)
+            self.slider.blockSignals(False)
+        if self.spin.value() != value:
+            self.spin.blockSignals(True)
+            self.spin.setValue(value)
+            self.spin.blockSignals(False)
+
+    def set_gradient(self, value: float | None) -> None:
+        text = format_gradient(self.name, 0.0 if value is None else value)
+        if self.grad_label.text() != text:
+            self.grad_label.setText(text)
+
+    def set_used(self, used: bool) -> None:
+        if self.property("unused") != (not used):
+            self.setProperty("unused", not used)
+            _repolish(self)
+            for label in self.findChildren(QLabel):
+                _repolish(label)
+        self.remove_button.setVisible(not used)
+        self.grad_label.setToolTip(
+            self.tr("f does not use {name}: moving it changes nothing").format(name=self.name)
+            if not used
+            else self.tr("How fast f changes when {name} moves, the others held still").format(
+                name=self.name
+            )
+        )
+
+    def set_swept(self, swept: bool) -> None:
+        if self.sweep_button.isChecked() != swept:
+            self.sweep_button.blockSignals(True)
+            self.sweep_button.setChecked(swept)
+            self.sweep_button.blockSignals(False)
+
+    # -- from the user --------------------------------------------------------------------
+
+    def _index_of(self, value: float) -> int:
+        spec = self._spec
+        return min(max(round((value - spec.min) / spec.step), 0), self._index_count)
+
+    def value_at_index(self, index: int) -> float:
+        spec = self._spec
+        if index >= self._index_count:
+            return spec.max
+        return snap_to_step(spec, spec.min + index * spec.step)
+
+    def _on_slider_value_changed(self, index: int) -> None:
+        self.controller.set_value(self.name, self.value_at_index(index))
+
+    def _on_spin_value_changed(self, value: float) -> None:
+        if math.isfinite(value):
+            # The arrows add the step in binary floating point (0.8 + 4 × 0.01 is
+            # 0.8400000000000001); the box shows only its decimals, so keep only those.
+            self.controller.set_value(self.name, round(value, self.spin.decimals()))
+
+    def _on_sweep_toggled(self, checked: bool) -> None:
+        if checked:
+            self.controller.set_sweep_variable(self.name)
+
+    def _on_range_editing_finished(self) -> None:
+        texts = {
+            key: edit.text().strip().replace("−", "-") for key, edit in self.range_edits.items()
+        }
+        spec = self._spec
+        current = {"min": spec.min, "max": spec.max, "step": spec.step}
+        try:
+            values = {key: float(text) for key, text in texts.items()}
+        except ValueError:
+            bad = [k for k, t in texts.items() if not _is_float(t)]
+            self._mark_range_error(bad, self.tr("not a number"))
+            return
+        if values == current:
+            self._mark_range_error([], "")
+            return
+        try:
+            self.controller.set_range(self.name, values["min"], values["max"], values["step"])
+        except SessionError as exc:
+            changed = [k for k in values if values[k] != current[k]]
+            self._mark_range_error(changed or list(values), str(exc))
+            return
+        self._mark_range_error([], "")
+
+    def _mark_range_error(self, keys: list[str], message: str) -> None:
+        for key, edit in self.range_edits.items():
+            invalid = key in keys
+            if edit.property("invalid") != invalid:
+                edit.setProperty("invalid", invalid)
+                _repolish(edit)
+            if invalid:
+                edit.setToolTip(message)
+        if keys and message:
+            # Say it where the eyes are, not only in a tooltip one has to find.
+            edit = self.range_edits[keys[0]]
+            QToolTip.showText(edit.mapToGlobal(edit.rect().bottomLeft()), message, edit)
+
+
+def _is_float(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+class VariablesPanel(QWidget):
+    """The list of variable rows, in a scroll area."""
+
+    def __init__(self, controller: SessionController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("variablesPanel")
+        self.controller = controller
+        self.rows: dict[str, VariableRow] = {}
+        self._sweep_group = QButtonGroup(self)
+        self._sweep_group.setExclusive(True)
+        self._wheel_guard = _WheelGuard(self)
+
+        self._container = QWidget()
+        self._container.setObjectName("variablesContainer")
+        self._rows_layout = QVBoxLayout(self._container)
+        self._rows_layout.setContentsMargins(0, 0, 4, 0)
+        self._rows_layout.setSpacing(6)
+        self._empty_label = QLabel(
+            self.tr("No variables yet: type a name such as x in the formula."), self._container
+        )
+        self._empty_label.setWordWrap(True)
+        self._empty_label.setProperty("class", "muted")
+        self._rows_layout.addWidget(self._empty_label)
+        self._rows_layout.addStretch(1)
+        self.hint_label = QLabel(
+            self.tr(
+                "∂f/∂x is how fast f changes when x alone moves: the slope of the "
+                "tangent in the plot. The engine gets every ∂f/∂· from one backward pass."
+            ),
+            self._container,
+        )
+        self.hint_label.setObjectName("variablesHint")
+        self.hint_label.setWordWrap(True)
+        self.hint_label.setProperty("class", "muted")
+        self._rows_layout.addWidget(self.hint_label)
+
+        scroll = QScrollArea(self)
+        scroll.setObjectName("variablesScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self._container)
+        scroll.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        self._container.setAutoFillBackground(False)
+        scroll.viewport().setAutoFillBackground(False)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+
+        controller.sigVariablesChanged.connect(self._on_controller_variables_changed)
+        controller.sigValueChanged.connect(self._on_controller_value_changed)
+        controller.sigExpressionChanged.connect(self._on_controller_expression_changed)
+        controller.sigSweepChanged.connect(self._on_controller_sweep_changed)
+        controller.sigResultChanged.connect(self._on_controller_result_changed)
+        self._on_controller_variables_changed()
+        self._on_controller_result_changed(controller.result)
+
+    def row(self, name: str) -> VariableRow:
+        return self.rows[name]
+
+    # -- from the document ----------------------------------------------------------------
+
+    def _on_controller_variables_changed(self) -> None:
+        variables = self.controller.session.variables
+        names = sorted(variables)
+        if names != list(self.rows):
+            self._rebuild(names)
+        for name in names:
+            self.rows[name].configure(variables[name])
+        self._on_controller_expression_changed("")
+        self._on_controller_sweep_changed()
+
+    def _rebuild(self, names: list[str]) -> None:
+        for name in list(self.rows):
+            if name not in names:
+                row = self.rows.pop(name)
+                self._sweep_group.removeButton(row.sweep_button)
+                self._rows_layout.removeWidget(row)
+                row.hide()
+                row.setParent(None)
+                row.deleteLater()
+        spec_of = self.controller.session.variables
+        for name in names:
+            if name not in self.rows:
+                self.rows[name] = VariableRow(
+                    self.controller,
+                    spec_of[name],
+                    self._sweep_group,
+                    self._wheel_guard,
+                    self._container,
+                )
+        # order: sorted by name, before the stretch at the end
+        for i, name in enumerate(names):
+            self._rows_layout.insertWidget(i, self.rows[name])
+        self.rows = {name: self.rows[name] for name in names}
+        self._empty_label.setVisible(not names)
+
+    def _on_controller_value_changed(self, name: str, value: float) -> None:
+        row = self.rows.get(name)
+        if row is not None:
+            row.set_value(value)
+
+    def _on_controller_expression_changed(self, _text: str) -> None:
+        used = set(self.controller.session.used_variables())
+        for name, row in self.rows.items():
+            row.set_used(name in used)
+
+    def _on_controller_sweep_changed(self) -> None:
+        swept = self.controller.session.sweep.variable
+        for name, row in self.rows.items():
+            row.set_swept(name == swept)
+
+    def _on_controller_result_changed(self, result: EvalResult) -> None:
+        if result.expression is None:
+            return  # nothing has ever parsed: keep what is shown
+        for name, row in self.rows.items():
+            row.set_gradient(result.grads.get(name, 0.0))

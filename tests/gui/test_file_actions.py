@@ -1,0 +1,446 @@
+"""The File menu in the window: open, save, recent files, closing, autosave, recovery,
+exports. Dialogs are monkeypatched: no test ever waits on a modal dialog."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QFileDialog, QLineEdit, QMessageBox
+
+from gui import file_actions as fa_module
+from gui.file_actions import autosave_dir, settings
+from gui.main_window import MainWindow
+from tutor.session import PANEL_KEYS, Session
+
+ROOT = Path(__file__).resolve().parents[2]
+Button = QMessageBox.StandardButton
+
+
+@pytest.fixture(autouse=True)
+def test_mode_folders(qt_test_paths):
+    """Settings, recent files and autosaves go to Qt's test folders, empty each time."""
+    shutil.rmtree(autosave_dir(), ignore_errors=True)
+    settings().clear()
+    yield
+    shutil.rmtree(autosave_dir(), ignore_errors=True)
+    settings().clear()
+
+
+class Dialogs:
+    """Answers for every dialog, recorded; patched onto QFileDialog and QMessageBox."""
+
+    def __init__(self, monkeypatch):
+        self.open_path = ""
+        self.save_path = ""
+        self.answer = Button.Discard
+        self.warnings: list[str] = []
+        self.questions: list[str] = []
+        monkeypatch.setattr(QFileDialog, "getOpenFileName", self._open)
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", self._save)
+        monkeypatch.setattr(QMessageBox, "warning", self._warning)
+        monkeypatch.setattr(QMessageBox, "critical", self._warning)
+        monkeypatch.setattr(QMessageBox, "question", self._question)
+
+    def _open(self, *args, **kwargs):
+        return str(self.open_path), ""
+
+    def _save(self, *args, **kwargs):
+        return str(self.save_path), ""
+
+    def _warning(self, parent, title, text, *args, **kwargs):
+        self.warnings.append(text)
+        return Button.Ok
+
+    def _question(self, parent, title, text, *args, **kwargs):
+        self.questions.append(text)
+        return self.answer
+
+
+@pytest.fixture
+def dialogs(monkeypatch) -> Dialogs:
+    return Dialogs(monkeypatch)
+
+
+def document(session: Session) -> dict:
+    """The session file's content without other panels' state (a lesson may add its own)."""
+    d = session.to_dict()
+    for key in PANEL_KEYS:
+        d.pop(key, None)
+    return d
+
+
+def edit(window: MainWindow) -> None:
+    window.controller.set_expression("x^3 - y")
+    window.controller.set_value("x", 2.5)
+    window.controller.flush()
+
+
+# -- open and save ------------------------------------------------------------------------
+
+
+def test_the_file_menu_is_taken_over_with_one_action_of_each_name(window):
+    from PySide6.QtGui import QAction
+
+    actions = window.file_actions
+    menu_names = [a.objectName() for a in actions.file_menu.actions() if a.objectName()]
+    assert menu_names == ["actionNew", "actionOpen", "actionSave", "actionSaveAs", "actionQuit"]
+    assert window.findChild(QAction, "actionOpen") is actions.open_action
+    assert window.save_action is actions.save_action
+    assert actions.export_menu.title() and actions.recent_menu.title()
+
+
+def test_save_as_then_open_round_trip_with_title_and_unsaved_mark(window, dialogs, tmp_path):
+    edit(window)
+    assert window.isWindowModified()
+    dialogs.save_path = tmp_path / "homework"  # no suffix: .json is added
+    window.file_actions.save_as_action.trigger()
+    saved = tmp_path / "homework.json"
+    assert saved.exists()
+    assert window.windowTitle().startswith("homework.json")
+    assert not window.isWindowModified()
+    assert document(Session.load(saved)) == document(window.controller.session)
+
+    window.controller.set_value("x", -1.0)
+    assert window.isWindowModified()
+    window.file_actions.save_action.trigger()  # Save: same file, no dialog
+    assert Session.load(saved).variables["x"].value == -1.0
+    assert not window.isWindowModified()
+
+    window.file_actions.new_action.trigger()
+    assert window.windowTitle().startswith("untitled")
+    assert window.controller.session.expression_text == Session().expression_text
+
+    dialogs.open_path = saved
+    window.file_actions.open_action.trigger()
+    assert document(window.controller.session) == document(Session.load(saved))
+    assert window.findChild(QLineEdit, "expressionEdit").text() == "x^3 - y"
+    assert window.windowTitle().startswith("homework.json")
+    assert dialogs.warnings == []
+
+
+def test_a_value_out_of_range_in_an_opened_file_is_clamped_with_a_notice(window, dialogs, tmp_path):
+    data = json.loads(Session("x").to_json())
+    data["variables"][0]["value"] = 42
+    path = tmp_path / "wide.json"
+    path.write_text(json.dumps(data))
+    dialogs.open_path = path
+    assert window.file_actions.open_session()
+    assert window.controller.session.variables["x"].value == 5.0
+    assert "was set to 5" in window.statusBar().currentMessage()
+
+
+def test_saving_into_an_unwritable_place_says_why_and_stays_unsaved(window, dialogs, tmp_path):
+    edit(window)
+    dialogs.save_path = tmp_path / "no" / "such" / "folder.json"
+    assert not window.file_actions.save_as()
+    assert len(dialogs.warnings) == 1 and "was not saved" in dialogs.warnings[0]
+    assert window.isWindowModified()
+    assert not (tmp_path / "no").exists()
+
+
+def test_recent_files_remember_opened_and_saved_sessions(window, dialogs, tmp_path):
+    paths = []
+    for name in ("a.json", "b.json", "c.json"):
+        path = tmp_path / name
+        Session(f"{name[0]} * t").save(path)
+        paths.append(path)
+        assert window.file_actions.open_session(path)
+    assert window.file_actions.recent_files() == [str(p) for p in reversed(paths)]
+    menu = window.file_actions.recent_menu
+    menu.aboutToShow.emit()
+    texts = [a.text() for a in menu.actions() if a.text()]
+    assert texts[:3] == ["&1 c.json", "&2 b.json", "&3 a.json"]
+
+    menu.actions()[2].trigger()  # a.json
+    assert window.controller.session.expression_text == "a * t"
+    assert window.file_actions.recent_files()[0] == str(paths[0])
+
+    paths[1].unlink()
+    assert not window.file_actions.open_session(paths[1])
+    assert "was not opened" in dialogs.warnings[-1]
+    assert str(paths[1]) not in window.file_actions.recent_files()
+
+    window.file_actions.clear_recent()
+    assert window.file_actions.recent_files() == []
+
+
+# -- unsaved changes -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def asking(window):
+    window.file_actions.interactive = True  # as on a real screen
+    return window
+
+
+def test_closing_with_unsaved_changes_asks_and_cancel_keeps_the_window(asking, dialogs, qtbot):
+    edit(asking)
+    dialogs.answer = Button.Cancel
+    assert not asking.close()
+    assert asking.isVisible()
+    assert len(dialogs.questions) == 1 and "untitled" in dialogs.questions[0]
+
+    dialogs.answer = Button.Discard
+    assert asking.close()
+    assert len(dialogs.questions) == 2
+
+
+def test_closing_and_choosing_save_saves_first(asking, dialogs, tmp_path):
+    edit(asking)
+    dialogs.answer = Button.Save
+    dialogs.save_path = tmp_path / "kept.json"
+    assert asking.close()
+    assert Session.load(tmp_path / "kept.json").expression_text == "x^3 - y"
+
+
+def test_closing_a_saved_session_asks_nothing(asking, dialogs):
+    assert asking.close()
+    assert dialogs.questions == []
+
+
+def test_new_and_open_ask_before_dropping_changes(asking, dialogs, tmp_path):
+    edit(asking)
+    dialogs.answer = Button.Cancel
+    assert not asking.file_actions.new_session()
+    assert asking.controller.session.expression_text == "x^3 - y"
+    other = tmp_path / "other.json"
+    Session("z").save(other)
+    assert not asking.file_actions.open_session(other)
+    assert asking.controller.session.expression_text == "x^3 - y"
+    dialogs.answer = Button.Discard
+    assert asking.file_actions.open_session(other)
+    assert asking.controller.session.expression_text == "z"
+
+
+# -- autosave and recovery ---------------------------------------------------------------------
+
+
+def test_autosave_is_debounced_and_lands_in_the_app_data_folder(window, qtbot, monkeypatch):
+    writes = []
+    real = fa_module.write_atomic
+    monkeypatch.setattr(fa_module, "write_atomic", lambda p, d: (writes.append(p), real(p, d)))
+    window.file_actions._autosave_timer.setInterval(100)
+    for value in (0.5, 1.0, 1.5, 2.0):
+        window.controller.set_value("x", value)
+    qtbot.waitUntil(lambda: len(writes) == 1, timeout=3000)
+    qtbot.wait(250)
+    assert len(writes) == 1  # four changes, one write
+
+    path = window.file_actions.autosave_path
+    location = QStandardPaths.StandardLocation.AppDataLocation
+    data_dir = Path(QStandardPaths.writableLocation(location))
+    assert path.parent == data_dir / "autosave" and ".qttest" in str(path)
+    record = json.loads(path.read_text(encoding="utf-8"))
+    assert record["format"] == "autodiff-tutor-autosave"
+    assert document(Session.from_dict(record["session"])) == document(window.controller.session)
+
+    window.controller.undo_stack.setClean()  # e.g. saved: nothing left to recover
+    assert not path.exists()
+
+
+def test_a_clean_close_removes_the_autosave(window):
+    window.controller.set_value("x", 3.0)
+    assert window.file_actions.autosave_now()
+    path = window.file_actions.autosave_path
+    assert path.exists()
+    window.close()
+    assert not path.exists()
+    assert list(autosave_dir().iterdir()) == []
+
+
+def _crashed_autosave(session: Session, original: str | None = None) -> Path:
+    """What a crashed window leaves behind: an autosave whose lock is not held."""
+    folder = autosave_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "session-crashed.json"
+    record = {
+        "format": "autodiff-tutor-autosave",
+        "version": 1,
+        "path": original,
+        "saved": "2026-01-01T10:00:00+00:00",
+        "session": session.to_dict(),
+    }
+    path.write_text(json.dumps(record), encoding="utf-8")
+    return path
+
+
+def test_recovery_is_offered_and_restores_the_unsaved_work(window, dialogs, tmp_path):
+    lost = Session("tanh(w) * 3")
+    lost.set_value("w", 0.75)
+    original = str(tmp_path / "lesson.json")
+    left = _crashed_autosave(lost, original)
+    dialogs.answer = Button.Yes
+    assert window.file_actions.offer_recovery()
+    assert len(dialogs.questions) == 1 and "lesson.json" in dialogs.questions[0]
+    assert document(window.controller.session) == document(lost)
+    assert window.file_path == original
+    assert window.isWindowModified()  # restored work is not saved yet
+    assert not left.exists()
+    assert window.file_actions.autosave_path.exists()  # and it is protected again
+
+
+def test_declining_recovery_discards_the_autosave(window, dialogs):
+    before = document(window.controller.session)
+    left = _crashed_autosave(Session("x + 1"))
+    dialogs.answer = Button.No
+    assert not window.file_actions.offer_recovery()
+    assert document(window.controller.session) == before
+    assert not left.exists()
+
+
+def test_a_corrupt_autosave_is_reported_and_removed(window, dialogs):
+    left = _crashed_autosave(Session("x"))
+    left.write_text('{"format": "autodiff-tutor-autosave", "session": [1]}')
+    assert not window.file_actions.offer_recovery()
+    assert dialogs.questions == []
+    assert "could not be read" in window.statusBar().currentMessage()
+    assert not left.exists()
+
+
+def test_a_live_windows_autosave_is_not_offered(qtbot, dialogs):
+    first = MainWindow()
+    qtbot.addWidget(first)
+    first.controller.set_value("x", 2.0)
+    assert first.file_actions.autosave_now()
+    second = MainWindow()
+    qtbot.addWidget(second)
+    assert second.file_actions.orphaned_autosaves() == []
+    assert not second.file_actions.offer_recovery()
+    assert dialogs.questions == []
+    assert first.file_actions.autosave_path.exists()
+
+
+def test_after_a_real_crash_the_next_launch_offers_recovery(window, dialogs, tmp_path):
+    app = QCoreApplication.instance()  # the crashing run uses the same data folder
+    crash = textwrap.dedent(
+        f"""
+        import os
+        from PySide6.QtCore import QCoreApplication, QStandardPaths
+        from PySide6.QtWidgets import QApplication
+        QStandardPaths.setTestModeEnabled(True)
+        app = QApplication(["crashing"])
+        app.setApplicationName({app.applicationName()!r})
+        app.setOrganizationName({app.organizationName()!r})
+        from gui.main_window import MainWindow
+        w = MainWindow()
+        w.controller.set_expression("x^5 + 1")
+        w.controller.set_value("x", 0.25)
+        assert w.file_actions.autosave_now()
+        os._exit(3)  # a crash: no close, no cleanup
+        """
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    done = subprocess.run(
+        [sys.executable, "-c", crash], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 3, done.stderr
+    dialogs.answer = Button.Yes
+    assert window.file_actions.offer_recovery()
+    assert window.controller.session.expression_text == "x^5 + 1"
+    assert window.controller.session.variables["x"].value == 0.25
+
+
+# -- exports from the menu -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "key, suffix",
+    [
+        ("plot-png", ".png"),
+        ("plot-svg", ".svg"),
+        ("csv", ".csv"),
+        ("dot", ".dot"),
+        ("py", ".py"),
+        ("ipynb", ".ipynb"),
+        ("json", ".json"),
+    ],
+)
+def test_every_export_in_the_menu_writes_its_file(window, dialogs, tmp_path, key, suffix):
+    edit(window)
+    dialogs.save_path = tmp_path / "out"  # the suffix is added
+    window.file_actions.export_actions[key].trigger()
+    out = tmp_path / f"out{suffix}"
+    assert out.exists() and out.stat().st_size > 0, dialogs.warnings
+    assert dialogs.warnings == []
+    if suffix == ".png":
+        assert not QImage(str(out)).isNull()
+    elif suffix == ".svg":
+        ET.parse(out)
+    elif suffix == ".json":
+        assert document(Session.load(out)) == document(window.controller.session)
+
+
+def test_graph_view_exports_when_the_window_has_one(window, dialogs, tmp_path):
+    from PySide6.QtWidgets import QWidget
+
+    view = window.findChild(QWidget, "graphView")
+    if view is None:
+        pytest.skip("the window has no graph view yet")
+    window.file_actions._update_export_actions()
+    assert window.file_actions.export_actions["graph-png"].isEnabled()
+    for key, suffix in (("graph-png", ".png"), ("graph-svg", ".svg")):
+        dialogs.save_path = tmp_path / f"graph{suffix}"
+        window.file_actions.export_actions[key].trigger()
+        assert (tmp_path / f"graph{suffix}").stat().st_size > 0
+    ET.parse(tmp_path / "graph.svg")
+
+
+@pytest.mark.parametrize("name", ["out.txt", "out.docx"])
+def test_an_export_with_an_unknown_suffix_says_so_once_and_writes_nothing(
+    window, dialogs, tmp_path, name
+):
+    dialogs.save_path = tmp_path / name
+    window.file_actions.export_actions["csv"].trigger()
+    assert len(dialogs.warnings) == 1
+    assert "unknown export format" in dialogs.warnings[0] and "\n" not in dialogs.warnings[0]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_export_into_a_missing_folder_says_so_once_and_writes_nothing(window, dialogs, tmp_path):
+    dialogs.save_path = tmp_path / "missing" / "plot.png"
+    window.file_actions.export_actions["plot-png"].trigger()
+    assert len(dialogs.warnings) == 1 and "cannot write" in dialogs.warnings[0]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_cancelled_dialogs_change_nothing(window, dialogs, tmp_path):
+    edit(window)
+    before = document(window.controller.session)
+    dialogs.open_path = dialogs.save_path = ""  # the user pressed Cancel
+    assert not window.file_actions.open_session()
+    assert not window.file_actions.save_as()
+    assert not window.file_actions.export_with_dialog(".csv")
+    assert document(window.controller.session) == before
+    assert window.isWindowModified()
+    assert dialogs.warnings == []
+
+
+def test_only_the_newest_autosave_is_offered_and_older_ones_wait(window, dialogs):
+    older = _crashed_autosave(Session("x + 1"))
+    os.utime(older, (1_000_000, 1_000_000))
+    newer = older.with_name("session-newer.json")
+    newer.write_text(older.read_text().replace("x + 1", "x + 2"), encoding="utf-8")
+    dialogs.answer = Button.Yes
+    assert window.file_actions.offer_recovery()
+    assert window.controller.session.expression_text == "x + 2"
+    assert not newer.exists()
+    assert older.exists()  # not deleted unasked: offered at the next launch
+    assert not Path(str(older) + ".lock").exists()
+
+
+def test_a_file_named_on_the_command_line_titles_the_window_and_is_recent(window, tmp_path):
+    path = tmp_path / "lesson.json"
+    Session("x^2").save(path)
+    window.file_actions.adopt_file(path)
+    assert window.windowTitle().startswith("lesson.json")
+    assert window.file_actions.recent_files()[0] == str(path.resolve())

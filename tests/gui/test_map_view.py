@@ -1,0 +1,354 @@
+"""The map and the optimizer panel (pytest-qt, offscreen), checked against real values."""
+
+from __future__ import annotations
+
+import gc
+import math
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QWidget
+
+from gui.controller import SessionController
+from gui.panels.descent.map_panel import MapPanel
+from gui.panels.descent.optimizer_panel import MapDescentPanel, OptimizerPanel
+from gui.panels.plot.plot_panel import PlotPanel
+from tutor.grid import evaluate_grid
+from tutor.session import Session
+
+
+@pytest.fixture(autouse=True)
+def _isolated(qt_test_paths):
+    # Free the widgets and controllers earlier tests left in reference cycles now,
+    # between tests, rather than whenever the cycle collector happens to run (in the
+    # middle of a paint, say): a crash there would be blamed on the wrong test.
+    gc.collect()
+    yield
+    gc.collect()
+
+
+def _session(text: str, **values: float) -> Session:
+    s = Session(text)
+    for name, v in values.items():
+        s.set_value(name, v)
+    return s
+
+
+@pytest.fixture
+def make_map(qtbot):
+    def make(text: str, **values: float) -> MapPanel:
+        controller = SessionController(_session(text, **values))
+        panel = MapPanel(controller)
+        qtbot.addWidget(panel)
+        panel.resize(520, 520)
+        panel.show()
+        qtbot.waitExposed(panel)
+        return panel
+
+    return make
+
+
+@pytest.fixture
+def tab(qtbot):
+    """The side tab as the window has it: map, optimizer and a 1-D plot, one controller."""
+
+    def make(text: str = "x^2 - y^2", **values: float) -> MapDescentPanel:
+        controller = SessionController(_session(text, **values))
+        host = QWidget()
+        plot = PlotPanel(controller, host)
+        panel = MapDescentPanel(controller, plot, host)
+        layout = QHBoxLayout(host)
+        layout.addWidget(plot)
+        layout.addWidget(panel)
+        qtbot.addWidget(host)
+        host.resize(1100, 700)
+        host.show()
+        qtbot.waitExposed(host)
+        panel.plot_panel = plot
+        panel.controller = controller
+        panel.host = host  # qtbot holds widgets weakly: keep the window alive
+        return panel
+
+    return make
+
+
+def _send_mouse(widget, kind, pos: QPoint, buttons) -> None:
+    """Deliver a mouse event with the button state set (QTest cannot hold a button while
+    moving, which is what pyqtgraph needs to see a drag)."""
+    button = Qt.MouseButton.LeftButton if kind != QEvent.Type.MouseMove else Qt.MouseButton.NoButton
+    global_pos = widget.mapToGlobal(pos)
+    event = QMouseEvent(
+        kind, QPointF(pos), QPointF(global_pos), button, buttons, Qt.KeyboardModifier.NoModifier
+    )
+    QApplication.sendEvent(widget, event)
+
+
+def _to_pixel(panel: MapPanel, x: float, y: float) -> QPoint:
+    scene = panel.viewbox.mapViewToScene(QPointF(x, y))
+    return panel.view.mapFromScene(scene)
+
+
+def _drag_on_map(qtbot, panel: MapPanel, path: list[tuple[float, float]]) -> None:
+    viewport = panel.view.viewport()
+    held = Qt.MouseButton.LeftButton
+    _send_mouse(viewport, QEvent.Type.MouseButtonPress, _to_pixel(panel, *path[0]), held)
+    for x, y in path[1:]:
+        _send_mouse(viewport, QEvent.Type.MouseMove, _to_pixel(panel, x, y), held)
+        qtbot.wait(5)
+    release = _to_pixel(panel, *path[-1])
+    _send_mouse(viewport, QEvent.Type.MouseButtonRelease, release, Qt.MouseButton.NoButton)
+
+
+# -- the map ------------------------------------------------------------------------------------
+
+
+def test_map_gradient_arrow_equals_the_engines_gradient(make_map):
+    panel = make_map("x^2 * y + 3*y + sin(z)", x=1.5, y=-0.5, z=0.25)
+    panel.set_axes("x", "y")
+    result = panel.controller.result
+    # hand partials: d/dx = 2xy, d/dy = x^2 + 3
+    expected = (2 * 1.5 * -0.5, 1.5**2 + 3)
+    assert result.grads["x"] == pytest.approx(expected[0])
+    assert result.grads["y"] == pytest.approx(expected[1])
+    assert panel.arrow_vector == pytest.approx(expected)
+    # the drawn arrow runs from the point along +∇f (and −∇f for descent)
+    px, py = panel.point()
+    assert (px, py) == (1.5, -0.5)
+    tx, ty = panel.arrow_tip()
+    dx, dy = tx - px, ty - py
+    assert dx * expected[1] - dy * expected[0] == pytest.approx(0.0, abs=1e-9)
+    assert dx * expected[0] + dy * expected[1] > 0
+    d = panel.descent_arrow.pos()
+    assert (d.x() - px, d.y() - py) == pytest.approx((-dx, -dy))
+    assert "∂f/∂x" in panel.readout.text() and "−1.5" in panel.readout.text()
+
+
+def test_map_grid_holds_the_other_variables_at_their_sliders(make_map):
+    panel = make_map("x^2 * y + 3*y + sin(z)", x=1.5, y=-0.5, z=0.25)
+    panel.set_axes("x", "y")
+    grid = panel.grid
+    session = panel.controller.session
+    assert grid.f.shape == (200, 200)
+    assert (grid.xs[0], grid.xs[-1]) == (session.variables["x"].min, session.variables["x"].max)
+    X, Y = np.meshgrid(grid.xs, grid.ys)
+    np.testing.assert_allclose(grid.f, X**2 * Y + 3 * Y + math.sin(0.25), atol=1e-12)
+    np.testing.assert_allclose(grid.dfdx, 2 * X * Y, atol=1e-12)
+
+
+def test_moving_a_map_variable_moves_only_the_point_and_a_held_one_refreshes_the_grid(make_map):
+    panel = make_map("x^2 * y + z", x=1.0, y=1.0, z=0.0)
+    panel.set_axes("x", "y")
+    controller = panel.controller
+    grid = panel.grid
+    controller.set_value("x", 2.0)
+    controller.flush()
+    assert panel.grid is grid  # same grid object: only the marker and arrows moved
+    assert panel.point() == (2.0, 1.0)
+    assert panel.arrow_vector == pytest.approx((4.0, 4.0))
+    controller.set_value("z", 1.0)
+    controller.flush()
+    assert panel.grid is not grid
+    assert panel.grid.f[0, 0] == pytest.approx(grid.f[0, 0] + 1.0)
+
+
+def test_dragging_the_point_moves_both_sliders_as_one_undo_step(qtbot, make_map):
+    panel = make_map("x^2 - y^2", x=0.0, y=0.0)
+    controller = panel.controller
+    before = controller.undo_stack.count()
+    _drag_on_map(qtbot, panel, [(0.0, 0.0), (0.5, 0.4), (1.0, 1.0), (1.5, -2.0)])
+    controller.flush()
+    point = controller.session.point()
+    assert point["x"] == pytest.approx(1.5, abs=0.05)
+    assert point["y"] == pytest.approx(-2.0, abs=0.05)
+    assert panel.point() == (point["x"], point["y"])
+    assert controller.undo_stack.count() == before + 1  # the whole drag is one command
+    controller.undo_stack.undo()
+    controller.flush()
+    assert controller.session.point() == {"x": 0.0, "y": 0.0}
+
+
+def test_one_variable_shows_a_placeholder_and_axes_come_back_with_two(make_map):
+    panel = make_map("x^2")
+    assert panel.axes() is None
+    assert panel.stack.currentWidget() is panel.placeholder
+    panel.controller.set_expression("x^2 + y")
+    panel.controller.flush()
+    assert panel.axes() == ("x", "y")
+    assert panel.stack.currentWidget() is panel.view
+
+
+def test_swapping_axes_with_the_combo_and_domain_edges_stay_quiet(make_map):
+    panel = make_map("log(x) * y")  # NaN for x <= 0: no warning, no crash
+    panel.set_axes("y", "x")
+    assert panel.axes() == ("y", "x")
+    assert np.isnan(panel.grid.f).any()
+    assert panel.grid.var_x == "y"
+    panel.x_combo.setCurrentText("x")
+    panel.x_combo.activated.emit(panel.x_combo.currentIndex())
+    assert panel.axes() == ("x", "y")
+
+
+def test_map_settings_are_saved_in_the_session(make_map):
+    panel = make_map("x * y + z")
+    panel.set_axes("z", "x")
+    panel.grid_spin.setValue(60)
+    state = panel.controller.session.panels["map"]
+    assert (state["x"], state["y"], state["grid"]) == ("z", "x", 60)
+    assert panel.grid.f.shape == (60, 60)
+    loaded = Session.from_json(panel.controller.session.to_json())
+    assert loaded.panels["map"]["grid"] == 60
+    assert loaded.panels["map"]["x"] == "z"
+
+
+def test_a_map_in_a_hidden_tab_costs_nothing_until_shown(qtbot):
+    controller = SessionController(_session("x * y"))
+    panel = MapPanel(controller)
+    qtbot.addWidget(panel)
+    assert panel.grid is None
+    panel.show()
+    qtbot.waitExposed(panel)
+    assert panel.grid is not None
+    reference = evaluate_grid(controller.result.expression, {}, "x", "y", (-5, 5), (-5, 5))
+    np.testing.assert_array_equal(panel.grid.f, reference.f)
+
+
+# -- the optimizer ------------------------------------------------------------------------------
+
+
+def test_rosenbrock_preset_steps_like_the_book_and_moves_the_sliders(tab):
+    panel = tab()
+    opt: OptimizerPanel = panel.optimizer_panel
+    controller = panel.controller
+    opt.apply_preset("rosenbrock")
+    assert controller.session.expression_text == "100*(x1 - x0^2)^2 + (1 - x0)^2"
+    assert controller.session.variables["x0"].value == 0.0
+    assert controller.session.variables["x1"].value == 2.0
+    assert panel.map_panel.axes() == ("x0", "x1")
+    assert opt.lr_spin.value() == 0.001
+    assert opt.optimized_variables() == ("x0", "x1")
+    opt.step_button.click()
+    controller.flush()
+    # ∇f(0, 2) = (-2, 400): one step of lr 0.001 goes to (0.002, 1.6)
+    assert controller.session.variables["x0"].value == pytest.approx(0.002)
+    assert controller.session.variables["x1"].value == pytest.approx(1.6)
+    assert "Iteration <b>1</b>" in opt.status_label.text()
+    trail_x, trail_y = panel.map_panel.trail.getData()
+    assert list(trail_x) == pytest.approx([0.0, 0.002]) and list(trail_y) == pytest.approx([2, 1.6])
+
+
+def test_running_descent_animates_and_undo_returns_to_the_start(qtbot, tab):
+    panel = tab()
+    opt = panel.optimizer_panel
+    controller = panel.controller
+    opt.apply_preset("rosenbrock")
+    count = controller.undo_stack.count()
+    opt.run_button.click()
+    assert opt.running
+    qtbot.waitUntil(lambda: opt.stepper.iteration >= 2000, timeout=10_000)
+    opt.run_button.click()
+    assert not opt.running
+    controller.flush()
+    x0, x1 = controller.session.variables["x0"].value, controller.session.variables["x1"].value
+    assert (x0, x1) == (opt.stepper.point["x0"], opt.stepper.point["x1"])
+    assert 0.5 < x0 < 1.0 and 0.2 < x1 < 1.0  # in the valley, on the way to (1, 1)
+    xs, ys = panel.plot_panel.descent_trail.getData()
+    assert len(xs) > 100 and ys[0] == pytest.approx(401.0)  # f along the trail, 1-D plot
+    assert controller.undo_stack.count() == count + 1  # the whole run is one command
+    controller.undo_stack.undo()
+    controller.flush()
+    assert controller.session.variables["x0"].value == 0.0
+    assert controller.session.variables["x1"].value == 2.0
+
+
+def test_a_divergent_learning_rate_stops_the_run_with_a_message(qtbot, tab):
+    panel = tab()
+    opt = panel.optimizer_panel
+    opt.apply_preset("rosenbrock")
+    opt.lr_spin.setValue(0.01)
+    opt.run_button.click()
+    qtbot.waitUntil(lambda: not opt.running, timeout=5000)
+    assert opt.stepper.diverged
+    assert "Diverged" in opt.message_label.text()
+    point = panel.controller.session.point()
+    assert all(math.isfinite(v) for v in point.values())
+    # Reset goes back to the start
+    opt.reset_button.click()
+    panel.controller.flush()
+    assert panel.controller.session.variables["x0"].value == 0.0
+    assert panel.controller.session.variables["x1"].value == 2.0
+    assert opt.message_label.text() == ""
+
+
+def test_newton_preset_reaches_one_in_a_few_steps_on_the_plot(tab):
+    panel = tab()
+    opt = panel.optimizer_panel
+    controller = panel.controller
+    opt.apply_preset("quartic_newton")
+    assert opt.method() == "newton"
+    assert controller.session.variables["x"].value == 2.0
+    for _ in range(6):
+        opt.step_button.click()
+    controller.flush()
+    assert controller.session.variables["x"].value == pytest.approx(1.0, abs=1e-6)
+    xs, ys = panel.plot_panel.descent_trail.getData()
+    assert xs[0] == 2.0 and ys[0] == pytest.approx(16 - 8)
+    assert len(xs) == 7 and ys[-1] == pytest.approx(-1.0)
+    assert "f″" in opt.status_label.text()
+    assert panel.map_panel.axes() is None  # one variable: no map
+    assert set(controller.session.variables) == {"x"}  # the preset dropped y
+    assert not panel.map_panel.legend.isVisible()
+
+
+def test_moving_a_slider_by_hand_starts_a_new_run_from_there(tab):
+    panel = tab()
+    opt = panel.optimizer_panel
+    controller = panel.controller
+    opt.apply_preset("saddle")
+    opt.step_button.click()
+    first = opt.stepper
+    controller.set_value("x", -1.0)
+    controller.flush()
+    assert opt.stepper is None  # the old trail no longer describes this point
+    opt.step_button.click()
+    controller.flush()
+    assert opt.stepper is not first
+    assert opt.stepper.history[0, 0] == -1.0
+
+
+def test_saddle_descent_slides_off_and_stops_at_the_slider_range(qtbot, tab):
+    panel = tab()
+    opt = panel.optimizer_panel
+    opt.apply_preset("saddle")
+    opt.steps_spin.setValue(50)
+    opt.run_button.click()
+    qtbot.waitUntil(lambda: not opt.running, timeout=5000)
+    assert "range of y" in opt.message_label.text()
+    assert not opt.stepper.diverged
+
+
+def test_optimizer_settings_are_saved_under_the_map_key(tab):
+    panel = tab()
+    opt = panel.optimizer_panel
+    opt.lr_spin.setValue(0.02)
+    opt.steps_spin.setValue(7)
+    state = panel.controller.session.panels["map"]["optimizer"]
+    assert state == {"method": "gd", "lr": 0.02, "steps_per_frame": 7}
+
+
+def test_a_language_change_retranslates_both_panels_in_place(tab):
+    from PySide6.QtCore import QCoreApplication
+
+    panel = tab()
+    opt = panel.optimizer_panel
+    opt.apply_preset("rosenbrock")
+    opt.lr_spin.setValue(0.05)
+    opt.step_button.click()
+    opt.run_button.click()
+    QCoreApplication.sendEvent(opt, QEvent(QEvent.Type.LanguageChange))
+    QCoreApplication.sendEvent(panel.map_panel, QEvent(QEvent.Type.LanguageChange))
+    assert opt.step_button.text() == "Step"
+    assert panel.map_panel.x_label.text() == "Horizontal"
+    assert "Iteration" in opt.status_label.text()
+    assert "∇f" in panel.map_panel.readout.text()

@@ -1,0 +1,281 @@
+"""Exports: every format says the same numbers the app shows, and a failed export
+leaves no file behind."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import json
+import math
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import numpy as np
+import pytest
+
+from tutor.export import ExportError, export_bytes, export_session, result_lines
+from tutor.session import Session, VariableSpec
+
+SVG_NS = "{http://www.w3.org/2000/svg}"
+
+
+def make_session(expression: str = "sin(x) * x^2 + y", **values: float) -> Session:
+    s = Session(expression)
+    for name, value in values.items():
+        s.set_value(name, value)
+    return s
+
+
+SESSIONS = {
+    "default": lambda: make_session(x=1.5, y=0.5),
+    "unicode name": lambda: make_session("θ^3 - 2θ + exp(-θ)", θ=0.3),
+    "nan and inf": lambda: make_session("log(x) + 1/y", x=-1.0, y=0.0),
+    "unused variable": lambda: _with_unused(),
+    "constant": lambda: make_session("2^10 + pi"),
+}
+
+
+def _with_unused() -> Session:
+    s = make_session("x * x", x=-2.25)
+    s.add_variable(VariableSpec("k", 3.0, 0.0, 10.0, 0.5))
+    return s
+
+
+def app_numbers(session: Session) -> dict[str, float]:
+    """What the app shows, from Session.evaluate: f and df/d<name> for every variable."""
+    r = session.evaluate(sweep=False)
+    numbers = {"f": r.value}
+    numbers.update({f"df/d{n}": r.grads.get(n, 0.0) for n in sorted(session.variables)})
+    return numbers
+
+
+def parse_lines(lines: list[str]) -> dict[str, float]:
+    pairs = [line.split(" = ") for line in lines]
+    assert all(len(p) == 2 for p in pairs), lines
+    return {key: float(value) for key, value in pairs}
+
+
+def assert_same_numbers(lines: list[str], session: Session) -> None:
+    """Exactly the app's numbers (nan where the app has nan), in the app's order."""
+    got, expected = parse_lines(lines), app_numbers(session)
+    assert list(got) == list(expected)
+    for key, value in expected.items():
+        assert got[key] == value or (math.isnan(got[key]) and math.isnan(value)), key
+
+
+def run_python(*args, cwd=None) -> str:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    done = subprocess.run(
+        [sys.executable, *map(str, args)],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+# -- the Python script ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("key", list(SESSIONS))
+def test_exported_script_prints_the_apps_numbers(key, tmp_path):
+    session = SESSIONS[key]()
+    script = tmp_path / "deep" / "session.py"
+    script.parent.mkdir()
+    export_session(script, session)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    lines = run_python(script, cwd=elsewhere).splitlines()
+    assert lines == result_lines(session)
+    assert_same_numbers(lines, session)
+
+
+@pytest.mark.parametrize("key", ["default", "unicode name", "unused variable"])
+def test_exported_script_prints_what_main_py_eval_prints(key, tmp_path):
+    session = SESSIONS[key]()
+    script = tmp_path / "session.py"
+    export_session(script, session)
+    assignments = [f"{n}={s.value!r}" for n, s in session.variables.items()]
+    main_py = Path(__file__).resolve().parents[2] / "main.py"
+    evaluated = run_python(main_py, "eval", session.expression_text, *assignments, cwd=tmp_path)
+    assert run_python(script, cwd=tmp_path) == evaluated
+
+
+def test_exported_script_matches_hand_computed_values(tmp_path):
+    x, y = 1.5, 0.5
+    script = tmp_path / "s.py"
+    export_session(script, make_session(x=x, y=y))
+    values = dict(line.split(" = ") for line in run_python(script).splitlines())
+    assert set(values) == {"f", "df/dx", "df/dy"}
+    assert math.isclose(float(values["f"]), math.sin(x) * x**2 + y, rel_tol=1e-14)
+    expected_dx = math.cos(x) * x**2 + math.sin(x) * 2 * x
+    assert math.isclose(float(values["df/dx"]), expected_dx, rel_tol=1e-14)
+    assert values["df/dy"] == "1"  # whole numbers print plainly, as `main.py eval` does
+
+
+def test_script_never_splices_the_expression_into_code():
+    # A variable name that is also Python code stays a name: the text is parsed, and
+    # the only places it appears are string literals.
+    session = make_session("__import__ * os + system", __import__=2.0, os=3.0, system=1.0)
+    source = export_bytes(session, ".py").decode()
+    compile(source, "session.py", "exec")
+    assert "EXPRESSION = '__import__ * os + system'" in source
+    assert "\n__import__" not in source
+
+
+# -- the notebook -------------------------------------------------------------------
+
+
+def run_notebook_cells(nb) -> str:
+    """Exec every code cell in order in one namespace (our own output, in a test)."""
+    namespace: dict = {"__name__": "__notebook__"}
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        for cell in nb.cells:
+            if cell.cell_type == "code":
+                exec(compile(cell.source, f"<cell {cell.id}>", "exec"), namespace)  # noqa: S102
+    return out.getvalue(), namespace
+
+
+@pytest.mark.parametrize("key", list(SESSIONS))
+def test_notebook_is_nbformat4_and_its_cells_give_the_apps_numbers(key, tmp_path, monkeypatch):
+    monkeypatch.setenv("MPLBACKEND", "Agg")
+    session = SESSIONS[key]()
+    path = tmp_path / "session.ipynb"
+    export_session(path, session)
+    nb = nbformat.read(path, as_version=4)
+    nbformat.validate(nb)
+    assert nb.nbformat == 4
+    kinds = [c.cell_type for c in nb.cells]
+    assert kinds[0] == "markdown" and "code" in kinds
+    first_code = next(c for c in nb.cells if c.cell_type == "code")
+    assert "sys.path.insert" in first_code.source and "#" in first_code.source
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sys, "path", list(sys.path))
+    printed, namespace = run_notebook_cells(nb)
+    lines = [ln for ln in printed.splitlines() if ln.startswith(("f = ", "df/d"))]
+    assert lines == result_lines(session)
+    assert_same_numbers(lines, session)
+    result = session.evaluate()
+    if result.sweep_variable in session.used_variables():
+        np.testing.assert_array_equal(namespace["f_curve"], result.f)
+        np.testing.assert_array_equal(namespace["df_curve"], result.df)
+
+
+def test_notebook_plot_cell_skips_gracefully_without_matplotlib(tmp_path, monkeypatch):
+    nb = nbformat.reads(export_bytes(make_session(x=1.0), ".ipynb").decode(), as_version=4)
+    monkeypatch.setitem(sys.modules, "matplotlib", None)  # import fails
+    monkeypatch.setitem(sys.modules, "matplotlib.pyplot", None)
+    monkeypatch.setattr(sys, "path", list(sys.path))
+    printed, _ = run_notebook_cells(nb)
+    assert "matplotlib is not installed: skipping the plot" in printed
+
+
+# -- CSV and DOT ----------------------------------------------------------------------
+
+
+def test_csv_has_a_header_and_every_sweep_point(tmp_path):
+    session = make_session("log(x) * y", x=2.0, y=3.0)
+    path = tmp_path / "sweep.csv"
+    export_session(path, session)
+    with path.open(newline="", encoding="utf-8") as fh:
+        rows = list(csv.reader(fh))
+    assert rows[0] == ["x", "f", "df/dx", "d2f/dx2"]
+    body = np.array([[float(v) for v in row] for row in rows[1:]])
+    assert body.shape == (2000, 4)
+    r = session.evaluate()
+    for column, expected in zip(body.T, (r.x, r.f, r.df, r.d2f), strict=True):
+        np.testing.assert_array_equal(column, expected)  # nan where log(x<=0)
+    assert np.isnan(body[0, 1])  # log(-5)
+
+
+def test_dot_names_values_and_gradients():
+    text = export_bytes(make_session("x * y", x=2.0, y=3.0), ".dot").decode()
+    assert text.startswith("digraph")
+    assert text.rstrip().endswith("}")
+    assert "value 2" in text and "grad 3" in text  # x: value 2, ∂f/∂x = y = 3
+    assert "value 6" in text  # f
+
+
+def test_json_export_is_the_session_file():
+    session = make_session(x=0.25)
+    again = Session.from_json(export_bytes(session, ".json"))
+    assert again.to_dict() == session.to_dict()
+
+
+# -- errors ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["out.txt", "out", "out.PDF"])
+def test_unknown_suffix_is_one_clear_line_and_no_file(name, tmp_path):
+    with pytest.raises(ExportError) as info:
+        export_session(tmp_path / name, make_session())
+    message = str(info.value)
+    assert "\n" not in message and "unknown export format" in message
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_unwritable_folder_is_one_clear_line_and_no_partial_file(tmp_path):
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        if os.access(folder, os.W_OK):
+            pytest.skip("running as a user who can write anywhere")
+        with pytest.raises(ExportError) as info:
+            export_session(folder / "out.csv", make_session())
+        assert "cannot write" in str(info.value) and "\n" not in str(info.value)
+        assert list(folder.iterdir()) == []
+    finally:
+        folder.chmod(0o700)
+
+
+def test_missing_folder_and_directory_target_fail_cleanly(tmp_path):
+    with pytest.raises(ExportError, match="cannot write"):
+        export_session(tmp_path / "nope" / "out.py", make_session())
+    (tmp_path / "afile").write_text("")
+    with pytest.raises(ExportError, match="cannot write .*Not a directory"):
+        export_session(tmp_path / "afile" / "out.ipynb", make_session())
+    (tmp_path / "afile").unlink()
+    target = tmp_path / "adir.json"
+    target.mkdir()
+    with pytest.raises(ExportError, match="cannot write"):
+        export_session(target, make_session())
+    assert [p.name for p in tmp_path.iterdir()] == ["adir.json"]
+    assert list(target.iterdir()) == []
+
+
+def test_failed_write_keeps_the_old_file(tmp_path, monkeypatch):
+    path = tmp_path / "out.json"
+    path.write_text("old")
+
+    def broken_replace(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", broken_replace)
+    with pytest.raises(ExportError, match="No space left"):
+        export_session(path, make_session())
+    assert path.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
+
+
+def test_images_need_the_gui():
+    with pytest.raises(ExportError, match="GUI"):
+        export_bytes(make_session(), ".png")
+
+
+def test_notebook_json_is_plain_data():
+    nb = json.loads(export_bytes(make_session(), ".ipynb"))
+    assert nb["nbformat"] == 4 and nb["nbformat_minor"] >= 4
+
+
+# -- pictures: PNG and SVG, from the command line and from a plot -----------------------
+

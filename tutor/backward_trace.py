@@ -1,0 +1,466 @@
+"""A backward pass, event by event, for stepping through it.
+
+``record_backward(y)`` runs ``y.backward()`` with a tracer and keeps every event of the
+pass, in order: which function was popped from the queue (and what was still waiting),
+the ``gy`` it received, the ``gx`` it produced, and how each ``gx`` was added into its
+input's ``grad``. Replaying those events gives exactly the gradients ``backward()``
+computed, so a learner can step through the pass forwards and backwards.
+
+Every string made here is mathematics (``gx = gy · cos(x)``); sentences around them
+belong to the GUI, where they can be translated.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from engine.core import BackwardTracer, Config, Function, Variable
+from tutor.numbers import array_summary
+from tutor.op_rules import op_rule
+from tutor.snapshot import FunctionNode, GraphSnapshot, snapshot, walk_functions
+
+if TYPE_CHECKING:
+    from tutor.formula import Expression
+
+
+class _RuleFormatter(string.Formatter):
+    """``{x}`` formats a value; ``{x!p}`` also puts a negative number in parentheses."""
+
+    def convert_field(self, value: Any, conversion: str | None) -> Any:
+        if conversion == "p":
+            text = array_summary(value)
+            return f"({text})" if text.startswith("−") else text
+        if conversion is None:
+            return array_summary(value)
+        return super().convert_field(value, conversion)
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        return value if isinstance(value, str) else format(value, format_spec)
+
+
+_formatter = _RuleFormatter()
+
+
+
+
+@dataclass(frozen=True)
+class Accumulation:
+    """``gx`` arrived at variable ``var``: its grad went from ``before`` to ``after``.
+
+    ``before`` is None the first time (then ``after`` is ``gx`` itself).
+    """
+
+    var: int
+    before: np.ndarray | None
+    gx: np.ndarray | None
+    after: np.ndarray | None
+
+
+@dataclass(frozen=True)
+class BackwardStep:
+    """One function's turn in a backward pass: popped, differentiated, accumulated.
+
+    ``pending`` lists the functions still in the queue after the pop, next first.
+    ``gys`` has one gradient per output, ``gxs`` one per input (in argument order).
+    """
+
+    index: int
+    function: int
+    generation: int
+    pending: tuple[int, ...]
+    gys: tuple[np.ndarray | None, ...]
+    gxs: tuple[np.ndarray | None, ...]
+    accumulations: tuple[Accumulation, ...]
+
+
+@dataclass(frozen=True)
+class PopEvent:
+    function: int
+    generation: int
+    pending: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class BackwardEvent:
+    function: int
+    gys: tuple[np.ndarray | None, ...]
+    gxs: tuple[np.ndarray | None, ...]
+
+
+@dataclass(frozen=True)
+class AccumulateEvent:
+    function: int
+    var: int
+    before: np.ndarray | None
+    gx: np.ndarray | None
+    after: np.ndarray | None
+
+
+@dataclass(frozen=True)
+class TraceState:
+    """Where a step-through stands after ``step`` steps (0: nothing popped yet).
+
+    ``grads`` maps variable ids to their gradient so far (absent: not reached yet);
+    ``contributions`` lists, per variable, the gx that have arrived, in order.
+    ``current`` is the function of the last step (None at step 0); ``done`` every
+    function processed so far; ``queue`` the functions waiting now, next first.
+    """
+
+    step: int
+    grads: dict[int, np.ndarray]
+    contributions: dict[int, list[np.ndarray]]
+    current: int | None
+    done: frozenset[int]
+    queue: tuple[int, ...]
+
+
+@dataclass(frozen=True, eq=False)
+class BackwardTrace:
+    """Every event of one backward pass over ``snapshot``'s graph, grouped in steps.
+
+    ``snapshot`` carries the final gradients. The pass starts with the output's grad
+    set to ``seed`` (ones) and the output's creator in the queue.
+    """
+
+    snapshot: GraphSnapshot
+    seed: np.ndarray
+    steps: tuple[BackwardStep, ...]
+    accumulate: bool = True
+
+    def __len__(self) -> int:
+        return len(self.steps)
+
+    @property
+    def events(self) -> list[PopEvent | BackwardEvent | AccumulateEvent]:
+        """The flat, ordered events, as the tracer saw them."""
+        out: list[PopEvent | BackwardEvent | AccumulateEvent] = []
+        for s in self.steps:
+            out.append(PopEvent(s.function, s.generation, s.pending))
+            out.append(BackwardEvent(s.function, s.gys, s.gxs))
+            out.extend(
+                AccumulateEvent(s.function, a.var, a.before, a.gx, a.after) for a in s.accumulations
+            )
+        return out
+
+    def iter_states(self) -> Iterator[TraceState]:
+        """States after 0, 1, ..., len(steps) steps, replaying the accumulations."""
+        grads: dict[int, np.ndarray] = {self.snapshot.output: self.seed}
+        contributions: dict[int, list[np.ndarray]] = {self.snapshot.output: [self.seed]}
+        done: set[int] = set()
+        yield TraceState(
+            0, dict(grads), _copy_lists(contributions), None, frozenset(), self.queue_after(0)
+        )
+        for s in self.steps:
+            self._apply(s, grads, contributions)
+            done.add(s.function)
+            yield TraceState(
+                s.index,
+                dict(grads),
+                _copy_lists(contributions),
+                s.function,
+                frozenset(done),
+                self.queue_after(s.index),
+            )
+
+    def queue_after(self, step: int) -> tuple[int, ...]:
+        """The functions waiting once ``step`` steps are done, next first."""
+        if step >= len(self.steps):
+            return ()
+        nxt = self.steps[step]
+        return (nxt.function, *nxt.pending)
+
+    def state_at(self, step: int) -> TraceState:
+        """Replay the first ``step`` steps (0 <= step <= len(self))."""
+        if not 0 <= step <= len(self.steps):
+            raise IndexError(f"step {step} is outside 0..{len(self.steps)}")
+        grads: dict[int, np.ndarray] = {self.snapshot.output: self.seed}
+        contributions: dict[int, list[np.ndarray]] = {self.snapshot.output: [self.seed]}
+        done: set[int] = set()
+        for s in self.steps[:step]:
+            self._apply(s, grads, contributions)
+            done.add(s.function)
+        last = self.steps[step - 1] if step else None
+        return TraceState(
+            step,
+            grads,
+            contributions,
+            last.function if last else None,
+            frozenset(done),
+            self.queue_after(step),
+        )
+
+    def replay(self) -> dict[int, np.ndarray]:
+        """The gradients after the whole pass, recomputed from the events alone."""
+        return self.state_at(len(self.steps)).grads
+
+    def _apply(
+        self,
+        s: BackwardStep,
+        grads: dict[int, np.ndarray],
+        contributions: dict[int, list[np.ndarray]],
+    ) -> None:
+        for a in s.accumulations:
+            before = grads.get(a.var)
+            if before is None or not self.accumulate:
+                grads[a.var] = a.gx
+                contributions[a.var] = [a.gx]
+            else:
+                with np.errstate(all="ignore"):  # inf - inf is nan here as in the engine
+                    grads[a.var] = np.asarray(before + a.gx)  # what the engine's Add does
+                contributions[a.var].append(a.gx)
+
+    # -- text a learner reads -----------------------------------------------
+
+    def rule_lines(self, step: int) -> list[str]:
+        """The local rule of step ``step`` (1-based) with the numbers plugged in."""
+        s = self.steps[step - 1]
+        f = self.snapshot.nodes[s.function]
+        return local_rule_lines(self.snapshot, f, s.gys, s.gxs)
+
+    def accumulation_lines(self, step: int) -> list[str]:
+        """``x.grad = 4 + 4 = 8``: how step ``step`` (1-based) changed each input's grad.
+
+        A variable fed twice by the same function (``add(x, x)``) gets one line showing
+        all of its contributions so far.
+        """
+        state = self.state_at(step)
+        s = self.steps[step - 1]
+        lines: list[str] = []
+        seen: set[int] = set()
+        for a in s.accumulations:
+            if a.var in seen:
+                continue
+            seen.add(a.var)
+            label = self.snapshot.nodes[a.var].label
+            lines.append(grad_sum_text(label, state.contributions[a.var]))
+        return lines
+
+
+def _copy_lists(d: dict[int, list]) -> dict[int, list]:
+    return {k: list(v) for k, v in d.items()}
+
+
+def grad_sum_text(label: str, contributions: Sequence[np.ndarray]) -> str:
+    """``x.grad = 4 + 4 = 8`` (or ``x.grad = 4`` for a single contribution)."""
+    if not label.isidentifier():
+        label = f"({label})"  # a constant: (2).grad
+    if not contributions:
+        return f"{label}.grad = —"
+    parts = [array_summary(c) for c in contributions]
+    if len(parts) == 1:
+        return f"{label}.grad = {parts[0]}"
+    total = contributions[0]
+    with np.errstate(all="ignore"):
+        for c in contributions[1:]:
+            total = total + c
+    terms = parts[0] + "".join(f" − {p[1:]}" if p.startswith("−") else f" + {p}" for p in parts[1:])
+    return f"{label}.grad = {terms} = {array_summary(total)}"
+
+
+def local_rule_lines(
+    snap: GraphSnapshot,
+    f: FunctionNode,
+    gys: Sequence[np.ndarray | None],
+    gxs: Sequence[np.ndarray | None],
+) -> list[str]:
+    """``gx = gy · cos(x) = 1 · cos(0.5) = 0.8776``: one line per input of ``f``."""
+    rule = op_rule(f.op)
+    values: dict[str, Any] = {}
+    xs = [snap.nodes[i].data for i in f.inputs]
+    if len(xs) == 1:
+        values["x"] = xs[0]
+    for i, x in enumerate(xs):
+        values[f"x{i}"] = x
+    if f.outputs:
+        values["y"] = snap.nodes[f.outputs[0]].data
+    values["gy"] = gys[0] if gys else None
+    if "c" in f.params:
+        c = f.params["c"]
+        values["c"] = np.asarray(c)
+        values["cm1"] = np.asarray(c) - 1
+    if len(xs) == 2 and xs[1] is not None:
+        values["x1m1"] = np.asarray(xs[1]) - 1.0
+    lines = []
+    # a user-defined op may have more inputs than the generic rule has lines
+    for (symbolic, numeric), gx in zip(rule.rules, gxs, strict=False):
+        result = array_summary(gx)
+        text = symbolic
+        if numeric is not None:
+            try:
+                plugged = _formatter.format(numeric, **values)
+            except (KeyError, IndexError, ValueError):
+                plugged = ""  # a user-defined op with a rule this table cannot fill
+            if plugged and plugged != result:
+                text += f" = {plugged}"
+        lines.append(f"{text} = {result}")
+    return lines
+
+
+class _Recorder(BackwardTracer):
+    """Collects raw tracer callbacks; ids are resolved once the pass is over."""
+
+    def __init__(self) -> None:
+        self.pops: list[tuple[Function, int, list[Function]]] = []
+        self.backwards: list[tuple[list, tuple]] = []
+        self.accs: list[list[tuple[Variable, Any, Any, Any]]] = []
+
+    def on_pop(self, f: Function, pending: list[Function]) -> None:
+        self.pops.append((f, f.generation, pending))
+        self.accs.append([])
+
+    def on_backward(self, f: Function, gys: list, gxs: tuple) -> None:
+        self.backwards.append((gys, gxs))
+
+    def on_accumulate(self, f: Function, x: Variable, before, gx, after) -> None:
+        self.accs[-1].append((x, before, gx, after))
+
+
+def _data(v: Variable | None) -> np.ndarray | None:
+    return None if v is None else v.data
+
+
+def record_backward(
+    output: Variable,
+    *,
+    inputs: Iterable[Variable] | None = None,
+    create_graph: bool = False,
+) -> BackwardTrace:
+    """Run ``output.backward(retain_grad=True)`` and keep every event of the pass.
+
+    The gradients of every variable in the graph are cleared first, so the trace starts
+    from nothing, as a fresh ``backward()`` does; afterwards they hold the result of
+    this pass (intermediate gradients included). ``inputs`` is passed to ``snapshot``.
+    """
+    for f in walk_functions(output):
+        for x in f.inputs:
+            x.cleargrad()
+        for ref in f.outputs:
+            y = ref()
+            if y is not None:
+                y.cleargrad()
+    output.cleargrad()
+    recorder = _Recorder()
+    accumulate = Config.accumulate_grad
+    output.backward(retain_grad=True, create_graph=create_graph, tracer=recorder)
+    snap = snapshot(output, inputs)
+    ids = snap._ids
+
+    steps = []
+    for k, ((f, gen, pending), (gys, gxs), accs) in enumerate(
+        zip(recorder.pops, recorder.backwards, recorder.accs, strict=True), start=1
+    ):
+        steps.append(
+            BackwardStep(
+                index=k,
+                function=ids[id(f)],
+                generation=gen,
+                pending=tuple(ids[id(p)] for p in pending),
+                gys=tuple(_data(g) for g in gys),
+                gxs=tuple(_data(g) for g in gxs),
+                accumulations=tuple(
+                    Accumulation(ids[id(x)], _data(before), _data(gx), _data(after))
+                    for x, before, gx, after in accs
+                ),
+            )
+        )
+    seed = output.grad.data if output.grad is not None else np.ones_like(output.data)
+    return BackwardTrace(
+        snap,
+        seed,
+        tuple(steps),
+        accumulate=accumulate,
+    )
+
+
+def record_expression(expr: Expression, point: Mapping[str, float]) -> BackwardTrace:
+    """Build ``expr`` at ``point`` (name -> number), trace its backward pass, keep spans.
+
+    The returned trace's snapshot maps its nodes to spans of ``expr.text``, so a view
+    can highlight the part of the formula a node came from, and the other way round.
+    """
+    inputs = {
+        name: Variable(np.array(float(point.get(name, 1.0))), name=name) for name in expr.variables
+    }
+    built: list[tuple[Any, Variable]] = []
+    y = expr.build(inputs, on_node=lambda node, v: built.append((node, v)))
+    trace = record_backward(y, inputs=inputs.values())
+    snap = trace.snapshot
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for node, v in built:
+        span = (node.start, node.end)
+        if not node.children:  # a number, constant or name: the Variable itself
+            nid = snap.id_of(v)
+            if nid is not None:
+                spans.setdefault(nid, []).append(span)
+        elif v.creator is not None and snap.id_of(v.creator) not in spans:
+            # an operator: its Function and output. Unary + records nothing and hands
+            # on its operand, which keeps the operand's (smaller) span.
+            fid = snap.id_of(v.creator)
+            if fid is not None:
+                spans[fid] = [span]
+                for out in snap.nodes[fid].outputs:
+                    spans.setdefault(out, []).append(span)
+    frozen = {nid: tuple(s) for nid, s in spans.items()}
+    snap = GraphSnapshot(snap.nodes, snap.edges, snap.output, snap._ids, frozen)
+    return BackwardTrace(snap, trace.seed, trace.steps, accumulate=trace.accumulate)
+
+
+def record_derivative(expr: Expression, point: Mapping[str, float], wrt: str) -> BackwardTrace:
+    """The graph that ``create_graph=True`` records for ∂f/∂``wrt``, and its backward pass.
+
+    Builds ``expr`` at ``point``, runs ``backward(create_graph=True)``, and traces the
+    backward pass *of the derivative's graph*: the grads it ends with are second
+    derivatives (∂²f/∂wrt∂v). Its output is labelled ``∂f/∂wrt``.
+    """
+    inputs = {
+        name: Variable(np.array(float(point.get(name, 1.0))), name=name) for name in expr.variables
+    }
+    y = expr.build(inputs)
+    y.backward(create_graph=True)
+    gx = inputs[wrt].grad if wrt in inputs else None
+    if gx is None:  # f does not depend on wrt: the derivative is the constant 0
+        gx = Variable(np.zeros_like(y.data))
+    gx.name = f"∂f/∂{wrt}"
+    return record_backward(gx, inputs=inputs.values())
+
+
+def record_derivative_graph(
+    output: Variable, wrt: Variable, inputs: Iterable[Variable] | None = None
+) -> GraphSnapshot:
+    """The graph that ``backward(create_graph=True)`` records for ∂output/∂wrt.
+
+    This is the graph a second derivative is taken on; comparing its size with the
+    forward graph's shows how expressions swell under differentiation. Gradients of
+    the graph's variables are cleared first and left holding this pass's results.
+    """
+    for f in walk_functions(output):
+        for x in f.inputs:
+            x.cleargrad()
+    output.cleargrad()
+    output.backward(create_graph=True)
+    gx = wrt.grad
+    if gx is None:  # output does not depend on wrt: the derivative is the constant 0
+        gx = Variable(np.zeros_like(wrt.data))
+    return snapshot(gx, inputs)
+
+
+__all__ = [
+    "Accumulation",
+    "AccumulateEvent",
+    "BackwardEvent",
+    "BackwardStep",
+    "BackwardTrace",
+    "PopEvent",
+    "TraceState",
+    "grad_sum_text",
+    "local_rule_lines",
+    "record_backward",
+    "record_derivative",
+    "record_derivative_graph",
+    "record_expression",
+]
