@@ -13,11 +13,13 @@ positions, and the last position is always the one evaluated and drawn.
 
 from __future__ import annotations
 
+import json
 import math
 import weakref
 from collections.abc import Callable, Mapping
 from time import monotonic
 
+import numpy as np
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -25,10 +27,18 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from tutor.evaluation import EvalResult
 from tutor.formula import CONSTANTS, FUNCTIONS
 from tutor.numbers import on_grid
-from tutor.session import Session, SessionError, SessionState, VariableSpec, validate_range
+from tutor.session import (
+    PANEL_KEYS,
+    Session,
+    SessionError,
+    SessionState,
+    VariableSpec,
+    validate_range,
+)
 
 _COMMAND_VALUE = 1  # QUndoCommand ids: commands with the same id may merge
 _COMMAND_EXPRESSION = 2
+_COMMAND_PANEL = 3
 
 # Value changes of one variable that come without a drag (an arrow key held on a slider,
 # PageUp pressed again and again, a spin box's arrows) are one undo step while each
@@ -127,6 +137,10 @@ class SessionController(QObject):
     ``sigSweepChanged()``             the plot runs along another variable or range
     ``sigCurvesChanged(list)``        the set of curves shown changed
     ``sigDocumentReplaced()``         a whole new session was loaded (File > New/Open)
+    ``sigPanelStateChanged(str)``     a panel's own saved state (``session.panels[key]``)
+                                      changed, by the panel itself or by undo/redo
+    ``sigTrailsChanged()``            an optimizer published (or cleared) the trail of
+                                      points it visited (``trails``; not saved)
     """
 
     sigResultChanged = Signal(object)
@@ -136,6 +150,8 @@ class SessionController(QObject):
     sigSweepChanged = Signal()
     sigCurvesChanged = Signal(list)
     sigDocumentReplaced = Signal()
+    sigPanelStateChanged = Signal(str)
+    sigTrailsChanged = Signal()
 
     def __init__(self, session: Session | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -150,6 +166,9 @@ class SessionController(QObject):
         self._typing_variables: set[str] = set()
         self._key_counter = 0
         self._pushing = False
+        # The points an optimizer visited, by variable name, for the plot and the map to
+        # draw: view state, not part of the document (never saved, never undone).
+        self.trails: dict[str, np.ndarray] = {}
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -349,6 +368,33 @@ class SessionController(QObject):
             return
         self._change(_tr("Change plotted curves"), lambda s: s.set_curves(curves))
 
+    def set_panel_state(
+        self, key: str, state: Mapping[str, object], label: str | None = None
+    ) -> None:
+        """Store a panel's own state (map axes, optimizer settings, lesson position).
+
+        One undoable command named ``label`` (quick repeats of the same panel's change
+        merge into one step, like a held arrow key); it marks the file unsaved and is
+        autosaved like any other change. Raises SessionError if it cannot be saved.
+        """
+        if self.session.panels.get(key) == state:
+            return
+        self._change(
+            label or _tr("Change view settings"),
+            lambda s: s.set_panel_state(key, state),
+            command_id=_COMMAND_PANEL,
+            merge_key=self._nudge_key(f"panel:{key}"),
+        )
+
+    def panel_state(self, key: str) -> dict:
+        """A copy of a panel's saved state (empty if the session has none)."""
+        return dict(self.session.panels.get(key, {}))
+
+    def set_trails(self, trails: Mapping[str, np.ndarray]) -> None:
+        """Publish the points an optimizer visited (variable name -> values); {} clears."""
+        self.trails = {name: np.asarray(v, dtype=np.float64) for name, v in trails.items()}
+        self.sigTrailsChanged.emit()
+
     def replace_session(self, session: Session) -> None:
         """Load a whole new document (File > New / Open); the undo history is cleared."""
         self._drag_key = self._typing_key = self._nudge = None
@@ -361,6 +407,9 @@ class SessionController(QObject):
         self.sigExpressionChanged.emit(session.expression_text)
         self.sigSweepChanged.emit()
         self.sigCurvesChanged.emit(list(session.curves))
+        for key in PANEL_KEYS:
+            self.sigPanelStateChanged.emit(key)
+        self.set_trails({})
         self.evaluate_now()
 
     # -- machinery --------------------------------------------------------------
@@ -431,6 +480,11 @@ class SessionController(QObject):
             self.sigSweepChanged.emit()
         if old.curves != new.curves:
             self.sigCurvesChanged.emit(list(new.curves))
+        if old.panels != new.panels:
+            old_panels, new_panels = json.loads(old.panels), json.loads(new.panels)
+            for key in PANEL_KEYS:
+                if old_panels.get(key) != new_panels.get(key):
+                    self.sigPanelStateChanged.emit(key)
 
     def _on_undo_stack_index_changed(self, _index: int) -> None:
         if not self._pushing:

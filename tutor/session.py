@@ -97,6 +97,9 @@ class SessionState:
     variables: tuple[VariableSpec, ...]
     sweep: Sweep
     curves: tuple[str, ...]
+    # The panels' own state (lesson, map, ...) as canonical JSON text: immutable and
+    # comparable, so undo restores it with the rest of the document.
+    panels: str = "{}"
 
 
 def _is_number(v: Any) -> bool:
@@ -284,7 +287,7 @@ class Session:
     # -- undo support ---------------------------------------------------------
 
     def snapshot(self) -> SessionState:
-        """A copy of the document (not the panels' state), for undo; see ``restore``."""
+        """A copy of the document, panels' state included, for undo; see ``restore``."""
         return SessionState(
             expression_text=self.expression_text,
             expression=self._expression,
@@ -292,6 +295,7 @@ class Session:
             variables=tuple(replace(s) for s in self.variables.values()),
             sweep=replace(self.sweep),
             curves=tuple(self.curves),
+            panels=json.dumps(self.panels, sort_keys=True, ensure_ascii=False),
         )
 
     def restore(self, state: SessionState) -> None:
@@ -302,6 +306,16 @@ class Session:
         self.variables = {s.name: replace(s) for s in state.variables}
         self.sweep = replace(state.sweep)
         self.curves = list(state.curves)
+        self.panels = json.loads(state.panels)
+
+    def set_panel_state(self, key: str, state: Mapping[str, Any]) -> None:
+        """Store one panel's state (saved in the file under ``key``)."""
+        if key not in PANEL_KEYS:
+            raise SessionError(f"unknown panel {key!r} (known: {', '.join(PANEL_KEYS)})")
+        text = json.dumps(dict(state), sort_keys=True, allow_nan=False)
+        if len(text) > MAX_PANEL_STATE_CHARS:
+            raise SessionError(f"'{key}' is too large")
+        self.panels[key] = json.loads(text)  # a plain copy, nothing shared with the caller
 
     # -- evaluation -----------------------------------------------------------
 

@@ -4,32 +4,32 @@
 <context>
     <name>ExpressionBar</name>
     <message>
-        <location filename="../expression_bar.py" line="35"/>
+        <location filename="../panels/formula/expression_bar.py" line="114"/>
         <source>type a formula, e.g. sin(x) * x^2</source>
         <translation>수식을 입력하세요. 예: sin(x) * x^2</translation>
     </message>
     <message>
-        <location filename="../expression_bar.py" line="42"/>
+        <location filename="../panels/formula/expression_bar.py" line="121"/>
         <source>The function f. Operators + - * / ^, functions such as sin(x), constants pi and e; 2x means 2*x. (Ctrl+L)</source>
         <translation>함수 f. 연산자 + - * / ^, sin(x) 같은 함수, 상수 pi와 e를 쓸 수 있습니다. 2x는 2*x를 뜻합니다. (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../expression_bar.py" line="46"/>
+        <location filename="../panels/formula/expression_bar.py" line="125"/>
         <source>Expression</source>
         <translation>수식</translation>
     </message>
     <message>
-        <location filename="../expression_bar.py" line="118"/>
+        <location filename="../panels/formula/expression_bar.py" line="201"/>
         <source>column {column}: {message}</source>
         <translation>{column}번째 열: {message}</translation>
     </message>
     <message>
-        <location filename="../expression_bar.py" line="124"/>
+        <location filename="../panels/formula/expression_bar.py" line="207"/>
         <source>The plot and numbers show the last formula that worked.</source>
         <translation>플롯과 숫자는 마지막으로 올바르게 계산된 수식의 결과입니다.</translation>
     </message>
     <message>
-        <location filename="../expression_bar.py" line="130"/>
+        <location filename="../panels/formula/expression_bar.py" line="213"/>
         <source>How the tutor reads your formula</source>
         <translation>튜터가 수식을 읽은 방식</translation>
     </message>
@@ -37,198 +37,198 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../file_actions.py" line="113"/>
+        <location filename="../file_actions.py" line="124"/>
         <source>&amp;New</source>
         <translation>새로 만들기(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="114"/>
+        <location filename="../file_actions.py" line="125"/>
         <source>&amp;Open…</source>
         <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="115"/>
+        <location filename="../file_actions.py" line="126"/>
         <source>&amp;Save</source>
         <translation>저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="116"/>
+        <location filename="../file_actions.py" line="127"/>
         <source>Save &amp;As…</source>
         <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="117"/>
+        <location filename="../file_actions.py" line="129"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="119"/>
+        <location filename="../file_actions.py" line="131"/>
         <source>Open &amp;Recent</source>
         <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="124"/>
+        <location filename="../file_actions.py" line="136"/>
         <source>&amp;Export</source>
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="128"/>
+        <location filename="../file_actions.py" line="140"/>
         <source>Plot as &amp;PNG Image…</source>
         <translation>플롯을 PNG 이미지로(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="129"/>
+        <location filename="../file_actions.py" line="141"/>
         <source>Plot as S&amp;VG Drawing…</source>
         <translation>플롯을 SVG 그림으로(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="130"/>
+        <location filename="../file_actions.py" line="142"/>
         <source>Graph View as P&amp;NG Image…</source>
         <translation>그래프 보기를 PNG 이미지로(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="131"/>
+        <location filename="../file_actions.py" line="143"/>
         <source>Graph View as SV&amp;G Drawing…</source>
         <translation>그래프 보기를 SVG 그림으로(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="133"/>
+        <location filename="../file_actions.py" line="145"/>
         <source>Sweep as &amp;CSV Table…</source>
         <translation>스윕 결과를 CSV 표로(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="134"/>
+        <location filename="../file_actions.py" line="146"/>
         <source>Computational Graph as &amp;DOT…</source>
         <translation>계산 그래프를 DOT으로(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="136"/>
+        <location filename="../file_actions.py" line="148"/>
         <source>P&amp;ython Script…</source>
         <translation>파이썬 스크립트(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="137"/>
+        <location filename="../file_actions.py" line="149"/>
         <source>&amp;Jupyter Notebook…</source>
         <translation>주피터 노트북(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="138"/>
+        <location filename="../file_actions.py" line="150"/>
         <source>Session as &amp;JSON…</source>
         <translation>세션을 JSON으로(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="161"/>
+        <location filename="../file_actions.py" line="173"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="520"/>
+        <location filename="../file_actions.py" line="544"/>
         <source>Untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="222"/>
+        <location filename="../file_actions.py" line="234"/>
         <source>Unsaved Changes</source>
         <translation>저장하지 않은 변경 사항</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="223"/>
+        <location filename="../file_actions.py" line="235"/>
         <source>Save the changes to {name} before closing it?</source>
         <translation>닫기 전에 {name}의 변경 사항을 저장할까요?</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="249"/>
+        <location filename="../file_actions.py" line="268"/>
         <source>Open Session</source>
         <translation>세션 열기</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="259"/>
+        <location filename="../file_actions.py" line="278"/>
         <source>Cannot Open Session</source>
         <translation>세션을 열 수 없음</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="260"/>
+        <location filename="../file_actions.py" line="279"/>
         <source>{name} was not opened: {reason}</source>
         <translation>{name}을(를) 열지 못했습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="280"/>
-        <location filename="../file_actions.py" line="372"/>
+        <location filename="../file_actions.py" line="299"/>
+        <location filename="../file_actions.py" line="391"/>
         <source>untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="283"/>
+        <location filename="../file_actions.py" line="302"/>
         <source>Save Session As</source>
         <translation>다른 이름으로 세션 저장</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="298"/>
+        <location filename="../file_actions.py" line="317"/>
         <source>Cannot Save Session</source>
         <translation>세션을 저장할 수 없음</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="299"/>
+        <location filename="../file_actions.py" line="318"/>
         <source>{name} was not saved: {reason}</source>
         <translation>{name}을(를) 저장하지 못했습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="306"/>
+        <location filename="../file_actions.py" line="325"/>
         <source>Saved {name}</source>
         <translation>{name} 저장됨</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="315"/>
+        <location filename="../file_actions.py" line="334"/>
         <source>Autodiff Tutor sessions (*.json);;All files (*)</source>
         <translation>Autodiff Tutor 세션 (*.json);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="363"/>
+        <location filename="../file_actions.py" line="382"/>
         <source>&amp;Clear Recent Files</source>
         <translation>최근 파일 목록 지우기(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="378"/>
+        <location filename="../file_actions.py" line="397"/>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="380"/>
+        <location filename="../file_actions.py" line="399"/>
         <source>{suffix} files (*{suffix});;All files (*)</source>
         <translation>{suffix} 파일 (*{suffix});;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="396"/>
+        <location filename="../file_actions.py" line="415"/>
         <source>Not exported: {reason}</source>
         <translation>내보내지 못했습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="397"/>
+        <location filename="../file_actions.py" line="416"/>
         <source>Export Failed</source>
         <translation>내보내기 실패</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="399"/>
+        <location filename="../file_actions.py" line="418"/>
         <source>Exported {name}</source>
         <translation>{name} 내보냄</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="410"/>
+        <location filename="../file_actions.py" line="429"/>
         <source>there is no view to export</source>
         <translation>내보낼 보기가 없습니다</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="517"/>
+        <location filename="../file_actions.py" line="539"/>
         <source>An autosaved session could not be read: {reason}</source>
         <translation>자동 저장된 세션을 읽을 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="524"/>
+        <location filename="../file_actions.py" line="548"/>
         <source>Restore Unsaved Work?</source>
         <translation>저장하지 않은 작업을 복원할까요?</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="526"/>
+        <location filename="../file_actions.py" line="550"/>
         <source>Autodiff Tutor did not close properly. Restore the unsaved changes to {name} from {time}?</source>
         <translation>Autodiff Tutor가 정상적으로 종료되지 않았습니다. {time}에 저장되지 않은 {name}의 변경 사항을 복원할까요?</translation>
     </message>
@@ -236,78 +236,78 @@
 <context>
     <name>GradientCheckPanel</name>
     <message>
-        <location filename="../gradient_check.py" line="191"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="185"/>
         <source>Backprop&apos;s ∂f/∂v beside the central difference (f(v+h) − f(v−h)) / 2h. Move h: too large and truncation error grows (∝ h²), too small and round-off takes over (∝ ε/h).</source>
         <translation>역전파로 구한 ∂f/∂v와 중앙차분 (f(v+h) − f(v−h)) / 2h를 나란히 보여 줍니다. h를 움직여 보세요. 너무 크면 절단 오차가 커지고(∝ h²), 너무 작으면 반올림 오차가 커집니다(∝ ε/h).</translation>
     </message>
     <message>
-        <location filename="../gradient_check.py" line="196"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="190"/>
         <source>Step h of the central difference (log scale)</source>
         <translation>중앙차분의 간격 h (로그 눈금)</translation>
     </message>
     <message>
-        <location filename="../gradient_check.py" line="197"/>
-        <location filename="../gradient_check.py" line="209"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="191"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="203"/>
         <source>step h</source>
         <translation>간격 h</translation>
     </message>
     <message>
-        <location filename="../gradient_check.py" line="200"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="194"/>
         <source>variable</source>
         <translation>변수</translation>
     </message>
     <message>
-        <location filename="../gradient_check.py" line="201"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="195"/>
         <source>backprop</source>
         <translation>역전파</translation>
     </message>
     <message>
-        <location filename="../gradient_check.py" line="202"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="196"/>
         <source>central diff.</source>
         <translation>중앙차분</translation>
     </message>
     <message>
-        <location filename="../gradient_check.py" line="203"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="197"/>
         <source>rel. error</source>
         <translation>상대 오차</translation>
     </message>
     <message>
-        <location filename="../gradient_check.py" line="207"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="201"/>
         <source>|backprop − difference| / max(|backprop|, |difference|, 1)</source>
         <translation>|역전파 − 중앙차분| / max(|역전파|, |중앙차분|, 1)</translation>
     </message>
     <message>
-        <location filename="../gradient_check.py" line="210"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="204"/>
         <source>relative error</source>
         <translation>상대 오차</translation>
     </message>
     <message>
-        <location filename="../gradient_check.py" line="211"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="205"/>
         <source>round-off ∝ ε/h</source>
         <translation>반올림 오차 ∝ ε/h</translation>
     </message>
     <message>
-        <location filename="../gradient_check.py" line="212"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="206"/>
         <source>truncation ∝ h²</source>
         <translation>절단 오차 ∝ h²</translation>
     </message>
     <message>
-        <location filename="../gradient_check.py" line="259"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="242"/>
         <source>No variables: nothing to check.</source>
         <translation>변수가 없어서 확인할 것이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../gradient_check.py" line="361"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="347"/>
         <source>Relative error for ∂f/∂{v} as h varies</source>
         <translation>h에 따른 ∂f/∂{v}의 상대 오차</translation>
     </message>
     <message>
-        <location filename="../gradient_check.py" line="384"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="370"/>
         <source>⚠ {where}: its input is exactly 0, where {op} has a corner and no derivative. Backprop uses the subgradient {sub}; the central difference averages the two slopes.</source>
         <translation>⚠ {where}: 입력이 정확히 0입니다. {op}는 여기서 꺾여 있어 미분할 수 없습니다. 역전파는 부분 기울기(subgradient) {sub}를 쓰고, 중앙차분은 양쪽 기울기의 평균을 냅니다.</translation>
     </message>
     <message>
-        <location filename="../gradient_check.py" line="392"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="378"/>
         <source>⚠ {where}: its input {x} is within h of the corner at 0, so f(v ± h) fall on both sides of it and the central difference mixes two slopes. Make h smaller.</source>
         <translation>⚠ {where}: 입력 {x}가 꺾인 점 0에서 h보다 가까워서 f(v ± h)가 양쪽에 걸치므로, 중앙차분이 두 기울기를 섞게 됩니다. h를 더 작게 하세요.</translation>
     </message>
@@ -315,243 +315,243 @@
 <context>
     <name>GraphPanel</name>
     <message>
-        <location filename="../graph_view.py" line="566"/>
+        <location filename="../panels/graph/graph_panel.py" line="574"/>
         <source>Click in the formula to find its part of the graph; select a node to see where it comes from.</source>
         <translation>수식을 클릭하면 그래프에서 해당 부분을 찾아 주고, 노드를 선택하면 수식의 어느 부분에서 왔는지 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../graph_view.py" line="570"/>
+        <location filename="../panels/graph/graph_panel.py" line="578"/>
         <source>Reset: start the backward pass (Home)</source>
         <translation>처음으로: 역전파 시작 (Home)</translation>
     </message>
     <message>
-        <location filename="../graph_view.py" line="571"/>
+        <location filename="../panels/graph/graph_panel.py" line="579"/>
         <source>Step back (←)</source>
         <translation>한 단계 뒤로 (←)</translation>
     </message>
     <message>
-        <location filename="../graph_view.py" line="572"/>
+        <location filename="../panels/graph/graph_panel.py" line="580"/>
         <source>Play / pause (Space)</source>
         <translation>재생 / 일시 정지 (Space)</translation>
     </message>
     <message>
-        <location filename="../graph_view.py" line="573"/>
+        <location filename="../panels/graph/graph_panel.py" line="581"/>
         <source>Step forward (→)</source>
         <translation>한 단계 앞으로 (→)</translation>
     </message>
     <message>
-        <location filename="../graph_view.py" line="574"/>
+        <location filename="../panels/graph/graph_panel.py" line="582"/>
         <source>Finish the backward pass (End)</source>
         <translation>역전파 끝까지 (End)</translation>
     </message>
     <message>
-        <location filename="../graph_view.py" line="576"/>
+        <location filename="../panels/graph/graph_panel.py" line="584"/>
         <source>Playback speed</source>
         <translation>재생 속도</translation>
     </message>
     <message>
-        <location filename="../graph_view.py" line="577"/>
+        <location filename="../panels/graph/graph_panel.py" line="585"/>
         <source>Fit</source>
         <translation>맞춤</translation>
     </message>
     <message>
-        <location filename="../graph_view.py" line="578"/>
+        <location filename="../panels/graph/graph_panel.py" line="586"/>
         <source>Show the whole graph (F)</source>
         <translation>그래프 전체 보기 (F)</translation>
     </message>
     <message>
-        <location filename="../graph_view.py" line="579"/>
+        <location filename="../panels/graph/graph_panel.py" line="587"/>
         <source>graph of ∂f/∂</source>
         <translation>∂f/∂의 그래프</translation>
     </message>
     <message>
-        <location filename="../graph_view.py" line="582"/>
+        <location filename="../panels/graph/graph_panel.py" line="590"/>
         <source>Show the graph that backward(create_graph=True) records for the derivative: the graph a second derivative is taken on.</source>
         <translation>backward(create_graph=True)가 미분에 대해 기록한 그래프를 보여 줍니다. 2차 미분은 이 그래프에서 구합니다.</translation>
     </message>
     <message>
-        <location filename="../graph_view.py" line="575"/>
+        <location filename="../panels/graph/graph_panel.py" line="583"/>
         <source>speed</source>
         <translation>속도</translation>
     </message>
     <message>
-        <location filename="../graph_view.py" line="563"/>
+        <location filename="../panels/graph/graph_panel.py" line="571"/>
         <source>f =</source>
         <translation>f =</translation>
     </message>
     <message>
-        <location filename="../graph_view.py" line="642"/>
+        <location filename="../panels/graph/graph_panel.py" line="651"/>
         <source>Type a formula to see the graph it records.</source>
         <translation>수식을 입력하면 기록된 계산 그래프가 보입니다.</translation>
     </message>
     <message>
-        <location filename="../graph_view.py" line="665"/>
+        <location filename="../panels/graph/graph_panel.py" line="675"/>
         <source>This graph has {n} nodes, too many to draw (at most {m}).</source>
         <translation>이 그래프는 노드가 {n}개여서 그릴 수 없습니다(최대 {m}개).</translation>
     </message>
     <message>
-        <location filename="../graph_view.py" line="832"/>
+        <location filename="../panels/graph/graph_panel.py" line="842"/>
         <source>gen {g}</source>
         <translation>세대 {g}</translation>
     </message>
     <message>
-        <location filename="../graph_view.py" line="870"/>
+        <location filename="../panels/graph/graph_panel.py" line="881"/>
         <source>grad</source>
         <translation>grad</translation>
     </message>
     <message>
-        <location filename="../graph_view.py" line="885"/>
+        <location filename="../panels/graph/graph_panel.py" line="895"/>
         <source>now</source>
         <translation>지금</translation>
     </message>
     <message>
-        <location filename="../graph_view.py" line="887"/>
+        <location filename="../panels/graph/graph_panel.py" line="897"/>
         <source>#{k} · g{g}</source>
         <translation>#{k} · g{g}</translation>
     </message>
     <message>
-        <location filename="../graph_view.py" line="943"/>
+        <location filename="../panels/graph/graph_panel.py" line="953"/>
         <source>done · {n} steps</source>
         <translation>완료 · {n}단계</translation>
     </message>
     <message>
-        <location filename="../graph_view.py" line="945"/>
+        <location filename="../panels/graph/graph_panel.py" line="955"/>
         <source>start · {n} steps</source>
         <translation>시작 · {n}단계</translation>
     </message>
     <message>
-        <location filename="../graph_view.py" line="947"/>
+        <location filename="../panels/graph/graph_panel.py" line="957"/>
         <source>step {k} of {n}</source>
         <translation>{k} / {n}단계</translation>
     </message>
     <message>
-        <location filename="../graph_view.py" line="963"/>
+        <location filename="../panels/graph/graph_panel.py" line="973"/>
         <source>∂f/∂{v}: {n} nodes · f: {m} nodes</source>
         <translation>∂f/∂{v}: 노드 {n}개 · f: 노드 {m}개</translation>
     </message>
     <message>
-        <location filename="../graph_view.py" line="967"/>
+        <location filename="../panels/graph/graph_panel.py" line="977"/>
         <source>{n} nodes</source>
         <translation>노드 {n}개</translation>
     </message>
     <message>
-        <location filename="../graph_view.py" line="992"/>
+        <location filename="../panels/graph/graph_panel.py" line="1002"/>
         <source>empty</source>
         <translation>비어 있음</translation>
     </message>
     <message>
-        <location filename="../graph_view.py" line="1002"/>
+        <location filename="../panels/graph/graph_panel.py" line="1012"/>
         <source>… and {n} more</source>
         <translation>… 외 {n}개</translation>
     </message>
     <message>
-        <location filename="../graph_view.py" line="1008"/>
+        <location filename="../panels/graph/graph_panel.py" line="1018"/>
         <source>{f} was not computed by any function: its gradient is 1 and there is nothing to step through.</source>
         <translation>{f}는 어떤 함수로도 계산되지 않았습니다. 미분값은 1이고, 단계별로 실행할 것이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../graph_view.py" line="1019"/>
+        <location filename="../panels/graph/graph_panel.py" line="1029"/>
         <source>Backward pass done in {n} steps.</source>
         <translation>역전파가 {n}단계 만에 끝났습니다.</translation>
     </message>
     <message>
-        <location filename="../graph_view.py" line="1021"/>
+        <location filename="../panels/graph/graph_panel.py" line="1031"/>
         <source>Press ← or Home to replay it one function at a time.</source>
         <translation>←나 Home을 누르면 함수 하나씩 다시 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../graph_view.py" line="1026"/>
+        <location filename="../panels/graph/graph_panel.py" line="1036"/>
         <source>Start.</source>
         <translation>시작.</translation>
     </message>
     <message>
-        <location filename="../graph_view.py" line="1027"/>
+        <location filename="../panels/graph/graph_panel.py" line="1037"/>
         <source>The output&apos;s gradient is set to 1 ({f}.grad = 1), and the function that made it waits in the queue. Press → to pop it.</source>
         <translation>출력의 미분값을 1로 둡니다({f}.grad = 1). 출력을 만든 함수가 대기열에서 기다립니다. →를 눌러 꺼내 보세요.</translation>
     </message>
     <message>
-        <location filename="../graph_view.py" line="1030"/>
+        <location filename="../panels/graph/graph_panel.py" line="1040"/>
         <source>Queue (highest generation first):</source>
         <translation>대기열 (세대가 큰 것부터):</translation>
     </message>
     <message>
-        <location filename="../graph_view.py" line="1034"/>
+        <location filename="../panels/graph/graph_panel.py" line="1044"/>
         <source>Step {k} of {n}: pop {f}, generation {g}.</source>
         <translation>{n}단계 중 {k}단계: 세대 {g}인 {f}를 꺼냅니다.</translation>
     </message>
     <message>
-        <location filename="../graph_view.py" line="1046"/>
+        <location filename="../panels/graph/graph_panel.py" line="1056"/>
         <source>Queue now:</source>
         <translation>지금 대기열:</translation>
     </message>
     <message>
-        <location filename="../graph_view.py" line="1051"/>
+        <location filename="../panels/graph/graph_panel.py" line="1061"/>
         <source>|x| has a corner at 0; backprop uses the subgradient sign(0) = 0</source>
         <translation>|x|는 0에서 꺾여 있습니다. 역전파는 부분 기울기 sign(0) = 0을 씁니다</translation>
     </message>
     <message>
-        <location filename="../graph_view.py" line="1052"/>
+        <location filename="../panels/graph/graph_panel.py" line="1062"/>
         <source>relu has a corner at 0; backprop uses the subgradient 0</source>
         <translation>relu는 0에서 꺾여 있습니다. 역전파는 부분 기울기 0을 씁니다</translation>
     </message>
     <message>
-        <location filename="../graph_view.py" line="1058"/>
+        <location filename="../panels/graph/graph_panel.py" line="1068"/>
         <source>Not differentiable here: {why}.</source>
         <translation>여기서는 미분할 수 없습니다: {why}.</translation>
     </message>
     <message>
-        <location filename="../graph_view.py" line="1071"/>
+        <location filename="../panels/graph/graph_panel.py" line="1081"/>
         <source>an input variable, set with its slider</source>
         <translation>입력 변수 (슬라이더로 값을 정함)</translation>
     </message>
     <message>
-        <location filename="../graph_view.py" line="1072"/>
+        <location filename="../panels/graph/graph_panel.py" line="1082"/>
         <source>a constant</source>
         <translation>상수</translation>
     </message>
     <message>
-        <location filename="../graph_view.py" line="1073"/>
+        <location filename="../panels/graph/graph_panel.py" line="1083"/>
         <source>the output</source>
         <translation>출력</translation>
     </message>
     <message>
-        <location filename="../graph_view.py" line="1074"/>
+        <location filename="../panels/graph/graph_panel.py" line="1084"/>
         <source>an intermediate result</source>
         <translation>중간 결과</translation>
     </message>
     <message>
-        <location filename="../graph_view.py" line="1079"/>
+        <location filename="../panels/graph/graph_panel.py" line="1089"/>
         <source>made by {f}</source>
         <translation>{f}가 만듦</translation>
     </message>
     <message>
-        <location filename="../graph_view.py" line="1080"/>
+        <location filename="../panels/graph/graph_panel.py" line="1090"/>
         <source>value: {v}</source>
         <translation>값: {v}</translation>
     </message>
     <message>
-        <location filename="../graph_view.py" line="1086"/>
+        <location filename="../panels/graph/graph_panel.py" line="1096"/>
         <source>grad: {d} = {g}</source>
         <translation>미분값: {d} = {g}</translation>
     </message>
     <message>
-        <location filename="../graph_view.py" line="1094"/>
-        <location filename="../graph_view.py" line="1099"/>
+        <location filename="../panels/graph/graph_panel.py" line="1104"/>
+        <location filename="../panels/graph/graph_panel.py" line="1109"/>
         <source>generation {g}</source>
         <translation>세대 {g}</translation>
     </message>
     <message>
-        <location filename="../graph_view.py" line="1107"/>
+        <location filename="../panels/graph/graph_panel.py" line="1117"/>
         <source>forward: {rule};  {ins} → {outs}</source>
         <translation>순전파: {rule};  {ins} → {outs}</translation>
     </message>
     <message>
-        <location filename="../graph_view.py" line="1109"/>
+        <location filename="../panels/graph/graph_panel.py" line="1119"/>
         <source>backward: {rules}</source>
         <translation>역전파: {rules}</translation>
     </message>
     <message>
-        <location filename="../graph_view.py" line="1114"/>
+        <location filename="../panels/graph/graph_panel.py" line="1124"/>
         <source>at step {k}:</source>
         <translation>{k}단계에서:</translation>
     </message>
@@ -567,167 +567,167 @@
 <context>
     <name>LessonPanel</name>
     <message>
-        <location filename="../lesson_panel.py" line="520"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="520"/>
         <source>Load the Lesson&apos;s Example</source>
         <translation>레슨 예제 불러오기</translation>
     </message>
     <message>
-        <location filename="../lesson_panel.py" line="522"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="522"/>
         <source>The example replaces the current formula and variables. Unsaved changes will be lost.</source>
         <translation>예제가 지금의 수식과 변수를 대신합니다. 저장하지 않은 변경 사항은 사라집니다.</translation>
     </message>
     <message>
-        <location filename="../lesson_panel.py" line="640"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="640"/>
         <source>Book steps {steps}</source>
         <translation>책의 단계 {steps}</translation>
     </message>
     <message>
-        <location filename="../lesson_panel.py" line="642"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="642"/>
         <source>Book step {step}</source>
         <translation>책의 단계 {step}</translation>
     </message>
     <message>
-        <location filename="../lesson_panel.py" line="652"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="652"/>
         <source>Asked with the teaching switch: {names}</source>
         <translation>교육용 스위치를 켠 상태의 질문: {names}</translation>
     </message>
     <message>
-        <location filename="../lesson_panel.py" line="656"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="656"/>
         <source>your prediction</source>
         <translation>예상한 값</translation>
     </message>
     <message>
-        <location filename="../lesson_panel.py" line="657"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="657"/>
         <source>Check</source>
         <translation>확인</translation>
     </message>
     <message>
-        <location filename="../lesson_panel.py" line="658"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="658"/>
         <source>Reveal</source>
         <translation>정답 보기</translation>
     </message>
     <message>
-        <location filename="../lesson_panel.py" line="665"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="665"/>
         <source>{title} (book step {step})</source>
         <translation>{title} (책의 단계 {step})</translation>
     </message>
     <message>
-        <location filename="../lesson_panel.py" line="671"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="671"/>
         <source>Lesson {n} of {total}</source>
         <translation>레슨 {n} / {total}</translation>
     </message>
     <message>
-        <location filename="../lesson_panel.py" line="679"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="679"/>
         <source>Example: f = {expression} at {point}</source>
         <translation>예제: {point}에서 f = {expression}</translation>
     </message>
     <message>
-        <location filename="../lesson_panel.py" line="690"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="690"/>
         <source>Type a number, such as 2.5, -3 or 16/11.</source>
         <translation>2.5, -3, 16/11처럼 숫자를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../lesson_panel.py" line="693"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="693"/>
         <source>✓ Right! The engine gets {value}.</source>
         <translation>✓ 맞았습니다! 엔진의 계산도 {value}입니다.</translation>
     </message>
     <message>
-        <location filename="../lesson_panel.py" line="701"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="701"/>
         <source>✗ Not quite: {guess} is too high.</source>
         <translation>✗ 아쉽습니다. 정답은 {guess}보다 작습니다.</translation>
     </message>
     <message>
-        <location filename="../lesson_panel.py" line="703"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="703"/>
         <source>✗ Not quite: {guess} is too low.</source>
         <translation>✗ 아쉽습니다. 정답은 {guess}보다 큽니다.</translation>
     </message>
     <message>
-        <location filename="../lesson_panel.py" line="705"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="705"/>
         <source>Try again, or press Reveal.</source>
         <translation>다시 해 보거나 ‘정답 보기’를 누르세요.</translation>
     </message>
     <message>
-        <location filename="../lesson_panel.py" line="708"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="708"/>
         <source>Hint: {hint}</source>
         <translation>힌트: {hint}</translation>
     </message>
     <message>
-        <location filename="../lesson_panel.py" line="713"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="713"/>
         <source>The engine&apos;s answer: {value}</source>
         <translation>엔진의 답: {value}</translation>
     </message>
     <message>
-        <location filename="../lesson_panel.py" line="731"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="731"/>
         <source>teaching switches on: {names}</source>
         <translation>켜진 교육용 스위치: {names}</translation>
     </message>
     <message>
-        <location filename="../lesson_panel.py" line="734"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="734"/>
         <source>Run again</source>
         <translation>다시 실행</translation>
     </message>
     <message>
-        <location filename="../lesson_panel.py" line="734"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="734"/>
         <source>Run</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../lesson_panel.py" line="736"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="736"/>
         <source>Printed by the engine, just now.</source>
         <translation>방금 엔진이 출력한 결과입니다.</translation>
     </message>
     <message>
-        <location filename="../lesson_panel.py" line="738"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="738"/>
         <source>Predict first, then run the code to see what the engine prints.</source>
         <translation>먼저 예상한 다음, 코드를 실행해서 엔진이 무엇을 출력하는지 보세요.</translation>
     </message>
     <message>
-        <location filename="../lesson_panel.py" line="820"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="820"/>
         <source>Load Example</source>
         <translation>예제 불러오기</translation>
     </message>
     <message>
-        <location filename="../lesson_panel.py" line="822"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="822"/>
         <source>Replace the formula and variables with this lesson&apos;s example</source>
         <translation>수식과 변수를 이 레슨의 예제로 바꿉니다</translation>
     </message>
     <message>
-        <location filename="../lesson_panel.py" line="824"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="824"/>
         <source>Predict First</source>
         <translation>먼저 예상하기</translation>
     </message>
     <message>
-        <location filename="../lesson_panel.py" line="826"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="826"/>
         <source>Work out each answer in your head or on paper, type it, then check.</source>
         <translation>답을 머릿속이나 종이 위에서 먼저 구해 입력한 다음 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../lesson_panel.py" line="828"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="828"/>
         <source>The Book&apos;s Code, on This Engine</source>
         <translation>책의 코드를 이 엔진으로 실행</translation>
     </message>
     <message>
-        <location filename="../lesson_panel.py" line="829"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="829"/>
         <source>Teaching Switches</source>
         <translation>교육용 스위치</translation>
     </message>
     <message>
-        <location filename="../lesson_panel.py" line="830"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="830"/>
         <source>Where to Look</source>
         <translation>어디를 볼까요</translation>
     </message>
     <message>
-        <location filename="../lesson_panel.py" line="831"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="831"/>
         <source>◀ Previous</source>
         <translation>◀ 이전</translation>
     </message>
     <message>
-        <location filename="../lesson_panel.py" line="832"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="832"/>
         <source>Next ▶</source>
         <translation>다음 ▶</translation>
     </message>
     <message>
-        <location filename="../lesson_panel.py" line="532"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="532"/>
         <source>Lessons</source>
         <translation>레슨</translation>
     </message>
@@ -735,178 +735,137 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="72"/>
+        <location filename="../main_window.py" line="67"/>
         <source>Formula</source>
         <translation>수식</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="84"/>
+        <location filename="../main_window.py" line="79"/>
         <source>Variables  (◉ = the plot runs along it)</source>
         <translation>변수  (◉ = 플롯의 가로축)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="129"/>
+        <location filename="../main_window.py" line="128"/>
         <source>Drag a slider, or click in the plot to move the point.</source>
         <translation>슬라이더를 끌거나 플롯을 클릭해서 점을 옮겨 보세요.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="168"/>
+        <location filename="../main_window.py" line="172"/>
         <source>Map &amp;&amp; descent</source>
         <translation>지도와 경사하강</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="178"/>
+        <location filename="../main_window.py" line="179"/>
         <source>Graph</source>
         <translation>그래프</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="180"/>
+        <location filename="../main_window.py" line="188"/>
         <source>Gradient check</source>
         <translation>기울기 확인</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="205"/>
+        <location filename="../main_window.py" line="213"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="207"/>
+        <location filename="../main_window.py" line="215"/>
         <source>&amp;New</source>
         <translation>새로 만들기(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="209"/>
+        <location filename="../main_window.py" line="217"/>
         <source>&amp;Open…</source>
         <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="211"/>
+        <location filename="../main_window.py" line="219"/>
         <source>&amp;Save</source>
         <translation>저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="213"/>
+        <location filename="../main_window.py" line="221"/>
         <source>Save &amp;As…</source>
         <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="215"/>
+        <location filename="../main_window.py" line="223"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="223"/>
+        <location filename="../main_window.py" line="231"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="226"/>
+        <location filename="../main_window.py" line="234"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="229"/>
+        <location filename="../main_window.py" line="237"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="236"/>
+        <location filename="../main_window.py" line="244"/>
         <source>Edit &amp;Formula</source>
         <translation>수식 편집(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="244"/>
+        <location filename="../main_window.py" line="252"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="249"/>
+        <location filename="../main_window.py" line="257"/>
         <source>Show f</source>
         <translation>f 보기</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="250"/>
+        <location filename="../main_window.py" line="258"/>
         <source>Show f′ (first derivative)</source>
         <translation>f′ 보기 (1차 미분)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="251"/>
+        <location filename="../main_window.py" line="259"/>
         <source>Show f″ (second derivative)</source>
         <translation>f″ 보기 (2차 미분)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="252"/>
+        <location filename="../main_window.py" line="260"/>
         <source>Show the &amp;Tangent Line</source>
         <translation>접선 보기(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="265"/>
+        <location filename="../main_window.py" line="273"/>
         <source>&amp;Fit Plot to Curves</source>
         <translation>곡선에 맞춰 플롯 보기(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="271"/>
+        <location filename="../main_window.py" line="279"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="274"/>
+        <location filename="../main_window.py" line="282"/>
         <source>&amp;About Autodiff Tutor</source>
         <translation>Autodiff Tutor 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="296"/>
-        <source>Autodiff Tutor sessions (*.json);;All files (*)</source>
-        <translation>Autodiff Tutor 세션 (*.json);;모든 파일 (*)</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="299"/>
-        <location filename="../main_window.py" line="348"/>
+        <location filename="../main_window.py" line="304"/>
         <source>untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="316"/>
-        <source>Open Session</source>
-        <translation>세션 열기</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="330"/>
-        <source>Cannot open the session</source>
-        <translation>세션을 열 수 없음</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="331"/>
-        <source>{file} was not opened: {reason}</source>
-        <translation>{file}을(를) 열지 못했습니다: {reason}</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="350"/>
-        <source>Save Session</source>
-        <translation>세션 저장</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="364"/>
-        <source>Cannot save the session</source>
-        <translation>세션을 저장할 수 없음</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="365"/>
-        <source>{file} was not saved: {reason}</source>
-        <translation>{file}을(를) 저장하지 못했습니다: {reason}</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="372"/>
-        <source>Saved {file}</source>
-        <translation>{file} 저장됨</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="378"/>
+        <location filename="../main_window.py" line="336"/>
         <source>About Autodiff Tutor</source>
         <translation>Autodiff Tutor 정보</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="380"/>
+        <location filename="../main_window.py" line="338"/>
         <source>&lt;h3&gt;Autodiff Tutor&lt;/h3&gt;&lt;p&gt;Build a formula, move its variables, and watch the value, every partial derivative and the plot of f, f′ and f″ follow.&lt;/p&gt;&lt;p&gt;The numbers come from a small reverse-mode automatic differentiation engine in the style of &lt;i&gt;Deep Learning from Scratch 3&lt;/i&gt; (DeZero).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Autodiff Tutor&lt;/h3&gt;&lt;p&gt;수식을 만들고 변수를 움직이면 함숫값, 모든 편미분, 그리고 f, f′, f″의 플롯이 따라 움직입니다.&lt;/p&gt;&lt;p&gt;숫자는 &lt;i&gt;밑바닥부터 시작하는 딥러닝 3&lt;/i&gt;(DeZero) 스타일로 만든 작은 역방향 자동 미분 엔진이 계산합니다.&lt;/p&gt;</translation>
     </message>
@@ -914,87 +873,87 @@
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../map_view.py" line="262"/>
+        <location filename="../panels/descent/map_panel.py" line="257"/>
         <source>Variable along the horizontal axis</source>
         <translation>가로축 변수</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="263"/>
+        <location filename="../panels/descent/map_panel.py" line="258"/>
         <source>Variable along the vertical axis</source>
         <translation>세로축 변수</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="265"/>
+        <location filename="../panels/descent/map_panel.py" line="260"/>
         <source>Grid points per axis; the whole grid is one vectorized forward and backward pass</source>
         <translation>축마다 격자점의 수. 격자 전체를 벡터화된 순전파와 역전파 한 번으로 계산합니다</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="267"/>
+        <location filename="../panels/descent/map_panel.py" line="262"/>
         <source>Auto</source>
         <translation>자동</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="267"/>
+        <location filename="../panels/descent/map_panel.py" line="262"/>
         <source>Linear</source>
         <translation>선형</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="267"/>
+        <location filename="../panels/descent/map_panel.py" line="262"/>
         <source>Log</source>
         <translation>로그</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="270"/>
+        <location filename="../panels/descent/map_panel.py" line="265"/>
         <source>Colour scale: a log scale shows the floor of deep valleys (Rosenbrock)</source>
         <translation>색 눈금: 로그 눈금을 쓰면 깊은 골짜기의 바닥이 보입니다(로젠브록)</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="258"/>
+        <location filename="../panels/descent/map_panel.py" line="253"/>
         <source>Horizontal</source>
         <translation>가로</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="259"/>
+        <location filename="../panels/descent/map_panel.py" line="254"/>
         <source>Vertical</source>
         <translation>세로</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="260"/>
+        <location filename="../panels/descent/map_panel.py" line="255"/>
         <source>Grid</source>
         <translation>격자</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="261"/>
+        <location filename="../panels/descent/map_panel.py" line="256"/>
         <source>Colours</source>
         <translation>색</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="273"/>
+        <location filename="../panels/descent/map_panel.py" line="268"/>
         <source>The map needs an expression with two or more variables, e.g. x^2 - y^2.</source>
         <translation>지도를 보려면 변수가 두 개 이상인 수식이 필요합니다. 예: x^2 - y^2</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="276"/>
+        <location filename="../panels/descent/map_panel.py" line="271"/>
         <source>&lt;span style=&quot;color:{g}&quot;&gt;━▶&lt;/span&gt; ∇f points uphill &amp;nbsp; &lt;span style=&quot;color:#444&quot;&gt;━▷&lt;/span&gt; −∇f, the direction of steepest descent&lt;br&gt;Drag or click the map to move the point.</source>
         <translation>&lt;span style=&quot;color:{g}&quot;&gt;━▶&lt;/span&gt; ∇f는 오르막을 가리킵니다 &amp;nbsp; &lt;span style=&quot;color:#444&quot;&gt;━▷&lt;/span&gt; −∇f는 가장 가파른 내리막 방향입니다&lt;br&gt;지도를 끌거나 클릭해서 점을 옮기세요.</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="555"/>
+        <location filename="../panels/descent/map_panel.py" line="548"/>
         <source>f({x}, {y})</source>
         <translation>f({x}, {y})</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="634"/>
+        <location filename="../panels/descent/map_panel.py" line="627"/>
         <source>holding {values}</source>
         <translation>{values} 고정</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="557"/>
+        <location filename="../panels/descent/map_panel.py" line="550"/>
         <source>(log colour scale)</source>
         <translation>(로그 색 눈금)</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="617"/>
+        <location filename="../panels/descent/map_panel.py" line="610"/>
         <source>at ({x}, {y}) = ({px}, {py}): f = &lt;b&gt;{f}&lt;/b&gt;&lt;br&gt;&lt;span style=&quot;color:{gc}&quot;&gt;∇f&lt;/span&gt; = (∂f/∂{x}, ∂f/∂{y}) = (&lt;b&gt;{gx}&lt;/b&gt;, &lt;b&gt;{gy}&lt;/b&gt;), |∇f| = {norm}</source>
         <translation>({x}, {y}) = ({px}, {py})에서: f = &lt;b&gt;{f}&lt;/b&gt;&lt;br&gt;&lt;span style=&quot;color:{gc}&quot;&gt;∇f&lt;/span&gt; = (∂f/∂{x}, ∂f/∂{y}) = (&lt;b&gt;{gx}&lt;/b&gt;, &lt;b&gt;{gy}&lt;/b&gt;), |∇f| = {norm}</translation>
     </message>
@@ -1002,184 +961,184 @@
 <context>
     <name>OptimizerPanel</name>
     <message>
-        <location filename="../optimizer_panel.py" line="64"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="66"/>
         <source>Rosenbrock, 100(x1 − x0²)² + (1 − x0)²: descent from (0, 2)</source>
         <translation>로젠브록 100(x1 − x0²)² + (1 − x0)²: (0, 2)에서 경사하강</translation>
     </message>
     <message>
-        <location filename="../optimizer_panel.py" line="65"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="67"/>
         <source>x⁴ − 2x²: Newton&apos;s method from x = 2</source>
         <translation>x⁴ − 2x²: x = 2에서 뉴턴 방법</translation>
     </message>
     <message>
-        <location filename="../optimizer_panel.py" line="66"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="68"/>
         <source>Saddle x² − y²: descent slides off the ridge</source>
         <translation>안장점 x² − y²: 경사하강이 능선에서 미끄러집니다</translation>
     </message>
     <message>
-        <location filename="../optimizer_panel.py" line="77"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="79"/>
         <source>Converged after {n} steps: the step became negligibly small.</source>
         <translation>{n}단계 만에 수렴했습니다: 갱신 폭이 무시할 만큼 작아졌습니다.</translation>
     </message>
     <message>
-        <location filename="../optimizer_panel.py" line="79"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="81"/>
         <source>Stopped at step {n}: f″ = 0 here, so Newton&apos;s step is undefined.</source>
         <translation>{n}단계에서 멈췄습니다: 여기서 f″ = 0이라 뉴턴 방법의 갱신을 정의할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../optimizer_panel.py" line="81"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="83"/>
         <source>Stopped at step {n}: the next step leaves the slider range of {name}.</source>
         <translation>{n}단계에서 멈췄습니다: 다음 갱신이 {name}의 슬라이더 범위를 벗어납니다.</translation>
     </message>
     <message>
-        <location filename="../optimizer_panel.py" line="95"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="97"/>
         <source>Diverged at step {n}: the point ran away beyond ±{limit:g}. Try a smaller learning rate.</source>
         <translation>{n}단계에서 발산했습니다: 점이 ±{limit:g} 밖으로 달아났습니다. 학습률을 줄여 보세요.</translation>
     </message>
     <message>
-        <location filename="../optimizer_panel.py" line="100"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="102"/>
         <source>Cannot start here: f or its derivative is not finite at this point.</source>
         <translation>여기서는 시작할 수 없습니다: 이 점에서 f나 그 미분이 유한하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../optimizer_panel.py" line="101"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="103"/>
         <source>Diverged at step {n}: values became infinite or undefined. Try a smaller learning rate.</source>
         <translation>{n}단계에서 발산했습니다: 값이 무한대가 되거나 정의되지 않습니다. 학습률을 줄여 보세요.</translation>
     </message>
     <message>
-        <location filename="../optimizer_panel.py" line="228"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="230"/>
         <source>Load a preset…</source>
         <translation>프리셋 불러오기…</translation>
     </message>
     <message>
-        <location filename="../optimizer_panel.py" line="232"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="234"/>
         <source>Replace the expression with a ready-made landscape</source>
         <translation>수식을 미리 준비된 지형으로 바꿉니다</translation>
     </message>
     <message>
-        <location filename="../optimizer_panel.py" line="233"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="235"/>
         <source>Gradient descent</source>
         <translation>경사하강법</translation>
     </message>
     <message>
-        <location filename="../optimizer_panel.py" line="234"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="236"/>
         <source>Newton&apos;s method (one variable)</source>
         <translation>뉴턴 방법 (변수 하나)</translation>
     </message>
     <message>
-        <location filename="../optimizer_panel.py" line="235"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="237"/>
         <source>Method</source>
         <translation>방법</translation>
     </message>
     <message>
-        <location filename="../optimizer_panel.py" line="236"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="238"/>
         <source>Moves</source>
         <translation>움직일 변수</translation>
     </message>
     <message>
-        <location filename="../optimizer_panel.py" line="239"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="241"/>
         <source>Each step moves by −(learning rate) × ∇f</source>
         <translation>한 단계마다 −(학습률) × ∇f만큼 움직입니다</translation>
     </message>
     <message>
-        <location filename="../optimizer_panel.py" line="237"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="239"/>
         <source>Learning rate</source>
         <translation>학습률</translation>
     </message>
     <message>
-        <location filename="../optimizer_panel.py" line="241"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="243"/>
         <source>Steps taken between two redraws while running (about 60 redraws a second)</source>
         <translation>실행 중에 화면을 다시 그리는 사이에 진행할 단계 수 (초당 약 60번 다시 그림)</translation>
     </message>
     <message>
-        <location filename="../optimizer_panel.py" line="85"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="87"/>
         <source>Diverged at step {n}: f went up at each of the last {k} steps. Try a smaller learning rate.</source>
         <translation>{n}단계에서 발산했습니다: 최근 {k}단계 동안 f가 계속 커졌습니다. 학습률을 줄여 보세요.</translation>
     </message>
     <message>
-        <location filename="../optimizer_panel.py" line="90"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="92"/>
         <source>Diverged at step {n}: f went up and the next step leaves the slider range of {name}. Try a smaller learning rate.</source>
         <translation>{n}단계에서 발산했습니다: f가 커졌고 다음 갱신이 {name}의 슬라이더 범위를 벗어납니다. 학습률을 줄여 보세요.</translation>
     </message>
     <message>
-        <location filename="../optimizer_panel.py" line="238"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="240"/>
         <source>Steps per frame</source>
         <translation>프레임당 단계</translation>
     </message>
     <message>
-        <location filename="../optimizer_panel.py" line="243"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="245"/>
         <source>Step</source>
         <translation>한 단계</translation>
     </message>
     <message>
-        <location filename="../optimizer_panel.py" line="244"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="246"/>
         <source>Take one step</source>
         <translation>한 단계 진행합니다</translation>
     </message>
     <message>
-        <location filename="../optimizer_panel.py" line="245"/>
-        <location filename="../optimizer_panel.py" line="316"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="247"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="318"/>
         <source>Run</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../optimizer_panel.py" line="246"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="248"/>
         <source>Keep stepping, redrawing about 60 times a second</source>
         <translation>계속 진행하며 초당 약 60번 다시 그립니다</translation>
     </message>
     <message>
-        <location filename="../optimizer_panel.py" line="247"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="249"/>
         <source>Reset</source>
         <translation>처음으로</translation>
     </message>
     <message>
-        <location filename="../optimizer_panel.py" line="248"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="250"/>
         <source>Back to where the run started; forget the trail</source>
         <translation>실행을 시작한 곳으로 돌아가고 자취를 지웁니다</translation>
     </message>
     <message>
-        <location filename="../optimizer_panel.py" line="245"/>
-        <location filename="../optimizer_panel.py" line="307"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="247"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="309"/>
         <source>Stop</source>
         <translation>멈춤</translation>
     </message>
     <message>
-        <location filename="../optimizer_panel.py" line="347"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="349"/>
         <source>Load preset {name}</source>
         <translation>프리셋 {name} 불러오기</translation>
     </message>
     <message>
-        <location filename="../optimizer_panel.py" line="502"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="504"/>
         <source>The engine failed: {error}</source>
         <translation>엔진 오류: {error}</translation>
     </message>
     <message>
-        <location filename="../optimizer_panel.py" line="561"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="563"/>
         <source>nothing: the expression has no variables</source>
         <translation>없음: 수식에 변수가 없습니다</translation>
     </message>
     <message>
-        <location filename="../optimizer_panel.py" line="565"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="567"/>
         <source>(holding {names} fixed)</source>
         <translation>({names} 고정)</translation>
     </message>
     <message>
-        <location filename="../optimizer_panel.py" line="569"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="571"/>
         <source>Iteration 0 — press Step or Run.</source>
         <translation>반복 0 — ‘한 단계’나 ‘실행’을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../optimizer_panel.py" line="573"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="575"/>
         <source>Iteration &lt;b&gt;{n}&lt;/b&gt; &amp;nbsp; f = &lt;b&gt;{f}&lt;/b&gt; &amp;nbsp; ({names}) = ({coords})</source>
         <translation>반복 &lt;b&gt;{n}&lt;/b&gt; &amp;nbsp; f = &lt;b&gt;{f}&lt;/b&gt; &amp;nbsp; ({names}) = ({coords})</translation>
     </message>
     <message>
-        <location filename="../optimizer_panel.py" line="577"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="579"/>
         <source>f′ = {g}, f″ = {h}</source>
         <translation>f′ = {g}, f″ = {h}</translation>
     </message>
     <message>
-        <location filename="../optimizer_panel.py" line="579"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="583"/>
         <source>|∇f| = {g}</source>
         <translation>|∇f| = {g}</translation>
     </message>
@@ -1187,42 +1146,42 @@
 <context>
     <name>Palette</name>
     <message>
-        <location filename="../palette.py" line="68"/>
+        <location filename="../panels/formula/button_palette.py" line="68"/>
         <source>new variable…</source>
         <translation>새 변수…</translation>
     </message>
     <message>
-        <location filename="../palette.py" line="70"/>
+        <location filename="../panels/formula/button_palette.py" line="70"/>
         <source>Add a variable with a name of your choice</source>
         <translation>원하는 이름으로 변수를 추가합니다</translation>
     </message>
     <message>
-        <location filename="../palette.py" line="73"/>
+        <location filename="../panels/formula/button_palette.py" line="73"/>
         <source>name, then Enter</source>
         <translation>이름 입력 후 Enter</translation>
     </message>
     <message>
-        <location filename="../palette.py" line="92"/>
+        <location filename="../panels/formula/button_palette.py" line="92"/>
         <source>Delete before the cursor</source>
         <translation>커서 앞 글자를 지웁니다</translation>
     </message>
     <message>
-        <location filename="../palette.py" line="101"/>
+        <location filename="../panels/formula/button_palette.py" line="101"/>
         <source>clear</source>
         <translation>지우기</translation>
     </message>
     <message>
-        <location filename="../palette.py" line="102"/>
+        <location filename="../panels/formula/button_palette.py" line="102"/>
         <source>Empty the expression field</source>
         <translation>수식 칸을 비웁니다</translation>
     </message>
     <message>
-        <location filename="../palette.py" line="115"/>
+        <location filename="../panels/formula/button_palette.py" line="115"/>
         <source>Insert {name}( — or wrap the selection</source>
         <translation>{name}( 넣기 — 선택한 부분이 있으면 감쌉니다</translation>
     </message>
     <message>
-        <location filename="../palette.py" line="160"/>
+        <location filename="../panels/formula/button_palette.py" line="160"/>
         <source>Insert the variable {name}</source>
         <translation>변수 {name} 넣기</translation>
     </message>
@@ -1230,37 +1189,37 @@
 <context>
     <name>PlotPanel</name>
     <message>
-        <location filename="../plot_panel.py" line="47"/>
+        <location filename="../panels/plot/plot_panel.py" line="49"/>
         <source>tangent at the point</source>
         <translation>그 점에서의 접선</translation>
     </message>
     <message>
-        <location filename="../plot_panel.py" line="137"/>
+        <location filename="../panels/plot/plot_panel.py" line="139"/>
         <source>Fit view</source>
         <translation>맞춰 보기</translation>
     </message>
     <message>
-        <location filename="../plot_panel.py" line="139"/>
+        <location filename="../panels/plot/plot_panel.py" line="141"/>
         <source>Fit the axes to the curves again (Ctrl+0)</source>
         <translation>축을 곡선에 다시 맞춥니다 (Ctrl+0)</translation>
     </message>
     <message>
-        <location filename="../plot_panel.py" line="235"/>
+        <location filename="../panels/plot/plot_panel.py" line="237"/>
         <source>tangent</source>
         <translation>접선</translation>
     </message>
     <message>
-        <location filename="../plot_panel.py" line="244"/>
+        <location filename="../panels/plot/plot_panel.py" line="246"/>
         <source>f along {name}</source>
         <translation>{name}에 따른 f</translation>
     </message>
     <message>
-        <location filename="../plot_panel.py" line="288"/>
+        <location filename="../panels/plot/plot_panel.py" line="290"/>
         <source>f = {value} has no variable to plot along</source>
         <translation>f = {value}: 플롯의 가로축으로 쓸 변수가 없습니다</translation>
     </message>
     <message>
-        <location filename="../plot_panel.py" line="324"/>
+        <location filename="../panels/plot/plot_panel.py" line="326"/>
         <source>({values} held fixed)</source>
         <translation>({values} 고정)</translation>
     </message>
@@ -1268,70 +1227,75 @@
 <context>
     <name>SessionController</name>
     <message>
-        <location filename="../controller.py" line="230"/>
+        <location filename="../controller.py" line="234"/>
         <source>Edit expression to {text}</source>
         <translation>수식을 {text}(으)로 편집</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="253"/>
+        <location filename="../controller.py" line="263"/>
         <source>Change {name} to {value}</source>
         <translation>{name}을(를) {value}(으)로 변경</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="288"/>
+        <location filename="../controller.py" line="299"/>
         <source>Move ({names}) to ({values})</source>
         <translation>({names})을(를) ({values})(으)로 이동</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="319"/>
+        <location filename="../controller.py" line="328"/>
         <source>Change range of {name}</source>
         <translation>{name}의 범위 변경</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="329"/>
+        <location filename="../controller.py" line="336"/>
         <source>&apos;{name}&apos; is not a valid variable name</source>
         <translation>&apos;{name}&apos;은(는) 올바른 변수 이름이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="331"/>
+        <location filename="../controller.py" line="338"/>
         <source>&apos;{name}&apos; is a reserved name</source>
         <translation>&apos;{name}&apos;은(는) 예약된 이름입니다</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="335"/>
+        <location filename="../controller.py" line="342"/>
         <source>Add variable {name}</source>
         <translation>변수 {name} 추가</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="344"/>
+        <location filename="../controller.py" line="351"/>
         <source>Remove variable {name}</source>
         <translation>변수 {name} 삭제</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="353"/>
+        <location filename="../controller.py" line="360"/>
         <source>Plot along {name}</source>
         <translation>{name}을(를) 가로축으로 플롯</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="361"/>
+        <location filename="../controller.py" line="368"/>
         <source>Change plotted curves</source>
         <translation>플롯할 곡선 변경</translation>
+    </message>
+    <message>
+        <location filename="../controller.py" line="382"/>
+        <source>Change view settings</source>
+        <translation>보기 설정 변경</translation>
     </message>
 </context>
 <context>
     <name>SwitchBanner</name>
     <message>
-        <location filename="../lesson_panel.py" line="137"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="137"/>
         <source>Teaching mode on:</source>
         <translation>교육용 모드 켜짐:</translation>
     </message>
     <message>
-        <location filename="../lesson_panel.py" line="139"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="139"/>
         <source>results show a bug the book fixes.</source>
         <translation>책에서 고치는 버그가 결과에 나타납니다.</translation>
     </message>
     <message>
-        <location filename="../lesson_panel.py" line="142"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="142"/>
         <source>Turn off</source>
         <translation>끄기</translation>
     </message>
@@ -1339,27 +1303,27 @@
 <context>
     <name>ValueDisplay</name>
     <message>
-        <location filename="../value_display.py" line="22"/>
+        <location filename="../panels/formula/value_display.py" line="23"/>
         <source>undefined (NaN)</source>
         <translation>정의되지 않음 (NaN)</translation>
     </message>
     <message>
-        <location filename="../value_display.py" line="46"/>
+        <location filename="../panels/formula/value_display.py" line="45"/>
         <source>f at the point (right-click to copy)</source>
         <translation>그 점에서의 f (오른쪽 클릭으로 복사)</translation>
     </message>
     <message>
-        <location filename="../value_display.py" line="51"/>
+        <location filename="../panels/formula/value_display.py" line="50"/>
         <source>Copy Value</source>
         <translation>값 복사</translation>
     </message>
     <message>
-        <location filename="../value_display.py" line="74"/>
+        <location filename="../panels/formula/value_display.py" line="73"/>
         <source>f at {point}</source>
         <translation>{point}에서 f</translation>
     </message>
     <message>
-        <location filename="../value_display.py" line="83"/>
+        <location filename="../panels/formula/value_display.py" line="82"/>
         <source>from the last formula that worked</source>
         <translation>마지막으로 올바르게 계산된 수식의 값</translation>
     </message>
@@ -1367,59 +1331,59 @@
 <context>
     <name>VariableRow</name>
     <message>
-        <location filename="../variables_panel.py" line="77"/>
+        <location filename="../panels/variables/variables_panel.py" line="80"/>
         <source>Plot f along {name}</source>
         <translation>{name}을(를) 가로축으로 f 플롯</translation>
     </message>
     <message>
-        <location filename="../variables_panel.py" line="78"/>
+        <location filename="../panels/variables/variables_panel.py" line="81"/>
         <source>Plot along {name}</source>
         <translation>{name}을(를) 가로축으로 플롯</translation>
     </message>
     <message>
-        <location filename="../variables_panel.py" line="95"/>
-        <location filename="../variables_panel.py" line="107"/>
+        <location filename="../panels/variables/variables_panel.py" line="98"/>
+        <location filename="../panels/variables/variables_panel.py" line="110"/>
         <source>Value of {name}</source>
         <translation>{name}의 값</translation>
     </message>
     <message>
-        <location filename="../variables_panel.py" line="118"/>
-        <location filename="../variables_panel.py" line="226"/>
+        <location filename="../panels/variables/variables_panel.py" line="121"/>
+        <location filename="../panels/variables/variables_panel.py" line="229"/>
         <source>How fast f changes when {name} moves, the others held still</source>
         <translation>다른 변수를 고정하고 {name}만 움직일 때 f가 변하는 빠르기</translation>
     </message>
     <message>
-        <location filename="../variables_panel.py" line="133"/>
+        <location filename="../panels/variables/variables_panel.py" line="136"/>
         <source>Smallest value of {name}</source>
         <translation>{name}의 최솟값</translation>
     </message>
     <message>
-        <location filename="../variables_panel.py" line="134"/>
+        <location filename="../panels/variables/variables_panel.py" line="137"/>
         <source>Largest value of {name}</source>
         <translation>{name}의 최댓값</translation>
     </message>
     <message>
-        <location filename="../variables_panel.py" line="135"/>
+        <location filename="../panels/variables/variables_panel.py" line="138"/>
         <source>step</source>
         <translation>간격</translation>
     </message>
     <message>
-        <location filename="../variables_panel.py" line="135"/>
+        <location filename="../panels/variables/variables_panel.py" line="138"/>
         <source>Slider step of {name}</source>
         <translation>{name} 슬라이더의 간격</translation>
     </message>
     <message>
-        <location filename="../variables_panel.py" line="158"/>
+        <location filename="../panels/variables/variables_panel.py" line="161"/>
         <source>Remove {name} (f does not use it)</source>
         <translation>{name} 삭제 (f가 쓰지 않음)</translation>
     </message>
     <message>
-        <location filename="../variables_panel.py" line="224"/>
+        <location filename="../panels/variables/variables_panel.py" line="227"/>
         <source>f does not use {name}: moving it changes nothing</source>
         <translation>f는 {name}을(를) 쓰지 않습니다: 움직여도 아무것도 바뀌지 않습니다</translation>
     </message>
     <message>
-        <location filename="../variables_panel.py" line="270"/>
+        <location filename="../panels/variables/variables_panel.py" line="275"/>
         <source>not a number</source>
         <translation>숫자가 아님</translation>
     </message>
@@ -1427,12 +1391,12 @@
 <context>
     <name>VariablesPanel</name>
     <message>
-        <location filename="../variables_panel.py" line="319"/>
+        <location filename="../panels/variables/variables_panel.py" line="328"/>
         <source>No variables yet: type a name such as x in the formula.</source>
         <translation>아직 변수가 없습니다. 수식에 x 같은 이름을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../variables_panel.py" line="327"/>
+        <location filename="../panels/variables/variables_panel.py" line="336"/>
         <source>∂f/∂x is how fast f changes when x alone moves: the slope of the tangent in the plot. The engine gets every ∂f/∂· from one backward pass.</source>
         <translation>∂f/∂x는 x만 움직일 때 f가 변하는 빠르기, 곧 플롯에서 접선의 기울기입니다. 엔진은 역전파 한 번으로 모든 ∂f/∂·를 구합니다.</translation>
     </message>

@@ -251,3 +251,43 @@ def test_opening_a_file_starts_a_fresh_history(window, tmp_path):
     assert window.file_actions.open_session(path)
     assert not window.undo_action.isEnabled()
     assert window.controller.session.expression_text == "z * 2"
+
+
+def test_a_panels_own_state_is_one_undoable_change_that_marks_the_file_unsaved(qtbot):
+    from gui.controller import SessionController
+    from tutor.session import Session
+
+    controller = SessionController(Session("x * y"))
+    assert controller.undo_stack.isClean()
+    changed: list[str] = []
+    controller.sigPanelStateChanged.connect(changed.append)
+
+    controller.set_panel_state("map", {"x": "y", "y": "x"}, "Swap map axes")
+    assert changed == ["map"]  # every view of the map follows the change
+    assert controller.session.panels["map"] == {"x": "y", "y": "x"}
+    assert not controller.undo_stack.isClean()  # the title gets its '*', autosave runs
+    assert controller.undo_stack.undoText() == "Swap map axes"
+
+    controller.undo_stack.undo()
+    assert "map" not in controller.session.panels
+    assert changed == ["map", "map"]  # and is told about the undo, and reloads
+    controller.undo_stack.redo()
+    assert controller.session.panels["map"] == {"x": "y", "y": "x"}
+    assert controller.session.to_dict()["map"] == {"x": "y", "y": "x"}  # and it is saved
+
+
+def test_undoing_a_loaded_preset_brings_back_the_panels_state_too(qtbot):
+    from gui.controller import SessionController
+    from tutor.session import Session
+
+    controller = SessionController(Session("x * y"))
+    controller.set_panel_state("map", {"optimizer": {"lr": 0.01}})
+
+    def load(session):
+        session.set_expression("x^2 + y^2")
+        session.set_panel_state("map", {"optimizer": {"lr": 0.5}})
+
+    controller.edit("Load preset", load)
+    controller.undo_stack.undo()
+    assert controller.session.expression_text == "x * y"
+    assert controller.session.panels["map"] == {"optimizer": {"lr": 0.01}}
