@@ -41,6 +41,7 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QWidget
 
 from gui.controller import SessionController
+from gui.i18n import tr_message
 from tutor.export import IMAGE_SUFFIXES, ExportError, export_bytes, write_file
 from tutor.files import write_atomic
 from tutor.session import MAX_FILE_BYTES, Session, SessionError, example_session
@@ -270,7 +271,7 @@ class FileActions(QObject):
             if not path:
                 return False
         path = Path(path)
-        notices: list[str] = []
+        notices: list = []
         try:
             session = Session.load(path, notices)
         except SessionError as exc:
@@ -284,7 +285,7 @@ class FileActions(QObject):
         self._set_document(session, path)
         self._remember_recent(path)
         if notices:
-            self._notice("; ".join(notices))
+            self._notice("; ".join(tr_message(n) for n in notices))
         return True
 
     def save(self) -> bool:

@@ -30,6 +30,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QWidget
 
+from tutor.messages import Message, message_of
+
 TRANSLATIONS_DIR = Path(__file__).resolve().parent / "translations"
 CATALOG = "autodiff_tutor"
 SETTINGS_KEY = "ui/language"
@@ -339,6 +341,20 @@ def set_language(code: str, remember: bool = False) -> bool:
     return t.set_language(code, remember)
 
 
+def tr_message(message: Message | str | BaseException) -> str:
+    """A sentence from ``tutor`` in the interface's language.
+
+    ``tutor`` raises and returns ``Message`` objects (an English template and its
+    values); the template is looked up in the context ``Message`` and the values are
+    put into the translation. Plain strings pass through unchanged.
+    """
+    if isinstance(message, BaseException):
+        message = message_of(message)
+    if isinstance(message, Message):
+        return message.format(lambda template: QCoreApplication.translate("Message", template))
+    return str(message)
+
+
 class LanguageMenu(QMenu):
     """View > Language: one checkable entry per language, each named in itself."""
 
@@ -382,5 +398,6 @@ __all__ = [
     "set_language",
     "stored_language",
     "system_language",
+    "tr_message",
     "translations",
 ]

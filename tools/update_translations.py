@@ -5,7 +5,7 @@
                                                  # unfinished any string the code uses
 
 ``pyside6-lupdate`` finds ``self.tr("...")``, ``QCoreApplication.translate("Ctx",
-"...")`` and the ``QT_TRANSLATE_NOOP`` markers in ``gui/*.py`` and ``main.py``, and
+"...")`` and the ``QT_TRANSLATE_NOOP`` markers in ``gui/**/*.py`` and ``main.py``, and
 merges them into ``gui/translations/autodiff_tutor_ko.ts``: translations already made
 are kept, new strings arrive as ``type="unfinished"``, strings no longer used are
 dropped. Translate those in Qt Linguist (or any editor), then run this again to compile
@@ -16,6 +16,9 @@ QCoreApplication.translate("SessionController", text)``: it only reads literal
 arguments. So this script also finds such helpers (a function whose body returns
 ``translate("<context>", <its parameter>)``) and every call of them with a literal
 string, and hands those to lupdate as ``QT_TRANSLATE_NOOP`` markers on the same lines.
+The same goes for the sentences of ``tutor/``, which cannot use Qt: every
+``Message("template", ...)`` with a literal template becomes a marker in the context
+``Message``.
 """
 
 from __future__ import annotations
@@ -38,8 +41,9 @@ HELPER_DIR = "tr-helper-strings"
 
 
 def sources() -> list[Path]:
-    """The files whose strings are translated: every gui/*.py, and main.py."""
-    files = sorted((ROOT / "gui").rglob("*.py"))
+    """The files whose strings are translated: gui/**/*.py, tutor/**/*.py (its
+    ``Message("...")`` templates) and main.py."""
+    files = sorted((ROOT / "gui").rglob("*.py")) + sorted((ROOT / "tutor").rglob("*.py"))
     main = ROOT / "main.py"
     if main.exists():
         files.append(main)
@@ -82,12 +86,17 @@ def _translate_helpers(tree: ast.Module) -> dict[str, str]:
     return helpers
 
 
+# tutor/ cannot call Qt: its sentences are ``Message("template", ...)`` objects, which the
+# window translates in this context (gui/i18n.py, tr_message).
+MESSAGE_CLASS, MESSAGE_CONTEXT = "Message", "Message"
+
+
 def helper_markers(path: Path) -> str | None:
-    """A file with a ``QT_TRANSLATE_NOOP`` on the line of every literal helper call."""
+    """A file with a ``QT_TRANSLATE_NOOP`` on the line of every literal helper call
+    and of every ``Message("...")`` template."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     helpers = _translate_helpers(tree)
-    if not helpers:
-        return None
+    helpers[MESSAGE_CLASS] = MESSAGE_CONTEXT
     lines: dict[int, list[str]] = {}
     for node in ast.walk(tree):
         if (

@@ -21,6 +21,7 @@ from typing import Any
 from tutor.evaluation import EvalResult, evaluate_expression
 from tutor.files import write_atomic
 from tutor.formula import Expression, Name, ParseError, parse
+from tutor.messages import Message, message_of
 from tutor.numbers import step_decimals
 
 FORMAT_TAG = "autodiff-tutor-session"
@@ -107,53 +108,84 @@ def _is_number(v: Any) -> bool:
     return isinstance(v, (int, float)) and not isinstance(v, bool)
 
 
-def _finite_number(obj: Mapping, key: str, where: str) -> float:
+def _finite_number(obj: Mapping, key: str, where: Message | str) -> float:
     if key not in obj:
-        raise SessionError(f"{where}: missing '{key}'")
+        raise SessionError(Message("{where}: missing '{key}'", where=where, key=key))
     v = obj[key]
     if not _is_number(v):
-        raise SessionError(f"{where}: '{key}' must be a number, got {_json_type(v)}")
+        raise SessionError(
+            Message(
+                "{where}: '{key}' must be a number, got {value}",
+                where=where,
+                key=key,
+                value=_json_type(v),
+            )
+        )
     try:
         v = float(v)
     except OverflowError:  # an integer beyond the largest float
         v = math.inf
     if not math.isfinite(v):
-        raise SessionError(f"{where}: '{key}' must be a finite number, got {v}")
+        raise SessionError(
+            Message("{where}: '{key}' must be a finite number, got {v}", where=where, key=key, v=v)
+        )
     return v
 
 
-def _json_type(v: Any) -> str:
+def _json_type(v: Any) -> Message | str:
+    """What a JSON value is, in words: "text", "a list", ... (null and true/false as written)."""
     if v is None:
         return "null"
     if isinstance(v, bool):
         return "true/false"
-    return {str: "text", list: "a list", dict: "an object", int: "a number", float: "a number"}.get(
-        type(v), type(v).__name__
-    )
+    if isinstance(v, str):
+        return Message("text")
+    if isinstance(v, list):
+        return Message("a list")
+    if isinstance(v, dict):
+        return Message("an object")
+    if isinstance(v, (int, float)):
+        return Message("a number")
+    return type(v).__name__
 
 
-def validate_name(name: Any, where: str = "variable") -> str:
+def validate_name(name: Any, where: Message | str | None = None) -> str:
     """Raise SessionError unless ``name`` can be a variable: a short identifier that
     the expression language reads as a variable (not ``pi``, ``e`` or ``sin``)."""
+    where = where if where is not None else Message("variable")
     if not isinstance(name, str) or not name.isidentifier():
         shown = repr(name) if isinstance(name, str) else _json_type(name)
-        raise SessionError(f"{where}: {shown} is not a valid variable name")
+        raise SessionError(
+            Message("{where}: {shown} is not a valid variable name", where=where, shown=shown)
+        )
     if len(name) > MAX_NAME_LENGTH:
         raise SessionError(
-            f"{where}: the name is too long ({len(name)} characters; at most {MAX_NAME_LENGTH})"
+            Message(
+                "{where}: the name is too long ({count} characters; at most {limit})",
+                where=where,
+                count=len(name),
+                limit=MAX_NAME_LENGTH,
+            )
         )
     try:
         reads_as = parse(name).variables
     except ParseError:
         reads_as = ()
     if reads_as != (name,):
-        raise SessionError(f"{where}: '{name}' is a reserved name (a function or a constant)")
+        raise SessionError(
+            Message(
+                "{where}: '{name}' is a reserved name (a function or a constant)",
+                where=where,
+                name=name,
+            )
+        )
     return name
 
 
-def _required(data: Mapping, key: str, where: str = "the file") -> Any:
+def _required(data: Mapping, key: str, where: Message | str | None = None) -> Any:
     if key not in data:
-        raise SessionError(f"{where} has no '{key}'")
+        where = where if where is not None else Message("the file")
+        raise SessionError(Message("{where} has no '{key}'", where=where, key=key))
     return data[key]
 
 
@@ -161,20 +193,49 @@ def validate_range(name: str, lo: float, hi: float, step: float) -> None:
     """Raise SessionError unless ``lo < hi``, ``step > 0`` and the slider can hold them."""
     for label, v in (("min", lo), ("max", hi), ("step", step)):
         if not math.isfinite(v):
-            raise SessionError(f"variable '{name}': {label} must be finite, got {v}")
+            raise SessionError(
+                Message(
+                    "variable '{name}': {label} must be finite, got {v}",
+                    name=name,
+                    label=label,
+                    v=v,
+                )
+            )
     if abs(lo) > MAX_ABS_BOUND or abs(hi) > MAX_ABS_BOUND:
         raise SessionError(
-            f"variable '{name}': range {lo:g}…{hi:g} is too large "
-            f"(slider ends must lie within ±{MAX_ABS_BOUND:g})"
+            Message(
+                "variable '{name}': range {lo:g}…{hi:g} is too large "
+                "(slider ends must lie within ±{bound:g})",
+                name=name,
+                lo=lo,
+                hi=hi,
+                bound=MAX_ABS_BOUND,
+            )
         )
     if not lo < hi:
-        raise SessionError(f"variable '{name}': min ({lo:g}) must be less than max ({hi:g})")
+        raise SessionError(
+            Message(
+                "variable '{name}': min ({lo:g}) must be less than max ({hi:g})",
+                name=name,
+                lo=lo,
+                hi=hi,
+            )
+        )
     if not step > 0:
-        raise SessionError(f"variable '{name}': step must be positive, got {step:g}")
+        raise SessionError(
+            Message("variable '{name}': step must be positive, got {step:g}", name=name, step=step)
+        )
     if (hi - lo) / step > MAX_SLIDER_STEPS:
         raise SessionError(
-            f"variable '{name}': step {step:g} is too fine for the range {lo:g}…{hi:g} "
-            f"(at most {MAX_SLIDER_STEPS:,} steps)"
+            Message(
+                "variable '{name}': step {step:g} is too fine for the range {lo:g}…{hi:g} "
+                "(at most {limit:,} steps)",
+                name=name,
+                step=step,
+                lo=lo,
+                hi=hi,
+                limit=MAX_SLIDER_STEPS,
+            )
         )
 
 
@@ -229,7 +290,7 @@ class Session:
     def add_variable(self, spec: VariableSpec) -> None:
         validate_name(spec.name)
         if spec.name not in self.variables and len(self.variables) >= MAX_VARIABLES:
-            raise SessionError(f"too many variables (at most {MAX_VARIABLES})")
+            raise SessionError(Message("too many variables (at most {limit})", limit=MAX_VARIABLES))
         validate_range(spec.name, spec.min, spec.max, spec.step)
         spec.value = spec.clamped(spec.value)
         self.variables[spec.name] = spec
@@ -243,7 +304,11 @@ class Session:
         """Move a slider; the value is clamped into its range. Returns the value set."""
         spec = self.variables[name]
         if not math.isfinite(value):
-            raise SessionError(f"variable '{name}': value must be finite, got {value}")
+            raise SessionError(
+                Message(
+                    "variable '{name}': value must be finite, got {value}", name=name, value=value
+                )
+            )
         spec.value = spec.clamped(float(value))
         return spec.value
 
@@ -268,7 +333,9 @@ class Session:
         curves = list(dict.fromkeys(curves))
         for c in curves:
             if c not in CURVES:
-                raise SessionError(f"unknown curve '{c}' (known: {', '.join(CURVES)})")
+                raise SessionError(
+                    Message("unknown curve '{c}' (known: {value})", c=c, value=", ".join(CURVES))
+                )
         self.curves = curves
 
     def _fix_sweep(self) -> None:
@@ -311,10 +378,14 @@ class Session:
     def set_panel_state(self, key: str, state: Mapping[str, Any]) -> None:
         """Store one panel's state (saved in the file under ``key``)."""
         if key not in PANEL_KEYS:
-            raise SessionError(f"unknown panel {key!r} (known: {', '.join(PANEL_KEYS)})")
+            raise SessionError(
+                Message(
+                    "unknown panel {key!r} (known: {value})", key=key, value=", ".join(PANEL_KEYS)
+                )
+            )
         text = json.dumps(dict(state), sort_keys=True, allow_nan=False)
         if len(text) > MAX_PANEL_STATE_CHARS:
-            raise SessionError(f"'{key}' is too large")
+            raise SessionError(Message("'{key}' is too large", key=key))
         self.panels[key] = json.loads(text)  # a plain copy, nothing shared with the caller
 
     # -- evaluation -----------------------------------------------------------
@@ -367,7 +438,7 @@ class Session:
         return json.dumps(self.to_dict(), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
     @classmethod
-    def from_dict(cls, data: Any, notices: list[str] | None = None) -> Session:
+    def from_dict(cls, data: Any, notices: list[Message | str] | None = None) -> Session:
         """Build a session from parsed JSON, validating every field.
 
         Raises SessionError on the first problem. Values outside their range are
@@ -376,43 +447,71 @@ class Session:
         notices = notices if notices is not None else []
         if not isinstance(data, dict):
             raise SessionError(
-                f"not a session file: the top level is {_json_type(data)}, not an object"
+                Message(
+                    "not a session file: the top level is {value}, not an object",
+                    value=_json_type(data),
+                )
             )
         if data.get("format") != FORMAT_TAG:
-            raise SessionError(f"not a session file: 'format' must be \"{FORMAT_TAG}\"")
+            raise SessionError(
+                Message("not a session file: 'format' must be \"{tag}\"", tag=FORMAT_TAG)
+            )
         version = _required(data, "version")
         if not isinstance(version, int) or isinstance(version, bool):
-            raise SessionError(f"'version' must be a whole number, got {_json_type(version)}")
+            raise SessionError(
+                Message("'version' must be a whole number, got {value}", value=_json_type(version))
+            )
         if version > FORMAT_VERSION:
             raise SessionError(
-                f"this file is version {version}, newer than this app reads "
-                f"(version {FORMAT_VERSION}); please update Autodiff Tutor"
+                Message(
+                    "this file is version {version}, newer than this app reads (version {ours}); "
+                    "please update Autodiff Tutor",
+                    version=version,
+                    ours=FORMAT_VERSION,
+                )
             )
         if version < 1:
-            raise SessionError(f"unknown session version {version}")
+            raise SessionError(Message("unknown session version {version}", version=version))
 
         text = _required(data, "expression")
         if not isinstance(text, str):
-            raise SessionError(f"'expression' must be text, got {_json_type(text)}")
+            raise SessionError(
+                Message("'expression' must be text, got {value}", value=_json_type(text))
+            )
         try:
             expr = parse(text)
         except ParseError as exc:
-            raise SessionError(f"the expression does not parse: {exc}") from None
+            reason = message_of(exc)
+            raise SessionError(
+                Message("the expression does not parse: {reason}", reason=reason)
+            ) from None
 
         raw_vars = _required(data, "variables")
         if not isinstance(raw_vars, list):
-            raise SessionError(f"'variables' must be a list, got {_json_type(raw_vars)}")
+            raise SessionError(
+                Message("'variables' must be a list, got {value}", value=_json_type(raw_vars))
+            )
         if len(raw_vars) > MAX_VARIABLES:
-            raise SessionError(f"too many variables ({len(raw_vars)}; at most {MAX_VARIABLES})")
+            raise SessionError(
+                Message(
+                    "too many variables ({count}; at most {limit})",
+                    count=len(raw_vars),
+                    limit=MAX_VARIABLES,
+                )
+            )
         specs: dict[str, VariableSpec] = {}
         for i, raw in enumerate(raw_vars):
-            where = f"variable #{i + 1}"
+            where = Message("variable #{number}", number=i + 1)
             if not isinstance(raw, dict):
-                raise SessionError(f"{where} must be an object, got {_json_type(raw)}")
+                raise SessionError(
+                    Message(
+                        "{where} must be an object, got {value}", where=where, value=_json_type(raw)
+                    )
+                )
             name = validate_name(_required(raw, "name", where), where)
             if name in specs:
-                raise SessionError(f"variable '{name}' is listed twice")
-            where = f"variable '{name}'"
+                raise SessionError(Message("variable '{name}' is listed twice", name=name))
+            where = Message("variable '{name}'", name=name)
             value = _finite_number(raw, "value", where)
             lo = _finite_number(raw, "min", where)
             hi = _finite_number(raw, "max", where)
@@ -422,8 +521,15 @@ class Session:
             if not lo <= value <= hi:
                 spec.value = spec.clamped(value)
                 notices.append(
-                    f"variable '{name}': value {value:g} was outside {lo:g}…{hi:g} "
-                    f"and was set to {spec.value:g}"
+                    Message(
+                        "variable '{name}': value {value:g} was outside {lo:g}…{hi:g} "
+                        "and was set to {new:g}",
+                        name=name,
+                        value=value,
+                        lo=lo,
+                        hi=hi,
+                        new=spec.value,
+                    )
                 )
             specs[name] = spec
 
@@ -442,32 +548,49 @@ class Session:
                 session.variables[name] = VariableSpec(name)
         if len(session.variables) > MAX_VARIABLES:
             raise SessionError(
-                f"too many variables ({len(session.variables)}, counting those the expression "
-                f"uses; at most {MAX_VARIABLES})"
+                Message(
+                    "too many variables ({count}, counting those the expression uses; "
+                    "at most {limit})",
+                    count=len(session.variables),
+                    limit=MAX_VARIABLES,
+                )
             )
 
         raw_sweep = data.get("sweep")
         if raw_sweep is not None:
             if not isinstance(raw_sweep, dict):
-                raise SessionError(f"'sweep' must be an object, got {_json_type(raw_sweep)}")
+                raise SessionError(
+                    Message("'sweep' must be an object, got {value}", value=_json_type(raw_sweep))
+                )
             var = raw_sweep.get("variable")
             if var is not None and (not isinstance(var, str) or var not in session.variables):
-                raise SessionError("'sweep': 'variable' must name one of the variables")
+                raise SessionError(Message("'sweep': 'variable' must name one of the variables"))
             lo = _finite_number(raw_sweep, "min", "'sweep'")
             hi = _finite_number(raw_sweep, "max", "'sweep'")
             if abs(lo) > MAX_ABS_BOUND or abs(hi) > MAX_ABS_BOUND:
                 raise SessionError(
-                    f"'sweep': range {lo:g}…{hi:g} is too large "
-                    f"(its ends must lie within ±{MAX_ABS_BOUND:g})"
+                    Message(
+                        "'sweep': range {lo:g}…{hi:g} is too large "
+                        "(its ends must lie within ±{bound:g})",
+                        lo=lo,
+                        hi=hi,
+                        bound=MAX_ABS_BOUND,
+                    )
                 )
             if not lo < hi:
-                raise SessionError(f"'sweep': min ({lo:g}) must be less than max ({hi:g})")
+                raise SessionError(
+                    Message("'sweep': min ({lo:g}) must be less than max ({hi:g})", lo=lo, hi=hi)
+                )
             points = raw_sweep.get("points", DEFAULT_POINTS)
             if not isinstance(points, int) or isinstance(points, bool):
-                raise SessionError("'sweep': 'points' must be a whole number")
+                raise SessionError(Message("'sweep': 'points' must be a whole number"))
             if not MIN_POINTS <= points <= MAX_POINTS:
                 raise SessionError(
-                    f"'sweep': 'points' must be between {MIN_POINTS} and {MAX_POINTS:,}"
+                    Message(
+                        "'sweep': 'points' must be between {low} and {high:,}",
+                        low=MIN_POINTS,
+                        high=MAX_POINTS,
+                    )
                 )
             session.sweep = Sweep(var, lo, hi, points)
         if session.sweep.variable is None:
@@ -476,62 +599,87 @@ class Session:
         raw_curves = data.get("curves")
         if raw_curves is not None:
             if not isinstance(raw_curves, list) or not all(isinstance(c, str) for c in raw_curves):
-                raise SessionError("'curves' must be a list of curve names")
+                raise SessionError(Message("'curves' must be a list of curve names"))
             session.set_curves(raw_curves)
 
         for key in PANEL_KEYS:
             if key in data:
                 state = data[key]
                 if not isinstance(state, dict):
-                    raise SessionError(f"'{key}' must be an object, got {_json_type(state)}")
+                    raise SessionError(
+                        Message(
+                            "'{key}' must be an object, got {value}",
+                            key=key,
+                            value=_json_type(state),
+                        )
+                    )
                 try:
                     size = len(json.dumps(state))
                 except RecursionError:
                     size = MAX_PANEL_STATE_CHARS + 1
                 if size > MAX_PANEL_STATE_CHARS:
-                    raise SessionError(f"'{key}' is too large")
+                    raise SessionError(Message("'{key}' is too large", key=key))
                 session.panels[key] = state
         return session
 
     @classmethod
-    def from_json(cls, text: str | bytes, notices: list[str] | None = None) -> Session:
+    def from_json(cls, text: str | bytes, notices: list[Message | str] | None = None) -> Session:
         if len(text) > MAX_FILE_BYTES:
-            raise SessionError(f"the file is too large ({len(text) / 1e6:.1f} MB; at most 10 MB)")
+            raise SessionError(
+                Message(
+                    "the file is too large ({size:.1f} MB; at most 10 MB)", size=len(text) / 1e6
+                )
+            )
         if isinstance(text, bytes):
             try:
                 text = text.decode("utf-8-sig")  # a byte-order mark (Notepad) is fine
             except UnicodeDecodeError:
-                raise SessionError("the file is not UTF-8 text") from None
+                raise SessionError(Message("the file is not UTF-8 text")) from None
         text = text.removeprefix("\ufeff")
         if not text.strip():
-            raise SessionError("the file is empty")
+            raise SessionError(Message("the file is empty"))
         try:
             data = json.loads(text, parse_constant=_reject_constant)
         except RecursionError:
-            raise SessionError("the file is nested too deeply to be a session") from None
+            raise SessionError(Message("the file is nested too deeply to be a session")) from None
         except json.JSONDecodeError as exc:
             raise SessionError(
-                f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+                Message(
+                    "not valid JSON (line {lineno}, column {colno}: {msg})",
+                    lineno=exc.lineno,
+                    colno=exc.colno,
+                    msg=exc.msg,
+                )
             ) from None
         except SessionError:  # NaN or Infinity (see _reject_constant)
             raise
         except ValueError:  # Python refuses integers of more than 4,300 digits
             raise SessionError(
-                "not a session file: a number in it has far too many digits"
+                Message("not a session file: a number in it has far too many digits")
             ) from None
         return cls.from_dict(data, notices)
 
     @classmethod
-    def load(cls, path: str | os.PathLike, notices: list[str] | None = None) -> Session:
+    def load(cls, path: str | os.PathLike, notices: list[Message | str] | None = None) -> Session:
         """Read and validate a session file. Raises SessionError (OSError is wrapped)."""
         try:
             size = os.path.getsize(path)
             if size > MAX_FILE_BYTES:
-                raise SessionError(f"the file is too large ({size / 1e6:.1f} MB; at most 10 MB)")
+                raise SessionError(
+                    Message(
+                        "the file is too large ({size:.1f} MB; at most 10 MB)", size=size / 1e6
+                    )
+                )
             with open(path, "rb") as fh:
                 raw = fh.read(MAX_FILE_BYTES + 1)
         except OSError as exc:
-            raise SessionError(f"cannot read {os.fspath(path)!r}: {exc.strerror or exc}") from None
+            raise SessionError(
+                Message(
+                    "cannot read {path!r}: {reason}",
+                    path=os.fspath(path),
+                    reason=exc.strerror or str(exc),
+                )
+            ) from None
         return cls.from_json(raw, notices)
 
     def save(self, path: str | os.PathLike) -> None:
@@ -561,7 +709,9 @@ def example_session() -> Session:
 
 
 def _reject_constant(name: str) -> Any:
-    raise SessionError(f"the file contains {name}, which is not a number a session can hold")
+    raise SessionError(
+        Message("the file contains {name}, which is not a number a session can hold", name=name)
+    )
 
 
 __all__ = [

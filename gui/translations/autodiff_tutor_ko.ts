@@ -37,198 +37,198 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../file_actions.py" line="124"/>
+        <location filename="../file_actions.py" line="125"/>
         <source>&amp;New</source>
         <translation>새로 만들기(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="125"/>
+        <location filename="../file_actions.py" line="126"/>
         <source>&amp;Open…</source>
         <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="126"/>
+        <location filename="../file_actions.py" line="127"/>
         <source>&amp;Save</source>
         <translation>저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="127"/>
+        <location filename="../file_actions.py" line="128"/>
         <source>Save &amp;As…</source>
         <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="129"/>
+        <location filename="../file_actions.py" line="130"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="131"/>
+        <location filename="../file_actions.py" line="132"/>
         <source>Open &amp;Recent</source>
         <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="136"/>
+        <location filename="../file_actions.py" line="137"/>
         <source>&amp;Export</source>
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="140"/>
+        <location filename="../file_actions.py" line="141"/>
         <source>Plot as &amp;PNG Image…</source>
         <translation>플롯을 PNG 이미지로(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="141"/>
+        <location filename="../file_actions.py" line="142"/>
         <source>Plot as S&amp;VG Drawing…</source>
         <translation>플롯을 SVG 그림으로(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="142"/>
+        <location filename="../file_actions.py" line="143"/>
         <source>Graph View as P&amp;NG Image…</source>
         <translation>그래프 보기를 PNG 이미지로(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="143"/>
+        <location filename="../file_actions.py" line="144"/>
         <source>Graph View as SV&amp;G Drawing…</source>
         <translation>그래프 보기를 SVG 그림으로(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="145"/>
+        <location filename="../file_actions.py" line="146"/>
         <source>Sweep as &amp;CSV Table…</source>
         <translation>스윕 결과를 CSV 표로(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="146"/>
+        <location filename="../file_actions.py" line="147"/>
         <source>Computational Graph as &amp;DOT…</source>
         <translation>계산 그래프를 DOT으로(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="148"/>
+        <location filename="../file_actions.py" line="149"/>
         <source>P&amp;ython Script…</source>
         <translation>파이썬 스크립트(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="149"/>
+        <location filename="../file_actions.py" line="150"/>
         <source>&amp;Jupyter Notebook…</source>
         <translation>주피터 노트북(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="150"/>
+        <location filename="../file_actions.py" line="151"/>
         <source>Session as &amp;JSON…</source>
         <translation>세션을 JSON으로(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="173"/>
+        <location filename="../file_actions.py" line="174"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="544"/>
+        <location filename="../file_actions.py" line="545"/>
         <source>Untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="234"/>
+        <location filename="../file_actions.py" line="235"/>
         <source>Unsaved Changes</source>
         <translation>저장하지 않은 변경 사항</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="235"/>
+        <location filename="../file_actions.py" line="236"/>
         <source>Save the changes to {name} before closing it?</source>
         <translation>닫기 전에 {name}의 변경 사항을 저장할까요?</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="268"/>
+        <location filename="../file_actions.py" line="269"/>
         <source>Open Session</source>
         <translation>세션 열기</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="278"/>
+        <location filename="../file_actions.py" line="279"/>
         <source>Cannot Open Session</source>
         <translation>세션을 열 수 없음</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="279"/>
+        <location filename="../file_actions.py" line="280"/>
         <source>{name} was not opened: {reason}</source>
         <translation>{name}을(를) 열지 못했습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="299"/>
-        <location filename="../file_actions.py" line="391"/>
+        <location filename="../file_actions.py" line="300"/>
+        <location filename="../file_actions.py" line="392"/>
         <source>untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="302"/>
+        <location filename="../file_actions.py" line="303"/>
         <source>Save Session As</source>
         <translation>다른 이름으로 세션 저장</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="317"/>
+        <location filename="../file_actions.py" line="318"/>
         <source>Cannot Save Session</source>
         <translation>세션을 저장할 수 없음</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="318"/>
+        <location filename="../file_actions.py" line="319"/>
         <source>{name} was not saved: {reason}</source>
         <translation>{name}을(를) 저장하지 못했습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="325"/>
+        <location filename="../file_actions.py" line="326"/>
         <source>Saved {name}</source>
         <translation>{name} 저장됨</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="334"/>
+        <location filename="../file_actions.py" line="335"/>
         <source>Autodiff Tutor sessions (*.json);;All files (*)</source>
         <translation>Autodiff Tutor 세션 (*.json);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="382"/>
+        <location filename="../file_actions.py" line="383"/>
         <source>&amp;Clear Recent Files</source>
         <translation>최근 파일 목록 지우기(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="397"/>
+        <location filename="../file_actions.py" line="398"/>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="399"/>
+        <location filename="../file_actions.py" line="400"/>
         <source>{suffix} files (*{suffix});;All files (*)</source>
         <translation>{suffix} 파일 (*{suffix});;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="415"/>
+        <location filename="../file_actions.py" line="416"/>
         <source>Not exported: {reason}</source>
         <translation>내보내지 못했습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="416"/>
+        <location filename="../file_actions.py" line="417"/>
         <source>Export Failed</source>
         <translation>내보내기 실패</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="418"/>
+        <location filename="../file_actions.py" line="419"/>
         <source>Exported {name}</source>
         <translation>{name} 내보냄</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="429"/>
+        <location filename="../file_actions.py" line="430"/>
         <source>there is no view to export</source>
         <translation>내보낼 보기가 없습니다</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="539"/>
+        <location filename="../file_actions.py" line="540"/>
         <source>An autosaved session could not be read: {reason}</source>
         <translation>자동 저장된 세션을 읽을 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="548"/>
+        <location filename="../file_actions.py" line="549"/>
         <source>Restore Unsaved Work?</source>
         <translation>저장하지 않은 작업을 복원할까요?</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="550"/>
+        <location filename="../file_actions.py" line="551"/>
         <source>Autodiff Tutor did not close properly. Restore the unsaved changes to {name} from {time}?</source>
         <translation>Autodiff Tutor가 정상적으로 종료되지 않았습니다. {time}에 저장되지 않은 {name}의 변경 사항을 복원할까요?</translation>
     </message>
@@ -559,7 +559,7 @@
 <context>
     <name>LanguageMenu</name>
     <message>
-        <location filename="../i18n.py" line="366"/>
+        <location filename="../i18n.py" line="382"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
@@ -956,6 +956,281 @@
         <location filename="../panels/descent/map_panel.py" line="610"/>
         <source>at ({x}, {y}) = ({px}, {py}): f = &lt;b&gt;{f}&lt;/b&gt;&lt;br&gt;&lt;span style=&quot;color:{gc}&quot;&gt;∇f&lt;/span&gt; = (∂f/∂{x}, ∂f/∂{y}) = (&lt;b&gt;{gx}&lt;/b&gt;, &lt;b&gt;{gy}&lt;/b&gt;), |∇f| = {norm}</source>
         <translation>({x}, {y}) = ({px}, {py})에서: f = &lt;b&gt;{f}&lt;/b&gt;&lt;br&gt;&lt;span style=&quot;color:{gc}&quot;&gt;∇f&lt;/span&gt; = (∂f/∂{x}, ∂f/∂{y}) = (&lt;b&gt;{gx}&lt;/b&gt;, &lt;b&gt;{gy}&lt;/b&gt;), |∇f| = {norm}</translation>
+    </message>
+</context>
+<context>
+    <name>Message</name>
+    <message>
+        <location filename="../../tutor/session.py" line="112"/>
+        <source>{where}: missing &apos;{key}&apos;</source>
+        <translation>{where}: &apos;{key}&apos;가 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/session.py" line="116"/>
+        <source>{where}: &apos;{key}&apos; must be a number, got {value}</source>
+        <translation>{where}: &apos;{key}&apos;는 숫자여야 하는데 {value}입니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/session.py" line="129"/>
+        <source>{where}: &apos;{key}&apos; must be a finite number, got {v}</source>
+        <translation>{where}: &apos;{key}&apos;는 유한한 수여야 하는데 {v}입니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/session.py" line="141"/>
+        <source>text</source>
+        <translation>글자</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/session.py" line="143"/>
+        <source>a list</source>
+        <translation>목록</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/session.py" line="145"/>
+        <source>an object</source>
+        <translation>객체</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/session.py" line="147"/>
+        <source>a number</source>
+        <translation>숫자</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/session.py" line="154"/>
+        <source>variable</source>
+        <translation>변수</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/session.py" line="158"/>
+        <source>{where}: {shown} is not a valid variable name</source>
+        <translation>{where}: {shown}은(는) 올바른 변수 이름이 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/session.py" line="162"/>
+        <source>{where}: the name is too long ({count} characters; at most {limit})</source>
+        <translation>{where}: 이름이 너무 깁니다({count}자, 최대 {limit}자)</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/session.py" line="175"/>
+        <source>{where}: &apos;{name}&apos; is a reserved name (a function or a constant)</source>
+        <translation>{where}: &apos;{name}&apos;은(는) 예약된 이름입니다(함수 또는 상수)</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/session.py" line="186"/>
+        <source>the file</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/session.py" line="187"/>
+        <source>{where} has no &apos;{key}&apos;</source>
+        <translation>{where}에 &apos;{key}&apos;가 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/session.py" line="196"/>
+        <source>variable &apos;{name}&apos;: {label} must be finite, got {v}</source>
+        <translation>변수 &apos;{name}&apos;: {label}은(는) 유한한 수여야 하는데 {v}입니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/session.py" line="205"/>
+        <source>variable &apos;{name}&apos;: range {lo:g}…{hi:g} is too large (slider ends must lie within ±{bound:g})</source>
+        <translation>변수 &apos;{name}&apos;: 범위 {lo:g}…{hi:g}가 너무 큽니다(슬라이더 양 끝이 ±{bound:g} 안에 있어야 합니다)</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/session.py" line="216"/>
+        <source>variable &apos;{name}&apos;: min ({lo:g}) must be less than max ({hi:g})</source>
+        <translation>변수 &apos;{name}&apos;: min({lo:g})은 max({hi:g})보다 작아야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/session.py" line="225"/>
+        <source>variable &apos;{name}&apos;: step must be positive, got {step:g}</source>
+        <translation>변수 &apos;{name}&apos;: 간격은 양수여야 하는데 {step:g}입니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/session.py" line="229"/>
+        <source>variable &apos;{name}&apos;: step {step:g} is too fine for the range {lo:g}…{hi:g} (at most {limit:,} steps)</source>
+        <translation>변수 &apos;{name}&apos;: 범위 {lo:g}…{hi:g}에 비해 간격 {step:g}가 너무 촘촘합니다(최대 {limit:,}칸)</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/session.py" line="292"/>
+        <source>too many variables (at most {limit})</source>
+        <translation>변수가 너무 많습니다(최대 {limit}개)</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/session.py" line="307"/>
+        <source>variable &apos;{name}&apos;: value must be finite, got {value}</source>
+        <translation>변수 &apos;{name}&apos;: 값은 유한한 수여야 하는데 {value}입니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/session.py" line="336"/>
+        <source>unknown curve &apos;{c}&apos; (known: {value})</source>
+        <translation>알 수 없는 곡선 &apos;{c}&apos;(사용 가능: {value})</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/session.py" line="381"/>
+        <source>unknown panel {key!r} (known: {value})</source>
+        <translation>알 수 없는 패널 {key!r}(사용 가능: {value})</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/session.py" line="387"/>
+        <location filename="../../tutor/session.py" line="617"/>
+        <source>&apos;{key}&apos; is too large</source>
+        <translation>&apos;{key}&apos;가 너무 큽니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/session.py" line="449"/>
+        <source>not a session file: the top level is {value}, not an object</source>
+        <translation>세션 파일이 아닙니다: 맨 바깥이 객체가 아니라 {value}입니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/session.py" line="456"/>
+        <source>not a session file: &apos;format&apos; must be &quot;{tag}&quot;</source>
+        <translation>세션 파일이 아닙니다: &apos;format&apos;이 &quot;{tag}&quot;여야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/session.py" line="461"/>
+        <source>&apos;version&apos; must be a whole number, got {value}</source>
+        <translation>&apos;version&apos;은 정수여야 하는데 {value}입니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/session.py" line="465"/>
+        <source>this file is version {version}, newer than this app reads (version {ours}); please update Autodiff Tutor</source>
+        <translation>이 파일은 버전 {version}으로, 이 앱이 읽을 수 있는 버전({ours})보다 새롭습니다. Autodiff Tutor를 업데이트하세요</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/session.py" line="473"/>
+        <source>unknown session version {version}</source>
+        <translation>알 수 없는 세션 버전 {version}</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/session.py" line="478"/>
+        <source>&apos;expression&apos; must be text, got {value}</source>
+        <translation>&apos;expression&apos;은 글자여야 하는데 {value}입니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/session.py" line="483"/>
+        <source>the expression does not parse: {reason}</source>
+        <translation>수식을 해석할 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/session.py" line="625"/>
+        <location filename="../../tutor/session.py" line="665"/>
+        <source>the file is too large ({size:.1f} MB; at most 10 MB)</source>
+        <translation>파일이 너무 큽니다({size:.1f} MB, 최대 10 MB)</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/session.py" line="673"/>
+        <source>cannot read {path!r}: {reason}</source>
+        <translation>{path!r}을(를) 읽을 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/session.py" line="488"/>
+        <source>&apos;variables&apos; must be a list, got {value}</source>
+        <translation>&apos;variables&apos;는 목록이어야 하는데 {value}입니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/session.py" line="492"/>
+        <source>too many variables ({count}; at most {limit})</source>
+        <translation>변수가 너무 많습니다({count}개, 최대 {limit}개)</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/session.py" line="500"/>
+        <source>variable #{number}</source>
+        <translation>{number}번째 변수</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/session.py" line="503"/>
+        <source>{where} must be an object, got {value}</source>
+        <translation>{where}은(는) 객체여야 하는데 {value}입니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/session.py" line="509"/>
+        <source>variable &apos;{name}&apos; is listed twice</source>
+        <translation>변수 &apos;{name}&apos;이(가) 두 번 나옵니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/session.py" line="510"/>
+        <source>variable &apos;{name}&apos;</source>
+        <translation>변수 &apos;{name}&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/session.py" line="520"/>
+        <source>variable &apos;{name}&apos;: value {value:g} was outside {lo:g}…{hi:g} and was set to {new:g}</source>
+        <translation>변수 &apos;{name}&apos;: 값 {value:g}이(가) {lo:g}…{hi:g} 밖에 있어서 {new:g}(으)로 맞췄습니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/session.py" line="547"/>
+        <source>too many variables ({count}, counting those the expression uses; at most {limit})</source>
+        <translation>변수가 너무 많습니다(수식이 쓰는 변수를 포함해 {count}개, 최대 {limit}개)</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/session.py" line="559"/>
+        <source>&apos;sweep&apos; must be an object, got {value}</source>
+        <translation>&apos;sweep&apos;은 객체여야 하는데 {value}입니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/session.py" line="563"/>
+        <source>&apos;sweep&apos;: &apos;variable&apos; must name one of the variables</source>
+        <translation>&apos;sweep&apos;: &apos;variable&apos;은 변수 중 하나의 이름이어야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/session.py" line="568"/>
+        <source>&apos;sweep&apos;: range {lo:g}…{hi:g} is too large (its ends must lie within ±{bound:g})</source>
+        <translation>&apos;sweep&apos;: 범위 {lo:g}…{hi:g}가 너무 큽니다(양 끝이 ±{bound:g} 안에 있어야 합니다)</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/session.py" line="578"/>
+        <source>&apos;sweep&apos;: min ({lo:g}) must be less than max ({hi:g})</source>
+        <translation>&apos;sweep&apos;: min({lo:g})은 max({hi:g})보다 작아야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/session.py" line="582"/>
+        <source>&apos;sweep&apos;: &apos;points&apos; must be a whole number</source>
+        <translation>&apos;sweep&apos;: &apos;points&apos;는 정수여야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/session.py" line="585"/>
+        <source>&apos;sweep&apos;: &apos;points&apos; must be between {low} and {high:,}</source>
+        <translation>&apos;sweep&apos;: &apos;points&apos;는 {low}에서 {high:,} 사이여야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/session.py" line="598"/>
+        <source>&apos;curves&apos; must be a list of curve names</source>
+        <translation>&apos;curves&apos;는 곡선 이름의 목록이어야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/session.py" line="606"/>
+        <source>&apos;{key}&apos; must be an object, got {value}</source>
+        <translation>&apos;{key}&apos;는 객체여야 하는데 {value}입니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/session.py" line="633"/>
+        <source>the file is not UTF-8 text</source>
+        <translation>파일이 UTF-8 텍스트가 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/session.py" line="636"/>
+        <source>the file is empty</source>
+        <translation>파일이 비어 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/session.py" line="640"/>
+        <source>the file is nested too deeply to be a session</source>
+        <translation>파일이 너무 깊게 중첩되어 있어 세션일 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/session.py" line="643"/>
+        <source>not valid JSON (line {lineno}, column {colno}: {msg})</source>
+        <translation>올바른 JSON이 아닙니다({lineno}번째 줄, {colno}번째 열: {msg})</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/session.py" line="654"/>
+        <source>not a session file: a number in it has far too many digits</source>
+        <translation>세션 파일이 아닙니다: 자릿수가 지나치게 많은 숫자가 들어 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/session.py" line="709"/>
+        <source>the file contains {name}, which is not a number a session can hold</source>
+        <translation>파일에 세션이 담을 수 없는 값 {name}이(가) 들어 있습니다</translation>
     </message>
 </context>
 <context>

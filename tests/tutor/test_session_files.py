@@ -277,10 +277,24 @@ def test_unreadable_paths_are_refused_with_the_reason(tmp_path):
 
 
 def test_value_outside_its_range_is_clamped_with_a_notice():
-    notices: list[str] = []
+    notices: list = []
     s = Session.from_json(with_variable(value=99.0), notices)
     assert s.variables["x"].value == 5.0
-    assert notices == ["variable 'x': value 99 was outside -5…5 and was set to 5"]
+    assert [str(n) for n in notices] == ["variable 'x': value 99 was outside -5…5 and was set to 5"]
+
+
+def test_a_refusal_carries_its_sentence_for_translation():
+    from tutor.messages import message_of
+
+    with pytest.raises(SessionError) as caught:
+        Session.from_json(with_variable(min=5.0, max=-5.0))
+    message = message_of(caught.value)
+    assert message.template == "variable '{name}': min ({lo:g}) must be less than max ({hi:g})"
+    assert message.values == {"name": "x", "lo": 5.0, "hi": -5.0}
+    # another language's template, with the same fields, gets the same values
+    korean = message.format(lambda t: "변수 '{name}': min({lo:g})은 max({hi:g})보다 작아야 합니다")
+    assert korean == "변수 'x': min(5)은 max(-5)보다 작아야 합니다"
+    assert str(caught.value) == "variable 'x': min (5) must be less than max (-5)"
 
 
 def test_optional_parts_get_their_defaults_and_unknown_keys_are_dropped():
