@@ -109,9 +109,10 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([LEFT_COLUMN_WIDTH, DEFAULT_SIZE.width() - LEFT_COLUMN_WIDTH, 0])
         self.setCentralWidget(self.splitter)
 
-        self._build_menus()
-        # The File menu from here on: recent files, autosave and recovery, exports.
+        # The File menu (sessions, recent files, autosave and recovery, exports, Quit)
+        # is built by gui/file_actions.py; the other menus here.
         self.file_actions = install_file_actions(self, self.controller)
+        self._build_menus()
         # The graph is the tutor's heart: its tab comes first and is open at launch.
         self._install_graph()
         self._install_lessons()
@@ -209,24 +210,6 @@ class MainWindow(QMainWindow):
         std = QKeySequence.StandardKey
         bar = self.menuBar()
 
-        # File (gui/file_actions.py may take this menu over: objectName "fileMenu")
-        file_menu = bar.addMenu(self.tr("&File"))
-        file_menu.setObjectName("fileMenu")
-        self.new_action = self._action(self.tr("&New"), self.new_session, std.New, "actionNew")
-        self.open_action = self._action(
-            self.tr("&Open…"), self.open_session, std.Open, "actionOpen"
-        )
-        self.save_action = self._action(self.tr("&Save"), self.save, std.Save, "actionSave")
-        self.save_as_action = self._action(
-            self.tr("Save &As…"), self.save_as, std.SaveAs, "actionSaveAs"
-        )
-        self.quit_action = self._action(self.tr("&Quit"), self.close, std.Quit, "actionQuit")
-        file_menu.addActions([self.new_action, self.open_action])
-        file_menu.addSeparator()
-        file_menu.addActions([self.save_action, self.save_as_action])
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-
         # Edit: the undo stack names what it will undo ("Undo Change x to 1.50").
         edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.setObjectName("editMenu")
@@ -310,25 +293,6 @@ class MainWindow(QMainWindow):
     def set_file_path(self, path: str | None) -> None:
         self.file_path = path
         self._update_title()
-
-    # File > New / Open / Save live in gui/file_actions.py (recent files, autosave, the
-    # unsaved-changes question); these names stay for code that holds a window.
-
-    def new_session(self) -> bool:
-        return self.file_actions.new_session()
-
-    def open_session(self, path: str | None = None) -> bool:
-        return self.file_actions.open_session(path)
-
-    def load_file(self, path: str) -> bool:
-        """Load a session strictly; on any problem say why and keep the current one."""
-        return self.file_actions.open_session(path)
-
-    def save(self) -> bool:
-        return self.file_actions.save()
-
-    def save_as(self) -> bool:
-        return self.file_actions.save_as()
 
     def about(self) -> None:
         QMessageBox.about(
