@@ -154,7 +154,7 @@ class MainWindow(QMainWindow):
             self.splitter.setSizes([left, max(360, total - left - side), side])
         return index
 
-    # -- lessons and the interface language (gui/lesson_panel.py, gui/i18n.py) -----------
+    # -- lessons and the interface language (gui/panels/lessons/, gui/i18n.py) ------------
 
     def _install_lessons(self) -> None:
         """The Lessons tab, its teaching-switch banner, and View > Language."""
@@ -165,23 +165,20 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addMenu(LanguageMenu(view_menu))
 
-    # -- the map of f(x, y) and the optimizers (gui/map_view.py, gui/optimizer_panel.py) --
+    # -- the map of f(x, y) and the optimizers (gui/panels/descent/) ----------------------
 
     def _install_map(self) -> None:
-        """The "Map & descent" tab; descent trails are also drawn on the plot."""
-        self.map_descent_panel = MapDescentPanel(self.controller, self.plot_panel, self)
+        """The "Map & descent" tab (the plot draws the descent trail too, from the
+        controller)."""
+        self.map_descent_panel = MapDescentPanel(self.controller, self)
         self.add_side_panel(self.map_descent_panel, self.tr("Map && descent"))
 
-    # -- the recorded graph and the gradient check (gui/graph_view.py, gui/gradient_check.py)
+    # -- the recorded graph and the gradient check (gui/panels/graph/, gradient_check/) ---
 
     def _install_graph(self) -> None:
         """The "Graph" tab: the recorded graph, and backward step by step."""
         self.graph_panel = GraphPanel(self.controller, self)
         self.add_side_panel(self.graph_panel, self.tr("Graph"))
-        # The formula field and the graph point at each other's parts: the selected
-        # node's spans light up in the field, the field's cursor selects a node.
-        self.graph_panel.sigNodeSpansSelected.connect(self.expression_bar.highlight_spans)
-        self.expression_bar.sigCursorMoved.connect(self.graph_panel.select_at)
 
     def _install_gradient_check(self) -> None:
         """The "Gradient check" tab: backprop beside central differences."""
