@@ -77,13 +77,9 @@ def bench_grid(runs: int = 60) -> dict:
 
 def _window(session):
     from gui.main_window import MainWindow
-    from gui.panels.descent.optimizer_panel import MapDescentPanel
 
     window = MainWindow(session)
-    panel = window.findChild(MapDescentPanel)
-    if panel is None:  # not wired into the window yet: add it the way the window would
-        panel = MapDescentPanel(window.controller, window.plot_panel)
-        window.add_side_panel(panel, "Map")
+    panel = window.map_descent_panel
     window.side_tabs.setCurrentWidget(panel)
     return window, panel
 

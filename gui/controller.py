@@ -13,10 +13,11 @@ positions, and the last position is always the one evaluated and drawn.
 
 from __future__ import annotations
 
+import copy
 import json
 import math
 import weakref
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from time import monotonic
 
 import numpy as np
@@ -141,6 +142,14 @@ class SessionController(QObject):
                                       changed, by the panel itself or by undo/redo
     ``sigTrailsChanged()``            an optimizer published (or cleared) the trail of
                                       points it visited (``trails``; not saved)
+    ``sigSelectionChanged(str, list)`` the parts of the formula selected in a view (the
+                                      graph's selected node): its text and (start, end)
+                                      spans (``selection``; not saved)
+    ``sigFormulaCursorMoved(str, int)`` the formula field's cursor moved: its text and
+                                      the position (``formula_cursor``; not saved)
+
+    The last three are view state shared between views, so that no view has to know
+    another: one publishes through the controller, the others listen.
     """
 
     sigResultChanged = Signal(object)
@@ -152,6 +161,8 @@ class SessionController(QObject):
     sigDocumentReplaced = Signal()
     sigPanelStateChanged = Signal(str)
     sigTrailsChanged = Signal()
+    sigSelectionChanged = Signal(str, list)
+    sigFormulaCursorMoved = Signal(str, int)
 
     def __init__(self, session: Session | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -166,9 +177,13 @@ class SessionController(QObject):
         self._typing_variables: set[str] = set()
         self._key_counter = 0
         self._pushing = False
-        # The points an optimizer visited, by variable name, for the plot and the map to
-        # draw: view state, not part of the document (never saved, never undone).
+        # View state, not part of the document (never saved, never undone): the points
+        # an optimizer visited, by variable name, and f at each (for the plot and the
+        # map); the selected parts of the formula; where the formula field's cursor is.
         self.trails: dict[str, np.ndarray] = {}
+        self.trail_values: np.ndarray = np.empty(0)
+        self.selection: tuple[str, list[tuple[int, int]]] = ("", [])
+        self.formula_cursor: tuple[str, int] = ("", 0)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -276,7 +291,7 @@ class SessionController(QObject):
     def end_drag(self) -> None:
         self._drag_key = None
 
-    # -- several values at once and compound edits (map and optimizer panels, issue 8) --
+    # -- several values at once, and compound edits (the map, the optimizer, presets) --
 
     def set_values(self, values: Mapping[str, float]) -> dict[str, float]:
         """Move several variables at once (each clamped) as one undoable command.
@@ -369,31 +384,66 @@ class SessionController(QObject):
         self._change(_tr("Change plotted curves"), lambda s: s.set_curves(curves))
 
     def set_panel_state(
-        self, key: str, state: Mapping[str, object], label: str | None = None
+        self,
+        key: str,
+        state: Mapping[str, object],
+        label: str | None = None,
+        merge: str | None = None,
     ) -> None:
         """Store a panel's own state (map axes, optimizer settings, lesson position).
 
-        One undoable command named ``label`` (quick repeats of the same panel's change
-        merge into one step, like a held arrow key); it marks the file unsaved and is
-        autosaved like any other change. Raises SessionError if it cannot be saved.
+        One undoable command named ``label``; it marks the file unsaved and is autosaved
+        like any other change. Changes of the same panel with the same ``merge`` tag
+        (e.g. "lr": a held arrow on the learning rate) that follow each other quickly
+        are one undo step; without a tag, quick changes of the panel merge. Raises
+        SessionError if the state cannot be saved.
         """
         if self.session.panels.get(key) == state:
             return
+        tag = f"panel:{key}" if merge is None else f"panel:{key}:{merge}"
         self._change(
             label or _tr("Change view settings"),
             lambda s: s.set_panel_state(key, state),
             command_id=_COMMAND_PANEL,
-            merge_key=self._nudge_key(f"panel:{key}"),
+            merge_key=self._nudge_key(tag),
         )
 
     def panel_state(self, key: str) -> dict:
         """A copy of a panel's saved state (empty if the session has none)."""
-        return dict(self.session.panels.get(key, {}))
+        return copy.deepcopy(self.session.panels.get(key, {}))
 
-    def set_trails(self, trails: Mapping[str, np.ndarray]) -> None:
-        """Publish the points an optimizer visited (variable name -> values); {} clears."""
+    # -- view state shared between views (not saved, not undone) ---------------
+
+    def set_trails(
+        self, trails: Mapping[str, np.ndarray], values: np.ndarray | None = None
+    ) -> None:
+        """Publish the points an optimizer visited: variable name -> coordinates, and f
+        at each point in ``values``. Variables not named were held at their values.
+        ``set_trails({})`` clears."""
+        if not trails and not self.trails:
+            return
         self.trails = {name: np.asarray(v, dtype=np.float64) for name, v in trails.items()}
+        self.trail_values = (
+            np.asarray(values, dtype=np.float64) if values is not None else np.empty(0)
+        )
         self.sigTrailsChanged.emit()
+
+    def set_selection(self, text: str, spans: Iterable[tuple[int, int]]) -> None:
+        """Publish which (start, end) parts of the formula ``text`` are selected (the
+        graph's selected node); no spans: nothing is selected."""
+        spans = [(int(a), int(b)) for a, b in spans]
+        selection = (text, spans) if spans else ("", [])
+        if selection != self.selection:
+            self.selection = selection
+            self.sigSelectionChanged.emit(selection[0], list(spans))
+
+    def set_formula_cursor(self, text: str, position: int) -> None:
+        """The formula field's cursor is at ``position`` of ``text``: a view of the
+        formula (the graph) may select what lies there."""
+        cursor = (text, int(position))
+        if cursor != self.formula_cursor:
+            self.formula_cursor = cursor
+            self.sigFormulaCursorMoved.emit(*cursor)
 
     def replace_session(self, session: Session) -> None:
         """Load a whole new document (File > New / Open); the undo history is cleared."""

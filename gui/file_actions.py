@@ -1,10 +1,10 @@
 """The File menu: sessions on disk, recent files, autosave and crash recovery, exports.
 
-``FileActions(window, controller)`` installs itself into the main window: it fills the
-File menu (New, Open, Open Recent, Save, Save As, Export, Quit) and asks before closing
-(or replacing) a session with unsaved changes. The document's path is the window's
-``file_path`` (``set_file_path`` also updates the title, "name.json* — Autodiff
-Tutor", which follows the undo stack's clean state).
+``FileActions(window, controller)`` installs itself into the main window: it builds the
+File menu, the only code that does (New, Open, Open Recent, Save, Save As, Export,
+Quit), and asks before closing (or replacing) a session with unsaved changes. The
+document's path is the window's ``file_path`` (``set_file_path`` also updates the
+title, "name.json* — Autodiff Tutor", which follows the undo stack's clean state).
 
 Autosave: every change restarts a short timer; when it fires, the session goes to a
 file of this window's own in the user's data folder (``QStandardPaths``), guarded by a
@@ -82,7 +82,6 @@ class FileActions(QObject):
         controller: SessionController,
         *,
         interactive: bool | None = None,
-        menu: QMenu | None = None,
     ) -> None:
         super().__init__(window)
         self.window = window
@@ -107,7 +106,7 @@ class FileActions(QObject):
         stack.cleanChanged.connect(self._on_clean_changed)
 
         self._build_actions()
-        self._install_menu(menu if menu is not None else self._file_menu())
+        self._build_menu()
         window.installEventFilter(self)
 
     # -- actions and menus ----------------------------------------------------
@@ -164,20 +163,13 @@ class FileActions(QObject):
             self.export_actions[key] = a
         self.export_menu.aboutToShow.connect(self._update_export_actions)
 
-    def _file_menu(self) -> QMenu:
-        """The window's File menu (emptied: this class fills it), or a new one."""
+    def _build_menu(self) -> None:
+        """The File menu, first in the window's menu bar (objectName ``fileMenu``)."""
         bar = self.window.menuBar()
-        menu = bar.findChild(QMenu, "fileMenu")
-        if menu is not None:
-            menu.clear()
-            return menu
         menu = QMenu(self.tr("&File"), self.window)
         menu.setObjectName("fileMenu")
         first = bar.actions()[0] if bar.actions() else None
         bar.insertMenu(first, menu)
-        return menu
-
-    def _install_menu(self, menu: QMenu) -> None:
         self.file_menu = menu
         menu.addAction(self.new_action)
         menu.addAction(self.open_action)
@@ -634,14 +626,6 @@ def install_file_actions(
 ) -> FileActions:
     """Install the File menu into ``window``; offers crash recovery once it is shown."""
     actions = FileActions(window, controller, **kwargs)
-    # The window's own File actions give way to these (same objectNames, one of each).
-    for attr in ("new_action", "open_action", "save_action", "save_as_action", "quit_action"):
-        old = getattr(window, attr, None)
-        mine = getattr(actions, attr)
-        if isinstance(old, QAction) and old is not mine:
-            old.setObjectName("")
-            old.deleteLater()
-        setattr(window, attr, mine)
     if actions.interactive:
         QTimer.singleShot(0, actions.offer_recovery)
     return actions

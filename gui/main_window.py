@@ -109,9 +109,10 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([LEFT_COLUMN_WIDTH, DEFAULT_SIZE.width() - LEFT_COLUMN_WIDTH, 0])
         self.setCentralWidget(self.splitter)
 
-        self._build_menus()
-        # The File menu from here on: recent files, autosave and recovery, exports.
+        # The File menu (sessions, recent files, autosave and recovery, exports, Quit)
+        # is built by gui/file_actions.py; the other menus here.
         self.file_actions = install_file_actions(self, self.controller)
+        self._build_menus()
         # The graph is the tutor's heart: its tab comes first and is open at launch.
         self._install_graph()
         self._install_lessons()
@@ -153,7 +154,7 @@ class MainWindow(QMainWindow):
             self.splitter.setSizes([left, max(360, total - left - side), side])
         return index
 
-    # -- lessons and the interface language (gui/lesson_panel.py, gui/i18n.py) -----------
+    # -- lessons and the interface language (gui/panels/lessons/, gui/i18n.py) ------------
 
     def _install_lessons(self) -> None:
         """The Lessons tab, its teaching-switch banner, and View > Language."""
@@ -164,23 +165,20 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addMenu(LanguageMenu(view_menu))
 
-    # -- the map of f(x, y) and the optimizers (gui/map_view.py, gui/optimizer_panel.py) --
+    # -- the map of f(x, y) and the optimizers (gui/panels/descent/) ----------------------
 
     def _install_map(self) -> None:
-        """The "Map & descent" tab; descent trails are also drawn on the plot."""
-        self.map_descent_panel = MapDescentPanel(self.controller, self.plot_panel, self)
+        """The "Map & descent" tab (the plot draws the descent trail too, from the
+        controller)."""
+        self.map_descent_panel = MapDescentPanel(self.controller, self)
         self.add_side_panel(self.map_descent_panel, self.tr("Map && descent"))
 
-    # -- the recorded graph and the gradient check (gui/graph_view.py, gui/gradient_check.py)
+    # -- the recorded graph and the gradient check (gui/panels/graph/, gradient_check/) ---
 
     def _install_graph(self) -> None:
         """The "Graph" tab: the recorded graph, and backward step by step."""
         self.graph_panel = GraphPanel(self.controller, self)
         self.add_side_panel(self.graph_panel, self.tr("Graph"))
-        # The formula field and the graph point at each other's parts: the selected
-        # node's spans light up in the field, the field's cursor selects a node.
-        self.graph_panel.sigNodeSpansSelected.connect(self.expression_bar.highlight_spans)
-        self.expression_bar.sigCursorMoved.connect(self.graph_panel.select_at)
 
     def _install_gradient_check(self) -> None:
         """The "Gradient check" tab: backprop beside central differences."""
@@ -208,24 +206,6 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         std = QKeySequence.StandardKey
         bar = self.menuBar()
-
-        # File (gui/file_actions.py may take this menu over: objectName "fileMenu")
-        file_menu = bar.addMenu(self.tr("&File"))
-        file_menu.setObjectName("fileMenu")
-        self.new_action = self._action(self.tr("&New"), self.new_session, std.New, "actionNew")
-        self.open_action = self._action(
-            self.tr("&Open…"), self.open_session, std.Open, "actionOpen"
-        )
-        self.save_action = self._action(self.tr("&Save"), self.save, std.Save, "actionSave")
-        self.save_as_action = self._action(
-            self.tr("Save &As…"), self.save_as, std.SaveAs, "actionSaveAs"
-        )
-        self.quit_action = self._action(self.tr("&Quit"), self.close, std.Quit, "actionQuit")
-        file_menu.addActions([self.new_action, self.open_action])
-        file_menu.addSeparator()
-        file_menu.addActions([self.save_action, self.save_as_action])
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
 
         # Edit: the undo stack names what it will undo ("Undo Change x to 1.50").
         edit_menu = bar.addMenu(self.tr("&Edit"))
@@ -310,25 +290,6 @@ class MainWindow(QMainWindow):
     def set_file_path(self, path: str | None) -> None:
         self.file_path = path
         self._update_title()
-
-    # File > New / Open / Save live in gui/file_actions.py (recent files, autosave, the
-    # unsaved-changes question); these names stay for code that holds a window.
-
-    def new_session(self) -> bool:
-        return self.file_actions.new_session()
-
-    def open_session(self, path: str | None = None) -> bool:
-        return self.file_actions.open_session(path)
-
-    def load_file(self, path: str) -> bool:
-        """Load a session strictly; on any problem say why and keep the current one."""
-        return self.file_actions.open_session(path)
-
-    def save(self) -> bool:
-        return self.file_actions.save()
-
-    def save_as(self) -> bool:
-        return self.file_actions.save_as()
 
     def about(self) -> None:
         QMessageBox.about(

@@ -356,6 +356,19 @@ def describe_stop(stop: Stop) -> str:
     )
 
 
+TRAIL_DISPLAY_POINTS = 3000  # a longer trail is thinned for drawing (start kept whole)
+
+
+def thin_trail(n: int, keep: int = TRAIL_DISPLAY_POINTS) -> slice | np.ndarray:
+    """Indices of a trail of ``n`` visited points to draw: all of the first few hundred
+    (where the steps are large), evenly spaced ones after that, and always the last."""
+    if n <= keep:
+        return slice(0, n)
+    head = keep // 4
+    rest = np.linspace(head, n - 1, keep - head).astype(np.intp)
+    return np.concatenate([np.arange(head), rest])
+
+
 # =============================================================================
 # presets
 # =============================================================================
@@ -429,4 +442,5 @@ __all__ = [
     "Stop",
     "describe_stop",
     "preset",
+    "thin_trail",
 ]

@@ -43,16 +43,10 @@ class EvalResult:
     df: np.ndarray = field(default_factory=lambda: np.empty(0))
     d2f: np.ndarray = field(default_factory=lambda: np.empty(0))
     notices: list[str] = field(default_factory=list)
-    # The graph recorded at the point, kept alive for the graph view: the output and
-    # the input Variables by name.
-    output: Variable | None = None
-    inputs: dict[str, Variable] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
         return self.error is None and self.expression is not None
-
-
 
 
 def _to_float(v: Variable | None) -> float:
@@ -83,7 +77,7 @@ def evaluate_expression(
     result.point = {name: float(point.get(name, 1.0)) for name in used}
 
     with np.errstate(all="ignore"):
-        # -- at the point: the graph the graph view shows -----------------------
+        # -- at the point: f and every partial derivative ------------------------
         inputs = {name: Variable(np.array(result.point[name]), name=name) for name in used}
         y = expr.build(inputs)
         y.backward()
@@ -92,7 +86,6 @@ def evaluate_expression(
             result.grads[name] = (
                 _to_float(inputs[name].grad) if inputs[name].grad is not None else 0.0
             )
-        result.output, result.inputs = y, inputs
         if not math.isfinite(result.value):
             result.notices.append(f"f is not finite at this point ({result.value})")
         for name, g in result.grads.items():

@@ -4,32 +4,32 @@
 <context>
     <name>ExpressionBar</name>
     <message>
-        <location filename="../panels/formula/expression_bar.py" line="114"/>
+        <location filename="../panels/formula/expression_bar.py" line="113"/>
         <source>type a formula, e.g. sin(x) * x^2</source>
         <translation>수식을 입력하세요. 예: sin(x) * x^2</translation>
     </message>
     <message>
-        <location filename="../panels/formula/expression_bar.py" line="121"/>
+        <location filename="../panels/formula/expression_bar.py" line="120"/>
         <source>The function f. Operators + - * / ^, functions such as sin(x), constants pi and e; 2x means 2*x. (Ctrl+L)</source>
         <translation>함수 f. 연산자 + - * / ^, sin(x) 같은 함수, 상수 pi와 e를 쓸 수 있습니다. 2x는 2*x를 뜻합니다. (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../panels/formula/expression_bar.py" line="125"/>
+        <location filename="../panels/formula/expression_bar.py" line="124"/>
         <source>Expression</source>
         <translation>수식</translation>
     </message>
     <message>
-        <location filename="../panels/formula/expression_bar.py" line="201"/>
+        <location filename="../panels/formula/expression_bar.py" line="197"/>
         <source>column {column}: {message}</source>
         <translation>{column}번째 열: {message}</translation>
     </message>
     <message>
-        <location filename="../panels/formula/expression_bar.py" line="207"/>
+        <location filename="../panels/formula/expression_bar.py" line="203"/>
         <source>The plot and numbers show the last formula that worked.</source>
         <translation>플롯과 숫자는 마지막으로 올바르게 계산된 수식의 결과입니다.</translation>
     </message>
     <message>
-        <location filename="../panels/formula/expression_bar.py" line="213"/>
+        <location filename="../panels/formula/expression_bar.py" line="209"/>
         <source>How the tutor reads your formula</source>
         <translation>튜터가 수식을 읽은 방식</translation>
     </message>
@@ -37,198 +37,198 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../file_actions.py" line="125"/>
+        <location filename="../file_actions.py" line="124"/>
         <source>&amp;New</source>
         <translation>새로 만들기(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="126"/>
+        <location filename="../file_actions.py" line="125"/>
         <source>&amp;Open…</source>
         <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="127"/>
+        <location filename="../file_actions.py" line="126"/>
         <source>&amp;Save</source>
         <translation>저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="128"/>
+        <location filename="../file_actions.py" line="127"/>
         <source>Save &amp;As…</source>
         <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="130"/>
+        <location filename="../file_actions.py" line="129"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="132"/>
+        <location filename="../file_actions.py" line="131"/>
         <source>Open &amp;Recent</source>
         <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="137"/>
+        <location filename="../file_actions.py" line="136"/>
         <source>&amp;Export</source>
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="141"/>
+        <location filename="../file_actions.py" line="140"/>
         <source>Plot as &amp;PNG Image…</source>
         <translation>플롯을 PNG 이미지로(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="142"/>
+        <location filename="../file_actions.py" line="141"/>
         <source>Plot as S&amp;VG Drawing…</source>
         <translation>플롯을 SVG 그림으로(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="143"/>
+        <location filename="../file_actions.py" line="142"/>
         <source>Graph View as P&amp;NG Image…</source>
         <translation>그래프 보기를 PNG 이미지로(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="144"/>
+        <location filename="../file_actions.py" line="143"/>
         <source>Graph View as SV&amp;G Drawing…</source>
         <translation>그래프 보기를 SVG 그림으로(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="146"/>
+        <location filename="../file_actions.py" line="145"/>
         <source>Sweep as &amp;CSV Table…</source>
         <translation>스윕 결과를 CSV 표로(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="147"/>
+        <location filename="../file_actions.py" line="146"/>
         <source>Computational Graph as &amp;DOT…</source>
         <translation>계산 그래프를 DOT으로(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="149"/>
+        <location filename="../file_actions.py" line="148"/>
         <source>P&amp;ython Script…</source>
         <translation>파이썬 스크립트(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="150"/>
+        <location filename="../file_actions.py" line="149"/>
         <source>&amp;Jupyter Notebook…</source>
         <translation>주피터 노트북(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="151"/>
+        <location filename="../file_actions.py" line="150"/>
         <source>Session as &amp;JSON…</source>
         <translation>세션을 JSON으로(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="174"/>
+        <location filename="../file_actions.py" line="169"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="545"/>
+        <location filename="../file_actions.py" line="537"/>
         <source>Untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="235"/>
+        <location filename="../file_actions.py" line="227"/>
         <source>Unsaved Changes</source>
         <translation>저장하지 않은 변경 사항</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="236"/>
+        <location filename="../file_actions.py" line="228"/>
         <source>Save the changes to {name} before closing it?</source>
         <translation>닫기 전에 {name}의 변경 사항을 저장할까요?</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="269"/>
+        <location filename="../file_actions.py" line="261"/>
         <source>Open Session</source>
         <translation>세션 열기</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="279"/>
+        <location filename="../file_actions.py" line="271"/>
         <source>Cannot Open Session</source>
         <translation>세션을 열 수 없음</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="280"/>
+        <location filename="../file_actions.py" line="272"/>
         <source>{name} was not opened: {reason}</source>
         <translation>{name}을(를) 열지 못했습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="300"/>
-        <location filename="../file_actions.py" line="392"/>
+        <location filename="../file_actions.py" line="292"/>
+        <location filename="../file_actions.py" line="384"/>
         <source>untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="303"/>
+        <location filename="../file_actions.py" line="295"/>
         <source>Save Session As</source>
         <translation>다른 이름으로 세션 저장</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="318"/>
+        <location filename="../file_actions.py" line="310"/>
         <source>Cannot Save Session</source>
         <translation>세션을 저장할 수 없음</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="319"/>
+        <location filename="../file_actions.py" line="311"/>
         <source>{name} was not saved: {reason}</source>
         <translation>{name}을(를) 저장하지 못했습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="326"/>
+        <location filename="../file_actions.py" line="318"/>
         <source>Saved {name}</source>
         <translation>{name} 저장됨</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="335"/>
+        <location filename="../file_actions.py" line="327"/>
         <source>Autodiff Tutor sessions (*.json);;All files (*)</source>
         <translation>Autodiff Tutor 세션 (*.json);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="383"/>
+        <location filename="../file_actions.py" line="375"/>
         <source>&amp;Clear Recent Files</source>
         <translation>최근 파일 목록 지우기(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="398"/>
+        <location filename="../file_actions.py" line="390"/>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="400"/>
+        <location filename="../file_actions.py" line="392"/>
         <source>{suffix} files (*{suffix});;All files (*)</source>
         <translation>{suffix} 파일 (*{suffix});;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="416"/>
+        <location filename="../file_actions.py" line="408"/>
         <source>Not exported: {reason}</source>
         <translation>내보내지 못했습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="417"/>
+        <location filename="../file_actions.py" line="409"/>
         <source>Export Failed</source>
         <translation>내보내기 실패</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="419"/>
+        <location filename="../file_actions.py" line="411"/>
         <source>Exported {name}</source>
         <translation>{name} 내보냄</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="430"/>
+        <location filename="../file_actions.py" line="422"/>
         <source>there is no view to export</source>
         <translation>내보낼 보기가 없습니다</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="540"/>
+        <location filename="../file_actions.py" line="532"/>
         <source>An autosaved session could not be read: {reason}</source>
         <translation>자동 저장된 세션을 읽을 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="549"/>
+        <location filename="../file_actions.py" line="541"/>
         <source>Restore Unsaved Work?</source>
         <translation>저장하지 않은 작업을 복원할까요?</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="551"/>
+        <location filename="../file_actions.py" line="543"/>
         <source>Autodiff Tutor did not close properly. Restore the unsaved changes to {name} from {time}?</source>
         <translation>Autodiff Tutor가 정상적으로 종료되지 않았습니다. {time}에 저장되지 않은 {name}의 변경 사항을 복원할까요?</translation>
     </message>
@@ -315,243 +315,243 @@
 <context>
     <name>GraphPanel</name>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="574"/>
+        <location filename="../panels/graph/graph_panel.py" line="572"/>
         <source>Click in the formula to find its part of the graph; select a node to see where it comes from.</source>
         <translation>수식을 클릭하면 그래프에서 해당 부분을 찾아 주고, 노드를 선택하면 수식의 어느 부분에서 왔는지 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="578"/>
+        <location filename="../panels/graph/graph_panel.py" line="576"/>
         <source>Reset: start the backward pass (Home)</source>
         <translation>처음으로: 역전파 시작 (Home)</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="579"/>
+        <location filename="../panels/graph/graph_panel.py" line="577"/>
         <source>Step back (←)</source>
         <translation>한 단계 뒤로 (←)</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="580"/>
+        <location filename="../panels/graph/graph_panel.py" line="578"/>
         <source>Play / pause (Space)</source>
         <translation>재생 / 일시 정지 (Space)</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="581"/>
+        <location filename="../panels/graph/graph_panel.py" line="579"/>
         <source>Step forward (→)</source>
         <translation>한 단계 앞으로 (→)</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="582"/>
+        <location filename="../panels/graph/graph_panel.py" line="580"/>
         <source>Finish the backward pass (End)</source>
         <translation>역전파 끝까지 (End)</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="584"/>
+        <location filename="../panels/graph/graph_panel.py" line="582"/>
         <source>Playback speed</source>
         <translation>재생 속도</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="585"/>
+        <location filename="../panels/graph/graph_panel.py" line="583"/>
         <source>Fit</source>
         <translation>맞춤</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="586"/>
+        <location filename="../panels/graph/graph_panel.py" line="584"/>
         <source>Show the whole graph (F)</source>
         <translation>그래프 전체 보기 (F)</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="587"/>
+        <location filename="../panels/graph/graph_panel.py" line="585"/>
         <source>graph of ∂f/∂</source>
         <translation>∂f/∂의 그래프</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="590"/>
+        <location filename="../panels/graph/graph_panel.py" line="588"/>
         <source>Show the graph that backward(create_graph=True) records for the derivative: the graph a second derivative is taken on.</source>
         <translation>backward(create_graph=True)가 미분에 대해 기록한 그래프를 보여 줍니다. 2차 미분은 이 그래프에서 구합니다.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="583"/>
+        <location filename="../panels/graph/graph_panel.py" line="581"/>
         <source>speed</source>
         <translation>속도</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="571"/>
+        <location filename="../panels/graph/graph_panel.py" line="569"/>
         <source>f =</source>
         <translation>f =</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="651"/>
+        <location filename="../panels/graph/graph_panel.py" line="649"/>
         <source>Type a formula to see the graph it records.</source>
         <translation>수식을 입력하면 기록된 계산 그래프가 보입니다.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="675"/>
+        <location filename="../panels/graph/graph_panel.py" line="673"/>
         <source>This graph has {n} nodes, too many to draw (at most {m}).</source>
         <translation>이 그래프는 노드가 {n}개여서 그릴 수 없습니다(최대 {m}개).</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="842"/>
+        <location filename="../panels/graph/graph_panel.py" line="840"/>
         <source>gen {g}</source>
         <translation>세대 {g}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="881"/>
+        <location filename="../panels/graph/graph_panel.py" line="879"/>
         <source>grad</source>
         <translation>grad</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="895"/>
+        <location filename="../panels/graph/graph_panel.py" line="893"/>
         <source>now</source>
         <translation>지금</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="897"/>
+        <location filename="../panels/graph/graph_panel.py" line="895"/>
         <source>#{k} · g{g}</source>
         <translation>#{k} · g{g}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="953"/>
+        <location filename="../panels/graph/graph_panel.py" line="951"/>
         <source>done · {n} steps</source>
         <translation>완료 · {n}단계</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="955"/>
+        <location filename="../panels/graph/graph_panel.py" line="953"/>
         <source>start · {n} steps</source>
         <translation>시작 · {n}단계</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="957"/>
+        <location filename="../panels/graph/graph_panel.py" line="955"/>
         <source>step {k} of {n}</source>
         <translation>{k} / {n}단계</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="973"/>
+        <location filename="../panels/graph/graph_panel.py" line="971"/>
         <source>∂f/∂{v}: {n} nodes · f: {m} nodes</source>
         <translation>∂f/∂{v}: 노드 {n}개 · f: 노드 {m}개</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="977"/>
+        <location filename="../panels/graph/graph_panel.py" line="975"/>
         <source>{n} nodes</source>
         <translation>노드 {n}개</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1002"/>
+        <location filename="../panels/graph/graph_panel.py" line="1000"/>
         <source>empty</source>
         <translation>비어 있음</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1012"/>
+        <location filename="../panels/graph/graph_panel.py" line="1010"/>
         <source>… and {n} more</source>
         <translation>… 외 {n}개</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1018"/>
+        <location filename="../panels/graph/graph_panel.py" line="1016"/>
         <source>{f} was not computed by any function: its gradient is 1 and there is nothing to step through.</source>
         <translation>{f}는 어떤 함수로도 계산되지 않았습니다. 미분값은 1이고, 단계별로 실행할 것이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1029"/>
+        <location filename="../panels/graph/graph_panel.py" line="1027"/>
         <source>Backward pass done in {n} steps.</source>
         <translation>역전파가 {n}단계 만에 끝났습니다.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1031"/>
+        <location filename="../panels/graph/graph_panel.py" line="1029"/>
         <source>Press ← or Home to replay it one function at a time.</source>
         <translation>←나 Home을 누르면 함수 하나씩 다시 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1036"/>
+        <location filename="../panels/graph/graph_panel.py" line="1034"/>
         <source>Start.</source>
         <translation>시작.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1037"/>
+        <location filename="../panels/graph/graph_panel.py" line="1035"/>
         <source>The output&apos;s gradient is set to 1 ({f}.grad = 1), and the function that made it waits in the queue. Press → to pop it.</source>
         <translation>출력의 미분값을 1로 둡니다({f}.grad = 1). 출력을 만든 함수가 대기열에서 기다립니다. →를 눌러 꺼내 보세요.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1040"/>
+        <location filename="../panels/graph/graph_panel.py" line="1038"/>
         <source>Queue (highest generation first):</source>
         <translation>대기열 (세대가 큰 것부터):</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1044"/>
+        <location filename="../panels/graph/graph_panel.py" line="1042"/>
         <source>Step {k} of {n}: pop {f}, generation {g}.</source>
         <translation>{n}단계 중 {k}단계: 세대 {g}인 {f}를 꺼냅니다.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1056"/>
+        <location filename="../panels/graph/graph_panel.py" line="1054"/>
         <source>Queue now:</source>
         <translation>지금 대기열:</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1061"/>
+        <location filename="../panels/graph/graph_panel.py" line="1059"/>
         <source>|x| has a corner at 0; backprop uses the subgradient sign(0) = 0</source>
         <translation>|x|는 0에서 꺾여 있습니다. 역전파는 부분 기울기 sign(0) = 0을 씁니다</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1062"/>
+        <location filename="../panels/graph/graph_panel.py" line="1060"/>
         <source>relu has a corner at 0; backprop uses the subgradient 0</source>
         <translation>relu는 0에서 꺾여 있습니다. 역전파는 부분 기울기 0을 씁니다</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1068"/>
+        <location filename="../panels/graph/graph_panel.py" line="1066"/>
         <source>Not differentiable here: {why}.</source>
         <translation>여기서는 미분할 수 없습니다: {why}.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1081"/>
+        <location filename="../panels/graph/graph_panel.py" line="1079"/>
         <source>an input variable, set with its slider</source>
         <translation>입력 변수 (슬라이더로 값을 정함)</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1082"/>
+        <location filename="../panels/graph/graph_panel.py" line="1080"/>
         <source>a constant</source>
         <translation>상수</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1083"/>
+        <location filename="../panels/graph/graph_panel.py" line="1081"/>
         <source>the output</source>
         <translation>출력</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1084"/>
+        <location filename="../panels/graph/graph_panel.py" line="1082"/>
         <source>an intermediate result</source>
         <translation>중간 결과</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1089"/>
+        <location filename="../panels/graph/graph_panel.py" line="1087"/>
         <source>made by {f}</source>
         <translation>{f}가 만듦</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1090"/>
+        <location filename="../panels/graph/graph_panel.py" line="1088"/>
         <source>value: {v}</source>
         <translation>값: {v}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1096"/>
+        <location filename="../panels/graph/graph_panel.py" line="1094"/>
         <source>grad: {d} = {g}</source>
         <translation>미분값: {d} = {g}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1104"/>
-        <location filename="../panels/graph/graph_panel.py" line="1109"/>
+        <location filename="../panels/graph/graph_panel.py" line="1102"/>
+        <location filename="../panels/graph/graph_panel.py" line="1107"/>
         <source>generation {g}</source>
         <translation>세대 {g}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1117"/>
+        <location filename="../panels/graph/graph_panel.py" line="1115"/>
         <source>forward: {rule};  {ins} → {outs}</source>
         <translation>순전파: {rule};  {ins} → {outs}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1119"/>
+        <location filename="../panels/graph/graph_panel.py" line="1117"/>
         <source>backward: {rules}</source>
         <translation>역전파: {rules}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1124"/>
+        <location filename="../panels/graph/graph_panel.py" line="1122"/>
         <source>at step {k}:</source>
         <translation>{k}단계에서:</translation>
     </message>
@@ -745,127 +745,97 @@
         <translation>변수  (◉ = 플롯의 가로축)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="128"/>
+        <location filename="../main_window.py" line="129"/>
         <source>Drag a slider, or click in the plot to move the point.</source>
         <translation>슬라이더를 끌거나 플롯을 클릭해서 점을 옮겨 보세요.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="172"/>
+        <location filename="../main_window.py" line="174"/>
         <source>Map &amp;&amp; descent</source>
         <translation>지도와 경사하강</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="179"/>
+        <location filename="../main_window.py" line="181"/>
         <source>Graph</source>
         <translation>그래프</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="188"/>
+        <location filename="../main_window.py" line="186"/>
         <source>Gradient check</source>
         <translation>기울기 확인</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="213"/>
-        <source>&amp;File</source>
-        <translation>파일(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="215"/>
-        <source>&amp;New</source>
-        <translation>새로 만들기(&amp;N)</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="217"/>
-        <source>&amp;Open…</source>
-        <translation>열기(&amp;O)…</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="219"/>
-        <source>&amp;Save</source>
-        <translation>저장(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="221"/>
-        <source>Save &amp;As…</source>
-        <translation>다른 이름으로 저장(&amp;A)…</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="223"/>
-        <source>&amp;Quit</source>
-        <translation>끝내기(&amp;Q)</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="231"/>
+        <location filename="../main_window.py" line="211"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="234"/>
+        <location filename="../main_window.py" line="214"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="237"/>
+        <location filename="../main_window.py" line="217"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="244"/>
+        <location filename="../main_window.py" line="224"/>
         <source>Edit &amp;Formula</source>
         <translation>수식 편집(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="252"/>
+        <location filename="../main_window.py" line="232"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="257"/>
+        <location filename="../main_window.py" line="237"/>
         <source>Show f</source>
         <translation>f 보기</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="258"/>
+        <location filename="../main_window.py" line="238"/>
         <source>Show f′ (first derivative)</source>
         <translation>f′ 보기 (1차 미분)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="259"/>
+        <location filename="../main_window.py" line="239"/>
         <source>Show f″ (second derivative)</source>
         <translation>f″ 보기 (2차 미분)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="260"/>
+        <location filename="../main_window.py" line="240"/>
         <source>Show the &amp;Tangent Line</source>
         <translation>접선 보기(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="273"/>
+        <location filename="../main_window.py" line="253"/>
         <source>&amp;Fit Plot to Curves</source>
         <translation>곡선에 맞춰 플롯 보기(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="279"/>
+        <location filename="../main_window.py" line="259"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="282"/>
+        <location filename="../main_window.py" line="262"/>
         <source>&amp;About Autodiff Tutor</source>
         <translation>Autodiff Tutor 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="304"/>
+        <location filename="../main_window.py" line="284"/>
         <source>untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="336"/>
+        <location filename="../main_window.py" line="297"/>
         <source>About Autodiff Tutor</source>
         <translation>Autodiff Tutor 정보</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="338"/>
+        <location filename="../main_window.py" line="299"/>
         <source>&lt;h3&gt;Autodiff Tutor&lt;/h3&gt;&lt;p&gt;Build a formula, move its variables, and watch the value, every partial derivative and the plot of f, f′ and f″ follow.&lt;/p&gt;&lt;p&gt;The numbers come from a small reverse-mode automatic differentiation engine in the style of &lt;i&gt;Deep Learning from Scratch 3&lt;/i&gt; (DeZero).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Autodiff Tutor&lt;/h3&gt;&lt;p&gt;수식을 만들고 변수를 움직이면 함숫값, 모든 편미분, 그리고 f, f′, f″의 플롯이 따라 움직입니다.&lt;/p&gt;&lt;p&gt;숫자는 &lt;i&gt;밑바닥부터 시작하는 딥러닝 3&lt;/i&gt;(DeZero) 스타일로 만든 작은 역방향 자동 미분 엔진이 계산합니다.&lt;/p&gt;</translation>
     </message>
@@ -873,87 +843,102 @@
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="257"/>
+        <location filename="../panels/descent/map_panel.py" line="274"/>
         <source>Variable along the horizontal axis</source>
         <translation>가로축 변수</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="258"/>
+        <location filename="../panels/descent/map_panel.py" line="275"/>
         <source>Variable along the vertical axis</source>
         <translation>세로축 변수</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="260"/>
+        <location filename="../panels/descent/map_panel.py" line="277"/>
         <source>Grid points per axis; the whole grid is one vectorized forward and backward pass</source>
         <translation>축마다 격자점의 수. 격자 전체를 벡터화된 순전파와 역전파 한 번으로 계산합니다</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="262"/>
+        <location filename="../panels/descent/map_panel.py" line="84"/>
         <source>Auto</source>
         <translation>자동</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="262"/>
+        <location filename="../panels/descent/map_panel.py" line="84"/>
         <source>Linear</source>
         <translation>선형</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="262"/>
+        <location filename="../panels/descent/map_panel.py" line="84"/>
         <source>Log</source>
         <translation>로그</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="265"/>
+        <location filename="../panels/descent/map_panel.py" line="283"/>
         <source>Colour scale: a log scale shows the floor of deep valleys (Rosenbrock)</source>
         <translation>색 눈금: 로그 눈금을 쓰면 깊은 골짜기의 바닥이 보입니다(로젠브록)</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="253"/>
+        <location filename="../panels/descent/map_panel.py" line="270"/>
         <source>Horizontal</source>
         <translation>가로</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="254"/>
+        <location filename="../panels/descent/map_panel.py" line="271"/>
         <source>Vertical</source>
         <translation>세로</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="255"/>
+        <location filename="../panels/descent/map_panel.py" line="272"/>
         <source>Grid</source>
         <translation>격자</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="256"/>
+        <location filename="../panels/descent/map_panel.py" line="273"/>
         <source>Colours</source>
         <translation>색</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="268"/>
+        <location filename="../panels/descent/map_panel.py" line="286"/>
         <source>The map needs an expression with two or more variables, e.g. x^2 - y^2.</source>
         <translation>지도를 보려면 변수가 두 개 이상인 수식이 필요합니다. 예: x^2 - y^2</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="271"/>
+        <location filename="../panels/descent/map_panel.py" line="289"/>
         <source>&lt;span style=&quot;color:{g}&quot;&gt;━▶&lt;/span&gt; ∇f points uphill &amp;nbsp; &lt;span style=&quot;color:#444&quot;&gt;━▷&lt;/span&gt; −∇f, the direction of steepest descent&lt;br&gt;Drag or click the map to move the point.</source>
         <translation>&lt;span style=&quot;color:{g}&quot;&gt;━▶&lt;/span&gt; ∇f는 오르막을 가리킵니다 &amp;nbsp; &lt;span style=&quot;color:#444&quot;&gt;━▷&lt;/span&gt; −∇f는 가장 가파른 내리막 방향입니다&lt;br&gt;지도를 끌거나 클릭해서 점을 옮기세요.</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="548"/>
+        <location filename="../panels/descent/map_panel.py" line="316"/>
+        <source>Map axes {x}, {y}</source>
+        <translation>지도 축 {x}, {y}</translation>
+    </message>
+    <message>
+        <location filename="../panels/descent/map_panel.py" line="414"/>
+        <source>Map grid {n} × {n}</source>
+        <translation>지도 격자 {n} × {n}</translation>
+    </message>
+    <message>
+        <location filename="../panels/descent/map_panel.py" line="418"/>
+        <source>Map colours: {scale}</source>
+        <translation>지도 색: {scale}</translation>
+    </message>
+    <message>
+        <location filename="../panels/descent/map_panel.py" line="565"/>
         <source>f({x}, {y})</source>
         <translation>f({x}, {y})</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="627"/>
+        <location filename="../panels/descent/map_panel.py" line="644"/>
         <source>holding {values}</source>
         <translation>{values} 고정</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="550"/>
+        <location filename="../panels/descent/map_panel.py" line="567"/>
         <source>(log colour scale)</source>
         <translation>(로그 색 눈금)</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="610"/>
+        <location filename="../panels/descent/map_panel.py" line="627"/>
         <source>at ({x}, {y}) = ({px}, {py}): f = &lt;b&gt;{f}&lt;/b&gt;&lt;br&gt;&lt;span style=&quot;color:{gc}&quot;&gt;∇f&lt;/span&gt; = (∂f/∂{x}, ∂f/∂{y}) = (&lt;b&gt;{gx}&lt;/b&gt;, &lt;b&gt;{gy}&lt;/b&gt;), |∇f| = {norm}</source>
         <translation>({x}, {y}) = ({px}, {py})에서: f = &lt;b&gt;{f}&lt;/b&gt;&lt;br&gt;&lt;span style=&quot;color:{gc}&quot;&gt;∇f&lt;/span&gt; = (∂f/∂{x}, ∂f/∂{y}) = (&lt;b&gt;{gx}&lt;/b&gt;, &lt;b&gt;{gy}&lt;/b&gt;), |∇f| = {norm}</translation>
     </message>
@@ -1072,7 +1057,7 @@
     </message>
     <message>
         <location filename="../../tutor/session.py" line="387"/>
-        <location filename="../../tutor/session.py" line="617"/>
+        <location filename="../../tutor/session.py" line="620"/>
         <source>&apos;{key}&apos; is too large</source>
         <translation>&apos;{key}&apos;가 너무 큽니다</translation>
     </message>
@@ -1107,128 +1092,128 @@
         <translation>&apos;expression&apos;은 글자여야 하는데 {value}입니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="483"/>
+        <location filename="../../tutor/session.py" line="485"/>
         <source>the expression does not parse: {reason}</source>
         <translation>수식을 해석할 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="625"/>
-        <location filename="../../tutor/session.py" line="665"/>
+        <location filename="../../tutor/session.py" line="628"/>
+        <location filename="../../tutor/session.py" line="668"/>
         <source>the file is too large ({size:.1f} MB; at most 10 MB)</source>
         <translation>파일이 너무 큽니다({size:.1f} MB, 최대 10 MB)</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="673"/>
+        <location filename="../../tutor/session.py" line="676"/>
         <source>cannot read {path!r}: {reason}</source>
         <translation>{path!r}을(를) 읽을 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="488"/>
+        <location filename="../../tutor/session.py" line="491"/>
         <source>&apos;variables&apos; must be a list, got {value}</source>
         <translation>&apos;variables&apos;는 목록이어야 하는데 {value}입니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="492"/>
+        <location filename="../../tutor/session.py" line="495"/>
         <source>too many variables ({count}; at most {limit})</source>
         <translation>변수가 너무 많습니다({count}개, 최대 {limit}개)</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="500"/>
+        <location filename="../../tutor/session.py" line="503"/>
         <source>variable #{number}</source>
         <translation>{number}번째 변수</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="503"/>
+        <location filename="../../tutor/session.py" line="506"/>
         <source>{where} must be an object, got {value}</source>
         <translation>{where}은(는) 객체여야 하는데 {value}입니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="509"/>
+        <location filename="../../tutor/session.py" line="512"/>
         <source>variable &apos;{name}&apos; is listed twice</source>
         <translation>변수 &apos;{name}&apos;이(가) 두 번 나옵니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="510"/>
+        <location filename="../../tutor/session.py" line="513"/>
         <source>variable &apos;{name}&apos;</source>
         <translation>변수 &apos;{name}&apos;</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="520"/>
+        <location filename="../../tutor/session.py" line="523"/>
         <source>variable &apos;{name}&apos;: value {value:g} was outside {lo:g}…{hi:g} and was set to {new:g}</source>
         <translation>변수 &apos;{name}&apos;: 값 {value:g}이(가) {lo:g}…{hi:g} 밖에 있어서 {new:g}(으)로 맞췄습니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="547"/>
+        <location filename="../../tutor/session.py" line="550"/>
         <source>too many variables ({count}, counting those the expression uses; at most {limit})</source>
         <translation>변수가 너무 많습니다(수식이 쓰는 변수를 포함해 {count}개, 최대 {limit}개)</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="559"/>
+        <location filename="../../tutor/session.py" line="562"/>
         <source>&apos;sweep&apos; must be an object, got {value}</source>
         <translation>&apos;sweep&apos;은 객체여야 하는데 {value}입니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="563"/>
+        <location filename="../../tutor/session.py" line="566"/>
         <source>&apos;sweep&apos;: &apos;variable&apos; must name one of the variables</source>
         <translation>&apos;sweep&apos;: &apos;variable&apos;은 변수 중 하나의 이름이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="568"/>
+        <location filename="../../tutor/session.py" line="571"/>
         <source>&apos;sweep&apos;: range {lo:g}…{hi:g} is too large (its ends must lie within ±{bound:g})</source>
         <translation>&apos;sweep&apos;: 범위 {lo:g}…{hi:g}가 너무 큽니다(양 끝이 ±{bound:g} 안에 있어야 합니다)</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="578"/>
+        <location filename="../../tutor/session.py" line="581"/>
         <source>&apos;sweep&apos;: min ({lo:g}) must be less than max ({hi:g})</source>
         <translation>&apos;sweep&apos;: min({lo:g})은 max({hi:g})보다 작아야 합니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="582"/>
+        <location filename="../../tutor/session.py" line="585"/>
         <source>&apos;sweep&apos;: &apos;points&apos; must be a whole number</source>
         <translation>&apos;sweep&apos;: &apos;points&apos;는 정수여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="585"/>
+        <location filename="../../tutor/session.py" line="588"/>
         <source>&apos;sweep&apos;: &apos;points&apos; must be between {low} and {high:,}</source>
         <translation>&apos;sweep&apos;: &apos;points&apos;는 {low}에서 {high:,} 사이여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="598"/>
+        <location filename="../../tutor/session.py" line="601"/>
         <source>&apos;curves&apos; must be a list of curve names</source>
         <translation>&apos;curves&apos;는 곡선 이름의 목록이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="606"/>
+        <location filename="../../tutor/session.py" line="609"/>
         <source>&apos;{key}&apos; must be an object, got {value}</source>
         <translation>&apos;{key}&apos;는 객체여야 하는데 {value}입니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="633"/>
+        <location filename="../../tutor/session.py" line="636"/>
         <source>the file is not UTF-8 text</source>
         <translation>파일이 UTF-8 텍스트가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="636"/>
+        <location filename="../../tutor/session.py" line="639"/>
         <source>the file is empty</source>
         <translation>파일이 비어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="640"/>
+        <location filename="../../tutor/session.py" line="643"/>
         <source>the file is nested too deeply to be a session</source>
         <translation>파일이 너무 깊게 중첩되어 있어 세션일 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="643"/>
+        <location filename="../../tutor/session.py" line="646"/>
         <source>not valid JSON (line {lineno}, column {colno}: {msg})</source>
         <translation>올바른 JSON이 아닙니다({lineno}번째 줄, {colno}번째 열: {msg})</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="654"/>
+        <location filename="../../tutor/session.py" line="657"/>
         <source>not a session file: a number in it has far too many digits</source>
         <translation>세션 파일이 아닙니다: 자릿수가 지나치게 많은 숫자가 들어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="709"/>
+        <location filename="../../tutor/session.py" line="712"/>
         <source>the file contains {name}, which is not a number a session can hold</source>
         <translation>파일에 세션이 담을 수 없는 값 {name}이(가) 들어 있습니다</translation>
     </message>
@@ -1236,184 +1221,199 @@
 <context>
     <name>OptimizerPanel</name>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="66"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="69"/>
         <source>Rosenbrock, 100(x1 − x0²)² + (1 − x0)²: descent from (0, 2)</source>
         <translation>로젠브록 100(x1 − x0²)² + (1 − x0)²: (0, 2)에서 경사하강</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="67"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="70"/>
         <source>x⁴ − 2x²: Newton&apos;s method from x = 2</source>
         <translation>x⁴ − 2x²: x = 2에서 뉴턴 방법</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="68"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="71"/>
         <source>Saddle x² − y²: descent slides off the ridge</source>
         <translation>안장점 x² − y²: 경사하강이 능선에서 미끄러집니다</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="79"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="82"/>
         <source>Converged after {n} steps: the step became negligibly small.</source>
         <translation>{n}단계 만에 수렴했습니다: 갱신 폭이 무시할 만큼 작아졌습니다.</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="81"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="84"/>
         <source>Stopped at step {n}: f″ = 0 here, so Newton&apos;s step is undefined.</source>
         <translation>{n}단계에서 멈췄습니다: 여기서 f″ = 0이라 뉴턴 방법의 갱신을 정의할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="83"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="86"/>
         <source>Stopped at step {n}: the next step leaves the slider range of {name}.</source>
         <translation>{n}단계에서 멈췄습니다: 다음 갱신이 {name}의 슬라이더 범위를 벗어납니다.</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="97"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="100"/>
         <source>Diverged at step {n}: the point ran away beyond ±{limit:g}. Try a smaller learning rate.</source>
         <translation>{n}단계에서 발산했습니다: 점이 ±{limit:g} 밖으로 달아났습니다. 학습률을 줄여 보세요.</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="102"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="105"/>
         <source>Cannot start here: f or its derivative is not finite at this point.</source>
         <translation>여기서는 시작할 수 없습니다: 이 점에서 f나 그 미분이 유한하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="103"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="106"/>
         <source>Diverged at step {n}: values became infinite or undefined. Try a smaller learning rate.</source>
         <translation>{n}단계에서 발산했습니다: 값이 무한대가 되거나 정의되지 않습니다. 학습률을 줄여 보세요.</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="230"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="227"/>
         <source>Load a preset…</source>
         <translation>프리셋 불러오기…</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="234"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="231"/>
         <source>Replace the expression with a ready-made landscape</source>
         <translation>수식을 미리 준비된 지형으로 바꿉니다</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="235"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="232"/>
         <source>Gradient descent</source>
         <translation>경사하강법</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="236"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="233"/>
         <source>Newton&apos;s method (one variable)</source>
         <translation>뉴턴 방법 (변수 하나)</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="237"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="234"/>
         <source>Method</source>
         <translation>방법</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="238"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="235"/>
         <source>Moves</source>
         <translation>움직일 변수</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="241"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="238"/>
         <source>Each step moves by −(learning rate) × ∇f</source>
         <translation>한 단계마다 −(학습률) × ∇f만큼 움직입니다</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="239"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="236"/>
         <source>Learning rate</source>
         <translation>학습률</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="243"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="240"/>
         <source>Steps taken between two redraws while running (about 60 redraws a second)</source>
         <translation>실행 중에 화면을 다시 그리는 사이에 진행할 단계 수 (초당 약 60번 다시 그림)</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="87"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="90"/>
         <source>Diverged at step {n}: f went up at each of the last {k} steps. Try a smaller learning rate.</source>
         <translation>{n}단계에서 발산했습니다: 최근 {k}단계 동안 f가 계속 커졌습니다. 학습률을 줄여 보세요.</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="92"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="95"/>
         <source>Diverged at step {n}: f went up and the next step leaves the slider range of {name}. Try a smaller learning rate.</source>
         <translation>{n}단계에서 발산했습니다: f가 커졌고 다음 갱신이 {name}의 슬라이더 범위를 벗어납니다. 학습률을 줄여 보세요.</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="240"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="237"/>
         <source>Steps per frame</source>
         <translation>프레임당 단계</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="245"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="242"/>
         <source>Step</source>
         <translation>한 단계</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="246"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="243"/>
         <source>Take one step</source>
         <translation>한 단계 진행합니다</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="247"/>
-        <location filename="../panels/descent/optimizer_panel.py" line="318"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="244"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="305"/>
         <source>Run</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="248"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="245"/>
         <source>Keep stepping, redrawing about 60 times a second</source>
         <translation>계속 진행하며 초당 약 60번 다시 그립니다</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="249"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="246"/>
         <source>Reset</source>
         <translation>처음으로</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="250"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="247"/>
         <source>Back to where the run started; forget the trail</source>
         <translation>실행을 시작한 곳으로 돌아가고 자취를 지웁니다</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="247"/>
-        <location filename="../panels/descent/optimizer_panel.py" line="309"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="244"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="296"/>
         <source>Stop</source>
         <translation>멈춤</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="349"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="335"/>
         <source>Load preset {name}</source>
         <translation>프리셋 {name} 불러오기</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="504"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="424"/>
+        <source>Optimizer method: {name}</source>
+        <translation>최적화 방법: {name}</translation>
+    </message>
+    <message>
+        <location filename="../panels/descent/optimizer_panel.py" line="427"/>
+        <source>Learning rate {lr}</source>
+        <translation>학습률 {lr}</translation>
+    </message>
+    <message>
+        <location filename="../panels/descent/optimizer_panel.py" line="430"/>
+        <source>Steps per frame {n}</source>
+        <translation>프레임당 단계 {n}</translation>
+    </message>
+    <message>
+        <location filename="../panels/descent/optimizer_panel.py" line="497"/>
         <source>The engine failed: {error}</source>
         <translation>엔진 오류: {error}</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="563"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="537"/>
         <source>nothing: the expression has no variables</source>
         <translation>없음: 수식에 변수가 없습니다</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="567"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="541"/>
         <source>(holding {names} fixed)</source>
         <translation>({names} 고정)</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="571"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="545"/>
         <source>Iteration 0 — press Step or Run.</source>
         <translation>반복 0 — ‘한 단계’나 ‘실행’을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="575"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="549"/>
         <source>Iteration &lt;b&gt;{n}&lt;/b&gt; &amp;nbsp; f = &lt;b&gt;{f}&lt;/b&gt; &amp;nbsp; ({names}) = ({coords})</source>
         <translation>반복 &lt;b&gt;{n}&lt;/b&gt; &amp;nbsp; f = &lt;b&gt;{f}&lt;/b&gt; &amp;nbsp; ({names}) = ({coords})</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="579"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="553"/>
         <source>f′ = {g}, f″ = {h}</source>
         <translation>f′ = {g}, f″ = {h}</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="583"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="557"/>
         <source>|∇f| = {g}</source>
         <translation>|∇f| = {g}</translation>
     </message>
@@ -1464,37 +1464,37 @@
 <context>
     <name>PlotPanel</name>
     <message>
-        <location filename="../panels/plot/plot_panel.py" line="49"/>
+        <location filename="../panels/plot/plot_panel.py" line="53"/>
         <source>tangent at the point</source>
         <translation>그 점에서의 접선</translation>
     </message>
     <message>
-        <location filename="../panels/plot/plot_panel.py" line="139"/>
+        <location filename="../panels/plot/plot_panel.py" line="143"/>
         <source>Fit view</source>
         <translation>맞춰 보기</translation>
     </message>
     <message>
-        <location filename="../panels/plot/plot_panel.py" line="141"/>
+        <location filename="../panels/plot/plot_panel.py" line="145"/>
         <source>Fit the axes to the curves again (Ctrl+0)</source>
         <translation>축을 곡선에 다시 맞춥니다 (Ctrl+0)</translation>
     </message>
     <message>
-        <location filename="../panels/plot/plot_panel.py" line="237"/>
+        <location filename="../panels/plot/plot_panel.py" line="251"/>
         <source>tangent</source>
         <translation>접선</translation>
     </message>
     <message>
-        <location filename="../panels/plot/plot_panel.py" line="246"/>
+        <location filename="../panels/plot/plot_panel.py" line="260"/>
         <source>f along {name}</source>
         <translation>{name}에 따른 f</translation>
     </message>
     <message>
-        <location filename="../panels/plot/plot_panel.py" line="290"/>
+        <location filename="../panels/plot/plot_panel.py" line="305"/>
         <source>f = {value} has no variable to plot along</source>
         <translation>f = {value}: 플롯의 가로축으로 쓸 변수가 없습니다</translation>
     </message>
     <message>
-        <location filename="../panels/plot/plot_panel.py" line="326"/>
+        <location filename="../panels/plot/plot_panel.py" line="341"/>
         <source>({values} held fixed)</source>
         <translation>({values} 고정)</translation>
     </message>
@@ -1502,57 +1502,57 @@
 <context>
     <name>SessionController</name>
     <message>
-        <location filename="../controller.py" line="234"/>
+        <location filename="../controller.py" line="249"/>
         <source>Edit expression to {text}</source>
         <translation>수식을 {text}(으)로 편집</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="263"/>
+        <location filename="../controller.py" line="278"/>
         <source>Change {name} to {value}</source>
         <translation>{name}을(를) {value}(으)로 변경</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="299"/>
+        <location filename="../controller.py" line="314"/>
         <source>Move ({names}) to ({values})</source>
         <translation>({names})을(를) ({values})(으)로 이동</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="328"/>
+        <location filename="../controller.py" line="343"/>
         <source>Change range of {name}</source>
         <translation>{name}의 범위 변경</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="336"/>
+        <location filename="../controller.py" line="351"/>
         <source>&apos;{name}&apos; is not a valid variable name</source>
         <translation>&apos;{name}&apos;은(는) 올바른 변수 이름이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="338"/>
+        <location filename="../controller.py" line="353"/>
         <source>&apos;{name}&apos; is a reserved name</source>
         <translation>&apos;{name}&apos;은(는) 예약된 이름입니다</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="342"/>
+        <location filename="../controller.py" line="357"/>
         <source>Add variable {name}</source>
         <translation>변수 {name} 추가</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="351"/>
+        <location filename="../controller.py" line="366"/>
         <source>Remove variable {name}</source>
         <translation>변수 {name} 삭제</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="360"/>
+        <location filename="../controller.py" line="375"/>
         <source>Plot along {name}</source>
         <translation>{name}을(를) 가로축으로 플롯</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="368"/>
+        <location filename="../controller.py" line="383"/>
         <source>Change plotted curves</source>
         <translation>플롯할 곡선 변경</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="382"/>
+        <location filename="../controller.py" line="404"/>
         <source>Change view settings</source>
         <translation>보기 설정 변경</translation>
     </message>

@@ -88,15 +88,34 @@ def edit(window: MainWindow) -> None:
 # -- open and save ------------------------------------------------------------------------
 
 
-def test_the_file_menu_is_taken_over_with_one_action_of_each_name(window):
+def test_the_file_menu_is_built_once_first_in_the_bar_with_one_action_of_each_name(window):
     from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QMenu
 
     actions = window.file_actions
+    menus = window.menuBar().findChildren(QMenu, "fileMenu") + window.findChildren(
+        QMenu, "fileMenu"
+    )
+    assert set(menus) == {actions.file_menu}
+    assert window.menuBar().actions()[0].menu() is actions.file_menu
     menu_names = [a.objectName() for a in actions.file_menu.actions() if a.objectName()]
     assert menu_names == ["actionNew", "actionOpen", "actionSave", "actionSaveAs", "actionQuit"]
-    assert window.findChild(QAction, "actionOpen") is actions.open_action
-    assert window.save_action is actions.save_action
+    for name in menu_names:
+        assert window.findChildren(QAction, name) == [getattr(actions, _ACTION[name])]
+    assert [a.menu() for a in actions.file_menu.actions() if a.menu()] == [
+        actions.recent_menu,
+        actions.export_menu,
+    ]
     assert actions.export_menu.title() and actions.recent_menu.title()
+
+
+_ACTION = {
+    "actionNew": "new_action",
+    "actionOpen": "open_action",
+    "actionSave": "save_action",
+    "actionSaveAs": "save_as_action",
+    "actionQuit": "quit_action",
+}
 
 
 def test_save_as_then_open_round_trip_with_title_and_unsaved_mark(window, dialogs, tmp_path):

@@ -597,3 +597,26 @@ def test_a_hidden_graph_tab_neither_selects_nor_highlights(qtbot):
     assert panel.selected_node() == _node(panel, op="Sin")  # no work while hidden
     window.side_tabs.setCurrentWidget(panel)
     assert _highlighted(field) == ["sin(x)"]
+
+
+def test_the_field_and_the_graph_meet_only_in_the_controller(qtbot):
+    from gui.panels.formula.expression_bar import ExpressionBar
+
+    controller, panel = _panel(qtbot)  # a graph and a field that know nothing of each other
+    bar = ExpressionBar(controller)
+    qtbot.addWidget(bar)
+    bar.show()
+    field = bar.edit
+    text = "sin(x) * x^2 + y"
+    panel.select_node(_node(panel, op="Sin"))
+    assert controller.selection == (text, [(0, 6)])  # the graph publishes what it selected
+    assert _highlighted(field) == ["sin(x)"]  # and the field draws what the controller says
+    field.setCursorPosition(text.index("x^2") + 1)
+    assert controller.formula_cursor == (text, 10)  # the field publishes its cursor
+    assert panel.selected_node() == _node(panel, op="Pow")  # and the graph follows it
+    assert _highlighted(field) == ["x^2"]
+    controller.set_selection(text, [(text.index("y"), len(text))])
+    assert _highlighted(field) == ["y"]
+    panel.select_node(None)
+    assert controller.selection == ("", []) and field.highlighted_spans() == []
+    assert controller.undo_stack.count() == 0  # view state: nothing to undo, nothing to save

@@ -411,13 +411,13 @@ def test_save_and_open_round_trip(tmp_path, monkeypatch, qtbot, window):
         "gui.file_actions.QFileDialog.getSaveFileName", lambda *a, **k: (str(path), "")
     )
     window.controller.set_value("x", 2.5)
-    assert window.save_as()
+    assert window.file_actions.save_as()
     assert window.windowTitle().startswith("lesson.json")
     assert Session.load(path).variables["x"].value == 2.5
 
-    window.new_session()
+    window.file_actions.new_session()
     assert window.controller.session.variables["x"].value == 1.0
-    assert window.load_file(str(path))
+    assert window.file_actions.open_session(path)
     assert window.controller.session.variables["x"].value == 2.5
     assert _find(window, QSlider, "slider_x").value() == 750
     assert window.controller.undo_stack.count() == 0
@@ -432,7 +432,7 @@ def test_a_bad_file_is_refused_with_a_message_and_changes_nothing(tmp_path, monk
         lambda *args, **kwargs: shown.append(args) or QMessageBox.StandardButton.Ok,
     )
     before = window.controller.session.to_dict()
-    assert not window.load_file(str(bad))
+    assert not window.file_actions.open_session(bad)
     assert shown and "99" in shown[0][2]
     assert window.controller.session.to_dict() == before
 

@@ -11,8 +11,9 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QWidget
 
+from gui import controller as controller_module
 from gui.controller import SessionController
-from gui.panels.descent.map_panel import MapPanel
+from gui.panels.descent.map_panel import MapPanel, map_axes
 from gui.panels.descent.optimizer_panel import MapDescentPanel, OptimizerPanel
 from gui.panels.plot.plot_panel import PlotPanel
 from tutor.grid import evaluate_grid
@@ -58,7 +59,7 @@ def tab(qtbot):
         controller = SessionController(_session(text, **values))
         host = QWidget()
         plot = PlotPanel(controller, host)
-        panel = MapDescentPanel(controller, plot, host)
+        panel = MapDescentPanel(controller, host)
         layout = QHBoxLayout(host)
         layout.addWidget(plot)
         layout.addWidget(panel)
@@ -352,3 +353,185 @@ def test_a_language_change_retranslates_both_panels_in_place(tab):
     assert panel.map_panel.x_label.text() == "Horizontal"
     assert "Iteration" in opt.status_label.text()
     assert "∇f" in panel.map_panel.readout.text()
+
+
+# -- the panels' own state goes through the controller ------------------------------------------
+
+
+class Clock:
+    """The controller's clock, moved on by hand: a pause without sleeping."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def pause(self, seconds: float) -> None:
+        self.now += seconds
+
+
+@pytest.fixture
+def clock(monkeypatch) -> Clock:
+    fake = Clock()
+    monkeypatch.setattr(controller_module, "monotonic", fake)
+    return fake
+
+
+def test_map_axes_are_the_saved_ones_else_the_plots_variable_and_the_next():
+    used = ("a", "x", "y")
+    assert map_axes({}, used, "x") == ("x", "y")
+    assert map_axes({}, used, "y") == ("y", "a")  # the one after the last is the first
+    assert map_axes({}, used, None) == ("a", "x")
+    assert map_axes({"x": "y", "y": "a"}, used, "x") == ("y", "a")
+    assert map_axes({"x": "q", "y": "a"}, used, "x") == ("x", "y")  # q is not used
+    assert map_axes({"x": "a", "y": "a"}, used, "x") == ("x", "y")
+    assert map_axes({"x": "x", "y": "y"}, ("x",), "x") is None
+
+
+def test_map_axes_and_grid_are_undoable_steps_and_undo_redraws_the_map(make_map, clock):
+    panel = make_map("x * y + z")
+    stack = panel.controller.undo_stack
+    assert panel.axes() == ("x", "y") and stack.isClean()
+    panel.x_combo.setCurrentText("z")
+    panel.x_combo.activated.emit(panel.x_combo.currentIndex())
+    assert panel.axes() == ("z", "y") and panel.grid.var_x == "z"
+    assert stack.undoText() == "Map axes z, y"
+    assert not stack.isClean()  # the file is unsaved now
+    clock.pause(2.0)
+    panel.grid_spin.setValue(60)
+    assert stack.undoText() == "Map grid 60 × 60"
+    assert panel.grid.f.shape == (60, 60)
+
+    stack.undo()
+    assert panel.grid_spin.value() == 200 and panel.grid.f.shape == (200, 200)
+    assert panel.axes() == ("z", "y")
+    stack.undo()
+    assert panel.axes() == ("x", "y") and panel.grid.var_x == "x"
+    assert (panel.x_combo.currentText(), panel.y_combo.currentText()) == ("x", "y")
+    assert stack.isClean()
+    stack.redo()
+    assert panel.axes() == ("z", "y")
+    assert panel.controller.session.panels["map"]["x"] == "z"
+
+
+def test_quick_learning_rate_changes_are_one_undo_step_and_undo_restores_them(tab, clock):
+    panel = tab("x^2 - y^2")
+    opt, controller = panel.optimizer_panel, panel.controller
+    stack = controller.undo_stack
+    count = stack.count()
+    opt.lr_spin.stepBy(1)  # 0.001 -> 0.002
+    clock.pause(0.3)
+    opt.lr_spin.stepBy(1)  # -> 0.005, soon after: the same step
+    assert stack.count() == count + 1
+    assert stack.undoText() == "Learning rate 0.005"
+    assert controller.session.panels["map"]["optimizer"]["lr"] == 0.005
+    clock.pause(2.0)
+    opt.steps_spin.setValue(7)
+    assert stack.undoText() == "Steps per frame 7"
+    clock.pause(2.0)
+    opt.method_combo.setCurrentIndex(1)
+    opt.method_combo.activated.emit(1)
+    assert stack.undoText() == "Optimizer method: Newton's method (one variable)"
+    assert opt.optimized_variables() == ("x",)
+    assert stack.count() == count + 3
+
+    stack.undo()
+    assert opt.method() == "gd" and opt.optimized_variables() == ("x", "y")
+    stack.undo()
+    assert opt.steps_spin.value() == 50
+    stack.undo()
+    assert opt.lr_spin.value() == 0.001
+    assert "map" not in controller.session.panels
+
+
+def test_undoing_a_preset_brings_back_the_map_axes_and_the_optimizer_settings(tab):
+    panel = tab("x * y + z")
+    opt, controller = panel.optimizer_panel, panel.controller
+    panel.map_panel.set_axes("z", "x")
+    opt.lr_spin.setValue(0.05)
+    opt.steps_spin.setValue(3)
+    controller.flush()
+    before = controller.panel_state("map")
+    assert before["x"] == "z" and before["optimizer"]["lr"] == 0.05
+    assert opt.optimized_variables() == ("z", "x")
+
+    opt.apply_preset("rosenbrock")
+    assert panel.map_panel.axes() == ("x0", "x1")
+    assert (opt.lr_spin.value(), opt.steps_spin.value()) == (0.001, 200)
+    assert controller.undo_stack.undoText().startswith("Load preset Rosenbrock")
+
+    controller.undo_stack.undo()
+    controller.flush()
+    assert controller.session.expression_text == "x * y + z"
+    assert controller.panel_state("map") == before
+    assert panel.map_panel.axes() == ("z", "x")
+    assert (panel.map_panel.grid.var_x, panel.map_panel.grid.var_y) == ("z", "x")
+    assert (opt.method(), opt.lr_spin.value(), opt.steps_spin.value()) == ("gd", 0.05, 3)
+    assert opt.optimized_variables() == ("z", "x")
+
+    controller.undo_stack.redo()
+    controller.flush()
+    assert panel.map_panel.axes() == ("x0", "x1")
+    assert opt.lr_spin.value() == 0.001
+
+
+def test_trails_published_on_the_controller_are_drawn_on_the_map_and_the_plot(qtbot):
+    controller = SessionController(_session("x^2 + y^2 + z", y=1.5, z=0.5))
+    host = QWidget()
+    layout = QHBoxLayout(host)
+    plot, map_panel = PlotPanel(controller), MapPanel(controller)  # and no optimizer
+    layout.addWidget(plot)
+    layout.addWidget(map_panel)
+    qtbot.addWidget(host)
+    host.show()
+    qtbot.waitExposed(host)
+    assert map_panel.axes() == ("x", "y")
+    xs, ys = np.array([1.0, 0.5, 0.25]), np.array([2.0, 1.0, 0.5])
+    fs = np.array([5.5, 1.75, 0.8125])  # x² + y² + 0.5, by hand
+    controller.set_trails({"x": xs, "y": ys}, fs)
+    np.testing.assert_array_equal(np.array(map_panel.trail.getData()), [xs, ys])
+    np.testing.assert_array_equal(np.array(plot.descent_trail.getData()), [xs, fs])
+
+    controller.set_sweep_variable("y")  # the plot runs along y: the trail's y against f
+    np.testing.assert_array_equal(np.array(plot.descent_trail.getData()), [ys, fs])
+    controller.set_trails({"x": xs}, fs)  # y held: on the map at its slider's value
+    np.testing.assert_array_equal(np.array(map_panel.trail.getData()), [xs, [1.5, 1.5, 1.5]])
+    assert len(plot.descent_trail.getData()[0] or ()) == 0  # y did not move: nothing to plot
+
+    controller.set_trails({})
+    assert len(map_panel.trail.getData()[0] or ()) == 0
+    assert len(plot.descent_trail.getData()[0] or ()) == 0
+    assert controller.undo_stack.count() == 1  # only the sweep: trails are not the document
+
+
+def test_the_optimizer_moves_the_point_and_publishes_its_trail_through_the_controller(qtbot):
+    controller = SessionController(Session())
+    opt = OptimizerPanel(controller)  # alone: no map, no plot to draw on
+    qtbot.addWidget(opt)
+    opt.apply_preset("rosenbrock")
+    opt.step_button.click()
+    assert controller.session.point() == pytest.approx({"x0": 0.002, "x1": 1.6})
+    assert list(controller.trails) == ["x0", "x1"]
+    assert list(controller.trails["x0"]) == pytest.approx([0.0, 0.002])
+    assert list(controller.trails["x1"]) == pytest.approx([2.0, 1.6])
+    f1 = 100 * (1.6 - 0.002**2) ** 2 + (1 - 0.002) ** 2
+    assert list(controller.trail_values) == pytest.approx([401.0, f1])
+    opt.reset_button.click()
+    assert controller.trails == {}
+    assert controller.session.point() == {"x0": 0.0, "x1": 2.0}
+
+
+def test_the_optimizer_descends_along_the_map_axes_in_the_panel_state(qtbot):
+    controller = SessionController(Session("x*y + z^2"))  # every variable at 1
+    opt = OptimizerPanel(controller)
+    qtbot.addWidget(opt)
+    assert opt.optimized_variables() == ("x", "y")
+    controller.set_panel_state("map", {"x": "z", "y": "x"}, "Map axes z, x")
+    assert opt.optimized_variables() == ("z", "x")
+    opt.step_button.click()
+    # ∂f/∂z = 2z = 2, ∂f/∂x = y = 1: one step of lr 0.001 from (1, 1)
+    assert controller.session.point() == pytest.approx({"x": 0.999, "y": 1.0, "z": 0.998})
+    assert set(controller.trails) == {"z", "x"}
+    controller.set_panel_state("map", {"x": "x", "y": "y"}, "Map axes x, y")
+    assert opt.stepper is None and controller.trails == {}  # other axes: a new run

@@ -291,3 +291,19 @@ def test_undoing_a_loaded_preset_brings_back_the_panels_state_too(qtbot):
     controller.undo_stack.undo()
     assert controller.session.expression_text == "x * y"
     assert controller.session.panels["map"] == {"optimizer": {"lr": 0.01}}
+
+
+def test_a_map_setting_changed_in_the_window_marks_the_file_unsaved_and_is_autosaved(window):
+    import json
+
+    window.side_tabs.setCurrentWidget(window.map_descent_panel)
+    assert not window.isWindowModified()
+    window.map_descent_panel.map_panel.grid_spin.setValue(80)
+    assert window.isWindowModified()  # the title's '*'
+    assert undo_text(window) == "Undo Map grid 80 × 80"
+    assert window.file_actions.autosave_now()
+    record = json.loads(window.file_actions.autosave_path.read_text(encoding="utf-8"))
+    assert record["session"]["map"]["grid"] == 80
+    window.undo_action.trigger()
+    assert not window.isWindowModified()
+    assert window.map_descent_panel.map_panel.grid_spin.value() == 200

@@ -1,8 +1,11 @@
 """The map: f over two variables as a heat map with contour lines, the point, ∇f and −∇f.
 
 A thin view over the controller. It listens to ``sigResultChanged`` and writes back
-only through ``controller.set_values`` (dragging or clicking the point moves both
-sliders, one undoable command per drag). The grid comes from
+only through the controller: ``set_values`` (dragging or clicking the point moves both
+sliders, one undoable command per drag) and ``set_panel_state("map", ...)`` for its own
+choices (axes, grid size, colour scale), which it shows again whenever that state
+changes (undo, redo, a preset, File > Open). An optimizer's trail comes from
+``controller.trails``. The grid comes from
 ``tutor.grid.evaluate_grid`` — one vectorized forward and backward pass — and is
 recomputed only when something it depends on changes (the expression, the two ranges,
 the grid size, or the value of a variable held fixed); moving the point along the
@@ -16,6 +19,7 @@ right angles to the contour lines whenever the two axes have the same scale.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pyqtgraph as pg
@@ -37,6 +41,7 @@ from tutor.contours import (
     log_offset,
     wants_log_scale,
 )
+from tutor.descent import thin_trail
 from tutor.evaluation import EvalResult
 from tutor.grid import DEFAULT_GRID, Grid, evaluate_grid
 from tutor.numbers import short
@@ -50,7 +55,6 @@ GRAD_COLOR = "#e5393a"  # ∇f: uphill
 DESCENT_COLOR = "#ffffff"  # −∇f: downhill
 TRAIL_COLOR = "#ff9f1c"
 CONTOUR_COLOR = (255, 255, 255, 95)
-TRAIL_DISPLAY_POINTS = 3000  # a longer trail is thinned for drawing (start kept whole)
 SCALES = ("auto", "linear", "log")
 
 
@@ -58,14 +62,27 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("MapPanel", text)
 
 
-def thin_trail(n: int, keep: int = TRAIL_DISPLAY_POINTS) -> slice | np.ndarray:
-    """Indices of a trail of ``n`` points to draw: all of the first few hundred (where
-    the steps are large), evenly spaced ones after that, and always the last."""
-    if n <= keep:
-        return slice(0, n)
-    head = keep // 4
-    rest = np.linspace(head, n - 1, keep - head).astype(np.intp)
-    return np.concatenate([np.arange(head), rest])
+def map_axes(
+    state: Mapping, used: Sequence[str], sweep: str | None
+) -> tuple[str, str] | None:
+    """The map's (horizontal, vertical) variables; None with fewer than two.
+
+    The two saved in the panel's ``state`` when the expression uses both; else the
+    plot's variable (or the first) and the one after it. The optimizer descends along
+    the same two, so both read them from the state through this one rule.
+    """
+    used = tuple(used)
+    if len(used) < 2:
+        return None
+    wanted = (state.get("x"), state.get("y"))
+    if wanted[0] in used and wanted[1] in used and wanted[0] != wanted[1]:
+        return wanted
+    first = sweep if sweep in used else used[0]
+    return first, used[(used.index(first) + 1) % len(used)]
+
+
+def scale_titles() -> dict[str, str]:
+    return {"auto": _tr("Auto"), "linear": _tr("Linear"), "log": _tr("Log")}
 
 
 class MapViewBox(pg.ViewBox):
@@ -100,11 +117,9 @@ class MapPanel(QWidget):
     """Heat map and contours of f over two chosen variables, with the point and ∇f.
 
     ``axes()`` names the two variables, ``grid`` is the last ``Grid`` drawn,
-    ``arrow_vector`` the gradient the arrow shows, ``set_trail`` draws an optimizer's
-    path. The panel's choices are kept in ``session.panels["map"]``.
+    ``arrow_vector`` the gradient the arrow shows. The panel's choices are the
+    session's "map" panel state, changed only through the controller.
     """
-
-    sigAxesChanged = Signal(str, str)
 
     def __init__(self, controller, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -123,11 +138,13 @@ class MapPanel(QWidget):
         self._frame: tuple | None = None
         self._held: tuple = ()
         self._build()
-        self._load_state()
+        self._load_settings()
 
         controller.sigResultChanged.connect(self._on_controller_result)
         controller.sigVariablesChanged.connect(self._on_controller_variables)
         controller.sigDocumentReplaced.connect(self._on_controller_document_replaced)
+        controller.sigPanelStateChanged.connect(self._on_controller_panel_state_changed)
+        controller.sigTrailsChanged.connect(self._draw_trail)
         self._on_controller_result(controller.result)
 
     # -- construction -----------------------------------------------------------
@@ -260,8 +277,9 @@ class MapPanel(QWidget):
         self.grid_spin.setToolTip(
             _tr("Grid points per axis; the whole grid is one vectorized forward and backward pass")
         )
-        for i, label in enumerate((_tr("Auto"), _tr("Linear"), _tr("Log"))):
-            self.scale_combo.setItemText(i, label)
+        titles = scale_titles()
+        for i, key in enumerate(SCALES):
+            self.scale_combo.setItemText(i, titles[key])
         self.scale_combo.setToolTip(
             _tr("Colour scale: a log scale shows the floor of deep valleys (Rosenbrock)")
         )
@@ -292,18 +310,12 @@ class MapPanel(QWidget):
         return self._axes
 
     def set_axes(self, var_x: str, var_y: str) -> None:
-        """Map f over ``var_x`` (horizontal) and ``var_y`` (vertical)."""
+        """Map f over ``var_x`` (horizontal) and ``var_y`` (vertical): an undoable change."""
         if var_x == var_y or var_x not in self._used or var_y not in self._used:
             raise ValueError(f"cannot map over {var_x!r} and {var_y!r}")
-        if (var_x, var_y) == self._axes:
-            return
-        self._axes = (var_x, var_y)
-        self._sync_combos()
-        self._save_state()
-        self.clear_trail()
-        self._dirty = True
-        self._refresh()
-        self.sigAxesChanged.emit(var_x, var_y)
+        self._save_state(
+            _tr("Map axes {x}, {y}").format(x=var_x, y=var_y), "axes", axes=(var_x, var_y)
+        )
 
     @property
     def grid(self) -> Grid | None:
@@ -323,42 +335,33 @@ class MapPanel(QWidget):
     def point(self) -> tuple[float, float] | None:
         return self._point
 
-    def set_trail(self, xs: np.ndarray, ys: np.ndarray) -> None:
-        """Draw an optimizer's path (the visited points, in the map's coordinates)."""
-        n = len(xs)
-        idx = thin_trail(n)
-        self.trail.setData(xs[idx], ys[idx])
-        if n <= 60:  # few, large steps (Newton, a first few descent steps): mark each
-            self.trail_points.setData(xs, ys)
-        else:
-            self.trail_points.setData(xs[-1:], ys[-1:])
-
-    def clear_trail(self) -> None:
-        self.trail.setData([], [])
-        self.trail_points.setData([], [])
-
     # -- state in the session file ------------------------------------------------
 
     def _state(self) -> dict:
-        return self.controller.session.panels.get(PANEL_KEY, {})
+        return self.controller.panel_state(PANEL_KEY)
 
-    def _load_state(self) -> None:
+    def _load_settings(self) -> None:
+        """Grid size and colour scale as the panel state has them."""
         state = self._state()
         n = state.get("grid")
-        if isinstance(n, int) and not isinstance(n, bool) and MIN_GRID <= n <= MAX_GRID:
+        if not (isinstance(n, int) and not isinstance(n, bool) and MIN_GRID <= n <= MAX_GRID):
+            n = DEFAULT_GRID
+        if n != self.grid_spin.value():
             self.grid_spin.blockSignals(True)
             self.grid_spin.setValue(n)
             self.grid_spin.blockSignals(False)
         scale = state.get("scale")
         self.scale_combo.setCurrentIndex(SCALES.index(scale) if scale in SCALES else 0)
 
-    def _save_state(self) -> None:
-        state = dict(self._state())
-        if self._axes:
-            state["x"], state["y"] = self._axes
+    def _save_state(self, label: str, merge: str, axes: tuple[str, str] | None = None) -> None:
+        """Store the axes shown (or ``axes``), grid size and colour scale, one command."""
+        state = self._state()
+        axes = axes or self._axes
+        if axes:
+            state["x"], state["y"] = axes
         state["grid"] = self.grid_spin.value()
         state["scale"] = self.scale_combo.currentData()
-        self.controller.session.panels[PANEL_KEY] = state
+        self.controller.set_panel_state(PANEL_KEY, state, label, merge)
 
     # -- controller events --------------------------------------------------------
 
@@ -368,7 +371,8 @@ class MapPanel(QWidget):
         used = tuple(result.expression.variables)
         if used != self._used:
             self._used = used
-            self._choose_axes()
+            self._sync_combos()
+        self._update_axes()
         self._dirty = True
         self._refresh()
 
@@ -380,8 +384,14 @@ class MapPanel(QWidget):
         self._axes = None
         self._used = ()
         self._grid_key = None
-        self.clear_trail()
-        self._load_state()
+
+    def _on_controller_panel_state_changed(self, key: str) -> None:
+        if key != PANEL_KEY:
+            return
+        self._load_settings()
+        self._update_axes()
+        self._dirty = True
+        self._refresh()
 
     # -- user input -----------------------------------------------------------------
 
@@ -401,16 +411,12 @@ class MapPanel(QWidget):
             vx, vy = (vy if name == vx else vx), name
         self.set_axes(vx, vy)
 
-    def _on_grid_spin_changed(self, _value: int) -> None:
-        self._save_state()
-        self._dirty = True
-        self._refresh()
+    def _on_grid_spin_changed(self, value: int) -> None:
+        self._save_state(_tr("Map grid {n} × {n}").format(n=value), "grid")
 
     def _on_scale_combo_activated(self, _index: int) -> None:
-        self._save_state()
-        self._grid_key = None  # same grid, new colours
-        self._dirty = True
-        self._refresh()
+        scale = scale_titles()[self.scale_combo.currentData()]
+        self._save_state(_tr("Map colours: {scale}").format(scale=scale), "scale")
 
     def _on_viewbox_point_dragged(self, x: float, y: float, phase: str) -> None:
         if not self._axes:
@@ -428,33 +434,20 @@ class MapPanel(QWidget):
 
     # -- drawing ----------------------------------------------------------------------
 
-    def _choose_axes(self) -> None:
-        used = self._used
-        if len(used) < 2:
-            self._axes = None
+    def _update_axes(self) -> None:
+        """Show the axes the panel state and the expression give (``map_axes``)."""
+        axes = map_axes(self._state(), self._used, self.controller.session.sweep.variable)
+        if axes is None:
             self.stack.setCurrentWidget(self.placeholder)
             self.readout.clear()
             self.legend.setVisible(False)
-            self._sync_combos()
-            return
-        self.stack.setCurrentWidget(self.view)
-        self.legend.setVisible(True)
-        old = self._axes
-        state = self._state()
-        wanted = (state.get("x"), state.get("y"))
-        if old and old[0] in used and old[1] in used:
-            axes = old
-        elif wanted[0] in used and wanted[1] in used and wanted[0] != wanted[1]:
-            axes = wanted
         else:
-            sweep = self.controller.session.sweep.variable
-            first = sweep if sweep in used else used[0]
-            axes = (first, next(v for v in used if v != first))
-        self._axes = axes
-        self._sync_combos()
-        if axes != old:
-            self.clear_trail()
-            self.sigAxesChanged.emit(*axes)
+            self.stack.setCurrentWidget(self.view)
+            self.legend.setVisible(True)
+        if axes != self._axes:
+            self._axes = axes
+            self._sync_combos()
+            self._draw_trail()
 
     def _sync_combos(self) -> None:
         for combo, which in ((self.x_combo, 0), (self.y_combo, 1)):
@@ -465,6 +458,29 @@ class MapPanel(QWidget):
                 combo.setCurrentText(self._axes[which])
             combo.setEnabled(len(self._used) >= 2)
             combo.blockSignals(False)
+
+    def _draw_trail(self) -> None:
+        """The optimizer's path (``controller.trails``) in the map's coordinates; a
+        variable the trail does not name was held at its slider's value."""
+        trails = self.controller.trails
+        variables = self.controller.session.variables
+        if not self._axes or not set(self._axes) & set(trails):
+            self.trail.setData([], [])
+            self.trail_points.setData([], [])
+            return
+        n = len(next(iter(trails.values())))
+        xs, ys = (
+            trails[name]
+            if name in trails
+            else np.full(n, variables[name].value if name in variables else math.nan)
+            for name in self._axes
+        )
+        shown = thin_trail(n)
+        self.trail.setData(xs[shown], ys[shown])
+        if n <= 60:  # few, large steps (Newton, a first few descent steps): mark each
+            self.trail_points.setData(xs, ys)
+        else:
+            self.trail_points.setData(xs[-1:], ys[-1:])
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
@@ -489,7 +505,8 @@ class MapPanel(QWidget):
             for name in result.expression.variables
             if name not in self._axes
         )
-        key = (result.expression, vx, vy, sx.min, sx.max, sy.min, sy.max, n, held)
+        scale = self.scale_combo.currentData()
+        key = (result.expression, vx, vy, sx.min, sx.max, sy.min, sy.max, n, held, scale)
         if key != self._grid_key:
             self._grid_key = key
             point = dict(result.point)

@@ -1,10 +1,12 @@
 """Optimizers you can watch: gradient descent and Newton's method, step by step or running.
 
-The panel drives an ``tutor.descent`` stepper from the current point and writes each
-new point back through ``controller.set_values`` — so the sliders, the readouts, the
+The panel drives a ``tutor.descent`` stepper from the current point and asks the
+controller to move there (``controller.set_values``) — so the sliders, the readouts, the
 plot, the graph and the map all follow the optimizer, and a whole run is one undoable
-command. The trail of visited points is drawn on the map (``MapPanel.set_trail``) and
-on the 1-D plot (one extra curve added to the plot panel's ``plot_item``).
+command. It publishes the trail of visited points with ``controller.set_trails``; the
+map and the 1-D plot draw it from there. It knows no other panel: its settings and the
+map's axes (the two variables descent moves) are the "map" panel state, read and
+written through the controller.
 
 Running is a QTimer at about 60 Hz; each tick takes ``steps per frame`` steps, then
 redraws once, so the speed of descent does not depend on the speed of drawing.
@@ -14,7 +16,6 @@ Moving a slider by hand during a run stops it; the next step starts from the new
 from __future__ import annotations
 
 import math
-import time
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
@@ -31,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.panels.descent.map_panel import PANEL_KEY, MapPanel, thin_trail
+from gui.panels.descent.map_panel import PANEL_KEY, MapPanel, map_axes
 from tutor.descent import (
     CONVERGED,
     FLAT,
@@ -45,6 +46,7 @@ from tutor.descent import (
     Preset,
     Stepper,
     Stop,
+    preset,
 )
 from tutor.evaluation import EvalResult
 from tutor.numbers import short
@@ -53,6 +55,7 @@ from tutor.session import Session, VariableSpec
 FRAME_MS = 16
 MIN_LR, MAX_LR = 1e-7, 100.0
 MAX_STEPS_PER_FRAME = 10_000
+DEFAULT_LR, DEFAULT_STEPS_PER_FRAME = 0.001, 50
 METHODS = ("gd", "newton")
 ERROR_COLOR = "#c62828"
 OK_COLOR = "#2e7d32"
@@ -128,23 +131,18 @@ class LearningRateSpinBox(QDoubleSpinBox):
 class OptimizerPanel(QWidget):
     """Step, run, stop and reset an optimizer on the current expression.
 
-    ``map_panel`` (a MapPanel) and ``plot_panel`` (the PlotPanel) are optional: with
-    them the trail is drawn on the map and on the 1-D plot, and gradient descent on two
-    variables uses the map's axes.
+    Gradient descent on two of several variables moves along the map's axes (the same
+    rule the map uses, ``map_axes``, on the same panel state).
     """
 
     sigStepped = Signal()  # after every frame or single step (tests, benchmarks)
 
-    def __init__(self, controller, map_panel=None, plot_panel=None, parent=None) -> None:
+    def __init__(self, controller, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("optimizerPanel")
         self.controller = controller
-        self.map_panel = map_panel
-        self.plot_panel = plot_panel
         self.stepper: Stepper | None = None
         self._pushed: dict[str, float] = {}
-        self._run_started = 0.0
-        self._run_iterations = 0
         self._build()
         self._load_state()
 
@@ -153,8 +151,7 @@ class OptimizerPanel(QWidget):
         self.timer.timeout.connect(self._on_timer_timeout)
         controller.sigResultChanged.connect(self._on_controller_result)
         controller.sigDocumentReplaced.connect(self._on_controller_document_replaced)
-        if map_panel is not None:
-            map_panel.sigAxesChanged.connect(self._on_map_axes_changed)
+        controller.sigPanelStateChanged.connect(self._on_controller_panel_state_changed)
         self._on_controller_result(controller.result)
 
     # -- construction -----------------------------------------------------------
@@ -180,10 +177,10 @@ class OptimizerPanel(QWidget):
         self.variables_label.setWordWrap(True)
         self.lr_spin = LearningRateSpinBox()
         self.lr_spin.setObjectName("learningRateSpin")
-        self.lr_spin.setValue(0.001)
+        self.lr_spin.setValue(DEFAULT_LR)
         self.steps_spin = QSpinBox(objectName="stepsPerFrameSpin")
         self.steps_spin.setRange(1, MAX_STEPS_PER_FRAME)
-        self.steps_spin.setValue(50)
+        self.steps_spin.setValue(DEFAULT_STEPS_PER_FRAME)
         self.method_label, self.moves_label = QLabel(), QLabel()
         self.lr_label, self.steps_label = QLabel(), QLabel()
         form.addWidget(self.method_label, 0, 0)
@@ -220,8 +217,8 @@ class OptimizerPanel(QWidget):
 
         self.preset_combo.activated.connect(self._on_preset_combo_activated)
         self.method_combo.activated.connect(self._on_method_combo_activated)
-        self.lr_spin.valueChanged.connect(self._on_settings_changed)
-        self.steps_spin.valueChanged.connect(self._on_settings_changed)
+        self.lr_spin.valueChanged.connect(self._on_lr_spin_changed)
+        self.steps_spin.valueChanged.connect(self._on_steps_spin_changed)
         self.step_button.clicked.connect(self.step_once)
         self.run_button.toggled.connect(self._on_run_button_toggled)
         self.reset_button.clicked.connect(self.reset)
@@ -269,24 +266,16 @@ class OptimizerPanel(QWidget):
     def method(self) -> str:
         return self.method_combo.currentData()
 
-    def set_method(self, method: str) -> None:
-        self.method_combo.setCurrentIndex(METHODS.index(method))
-        self._on_method_combo_activated(self.method_combo.currentIndex())
-
     def optimized_variables(self) -> tuple[str, ...]:
-        """What the next step moves: the map's two axes, or one variable."""
+        """What the next step moves: the map's two axes, or one variable (the plot's)."""
         result = self.controller.result
         used = tuple(result.expression.variables) if result.expression else ()
         if not used:
             return ()
         sweep = self.controller.session.sweep.variable
-        one = sweep if sweep in used else used[0]
         if self.method() == "newton" or len(used) == 1:
-            return (one,)
-        axes = self.map_panel.axes() if self.map_panel is not None else None
-        if axes and axes[0] in used and axes[1] in used:
-            return axes
-        return (one, next(v for v in used if v != one))
+            return (sweep if sweep in used else used[0],)
+        return map_axes(self.controller.panel_state(PANEL_KEY), used, sweep)
 
     def step_once(self) -> None:
         """Take one step (a stopped run stays stopped until Reset or a new point)."""
@@ -302,8 +291,6 @@ class OptimizerPanel(QWidget):
             self._after_steps()
             self.run_button.setChecked(False)
             return
-        self._run_started = time.perf_counter()
-        self._run_iterations = 0
         self.controller.begin_drag(self._drag_key())  # the whole run: one undo step
         self.timer.start()
         self.run_button.setChecked(True)
@@ -326,65 +313,63 @@ class OptimizerPanel(QWidget):
         if stepper is not None:
             start = dict(zip(stepper.variables, stepper.start.tolist(), strict=True))
             self.controller.set_values(start)
-        self._clear_trails()
+        self.controller.set_trails({})
         self.message_label.clear()
         self._update_status()
 
-    def iterations_per_second(self) -> float:
-        """Steps per second of wall time during the current (or last) run."""
-        elapsed = time.perf_counter() - self._run_started
-        return self._run_iterations / elapsed if elapsed > 0 else 0.0
-
     def apply_preset(self, key: str) -> None:
-        """Load a preset as one undoable change: expression, ranges, start, optimizer."""
-        p = next(p for p in PRESETS if p.key == key)
+        """Load a preset as one undoable change: expression, ranges, start point, the
+        map's axes and the optimizer's settings (undo brings all of them back)."""
+        p = preset(key)
         self.reset()
         self.stepper = None
-        state = dict(self.controller.session.panels.get(PANEL_KEY, {}))
+        state = self.controller.panel_state(PANEL_KEY)
         if p.map_vars:
             state["x"], state["y"] = p.map_vars
         state["optimizer"] = {"method": p.method, "lr": p.lr, "steps_per_frame": p.steps_per_frame}
-        self.controller.session.panels[PANEL_KEY] = state
-        self._load_state()
+
+        def load(session: Session) -> None:
+            load_preset(session, p)
+            session.set_panel_state(PANEL_KEY, state)
+
         self.controller.edit(
-            _tr("Load preset {name}").format(name=preset_titles().get(p.key, p.key)),
-            lambda s: load_preset(s, p),
+            _tr("Load preset {name}").format(name=preset_titles().get(p.key, p.key)), load
         )
         self.controller.flush()
-        if self.map_panel is not None and p.map_vars:
-            self.map_panel.set_axes(*p.map_vars)
         self._update_status()
 
     # -- state in the session file ------------------------------------------------
 
     def _load_state(self) -> None:
-        state = self.controller.session.panels.get(PANEL_KEY, {}).get("optimizer", {})
+        """The widgets show the settings in the panel state (defaults where it has none)."""
+        state = self.controller.panel_state(PANEL_KEY).get("optimizer", {})
         if not isinstance(state, dict):
-            return
+            state = {}
         method = state.get("method")
-        if method in METHODS:
-            self.method_combo.setCurrentIndex(METHODS.index(method))
+        self.method_combo.setCurrentIndex(METHODS.index(method) if method in METHODS else 0)
         lr = state.get("lr")
-        if _is_number(lr) and MIN_LR <= lr <= MAX_LR:
-            self.lr_spin.blockSignals(True)
-            self.lr_spin.setValue(float(lr))
-            self.lr_spin.blockSignals(False)
+        lr = float(lr) if _is_number(lr) and MIN_LR <= lr <= MAX_LR else DEFAULT_LR
         steps = state.get("steps_per_frame")
         if isinstance(steps, int) and not isinstance(steps, bool):
-            self.steps_spin.blockSignals(True)
-            self.steps_spin.setValue(max(1, min(MAX_STEPS_PER_FRAME, steps)))
-            self.steps_spin.blockSignals(False)
+            steps = max(1, min(MAX_STEPS_PER_FRAME, steps))
+        else:
+            steps = DEFAULT_STEPS_PER_FRAME
+        for spin, value in ((self.lr_spin, lr), (self.steps_spin, steps)):
+            if spin.value() != value:
+                spin.blockSignals(True)
+                spin.setValue(value)
+                spin.blockSignals(False)
         self._update_enabled()
 
-    def _save_state(self) -> None:
-        panels = self.controller.session.panels
-        state = dict(panels.get(PANEL_KEY, {}))
+    def _save_state(self, label: str, merge: str) -> None:
+        """Store the settings the widgets show: one undoable change named ``label``."""
+        state = self.controller.panel_state(PANEL_KEY)
         state["optimizer"] = {
             "method": self.method(),
             "lr": self.lr_spin.value(),
             "steps_per_frame": self.steps_spin.value(),
         }
-        panels[PANEL_KEY] = state
+        self.controller.set_panel_state(PANEL_KEY, state, label, merge)
 
     # -- events -------------------------------------------------------------------
 
@@ -394,7 +379,7 @@ class OptimizerPanel(QWidget):
             self.stop()
             self.stepper = None
             self._pushed = {}
-            self._clear_trails()
+            self.controller.set_trails({})
             self.message_label.clear()
         self._update_enabled()
         self._update_status()
@@ -402,15 +387,31 @@ class OptimizerPanel(QWidget):
     def _on_controller_document_replaced(self) -> None:
         self.stop()
         self.stepper = None
-        self._pushed = {}
-        self._clear_trails()
-        self._load_state()
+        self._pushed = {}  # the controller clears the trails and reloads panel state
 
-    def _on_map_axes_changed(self, _x: str, _y: str) -> None:
-        if self.stepper is not None and self.stepper.variables != self.optimized_variables():
-            self.stop()
-            self.stepper = None
-            self._clear_trails()
+    def _on_controller_panel_state_changed(self, key: str) -> None:
+        """The settings or the map's axes changed (by these widgets, undo, a preset)."""
+        if key != PANEL_KEY:
+            return
+        self._load_state()
+        st = self.stepper
+        if st is not None:
+            if isinstance(st, Newton) != (self.method() == "newton") or (
+                st.variables != self.optimized_variables()
+            ):
+                # another method or other variables: a new run from here
+                self.stop()
+                self.stepper = None
+                self._pushed = {}
+                self.controller.set_trails({})
+                self.message_label.clear()
+            elif isinstance(st, GradientDescent) and st.lr != self.lr_spin.value():
+                if st.stopped:
+                    self.stepper = None  # try again from here with the new rate
+                    self.message_label.clear()
+                else:
+                    st.lr = self.lr_spin.value()  # the trail goes on at the new rate
+        self._update_enabled()
         self._update_status()
 
     def _on_preset_combo_activated(self, index: int) -> None:
@@ -420,22 +421,14 @@ class OptimizerPanel(QWidget):
             self.apply_preset(key)
 
     def _on_method_combo_activated(self, _index: int) -> None:
-        self.stop()
-        self.stepper = None
-        self._clear_trails()
-        self.message_label.clear()
-        self._save_state()
-        self._update_enabled()
-        self._update_status()
+        name = self.method_combo.currentText()
+        self._save_state(_tr("Optimizer method: {name}").format(name=name), "method")
 
-    def _on_settings_changed(self, *_args) -> None:
-        self._save_state()
-        if isinstance(self.stepper, GradientDescent):
-            if self.stepper.stopped:
-                self.stepper = None  # try again from here with the new rate
-                self.message_label.clear()
-            else:
-                self.stepper.lr = self.lr_spin.value()  # the trail goes on at the new rate
+    def _on_lr_spin_changed(self, value: float) -> None:
+        self._save_state(_tr("Learning rate {lr}").format(lr=short(value, 7)), "lr")
+
+    def _on_steps_spin_changed(self, value: int) -> None:
+        self._save_state(_tr("Steps per frame {n}").format(n=value), "steps")
 
     def _on_run_button_toggled(self, checked: bool) -> None:
         if checked:
@@ -447,7 +440,7 @@ class OptimizerPanel(QWidget):
         if self.stepper is None or not self._stepper_matches():
             self.stop()
             return
-        self._run_iterations += self._step(self.steps_spin.value())
+        self._step(self.steps_spin.value())
         self._after_steps()
         if self.stepper.stopped:
             self.stop()
@@ -516,7 +509,7 @@ class OptimizerPanel(QWidget):
             self._pushed = self.controller.set_values(point)
             # set_values clamps into the slider range; the stepper's bounds make that a
             # no-op, but what matters for "did someone else move it" is what was set
-        self._draw_trails()
+        self._publish_trail()
         if st.stopped and st.stop.reason != "error":
             color = ERROR_COLOR if st.diverged else OK_COLOR
             self.message_label.setStyleSheet(f"color: {color};")
@@ -524,31 +517,12 @@ class OptimizerPanel(QWidget):
         self._update_status()
         self.sigStepped.emit()
 
-    def _draw_trails(self) -> None:
+    def _publish_trail(self) -> None:
+        """The visited points and f at each, for the map and the plot to draw."""
         st = self.stepper
-        hist, values = st.history, st.values
-        if self.map_panel is not None and self.map_panel.axes():
-            cols = []
-            for name in self.map_panel.axes():
-                if name in st.variables:
-                    cols.append(hist[:, st.variables.index(name)])
-                else:
-                    cols.append(np.full(len(hist), st.fixed.get(name, math.nan)))
-            self.map_panel.set_trail(cols[0], cols[1])
-        if self.plot_panel is not None:
-            sweep = self.controller.session.sweep.variable
-            if sweep in st.variables:
-                xs = hist[:, st.variables.index(sweep)]
-                idx = thin_trail(len(xs))
-                self.plot_panel.set_trail(xs[idx], values[idx], symbols=len(xs) <= 60)
-            else:
-                self.plot_panel.set_trail(np.empty(0), np.empty(0))
-
-    def _clear_trails(self) -> None:
-        if self.map_panel is not None:
-            self.map_panel.clear_trail()
-        if self.plot_panel is not None:
-            self.plot_panel.set_trail(np.empty(0), np.empty(0))
+        hist = st.history
+        trails = {name: hist[:, i] for i, name in enumerate(st.variables)}
+        self.controller.set_trails(trails, st.values)
 
     def _update_enabled(self) -> None:
         has = bool(self.optimized_variables())
@@ -607,13 +581,14 @@ def load_preset(session: Session, p: Preset) -> None:
 
 
 class MapDescentPanel(QWidget):
-    """The side tab: the map above, the optimizer controls below, sharing one trail."""
+    """The side tab: the map above, the optimizer controls below (each on its own over
+    the one controller)."""
 
-    def __init__(self, controller, plot_panel=None, parent: QWidget | None = None) -> None:
+    def __init__(self, controller, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mapDescentPanel")
         self.map_panel = MapPanel(controller)
-        self.optimizer_panel = OptimizerPanel(controller, self.map_panel, plot_panel)
+        self.optimizer_panel = OptimizerPanel(controller)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.map_panel)

@@ -6,16 +6,17 @@ typing burst) and shows the parse state the controller reports: a red frame and
 tutor reads it, in pretty form. The plot and the numbers keep showing the last formula
 that parsed.
 
-The field is also one end of the link between the formula and the graph: it reports
-where its cursor is (``sigCursorMoved``), and paints a highlight over the parts of the
-formula the main window hands it (``highlight_spans``) — the selected graph node's.
+The field is also one end of the link between the formula and the graph, through the
+controller: it tells it where its cursor is (``set_formula_cursor``), and paints a
+highlight over the parts of the formula the controller says are selected
+(``sigSelectionChanged``: the selected graph node's). It never talks to the graph.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QEvent, QObject, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QKeySequence, QPainter, QPen
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -96,8 +97,6 @@ class FormulaEdit(QLineEdit):
 class ExpressionBar(QWidget):
     """``f(x, y) = [expressionEdit]`` and a one-line message under it."""
 
-    sigCursorMoved = Signal(str, int)  # the field's text, and the cursor position in it
-
     def __init__(self, controller: SessionController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
@@ -152,7 +151,9 @@ class ExpressionBar(QWidget):
         self.edit.cursorPositionChanged.connect(self._on_edit_cursor_moved)
         controller.sigExpressionChanged.connect(self._on_controller_expression_changed)
         controller.sigDocumentReplaced.connect(self._on_controller_document_replaced)
+        controller.sigSelectionChanged.connect(self._on_controller_selection_changed)
         self._on_controller_document_replaced()
+        self._on_controller_selection_changed(*controller.selection)
 
     # -- from the user ----------------------------------------------------------
 
@@ -160,12 +161,7 @@ class ExpressionBar(QWidget):
         self.controller.set_expression(text, typing=True)
 
     def _on_edit_cursor_moved(self, _old: int, new: int) -> None:
-        self.sigCursorMoved.emit(self.edit.text(), new)
-
-    def insert_text(self, text: str) -> None:
-        """Insert at the cursor, replacing the selection (used by the palette)."""
-        self.edit.insert(text)
-        self._on_edit_text_edited(self.edit.text())
+        self.controller.set_formula_cursor(self.edit.text(), new)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt
         if watched is self.edit and event.type() == QEvent.Type.ShortcutOverride:
@@ -220,9 +216,9 @@ class ExpressionBar(QWidget):
                 widget.style().unpolish(widget)
                 widget.style().polish(widget)
 
-    def highlight_spans(self, text: str, spans: list) -> None:
-        """Highlight the (start, end) ``spans`` of ``text`` in the field (the selected
-        graph node's); nothing shows while the field holds a different text."""
+    def _on_controller_selection_changed(self, text: str, spans: list) -> None:
+        # The selected graph node's parts of the formula; nothing shows while the
+        # field holds a different text.
         self.edit.set_highlight(text, spans)
 
     @property

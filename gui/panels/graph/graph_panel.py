@@ -378,15 +378,13 @@ class GraphPanel(RefreshWhenShown, QWidget):
     Reads the controller's result; never changes the document. Keyboard (when the
     panel has focus): ← / → step, Space play/pause, Home reset, End finish, F fit.
 
-    Linked to a formula field elsewhere (the main window wires it): ``select_at`` selects
-    the node under that field's cursor, and ``sigNodeSpansSelected`` says which parts of
-    the formula the selected node comes from.
+    Linked to the formula field through the controller, never directly: the field's
+    cursor (``sigFormulaCursorMoved``) selects the node there (``select_at``), and the
+    parts of the formula the selected node comes from go to
+    ``controller.set_selection`` — none while nothing is selected or the panel is hidden.
     """
 
     sigStepChanged = Signal(int)
-    # the formula text and the (start, end) spans of the selected node in it; ("", []):
-    # nothing selected, or the panel hidden
-    sigNodeSpansSelected = Signal(str, list)
 
     def __init__(self, controller, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -405,7 +403,6 @@ class GraphPanel(RefreshWhenShown, QWidget):
         self._dirty = True
         self._view_mode = "auto"  # auto: readable fit; all: whole graph; user: wheel zoom
         self._syncing_selection = False
-        self._announced: tuple[str, list] = ("", [])
         self._result: EvalResult | None = None
 
         base = self.font().pointSizeF() if self.font().pointSizeF() > 0 else 9.0
@@ -564,6 +561,7 @@ class GraphPanel(RefreshWhenShown, QWidget):
         self.retranslateUi()
 
         controller.sigResultChanged.connect(self._on_controller_result_changed)
+        controller.sigFormulaCursorMoved.connect(self.select_at)
         self._on_controller_result_changed(controller.result)
 
     def retranslateUi(self) -> None:  # noqa: N802 - the name gui.i18n looks for
@@ -1189,12 +1187,9 @@ class GraphPanel(RefreshWhenShown, QWidget):
         self._announce_selection()
 
     def _announce_selection(self, shown: bool = True) -> None:
-        """Tell the linked formula field what to highlight (only when that changes)."""
+        """Publish the selected node's parts of the formula (the field highlights them)."""
         spans = list(self._selected_spans()) if shown and self.isVisible() else []
-        text = self.expression_view.toPlainText() if spans else ""
-        if (text, spans) != self._announced:
-            self._announced = (text, spans)
-            self.sigNodeSpansSelected.emit(text, spans)
+        self.controller.set_selection(self.expression_view.toPlainText(), spans)
 
     def select_at(self, text: str, position: int) -> None:
         """Select the node whose part of ``text`` holds ``position`` (a formula field's

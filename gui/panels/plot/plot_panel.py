@@ -9,6 +9,8 @@ The y range fits the visible curves, ignoring isolated spikes (``tan``, ``1/x``)
 only moves when the curves leave it or shrink well inside it, so the axes stay calm
 while a slider moves. Panning or zooming by hand turns fitting off until *Fit view*.
 A click in the plot moves the point: the swept variable jumps to the clicked x.
+An optimizer's trail (``controller.trails``, published by the descent panel) is drawn as
+(x, f) pairs along the swept variable.
 """
 
 from __future__ import annotations
@@ -32,11 +34,13 @@ from PySide6.QtWidgets import (
 from gui.controller import SessionController
 from gui.theme import CURVE_COLORS, MUTED_TEXT
 from gui.widgets.live_label import LiveLabel
+from tutor.descent import thin_trail
 from tutor.evaluation import EvalResult
 from tutor.numbers import on_grid
 from tutor.session import CURVES, snap_to_step
 
 ARRAY_CURVES = ("f", "df", "d2f")
+TRAIL_COLOR = "#c2185b"  # raspberry: apart from f, f′, f″ and the tangent
 
 
 def curve_titles(var: str | None) -> dict[str, str]:
@@ -193,6 +197,15 @@ class PlotPanel(QWidget):
         )
         self.marker.setZValue(10)
         item.addItem(self.marker, ignoreBounds=True)
+        self.descent_trail = pg.PlotDataItem(
+            pen=pg.mkPen(TRAIL_COLOR, width=1.5),
+            symbolSize=5,
+            symbolPen=pg.mkPen("#ffffff"),
+            symbolBrush=pg.mkBrush(TRAIL_COLOR),
+            antialias=True,
+        )
+        self.descent_trail.setZValue(8)
+        item.addItem(self.descent_trail, ignoreBounds=True)
         self.legend.sigSampleClicked.connect(self._on_legend_sample_clicked)
 
         self.empty_text = pg.TextItem(anchor=(0.5, 0.5), color="#6b7280")
@@ -213,6 +226,7 @@ class PlotPanel(QWidget):
         controller.sigSweepChanged.connect(self._on_controller_sweep_changed)
         controller.sigExpressionChanged.connect(self._on_controller_expression_changed)
         controller.sigDocumentReplaced.connect(self._on_controller_document_replaced)
+        controller.sigTrailsChanged.connect(self._draw_trail)
         self._on_controller_sweep_changed()
         self._on_controller_curves_changed(controller.session.curves)
         self._on_controller_result_changed(controller.result)
@@ -249,6 +263,7 @@ class PlotPanel(QWidget):
         if sweep.variable is not None:
             self.view_box.setXRange(sweep.min, sweep.max, padding=0.02)
         self._force_fit = True
+        self._draw_trail()
 
     def _update_left_label(self) -> None:
         shown = [n for k, n in (("f", "f"), ("df", "f′"), ("d2f", "f″")) if k in self.curves_on()]
@@ -401,28 +416,19 @@ class PlotPanel(QWidget):
         self.controller.set_value(name, value)
         self.sigPointClicked.emit(value)
 
-    # -- an optimizer's trail (drawn by gui/optimizer_panel.py; issue 8) -------------------
+    # -- an optimizer's trail ----------------------------------------------------------------
 
-    def set_trail(self, xs: np.ndarray, ys: np.ndarray, symbols: bool = False) -> None:
-        """Draw the points an optimizer visited as (x, f) pairs; empty arrays hide them.
-
-        The curve is made on first use and belongs to this panel, like its own curves.
-        """
-        trail = getattr(self, "descent_trail", None)
-        if trail is None:
-            color = "#c2185b"  # raspberry: apart from f, f′, f″ and the tangent
-            trail = pg.PlotDataItem(
-                pen=pg.mkPen(color, width=1.5),
-                symbolSize=5,
-                symbolPen=pg.mkPen("#ffffff"),
-                symbolBrush=pg.mkBrush(color),
-                antialias=True,
-            )
-            trail.setZValue(8)
-            self.plot_item.addItem(trail, ignoreBounds=True)
-            self.descent_trail = trail
-        trail.setSymbol("o" if symbols else None)
-        trail.setData(xs, ys)
+    def _draw_trail(self) -> None:
+        """The points an optimizer visited, as (x, f) pairs, while it moves the swept
+        variable; nothing otherwise."""
+        xs = self.controller.trails.get(self.controller.session.sweep.variable)
+        fs = self.controller.trail_values
+        if xs is None or len(xs) != len(fs):
+            self.descent_trail.setData([], [])
+            return
+        shown = thin_trail(len(xs))
+        self.descent_trail.setSymbol("o" if len(xs) <= 60 else None)
+        self.descent_trail.setData(xs[shown], fs[shown])
 
     def point_to_widget(self, x: float, y: float):
         """Widget coordinates of the data point (x, y) in ``plot_widget`` (for tests)."""
