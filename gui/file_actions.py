@@ -73,6 +73,23 @@ def settings() -> QSettings:
     return QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
 
 
+# File > Export: (key, suffix, what), what being "session", "plot" or "graph"; None is a
+# separator. The labels are in FileActions.retranslate.
+EXPORTS = (
+    ("plot-png", ".png", "plot"),
+    ("plot-svg", ".svg", "plot"),
+    ("graph-png", ".png", "graph"),
+    ("graph-svg", ".svg", "graph"),
+    None,
+    ("csv", ".csv", "session"),
+    ("dot", ".dot", "session"),
+    None,
+    ("py", ".py", "session"),
+    ("ipynb", ".ipynb", "session"),
+    ("json", ".json", "session"),
+)
+
+
 class FileActions(QObject):
     """Owns the document's file: its path, saving, opening, autosave, and exports."""
 
@@ -112,8 +129,8 @@ class FileActions(QObject):
     # -- actions and menus ----------------------------------------------------
 
     def _build_actions(self) -> None:
-        def action(text: str, slot: Callable, shortcut=None, name: str = "") -> QAction:
-            a = QAction(text, self.window)
+        def action(slot: Callable, shortcut=None, name: str = "") -> QAction:
+            a = QAction(self.window)
             if shortcut is not None:
                 a.setShortcut(QKeySequence(shortcut))
             a.setObjectName(name)
@@ -121,40 +138,26 @@ class FileActions(QObject):
             return a
 
         Std = QKeySequence.StandardKey
-        self.new_action = action(self.tr("&New"), self.new_session, Std.New, "actionNew")
-        self.open_action = action(self.tr("&Open…"), self.open_session, Std.Open, "actionOpen")
-        self.save_action = action(self.tr("&Save"), self.save, Std.Save, "actionSave")
-        self.save_as_action = action(self.tr("Save &As…"), self.save_as, Std.SaveAs, "actionSaveAs")
+        self.new_action = action(self.new_session, Std.New, "actionNew")
+        self.open_action = action(self.open_session, Std.Open, "actionOpen")
+        self.save_action = action(self.save, Std.Save, "actionSave")
+        self.save_as_action = action(self.save_as, Std.SaveAs, "actionSaveAs")
         # Ctrl+Q (Cmd+Q on macOS): the standard Quit key is empty on some desktops.
-        self.quit_action = action(self.tr("&Quit"), self.window.close, "Ctrl+Q", "actionQuit")
+        self.quit_action = action(self.window.close, "Ctrl+Q", "actionQuit")
 
-        self.recent_menu = QMenu(self.tr("Open &Recent"), self.window)
+        self.recent_menu = QMenu(self.window)
         self.recent_menu.setObjectName("recentMenu")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
 
-        # (label, suffix, what): what is "session", "plot" or "graph".
-        self.export_menu = QMenu(self.tr("&Export"), self.window)
+        self.export_menu = QMenu(self.window)
         self.export_menu.setObjectName("exportMenu")
         self.export_actions: dict[str, QAction] = {}
-        entries = [
-            ("plot-png", self.tr("Plot as &PNG Image…"), ".png", "plot"),
-            ("plot-svg", self.tr("Plot as S&VG Drawing…"), ".svg", "plot"),
-            ("graph-png", self.tr("Graph View as P&NG Image…"), ".png", "graph"),
-            ("graph-svg", self.tr("Graph View as SV&G Drawing…"), ".svg", "graph"),
-            None,
-            ("csv", self.tr("Sweep as &CSV Table…"), ".csv", "session"),
-            ("dot", self.tr("Computational Graph as &DOT…"), ".dot", "session"),
-            None,
-            ("py", self.tr("P&ython Script…"), ".py", "session"),
-            ("ipynb", self.tr("&Jupyter Notebook…"), ".ipynb", "session"),
-            ("json", self.tr("Session as &JSON…"), ".json", "session"),
-        ]
-        for entry in entries:
+        for entry in EXPORTS:
             if entry is None:
                 self.export_menu.addSeparator()
                 continue
-            key, label, suffix, what = entry
-            a = QAction(label, self.window)
+            key, suffix, what = entry
+            a = QAction(self.window)
             a.setObjectName(f"actionExport_{key.replace('-', '_')}")
             a.triggered.connect(
                 lambda _checked=False, s=suffix, w=what: self.export_with_dialog(s, w)
@@ -163,10 +166,35 @@ class FileActions(QObject):
             self.export_actions[key] = a
         self.export_menu.aboutToShow.connect(self._update_export_actions)
 
+    def retranslate(self) -> None:
+        """Every text of the File menu, in the current language (the window calls this)."""
+        self.file_menu.setTitle(self.tr("&File"))
+        self.new_action.setText(self.tr("&New"))
+        self.open_action.setText(self.tr("&Open…"))
+        self.save_action.setText(self.tr("&Save"))
+        self.save_as_action.setText(self.tr("Save &As…"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.recent_menu.setTitle(self.tr("Open &Recent"))
+        self.export_menu.setTitle(self.tr("&Export"))
+        labels = {
+            "plot-png": self.tr("Plot as &PNG Image…"),
+            "plot-svg": self.tr("Plot as S&VG Drawing…"),
+            "graph-png": self.tr("Graph View as P&NG Image…"),
+            "graph-svg": self.tr("Graph View as SV&G Drawing…"),
+            "csv": self.tr("Sweep as &CSV Table…"),
+            "dot": self.tr("Computational Graph as &DOT…"),
+            "py": self.tr("P&ython Script…"),
+            "ipynb": self.tr("&Jupyter Notebook…"),
+            "json": self.tr("Session as &JSON…"),
+        }
+        for key, a in self.export_actions.items():
+            a.setText(labels[key])
+        self._fill_recent_menu()
+
     def _build_menu(self) -> None:
         """The File menu, first in the window's menu bar (objectName ``fileMenu``)."""
         bar = self.window.menuBar()
-        menu = QMenu(self.tr("&File"), self.window)
+        menu = QMenu(self.window)
         menu.setObjectName("fileMenu")
         first = bar.actions()[0] if bar.actions() else None
         bar.insertMenu(first, menu)
@@ -181,7 +209,7 @@ class FileActions(QObject):
         menu.addMenu(self.export_menu)
         menu.addSeparator()
         menu.addAction(self.quit_action)
-        self._fill_recent_menu()
+        self.retranslate()
         self._update_export_actions()
 
     def _update_export_actions(self) -> None:

@@ -10,6 +10,7 @@ panels never talk to each other.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -36,15 +37,16 @@ from gui.panels.formula.value_display import ValueDisplay
 from gui.panels.gradient_check.gradient_check_panel import GradientCheckPanel
 from gui.panels.graph.graph_panel import GraphPanel
 from gui.panels.lessons.lesson_panel import LessonPanel, install_switch_banner
-from gui.panels.plot.plot_panel import PlotPanel, curve_titles
+from gui.panels.plot.plot_panel import PlotPanel
 from gui.panels.variables.variables_panel import VariablesPanel
+from gui.widgets.retranslating import Retranslating
 from tutor.session import CURVES, Session, example_session
 
 DEFAULT_SIZE = QSize(1400, 860)
 LEFT_COLUMN_WIDTH = 460
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     """The main window. ``controller`` is the way in for every other part of the GUI."""
 
     def __init__(self, session: Session | None = None, parent: QWidget | None = None) -> None:
@@ -54,6 +56,8 @@ class MainWindow(QMainWindow):
             session if session is not None else example_session(), self
         )
         self.file_path: str | None = None
+        # (panel, its tab title): titles are set in retranslate()
+        self._tab_titles: list[tuple[QWidget, Callable[[], str]]] = []
 
         # -- left column: formula, buttons, value, variables ---------------------
         left = QWidget(self)
@@ -64,7 +68,7 @@ class MainWindow(QMainWindow):
 
         self.expression_bar = ExpressionBar(self.controller, left)
         self.palette = Palette(self.controller, self.expression_bar.edit, left)
-        formula_box = QGroupBox(self.tr("Formula"), left)
+        self.formula_box = formula_box = QGroupBox(left)
         formula_box.setObjectName("formulaBox")
         box_layout = QVBoxLayout(formula_box)
         box_layout.setSpacing(6)
@@ -76,7 +80,7 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(self.value_display)
 
         self.variables_panel = VariablesPanel(self.controller, left)
-        variables_box = QGroupBox(self.tr("Variables  (◉ = the plot runs along it)"), left)
+        self.variables_box = variables_box = QGroupBox(left)
         variables_box.setObjectName("variablesBox")
         vbox = QVBoxLayout(variables_box)
         vbox.setContentsMargins(6, 8, 2, 6)
@@ -124,10 +128,33 @@ class MainWindow(QMainWindow):
         self.controller.sigDocumentReplaced.connect(self._update_title)
         self.resize(DEFAULT_SIZE)
         self._share_width(DEFAULT_SIZE.width())
-        self._update_title()
+        self.retranslate()
         self.statusBar().showMessage(
             self.tr("Drag a slider, or click in the plot to move the point."), 15000
         )
+
+    def retranslate(self) -> None:
+        self.formula_box.setTitle(self.tr("Formula"))
+        self.variables_box.setTitle(self.tr("Variables  (◉ = the plot runs along it)"))
+        for widget, title in self._tab_titles:
+            self.side_tabs.setTabText(self.side_tabs.indexOf(widget), title())
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self._update_undo_texts()
+        self.focus_expression_action.setText(self.tr("Edit &Formula"))
+        curve_names = {
+            "f": self.tr("Show f"),
+            "df": self.tr("Show f′ (first derivative)"),
+            "d2f": self.tr("Show f″ (second derivative)"),
+            "tangent": self.tr("Show the &Tangent Line"),
+        }
+        for key, action in self.curve_actions.items():
+            action.setText(curve_names[key])
+        self.fit_action.setText(self.tr("&Fit Plot to Curves"))
+        self.about_action.setText(self.tr("&About Autodiff Tutor"))
+        self.file_actions.retranslate()
+        self._update_title()
 
     # -- panels from other parts of the app -------------------------------------------
 
@@ -141,9 +168,15 @@ class MainWindow(QMainWindow):
         side = max(540, int(total * 0.38))
         self.splitter.setSizes([left, max(360, total - left - side), side])
 
-    def add_side_panel(self, widget: QWidget, title: str) -> int:
-        """Add ``widget`` as a tab on the right; the tab area shows once it has a tab."""
-        index = self.side_tabs.addTab(widget, title)
+    def add_side_panel(self, widget: QWidget, title: str | Callable[[], str]) -> int:
+        """Add ``widget`` as a tab on the right; the tab area shows once it has a tab.
+
+        ``title`` is the tab's text, or a function giving it in the current language
+        (asked again whenever the language changes)."""
+        if isinstance(title, str):
+            title = (lambda text: lambda: text)(title)
+        self._tab_titles.append((widget, title))
+        index = self.side_tabs.addTab(widget, title())
         if self.side_tabs.isHidden():
             self.side_tabs.setVisible(True)
             sizes = self.splitter.sizes()
@@ -159,7 +192,7 @@ class MainWindow(QMainWindow):
     def _install_lessons(self) -> None:
         """The Lessons tab, its teaching-switch banner, and View > Language."""
         self.lesson_panel = LessonPanel(self.controller, self)
-        self.add_side_panel(self.lesson_panel, self.lesson_panel.title())
+        self.add_side_panel(self.lesson_panel, self.lesson_panel.title)
         install_switch_banner(self, self.lesson_panel.switches)
         view_menu = self.menuBar().findChild(QMenu, "viewMenu")
         view_menu.addSeparator()
@@ -171,24 +204,25 @@ class MainWindow(QMainWindow):
         """The "Map & descent" tab (the plot draws the descent trail too, from the
         controller)."""
         self.map_descent_panel = MapDescentPanel(self.controller, self)
-        self.add_side_panel(self.map_descent_panel, self.tr("Map && descent"))
+        self.add_side_panel(self.map_descent_panel, lambda: self.tr("Map && descent"))
 
     # -- the recorded graph and the gradient check (gui/panels/graph/, gradient_check/) ---
 
     def _install_graph(self) -> None:
         """The "Graph" tab: the recorded graph, and backward step by step."""
         self.graph_panel = GraphPanel(self.controller, self)
-        self.add_side_panel(self.graph_panel, self.tr("Graph"))
+        self.add_side_panel(self.graph_panel, lambda: self.tr("Graph"))
 
     def _install_gradient_check(self) -> None:
         """The "Gradient check" tab: backprop beside central differences."""
         self.gradient_check_panel = GradientCheckPanel(self.controller, self)
-        self.add_side_panel(self.gradient_check_panel, self.tr("Gradient check"))
+        self.add_side_panel(self.gradient_check_panel, lambda: self.tr("Gradient check"))
 
     # -- menus ----------------------------------------------------------------------------
 
-    def _action(self, text: str, slot, shortcut=None, name: str = "", checkable=False) -> QAction:
-        action = QAction(text, self)
+    def _action(self, slot, shortcut=None, name: str = "", checkable=False) -> QAction:
+        """A menu action; its text is set in retranslate()."""
+        action = QAction(self)
         if shortcut is not None:
             if isinstance(shortcut, (list, tuple)):
                 action.setShortcuts([QKeySequence(s) for s in shortcut])
@@ -208,20 +242,23 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
 
         # Edit: the undo stack names what it will undo ("Undo Change x to 1.50").
-        edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.edit_menu = edit_menu = bar.addMenu("")
         edit_menu.setObjectName("editMenu")
         stack = self.controller.undo_stack
-        self.undo_action = stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action = self._action(stack.undo, QKeySequence.keyBindings(std.Undo))
         self.undo_action.setObjectName("actionUndo")
-        self.undo_action.setShortcuts(QKeySequence.keyBindings(std.Undo))
-        self.redo_action = stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action = self._action(stack.redo, QKeySequence.keyBindings(std.Redo))
         self.redo_action.setObjectName("actionRedo")
-        self.redo_action.setShortcuts(QKeySequence.keyBindings(std.Redo))
+        for signal in (stack.undoTextChanged, stack.redoTextChanged):
+            signal.connect(self._update_undo_texts)
+        stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        self.undo_action.setEnabled(stack.canUndo())
+        self.redo_action.setEnabled(stack.canRedo())
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
         self.focus_expression_action = self._action(
-            self.tr("Edit &Formula"),
             self.expression_bar.focus_expression,
             ["Ctrl+L", "F6"],
             "actionFocusExpression",
@@ -229,19 +266,11 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.focus_expression_action)
 
         # View: which curves, and fitting the plot again.
-        view_menu = bar.addMenu(self.tr("&View"))
+        self.view_menu = view_menu = bar.addMenu("")
         view_menu.setObjectName("viewMenu")
         self.curve_actions: dict[str, QAction] = {}
-        titles = curve_titles(None)
-        names = {
-            "f": self.tr("Show f"),
-            "df": self.tr("Show f′ (first derivative)"),
-            "d2f": self.tr("Show f″ (second derivative)"),
-            "tangent": self.tr("Show the &Tangent Line"),
-        }
         for key in CURVES:
             action = self._action(
-                names.get(key, titles[key]),
                 lambda checked, k=key: self._on_curve_action_toggled(k, checked),
                 name=f"actionShow_{key}",
                 checkable=True,
@@ -249,19 +278,26 @@ class MainWindow(QMainWindow):
             self.curve_actions[key] = action
             view_menu.addAction(action)
         view_menu.addSeparator()
-        self.fit_action = self._action(
-            self.tr("&Fit Plot to Curves"), self.plot_panel.fit_view, "Ctrl+0", "actionFitPlot"
-        )
+        self.fit_action = self._action(self.plot_panel.fit_view, "Ctrl+0", "actionFitPlot")
         view_menu.addAction(self.fit_action)
         self.controller.sigCurvesChanged.connect(self._on_controller_curves_changed)
         self._on_controller_curves_changed(self.controller.session.curves)
 
-        help_menu = bar.addMenu(self.tr("&Help"))
+        self.help_menu = help_menu = bar.addMenu("")
         help_menu.setObjectName("helpMenu")
-        self.about_action = self._action(
-            self.tr("&About Autodiff Tutor"), self.about, name="actionAbout"
-        )
+        self.about_action = self._action(self.about, name="actionAbout")
         help_menu.addAction(self.about_action)
+
+    def _update_undo_texts(self) -> None:
+        """Edit > Undo names what it will undo: "Undo Change x to 1.50"."""
+        stack = self.controller.undo_stack
+        undo, redo = stack.undoText(), stack.redoText()
+        self.undo_action.setText(
+            self.tr("&Undo {what}").format(what=undo) if undo else self.tr("&Undo")
+        )
+        self.redo_action.setText(
+            self.tr("&Redo {what}").format(what=redo) if redo else self.tr("&Redo")
+        )
 
     def _on_curve_action_toggled(self, key: str, checked: bool) -> None:
         curves = [

@@ -121,12 +121,16 @@ def helper_markers(path: Path) -> str | None:
 # -- running the tools ------------------------------------------------------------------------
 
 
-def run_lupdate(ts_file: Path, files: list[Path] | None = None) -> None:
+def run_lupdate(
+    ts_file: Path, files: list[Path] | None = None, target_language: str = "ko"
+) -> None:
     """Merge the strings of ``files`` (default: ``sources()``) into ``ts_file``."""
     lupdate = tool("pyside6-lupdate")
     if lupdate is None:
         raise FileNotFoundError("pyside6-lupdate not found (it comes with PySide6-Essentials)")
     files = list(files if files is not None else sources())
+    if ts_file.exists():  # keep the language the file names (ko_KR, not ko)
+        target_language = ET.parse(ts_file).getroot().get("language") or target_language
     with tempfile.TemporaryDirectory() as tmp:
         marker_root = Path(tmp) / HELPER_DIR
         inputs = [str(f) for f in files]
@@ -147,7 +151,7 @@ def run_lupdate(ts_file: Path, files: list[Path] | None = None) -> None:
                 "-source-language",
                 "en",
                 "-target-language",
-                "ko_KR",
+                target_language,
                 *inputs,
                 "-ts",
                 str(ts_file),
@@ -199,7 +203,8 @@ def problems(ts_file: Path = TS_FILE) -> list[str]:
     """Strings the code uses that the committed .ts lacks or leaves untranslated."""
     with tempfile.TemporaryDirectory() as tmp:
         fresh = Path(tmp) / "fresh.ts"
-        run_lupdate(fresh)
+        language = ET.parse(ts_file).getroot().get("language") if ts_file.exists() else None
+        run_lupdate(fresh, target_language=language or language_of(ts_file))
         used = messages(fresh)
     have = messages(ts_file) if ts_file.exists() else {}
     out = []
@@ -211,21 +216,42 @@ def problems(ts_file: Path = TS_FILE) -> list[str]:
     return out
 
 
+def catalogues() -> list[Path]:
+    """Every language's source catalogue: ``gui/translations/autodiff_tutor_<code>.ts``.
+
+    A new language starts as a copy of no file at all: ``--new CODE`` creates it.
+    """
+    return sorted(TRANSLATIONS.glob("autodiff_tutor_*.ts"))
+
+
+def language_of(ts_file: Path) -> str:
+    return ts_file.stem.removeprefix("autodiff_tutor_")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--check", action="store_true", help="only report missing/unfinished")
+    parser.add_argument("--new", metavar="CODE", help="start a catalogue for language CODE")
     args = parser.parse_args(argv)
+    if args.new:
+        new = TRANSLATIONS / f"autodiff_tutor_{args.new}.ts"
+        if new.exists():
+            print(f"{new.relative_to(ROOT)} exists already", file=sys.stderr)
+            return 1
+        run_lupdate(new, target_language=args.new)
     if args.check:
-        found = problems()
+        found = [line for ts in catalogues() for line in problems(ts)]
         for line in found:
             print(line)
         return 1 if found else 0
     TRANSLATIONS.mkdir(parents=True, exist_ok=True)
-    run_lupdate(TS_FILE)
-    run_lrelease()
-    todo = [k for k, v in messages(TS_FILE).items() if v is None]
-    print(f"{TS_FILE.relative_to(ROOT)}: {len(messages(TS_FILE))} strings, {len(todo)} unfinished")
-    print(f"{QM_FILE.relative_to(ROOT)}: built")
+    for ts in catalogues():
+        qm = ts.with_suffix(".qm")
+        run_lupdate(ts, target_language=language_of(ts))
+        run_lrelease(ts, qm)
+        todo = [k for k, v in messages(ts).items() if v is None]
+        print(f"{ts.relative_to(ROOT)}: {len(messages(ts))} strings, {len(todo)} unfinished")
+        print(f"{qm.relative_to(ROOT)}: built")
     return 0
 
 

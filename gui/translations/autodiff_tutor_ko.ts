@@ -4,32 +4,32 @@
 <context>
     <name>ExpressionBar</name>
     <message>
-        <location filename="../panels/formula/expression_bar.py" line="113"/>
+        <location filename="../panels/formula/expression_bar.py" line="155"/>
         <source>type a formula, e.g. sin(x) * x^2</source>
         <translation>수식을 입력하세요. 예: sin(x) * x^2</translation>
     </message>
     <message>
-        <location filename="../panels/formula/expression_bar.py" line="120"/>
+        <location filename="../panels/formula/expression_bar.py" line="157"/>
         <source>The function f. Operators + - * / ^, functions such as sin(x), constants pi and e; 2x means 2*x. (Ctrl+L)</source>
         <translation>함수 f. 연산자 + - * / ^, sin(x) 같은 함수, 상수 pi와 e를 쓸 수 있습니다. 2x는 2*x를 뜻합니다. (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../panels/formula/expression_bar.py" line="124"/>
+        <location filename="../panels/formula/expression_bar.py" line="160"/>
         <source>Expression</source>
         <translation>수식</translation>
     </message>
     <message>
-        <location filename="../panels/formula/expression_bar.py" line="197"/>
+        <location filename="../panels/formula/expression_bar.py" line="202"/>
         <source>column {column}: {message}</source>
         <translation>{column}번째 열: {message}</translation>
     </message>
     <message>
-        <location filename="../panels/formula/expression_bar.py" line="203"/>
+        <location filename="../panels/formula/expression_bar.py" line="208"/>
         <source>The plot and numbers show the last formula that worked.</source>
         <translation>플롯과 숫자는 마지막으로 올바르게 계산된 수식의 결과입니다.</translation>
     </message>
     <message>
-        <location filename="../panels/formula/expression_bar.py" line="209"/>
+        <location filename="../panels/formula/expression_bar.py" line="214"/>
         <source>How the tutor reads your formula</source>
         <translation>튜터가 수식을 읽은 방식</translation>
     </message>
@@ -37,198 +37,198 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../file_actions.py" line="124"/>
+        <location filename="../file_actions.py" line="172"/>
         <source>&amp;New</source>
         <translation>새로 만들기(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="125"/>
+        <location filename="../file_actions.py" line="173"/>
         <source>&amp;Open…</source>
         <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="126"/>
+        <location filename="../file_actions.py" line="174"/>
         <source>&amp;Save</source>
         <translation>저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="127"/>
+        <location filename="../file_actions.py" line="175"/>
         <source>Save &amp;As…</source>
         <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="129"/>
+        <location filename="../file_actions.py" line="176"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="131"/>
+        <location filename="../file_actions.py" line="177"/>
         <source>Open &amp;Recent</source>
         <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="136"/>
+        <location filename="../file_actions.py" line="178"/>
         <source>&amp;Export</source>
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="140"/>
+        <location filename="../file_actions.py" line="180"/>
         <source>Plot as &amp;PNG Image…</source>
         <translation>플롯을 PNG 이미지로(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="141"/>
+        <location filename="../file_actions.py" line="181"/>
         <source>Plot as S&amp;VG Drawing…</source>
         <translation>플롯을 SVG 그림으로(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="142"/>
+        <location filename="../file_actions.py" line="182"/>
         <source>Graph View as P&amp;NG Image…</source>
         <translation>그래프 보기를 PNG 이미지로(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="143"/>
+        <location filename="../file_actions.py" line="183"/>
         <source>Graph View as SV&amp;G Drawing…</source>
         <translation>그래프 보기를 SVG 그림으로(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="145"/>
+        <location filename="../file_actions.py" line="184"/>
         <source>Sweep as &amp;CSV Table…</source>
         <translation>스윕 결과를 CSV 표로(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="146"/>
+        <location filename="../file_actions.py" line="185"/>
         <source>Computational Graph as &amp;DOT…</source>
         <translation>계산 그래프를 DOT으로(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="148"/>
+        <location filename="../file_actions.py" line="186"/>
         <source>P&amp;ython Script…</source>
         <translation>파이썬 스크립트(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="149"/>
+        <location filename="../file_actions.py" line="187"/>
         <source>&amp;Jupyter Notebook…</source>
         <translation>주피터 노트북(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="150"/>
+        <location filename="../file_actions.py" line="188"/>
         <source>Session as &amp;JSON…</source>
         <translation>세션을 JSON으로(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="169"/>
+        <location filename="../file_actions.py" line="171"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="537"/>
+        <location filename="../file_actions.py" line="565"/>
         <source>Untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="227"/>
+        <location filename="../file_actions.py" line="255"/>
         <source>Unsaved Changes</source>
         <translation>저장하지 않은 변경 사항</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="228"/>
+        <location filename="../file_actions.py" line="256"/>
         <source>Save the changes to {name} before closing it?</source>
         <translation>닫기 전에 {name}의 변경 사항을 저장할까요?</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="261"/>
+        <location filename="../file_actions.py" line="289"/>
         <source>Open Session</source>
         <translation>세션 열기</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="271"/>
+        <location filename="../file_actions.py" line="299"/>
         <source>Cannot Open Session</source>
         <translation>세션을 열 수 없음</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="272"/>
+        <location filename="../file_actions.py" line="300"/>
         <source>{name} was not opened: {reason}</source>
         <translation>{name}을(를) 열지 못했습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="292"/>
-        <location filename="../file_actions.py" line="384"/>
+        <location filename="../file_actions.py" line="320"/>
+        <location filename="../file_actions.py" line="412"/>
         <source>untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="295"/>
+        <location filename="../file_actions.py" line="323"/>
         <source>Save Session As</source>
         <translation>다른 이름으로 세션 저장</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="310"/>
+        <location filename="../file_actions.py" line="338"/>
         <source>Cannot Save Session</source>
         <translation>세션을 저장할 수 없음</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="311"/>
+        <location filename="../file_actions.py" line="339"/>
         <source>{name} was not saved: {reason}</source>
         <translation>{name}을(를) 저장하지 못했습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="318"/>
+        <location filename="../file_actions.py" line="346"/>
         <source>Saved {name}</source>
         <translation>{name} 저장됨</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="327"/>
+        <location filename="../file_actions.py" line="355"/>
         <source>Autodiff Tutor sessions (*.json);;All files (*)</source>
         <translation>Autodiff Tutor 세션 (*.json);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="375"/>
+        <location filename="../file_actions.py" line="403"/>
         <source>&amp;Clear Recent Files</source>
         <translation>최근 파일 목록 지우기(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="390"/>
+        <location filename="../file_actions.py" line="418"/>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="392"/>
+        <location filename="../file_actions.py" line="420"/>
         <source>{suffix} files (*{suffix});;All files (*)</source>
         <translation>{suffix} 파일 (*{suffix});;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="408"/>
+        <location filename="../file_actions.py" line="436"/>
         <source>Not exported: {reason}</source>
         <translation>내보내지 못했습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="409"/>
+        <location filename="../file_actions.py" line="437"/>
         <source>Export Failed</source>
         <translation>내보내기 실패</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="411"/>
+        <location filename="../file_actions.py" line="439"/>
         <source>Exported {name}</source>
         <translation>{name} 내보냄</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="422"/>
+        <location filename="../file_actions.py" line="450"/>
         <source>there is no view to export</source>
         <translation>내보낼 보기가 없습니다</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="532"/>
+        <location filename="../file_actions.py" line="560"/>
         <source>An autosaved session could not be read: {reason}</source>
         <translation>자동 저장된 세션을 읽을 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="541"/>
+        <location filename="../file_actions.py" line="569"/>
         <source>Restore Unsaved Work?</source>
         <translation>저장하지 않은 작업을 복원할까요?</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="543"/>
+        <location filename="../file_actions.py" line="571"/>
         <source>Autodiff Tutor did not close properly. Restore the unsaved changes to {name} from {time}?</source>
         <translation>Autodiff Tutor가 정상적으로 종료되지 않았습니다. {time}에 저장되지 않은 {name}의 변경 사항을 복원할까요?</translation>
     </message>
@@ -559,7 +559,7 @@
 <context>
     <name>LanguageMenu</name>
     <message>
-        <location filename="../i18n.py" line="382"/>
+        <location filename="../i18n.py" line="204"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
@@ -735,107 +735,117 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="67"/>
+        <location filename="../main_window.py" line="137"/>
         <source>Formula</source>
         <translation>수식</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="79"/>
+        <location filename="../main_window.py" line="138"/>
         <source>Variables  (◉ = the plot runs along it)</source>
         <translation>변수  (◉ = 플롯의 가로축)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="129"/>
+        <location filename="../main_window.py" line="133"/>
         <source>Drag a slider, or click in the plot to move the point.</source>
         <translation>슬라이더를 끌거나 플롯을 클릭해서 점을 옮겨 보세요.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="174"/>
+        <location filename="../main_window.py" line="207"/>
         <source>Map &amp;&amp; descent</source>
         <translation>지도와 경사하강</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="181"/>
+        <location filename="../main_window.py" line="214"/>
         <source>Graph</source>
         <translation>그래프</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="186"/>
+        <location filename="../main_window.py" line="219"/>
         <source>Gradient check</source>
         <translation>기울기 확인</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="211"/>
+        <location filename="../main_window.py" line="141"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="214"/>
+        <location filename="../main_window.py" line="296"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="217"/>
+        <location filename="../main_window.py" line="299"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="224"/>
+        <location filename="../main_window.py" line="145"/>
         <source>Edit &amp;Formula</source>
         <translation>수식 편집(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="232"/>
+        <location filename="../main_window.py" line="142"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="237"/>
+        <location filename="../main_window.py" line="147"/>
         <source>Show f</source>
         <translation>f 보기</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="238"/>
+        <location filename="../main_window.py" line="148"/>
         <source>Show f′ (first derivative)</source>
         <translation>f′ 보기 (1차 미분)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="239"/>
+        <location filename="../main_window.py" line="149"/>
         <source>Show f″ (second derivative)</source>
         <translation>f″ 보기 (2차 미분)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="240"/>
+        <location filename="../main_window.py" line="150"/>
         <source>Show the &amp;Tangent Line</source>
         <translation>접선 보기(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="253"/>
+        <location filename="../main_window.py" line="154"/>
         <source>&amp;Fit Plot to Curves</source>
         <translation>곡선에 맞춰 플롯 보기(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="259"/>
+        <location filename="../main_window.py" line="143"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="262"/>
+        <location filename="../main_window.py" line="155"/>
         <source>&amp;About Autodiff Tutor</source>
         <translation>Autodiff Tutor 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="284"/>
+        <location filename="../main_window.py" line="296"/>
+        <source>&amp;Undo {what}</source>
+        <translation>실행 취소(&amp;U): {what}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="299"/>
+        <source>&amp;Redo {what}</source>
+        <translation>다시 실행(&amp;R): {what}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="320"/>
         <source>untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="297"/>
+        <location filename="../main_window.py" line="333"/>
         <source>About Autodiff Tutor</source>
         <translation>Autodiff Tutor 정보</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="299"/>
+        <location filename="../main_window.py" line="335"/>
         <source>&lt;h3&gt;Autodiff Tutor&lt;/h3&gt;&lt;p&gt;Build a formula, move its variables, and watch the value, every partial derivative and the plot of f, f′ and f″ follow.&lt;/p&gt;&lt;p&gt;The numbers come from a small reverse-mode automatic differentiation engine in the style of &lt;i&gt;Deep Learning from Scratch 3&lt;/i&gt; (DeZero).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Autodiff Tutor&lt;/h3&gt;&lt;p&gt;수식을 만들고 변수를 움직이면 함숫값, 모든 편미분, 그리고 f, f′, f″의 플롯이 따라 움직입니다.&lt;/p&gt;&lt;p&gt;숫자는 &lt;i&gt;밑바닥부터 시작하는 딥러닝 3&lt;/i&gt;(DeZero) 스타일로 만든 작은 역방향 자동 미분 엔진이 계산합니다.&lt;/p&gt;</translation>
     </message>
@@ -843,102 +853,102 @@
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="274"/>
+        <location filename="../panels/descent/map_panel.py" line="275"/>
         <source>Variable along the horizontal axis</source>
         <translation>가로축 변수</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="275"/>
+        <location filename="../panels/descent/map_panel.py" line="276"/>
         <source>Variable along the vertical axis</source>
         <translation>세로축 변수</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="277"/>
+        <location filename="../panels/descent/map_panel.py" line="278"/>
         <source>Grid points per axis; the whole grid is one vectorized forward and backward pass</source>
         <translation>축마다 격자점의 수. 격자 전체를 벡터화된 순전파와 역전파 한 번으로 계산합니다</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="84"/>
+        <location filename="../panels/descent/map_panel.py" line="85"/>
         <source>Auto</source>
         <translation>자동</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="84"/>
+        <location filename="../panels/descent/map_panel.py" line="85"/>
         <source>Linear</source>
         <translation>선형</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="84"/>
+        <location filename="../panels/descent/map_panel.py" line="85"/>
         <source>Log</source>
         <translation>로그</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="283"/>
+        <location filename="../panels/descent/map_panel.py" line="284"/>
         <source>Colour scale: a log scale shows the floor of deep valleys (Rosenbrock)</source>
         <translation>색 눈금: 로그 눈금을 쓰면 깊은 골짜기의 바닥이 보입니다(로젠브록)</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="270"/>
+        <location filename="../panels/descent/map_panel.py" line="271"/>
         <source>Horizontal</source>
         <translation>가로</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="271"/>
+        <location filename="../panels/descent/map_panel.py" line="272"/>
         <source>Vertical</source>
         <translation>세로</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="272"/>
+        <location filename="../panels/descent/map_panel.py" line="273"/>
         <source>Grid</source>
         <translation>격자</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="273"/>
+        <location filename="../panels/descent/map_panel.py" line="274"/>
         <source>Colours</source>
         <translation>색</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="286"/>
+        <location filename="../panels/descent/map_panel.py" line="287"/>
         <source>The map needs an expression with two or more variables, e.g. x^2 - y^2.</source>
         <translation>지도를 보려면 변수가 두 개 이상인 수식이 필요합니다. 예: x^2 - y^2</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="289"/>
+        <location filename="../panels/descent/map_panel.py" line="290"/>
         <source>&lt;span style=&quot;color:{g}&quot;&gt;━▶&lt;/span&gt; ∇f points uphill &amp;nbsp; &lt;span style=&quot;color:#444&quot;&gt;━▷&lt;/span&gt; −∇f, the direction of steepest descent&lt;br&gt;Drag or click the map to move the point.</source>
         <translation>&lt;span style=&quot;color:{g}&quot;&gt;━▶&lt;/span&gt; ∇f는 오르막을 가리킵니다 &amp;nbsp; &lt;span style=&quot;color:#444&quot;&gt;━▷&lt;/span&gt; −∇f는 가장 가파른 내리막 방향입니다&lt;br&gt;지도를 끌거나 클릭해서 점을 옮기세요.</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="316"/>
+        <location filename="../panels/descent/map_panel.py" line="312"/>
         <source>Map axes {x}, {y}</source>
         <translation>지도 축 {x}, {y}</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="414"/>
+        <location filename="../panels/descent/map_panel.py" line="410"/>
         <source>Map grid {n} × {n}</source>
         <translation>지도 격자 {n} × {n}</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="418"/>
+        <location filename="../panels/descent/map_panel.py" line="414"/>
         <source>Map colours: {scale}</source>
         <translation>지도 색: {scale}</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="565"/>
+        <location filename="../panels/descent/map_panel.py" line="561"/>
         <source>f({x}, {y})</source>
         <translation>f({x}, {y})</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="644"/>
+        <location filename="../panels/descent/map_panel.py" line="640"/>
         <source>holding {values}</source>
         <translation>{values} 고정</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="567"/>
+        <location filename="../panels/descent/map_panel.py" line="563"/>
         <source>(log colour scale)</source>
         <translation>(로그 색 눈금)</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="627"/>
+        <location filename="../panels/descent/map_panel.py" line="623"/>
         <source>at ({x}, {y}) = ({px}, {py}): f = &lt;b&gt;{f}&lt;/b&gt;&lt;br&gt;&lt;span style=&quot;color:{gc}&quot;&gt;∇f&lt;/span&gt; = (∂f/∂{x}, ∂f/∂{y}) = (&lt;b&gt;{gx}&lt;/b&gt;, &lt;b&gt;{gy}&lt;/b&gt;), |∇f| = {norm}</source>
         <translation>({x}, {y}) = ({px}, {py})에서: f = &lt;b&gt;{f}&lt;/b&gt;&lt;br&gt;&lt;span style=&quot;color:{gc}&quot;&gt;∇f&lt;/span&gt; = (∂f/∂{x}, ∂f/∂{y}) = (&lt;b&gt;{gx}&lt;/b&gt;, &lt;b&gt;{gy}&lt;/b&gt;), |∇f| = {norm}</translation>
     </message>
@@ -1221,199 +1231,199 @@
 <context>
     <name>OptimizerPanel</name>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="69"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="70"/>
         <source>Rosenbrock, 100(x1 − x0²)² + (1 − x0)²: descent from (0, 2)</source>
         <translation>로젠브록 100(x1 − x0²)² + (1 − x0)²: (0, 2)에서 경사하강</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="70"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="71"/>
         <source>x⁴ − 2x²: Newton&apos;s method from x = 2</source>
         <translation>x⁴ − 2x²: x = 2에서 뉴턴 방법</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="71"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="72"/>
         <source>Saddle x² − y²: descent slides off the ridge</source>
         <translation>안장점 x² − y²: 경사하강이 능선에서 미끄러집니다</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="82"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="83"/>
         <source>Converged after {n} steps: the step became negligibly small.</source>
         <translation>{n}단계 만에 수렴했습니다: 갱신 폭이 무시할 만큼 작아졌습니다.</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="84"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="85"/>
         <source>Stopped at step {n}: f″ = 0 here, so Newton&apos;s step is undefined.</source>
         <translation>{n}단계에서 멈췄습니다: 여기서 f″ = 0이라 뉴턴 방법의 갱신을 정의할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="86"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="87"/>
         <source>Stopped at step {n}: the next step leaves the slider range of {name}.</source>
         <translation>{n}단계에서 멈췄습니다: 다음 갱신이 {name}의 슬라이더 범위를 벗어납니다.</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="100"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="101"/>
         <source>Diverged at step {n}: the point ran away beyond ±{limit:g}. Try a smaller learning rate.</source>
         <translation>{n}단계에서 발산했습니다: 점이 ±{limit:g} 밖으로 달아났습니다. 학습률을 줄여 보세요.</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="105"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="106"/>
         <source>Cannot start here: f or its derivative is not finite at this point.</source>
         <translation>여기서는 시작할 수 없습니다: 이 점에서 f나 그 미분이 유한하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="106"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="107"/>
         <source>Diverged at step {n}: values became infinite or undefined. Try a smaller learning rate.</source>
         <translation>{n}단계에서 발산했습니다: 값이 무한대가 되거나 정의되지 않습니다. 학습률을 줄여 보세요.</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="227"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="228"/>
         <source>Load a preset…</source>
         <translation>프리셋 불러오기…</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="231"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="232"/>
         <source>Replace the expression with a ready-made landscape</source>
         <translation>수식을 미리 준비된 지형으로 바꿉니다</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="232"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="233"/>
         <source>Gradient descent</source>
         <translation>경사하강법</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="233"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="234"/>
         <source>Newton&apos;s method (one variable)</source>
         <translation>뉴턴 방법 (변수 하나)</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="234"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="235"/>
         <source>Method</source>
         <translation>방법</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="235"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="236"/>
         <source>Moves</source>
         <translation>움직일 변수</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="238"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="239"/>
         <source>Each step moves by −(learning rate) × ∇f</source>
         <translation>한 단계마다 −(학습률) × ∇f만큼 움직입니다</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="236"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="237"/>
         <source>Learning rate</source>
         <translation>학습률</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="240"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="241"/>
         <source>Steps taken between two redraws while running (about 60 redraws a second)</source>
         <translation>실행 중에 화면을 다시 그리는 사이에 진행할 단계 수 (초당 약 60번 다시 그림)</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="90"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="91"/>
         <source>Diverged at step {n}: f went up at each of the last {k} steps. Try a smaller learning rate.</source>
         <translation>{n}단계에서 발산했습니다: 최근 {k}단계 동안 f가 계속 커졌습니다. 학습률을 줄여 보세요.</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="95"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="96"/>
         <source>Diverged at step {n}: f went up and the next step leaves the slider range of {name}. Try a smaller learning rate.</source>
         <translation>{n}단계에서 발산했습니다: f가 커졌고 다음 갱신이 {name}의 슬라이더 범위를 벗어납니다. 학습률을 줄여 보세요.</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="237"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="238"/>
         <source>Steps per frame</source>
         <translation>프레임당 단계</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="242"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="243"/>
         <source>Step</source>
         <translation>한 단계</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="243"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="244"/>
         <source>Take one step</source>
         <translation>한 단계 진행합니다</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="244"/>
-        <location filename="../panels/descent/optimizer_panel.py" line="305"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="245"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="301"/>
         <source>Run</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="245"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="246"/>
         <source>Keep stepping, redrawing about 60 times a second</source>
         <translation>계속 진행하며 초당 약 60번 다시 그립니다</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="246"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="247"/>
         <source>Reset</source>
         <translation>처음으로</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="247"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="248"/>
         <source>Back to where the run started; forget the trail</source>
         <translation>실행을 시작한 곳으로 돌아가고 자취를 지웁니다</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="244"/>
-        <location filename="../panels/descent/optimizer_panel.py" line="296"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="245"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="292"/>
         <source>Stop</source>
         <translation>멈춤</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="335"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="331"/>
         <source>Load preset {name}</source>
         <translation>프리셋 {name} 불러오기</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="424"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="420"/>
         <source>Optimizer method: {name}</source>
         <translation>최적화 방법: {name}</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="427"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="423"/>
         <source>Learning rate {lr}</source>
         <translation>학습률 {lr}</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="430"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="426"/>
         <source>Steps per frame {n}</source>
         <translation>프레임당 단계 {n}</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="497"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="493"/>
         <source>The engine failed: {error}</source>
         <translation>엔진 오류: {error}</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="537"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="533"/>
         <source>nothing: the expression has no variables</source>
         <translation>없음: 수식에 변수가 없습니다</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="541"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="537"/>
         <source>(holding {names} fixed)</source>
         <translation>({names} 고정)</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="545"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="541"/>
         <source>Iteration 0 — press Step or Run.</source>
         <translation>반복 0 — ‘한 단계’나 ‘실행’을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="549"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="545"/>
         <source>Iteration &lt;b&gt;{n}&lt;/b&gt; &amp;nbsp; f = &lt;b&gt;{f}&lt;/b&gt; &amp;nbsp; ({names}) = ({coords})</source>
         <translation>반복 &lt;b&gt;{n}&lt;/b&gt; &amp;nbsp; f = &lt;b&gt;{f}&lt;/b&gt; &amp;nbsp; ({names}) = ({coords})</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="553"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="549"/>
         <source>f′ = {g}, f″ = {h}</source>
         <translation>f′ = {g}, f″ = {h}</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="557"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="553"/>
         <source>|∇f| = {g}</source>
         <translation>|∇f| = {g}</translation>
     </message>
@@ -1421,42 +1431,43 @@
 <context>
     <name>Palette</name>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="68"/>
+        <location filename="../panels/formula/button_palette.py" line="124"/>
         <source>new variable…</source>
         <translation>새 변수…</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="70"/>
+        <location filename="../panels/formula/button_palette.py" line="125"/>
         <source>Add a variable with a name of your choice</source>
         <translation>원하는 이름으로 변수를 추가합니다</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="73"/>
+        <location filename="../panels/formula/button_palette.py" line="126"/>
         <source>name, then Enter</source>
         <translation>이름 입력 후 Enter</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="92"/>
+        <location filename="../panels/formula/button_palette.py" line="127"/>
         <source>Delete before the cursor</source>
         <translation>커서 앞 글자를 지웁니다</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="101"/>
+        <location filename="../panels/formula/button_palette.py" line="128"/>
         <source>clear</source>
         <translation>지우기</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="102"/>
+        <location filename="../panels/formula/button_palette.py" line="129"/>
         <source>Empty the expression field</source>
         <translation>수식 칸을 비웁니다</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="115"/>
+        <location filename="../panels/formula/button_palette.py" line="131"/>
         <source>Insert {name}( — or wrap the selection</source>
         <translation>{name}( 넣기 — 선택한 부분이 있으면 감쌉니다</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="160"/>
+        <location filename="../panels/formula/button_palette.py" line="134"/>
+        <location filename="../panels/formula/button_palette.py" line="169"/>
         <source>Insert the variable {name}</source>
         <translation>변수 {name} 넣기</translation>
     </message>
@@ -1464,37 +1475,37 @@
 <context>
     <name>PlotPanel</name>
     <message>
-        <location filename="../panels/plot/plot_panel.py" line="53"/>
+        <location filename="../panels/plot/plot_panel.py" line="54"/>
         <source>tangent at the point</source>
         <translation>그 점에서의 접선</translation>
     </message>
     <message>
-        <location filename="../panels/plot/plot_panel.py" line="143"/>
+        <location filename="../panels/plot/plot_panel.py" line="234"/>
         <source>Fit view</source>
         <translation>맞춰 보기</translation>
     </message>
     <message>
-        <location filename="../panels/plot/plot_panel.py" line="145"/>
+        <location filename="../panels/plot/plot_panel.py" line="235"/>
         <source>Fit the axes to the curves again (Ctrl+0)</source>
         <translation>축을 곡선에 다시 맞춥니다 (Ctrl+0)</translation>
     </message>
     <message>
-        <location filename="../panels/plot/plot_panel.py" line="251"/>
+        <location filename="../panels/plot/plot_panel.py" line="265"/>
         <source>tangent</source>
         <translation>접선</translation>
     </message>
     <message>
-        <location filename="../panels/plot/plot_panel.py" line="260"/>
+        <location filename="../panels/plot/plot_panel.py" line="274"/>
         <source>f along {name}</source>
         <translation>{name}에 따른 f</translation>
     </message>
     <message>
-        <location filename="../panels/plot/plot_panel.py" line="305"/>
+        <location filename="../panels/plot/plot_panel.py" line="315"/>
         <source>f = {value} has no variable to plot along</source>
         <translation>f = {value}: 플롯의 가로축으로 쓸 변수가 없습니다</translation>
     </message>
     <message>
-        <location filename="../panels/plot/plot_panel.py" line="341"/>
+        <location filename="../panels/plot/plot_panel.py" line="351"/>
         <source>({values} held fixed)</source>
         <translation>({values} 고정)</translation>
     </message>
@@ -1578,27 +1589,27 @@
 <context>
     <name>ValueDisplay</name>
     <message>
-        <location filename="../panels/formula/value_display.py" line="23"/>
+        <location filename="../panels/formula/value_display.py" line="25"/>
         <source>undefined (NaN)</source>
         <translation>정의되지 않음 (NaN)</translation>
     </message>
     <message>
-        <location filename="../panels/formula/value_display.py" line="45"/>
+        <location filename="../panels/formula/value_display.py" line="67"/>
         <source>f at the point (right-click to copy)</source>
         <translation>그 점에서의 f (오른쪽 클릭으로 복사)</translation>
     </message>
     <message>
-        <location filename="../panels/formula/value_display.py" line="50"/>
+        <location filename="../panels/formula/value_display.py" line="68"/>
         <source>Copy Value</source>
         <translation>값 복사</translation>
     </message>
     <message>
-        <location filename="../panels/formula/value_display.py" line="73"/>
+        <location filename="../panels/formula/value_display.py" line="79"/>
         <source>f at {point}</source>
         <translation>{point}에서 f</translation>
     </message>
     <message>
-        <location filename="../panels/formula/value_display.py" line="82"/>
+        <location filename="../panels/formula/value_display.py" line="88"/>
         <source>from the last formula that worked</source>
         <translation>마지막으로 올바르게 계산된 수식의 값</translation>
     </message>
@@ -1606,59 +1617,58 @@
 <context>
     <name>VariableRow</name>
     <message>
-        <location filename="../panels/variables/variables_panel.py" line="80"/>
+        <location filename="../panels/variables/variables_panel.py" line="172"/>
         <source>Plot f along {name}</source>
         <translation>{name}을(를) 가로축으로 f 플롯</translation>
     </message>
     <message>
-        <location filename="../panels/variables/variables_panel.py" line="81"/>
+        <location filename="../panels/variables/variables_panel.py" line="173"/>
         <source>Plot along {name}</source>
         <translation>{name}을(를) 가로축으로 플롯</translation>
     </message>
     <message>
-        <location filename="../panels/variables/variables_panel.py" line="98"/>
-        <location filename="../panels/variables/variables_panel.py" line="110"/>
+        <location filename="../panels/variables/variables_panel.py" line="174"/>
+        <location filename="../panels/variables/variables_panel.py" line="175"/>
         <source>Value of {name}</source>
         <translation>{name}의 값</translation>
     </message>
     <message>
-        <location filename="../panels/variables/variables_panel.py" line="121"/>
-        <location filename="../panels/variables/variables_panel.py" line="229"/>
+        <location filename="../panels/variables/variables_panel.py" line="188"/>
         <source>How fast f changes when {name} moves, the others held still</source>
         <translation>다른 변수를 고정하고 {name}만 움직일 때 f가 변하는 빠르기</translation>
     </message>
     <message>
-        <location filename="../panels/variables/variables_panel.py" line="136"/>
+        <location filename="../panels/variables/variables_panel.py" line="178"/>
         <source>Smallest value of {name}</source>
         <translation>{name}의 최솟값</translation>
     </message>
     <message>
-        <location filename="../panels/variables/variables_panel.py" line="137"/>
+        <location filename="../panels/variables/variables_panel.py" line="179"/>
         <source>Largest value of {name}</source>
         <translation>{name}의 최댓값</translation>
     </message>
     <message>
-        <location filename="../panels/variables/variables_panel.py" line="138"/>
+        <location filename="../panels/variables/variables_panel.py" line="176"/>
         <source>step</source>
         <translation>간격</translation>
     </message>
     <message>
-        <location filename="../panels/variables/variables_panel.py" line="138"/>
+        <location filename="../panels/variables/variables_panel.py" line="180"/>
         <source>Slider step of {name}</source>
         <translation>{name} 슬라이더의 간격</translation>
     </message>
     <message>
-        <location filename="../panels/variables/variables_panel.py" line="161"/>
+        <location filename="../panels/variables/variables_panel.py" line="185"/>
         <source>Remove {name} (f does not use it)</source>
         <translation>{name} 삭제 (f가 쓰지 않음)</translation>
     </message>
     <message>
-        <location filename="../panels/variables/variables_panel.py" line="227"/>
+        <location filename="../panels/variables/variables_panel.py" line="192"/>
         <source>f does not use {name}: moving it changes nothing</source>
         <translation>f는 {name}을(를) 쓰지 않습니다: 움직여도 아무것도 바뀌지 않습니다</translation>
     </message>
     <message>
-        <location filename="../panels/variables/variables_panel.py" line="275"/>
+        <location filename="../panels/variables/variables_panel.py" line="286"/>
         <source>not a number</source>
         <translation>숫자가 아님</translation>
     </message>
@@ -1666,12 +1676,12 @@
 <context>
     <name>VariablesPanel</name>
     <message>
-        <location filename="../panels/variables/variables_panel.py" line="328"/>
+        <location filename="../panels/variables/variables_panel.py" line="374"/>
         <source>No variables yet: type a name such as x in the formula.</source>
         <translation>아직 변수가 없습니다. 수식에 x 같은 이름을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../panels/variables/variables_panel.py" line="336"/>
+        <location filename="../panels/variables/variables_panel.py" line="378"/>
         <source>∂f/∂x is how fast f changes when x alone moves: the slope of the tangent in the plot. The engine gets every ∂f/∂· from one backward pass.</source>
         <translation>∂f/∂x는 x만 움직일 때 f가 변하는 빠르기, 곧 플롯에서 접선의 기울기입니다. 엔진은 역전파 한 번으로 모든 ∂f/∂·를 구합니다.</translation>
     </message>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import sys
 from pathlib import Path
 
@@ -65,12 +66,15 @@ def test_the_qm_is_compiled_from_the_current_ts():
     assert not stale, f"{QM.name} is older than the .ts (rerun the tool): {stale[:5]}"
 
 
+PLACEHOLDER = re.compile(r"\{(\w+)(?:[:!][^{}]*)?\}")
+
+
 def test_placeholders_survive_translation():
     """A translation keeps every {field} of its source, or .format() would fail."""
     for (context, source), text in ut.messages(TS).items():
         if text is not None:
-            wanted = set(i18n._PLACEHOLDER.findall(source))
-            assert set(i18n._PLACEHOLDER.findall(text)) == wanted, (context, source, text)
+            wanted = set(PLACEHOLDER.findall(source))
+            assert set(PLACEHOLDER.findall(text)) == wanted, (context, source, text)
 
 
 class _Recorder(QTranslator):
@@ -187,30 +191,60 @@ def test_switching_language_while_running_retranslates_the_window(qtbot, qapp):
     assert i18n.stored_language() == "en"
 
 
-def test_templates_are_retranslated_with_their_values(qapp):
+def test_texts_filled_from_a_template_follow_the_language(qtbot, qapp):
+    """A text made from a template and a value ("f along x") is made again in the
+    new language by its widget's retranslate(), with the same value."""
+    from gui.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    title = window.plot_panel.title
+    assert title.text() == "f along x"
     assert i18n.set_language("ko")
-    assert i18n._translated("f along x", "en", "ko", ["PlotPanel"]) == "x에 따른 f"
-    assert i18n._translated("x에 따른 f", "ko", "en", ["PlotPanel"]) == "f along x"
-    assert i18n._translated("not a message at all", "en", "ko", []) is None
+    assert title.text() == "x에 따른 f"
+    assert i18n.set_language("en")
+    assert title.text() == "f along x"
+
+
+def test_the_languages_offered_are_english_and_every_compiled_catalogue(tmp_path):
+    assert i18n.available_languages() == {"en": "English", "ko": "한국어"}
+    if ut.tool("pyside6-lrelease") is None:
+        pytest.skip("pyside6-lrelease is not installed")
+    # A new language is one more .ts: compiled, it is offered, named in itself.
+    ts = tmp_path / "autodiff_tutor_de.ts"
+    ts.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><!DOCTYPE TS><TS version="2.1" language="de">'
+        "<context><name>FileActions</name><message><source>&amp;File</source>"
+        "<translation>&amp;Datei</translation></message></context></TS>",
+        encoding="utf-8",
+    )
+    ut.run_lrelease(ts, ts.with_suffix(".qm"))
+    (tmp_path / "autodiff_tutor_ko.qm").write_bytes(QM.read_bytes())
+    assert i18n.available_languages(tmp_path) == {
+        "en": "English",
+        "de": "Deutsch",
+        "ko": "한국어",
+    }
+    assert ut.catalogues() == [TS]  # the tool updates every catalogue the folder has
 
 
 def test_language_follows_the_system_locale(monkeypatch):
     class FakeLocale:
-        Language = i18n.QLocale.Language
+        def __init__(self, *ui_languages):
+            self._ui = list(ui_languages)
 
-        def __init__(self, language):
-            self._language = language
+        def uiLanguages(self):  # noqa: N802 - Qt's name
+            return self._ui
 
         def language(self):
-            return self._language
+            return i18n.QLocale.Language.German
 
-    monkeypatch.setattr(
-        i18n.QLocale, "system", staticmethod(lambda: FakeLocale(i18n.QLocale.Language.Korean))
-    )
+    monkeypatch.setattr(i18n.QLocale, "system", staticmethod(lambda: FakeLocale("ko-KR")))
     assert i18n.system_language() == "ko"
-    monkeypatch.setattr(
-        i18n.QLocale, "system", staticmethod(lambda: FakeLocale(i18n.QLocale.Language.German))
-    )
+    # the first preferred language we have wins
+    monkeypatch.setattr(i18n.QLocale, "system", staticmethod(lambda: FakeLocale("de-DE", "ko")))
+    assert i18n.system_language() == "ko"
+    monkeypatch.setattr(i18n.QLocale, "system", staticmethod(lambda: FakeLocale("de-DE")))
     assert i18n.system_language() == "en"
 
 

@@ -23,7 +23,7 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.widgets.retranslating import Retranslating
 from tutor.contours import (
     color_values,
     contour_levels,
@@ -113,7 +114,7 @@ class MapViewBox(pg.ViewBox):
         self.sigPointDragged.emit(p.x(), p.y(), phase)
 
 
-class MapPanel(QWidget):
+class MapPanel(Retranslating, QWidget):
     """Heat map and contours of f over two chosen variables, with the point and ∇f.
 
     ``axes()`` names the two variables, ``grid`` is the last ``Grid`` drawn,
@@ -256,7 +257,7 @@ class MapPanel(QWidget):
         self.legend.setWordWrap(True)
         self.legend.setProperty("class", "muted")
         layout.addWidget(self.legend)
-        self.retranslateUi()
+        self.retranslate()
 
         self.x_combo.activated.connect(self._on_x_combo_activated)
         self.y_combo.activated.connect(self._on_y_combo_activated)
@@ -266,7 +267,7 @@ class MapPanel(QWidget):
         self.viewbox.sigResized.connect(self._update_arrows)
         self.viewbox.sigRangeChanged.connect(self._update_arrows)
 
-    def retranslateUi(self) -> None:  # noqa: N802 - Qt's naming
+    def retranslate(self) -> None:
         """Every fixed text, in the current interface language."""
         self.x_label.setText(_tr("Horizontal"))
         self.y_label.setText(_tr("Vertical"))
@@ -297,11 +298,6 @@ class MapPanel(QWidget):
             self._update_title()
         if self._point is not None and self.controller.result.ok and self._axes:
             self._update_readout(self.controller.result)
-
-    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)
 
     # -- public -------------------------------------------------------------------
 

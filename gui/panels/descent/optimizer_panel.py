@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.panels.descent.map_panel import PANEL_KEY, MapPanel, map_axes
+from gui.widgets.retranslating import Retranslating
 from tutor.descent import (
     CONVERGED,
     FLAT,
@@ -128,7 +129,7 @@ class LearningRateSpinBox(QDoubleSpinBox):
         return f"{value:.7g}"
 
 
-class OptimizerPanel(QWidget):
+class OptimizerPanel(Retranslating, QWidget):
     """Step, run, stop and reset an optimizer on the current expression.
 
     Gradient descent on two of several variables moves along the map's axes (the same
@@ -213,7 +214,7 @@ class OptimizerPanel(QWidget):
         self.message_label.setWordWrap(True)
         layout.addWidget(self.message_label)
         layout.addStretch(1)
-        self.retranslateUi()
+        self.retranslate()
 
         self.preset_combo.activated.connect(self._on_preset_combo_activated)
         self.method_combo.activated.connect(self._on_method_combo_activated)
@@ -223,7 +224,7 @@ class OptimizerPanel(QWidget):
         self.run_button.toggled.connect(self._on_run_button_toggled)
         self.reset_button.clicked.connect(self.reset)
 
-    def retranslateUi(self) -> None:  # noqa: N802 - Qt's naming
+    def retranslate(self) -> None:
         """Every fixed text, in the current interface language."""
         self.preset_combo.setItemText(0, _tr("Load a preset…"))
         titles = preset_titles()
@@ -251,11 +252,6 @@ class OptimizerPanel(QWidget):
             st = self.stepper
             if st is not None and st.stopped and st.stop.reason != "error":
                 self.message_label.setText(stop_message(self.stepper))
-
-    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)
 
     # -- public -------------------------------------------------------------------
 

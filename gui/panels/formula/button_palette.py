@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from gui.controller import SessionController
+from gui.i18n import tr_message
+from gui.widgets.retranslating import Retranslating
 from tutor.session import SessionError
 
 FUNCTION_BUTTONS = ("sin", "cos", "tan", "tanh", "exp", "log", "sqrt", "sigmoid", "relu", "abs")
@@ -44,7 +46,7 @@ _IDENT_CHAR = re.compile(r"[\w.]$")  # an identifier, a number or a decimal poin
 _NAME_END = re.compile(r"[^\W\d]\w*$")  # the text before the cursor ends in a name
 
 
-class Palette(QWidget):
+class Palette(Retranslating, QWidget):
     """The button palette for one expression field."""
 
     def __init__(
@@ -65,12 +67,10 @@ class Palette(QWidget):
         self._variable_row.setSpacing(4)
         self._variable_buttons: list[QToolButton] = []
         self.new_variable_button = self._make_button(
-            "newVariable", self.tr("new variable…"), self._on_new_variable_clicked, "variable"
+            "newVariable", "", self._on_new_variable_clicked, "variable"
         )
-        self.new_variable_button.setToolTip(self.tr("Add a variable with a name of your choice"))
         self.new_variable_edit = QLineEdit(self)
         self.new_variable_edit.setObjectName("newVariableEdit")
-        self.new_variable_edit.setPlaceholderText(self.tr("name, then Enter"))
         self.new_variable_edit.setMaximumWidth(140)
         self.new_variable_edit.setVisible(False)
         self.new_variable_edit.returnPressed.connect(self._on_new_variable_return_pressed)
@@ -88,9 +88,7 @@ class Palette(QWidget):
             key = "point" if d == "." else d
             button = self._make_button(key, d, lambda _=False, d=d: self.insert(d), "digit")
             keypad.addWidget(button, i // 3, i % 3)
-        backspace = self._make_button(
-            "backspace", "⌫", self.backspace, "edit", self.tr("Delete before the cursor")
-        )
+        backspace = self._make_button("backspace", "⌫", self.backspace, "edit")
         keypad.addWidget(backspace, 3, 2)
         for i, (key, face, token) in enumerate(OPERATOR_BUTTONS):
             kind = "constant" if key in ("pi", "e") else "operator"
@@ -98,8 +96,7 @@ class Palette(QWidget):
                 key, face, lambda _=False, t=token: self.insert_token(t), kind
             )
             keypad.addWidget(button, i // 3, 3 + i % 3)
-        clear = self._make_button("clear", self.tr("clear"), self.clear, "edit")
-        clear.setToolTip(self.tr("Empty the expression field"))
+        clear = self._make_button("clear", "", self.clear, "edit")
         keypad.addWidget(clear, 3, 3, 1, 3)
         for c in range(6):
             keypad.setColumnStretch(c, 1)
@@ -112,7 +109,6 @@ class Palette(QWidget):
             button = self._make_button(
                 name, name, lambda _=False, n=name: self.insert_function(n), "function"
             )
-            button.setToolTip(self.tr("Insert {name}( — or wrap the selection").format(name=name))
             functions.addWidget(button, i // 5, i % 5)
         for c in range(5):
             functions.setColumnStretch(c, 1)
@@ -122,10 +118,25 @@ class Palette(QWidget):
         controller.sigVariablesChanged.connect(self._rebuild_variable_buttons)
         controller.sigExpressionChanged.connect(self._on_controller_expression_changed)
         self._rebuild_variable_buttons()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.new_variable_button.setText(self.tr("new variable…"))
+        self.new_variable_button.setToolTip(self.tr("Add a variable with a name of your choice"))
+        self.new_variable_edit.setPlaceholderText(self.tr("name, then Enter"))
+        self.buttons["backspace"].setToolTip(self.tr("Delete before the cursor"))
+        self.buttons["clear"].setText(self.tr("clear"))
+        self.buttons["clear"].setToolTip(self.tr("Empty the expression field"))
+        for name in FUNCTION_BUTTONS:
+            tip = self.tr("Insert {name}( — or wrap the selection").format(name=name)
+            self.buttons[name].setToolTip(tip)
+        for button in self._variable_buttons:
+            tip = self.tr("Insert the variable {name}").format(name=button.text())
+            button.setToolTip(tip)
 
     # -- building -------------------------------------------------------------------
 
-    def _make_button(self, key, face, slot, kind, tooltip: str | None = None) -> QToolButton:
+    def _make_button(self, key, face, slot, kind) -> QToolButton:
         button = QToolButton(self)
         button.setObjectName(f"paletteButton_{key}")
         button.setText(face)
@@ -134,8 +145,6 @@ class Palette(QWidget):
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        if tooltip:
-            button.setToolTip(tooltip)
         button.clicked.connect(slot)
         self.buttons[key] = button
         return button
@@ -268,7 +277,7 @@ class Palette(QWidget):
             self.new_variable_edit.setProperty("invalid", True)
             self.new_variable_edit.style().unpolish(self.new_variable_edit)
             self.new_variable_edit.style().polish(self.new_variable_edit)
-            self.new_variable_edit.setToolTip(str(exc))
+            self.new_variable_edit.setToolTip(tr_message(exc))
             return
         self._close_new_variable_editor()
         self.insert_token(name)

@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from gui.controller import SessionController
+from gui.i18n import tr_message
+from gui.widgets.retranslating import Retranslating
 
 # The same light blue as the graph's own formula line, and the graph's selection blue.
 HIGHLIGHT_FILL = QColor("#cfe0ff")
@@ -94,7 +96,7 @@ class FormulaEdit(QLineEdit):
         painter.end()
 
 
-class ExpressionBar(QWidget):
+class ExpressionBar(Retranslating, QWidget):
     """``f(x, y) = [expressionEdit]`` and a one-line message under it."""
 
     def __init__(self, controller: SessionController, parent: QWidget | None = None) -> None:
@@ -110,18 +112,11 @@ class ExpressionBar(QWidget):
 
         self.edit = FormulaEdit(self)
         self.edit.setObjectName("expressionEdit")
-        self.edit.setPlaceholderText(self.tr("type a formula, e.g. sin(x) * x^2"))
         self.edit.setClearButtonEnabled(False)
         edit_font = QFont("DejaVu Sans Mono")
         edit_font.setStyleHint(QFont.StyleHint.Monospace)
         edit_font.setPointSizeF(self.font().pointSizeF() * 1.25)
         self.edit.setFont(edit_font)
-        self._help = self.tr(
-            "The function f. Operators + - * / ^, functions such as sin(x), "
-            "constants pi and e; 2x means 2*x. (Ctrl+L)"
-        )
-        self.edit.setToolTip(self._help)
-        self.edit.setAccessibleName(self.tr("Expression"))
         # Ctrl+Z / Ctrl+Y in the field undo document edits (Edit menu), not only the
         # field's own text, so the field and the document never disagree.
         self.edit.installEventFilter(self)
@@ -152,8 +147,18 @@ class ExpressionBar(QWidget):
         controller.sigExpressionChanged.connect(self._on_controller_expression_changed)
         controller.sigDocumentReplaced.connect(self._on_controller_document_replaced)
         controller.sigSelectionChanged.connect(self._on_controller_selection_changed)
+        self.retranslate()
         self._on_controller_document_replaced()
         self._on_controller_selection_changed(*controller.selection)
+
+    def retranslate(self) -> None:
+        self.edit.setPlaceholderText(self.tr("type a formula, e.g. sin(x) * x^2"))
+        self._help = self.tr(
+            "The function f. Operators + - * / ^, functions such as sin(x), "
+            "constants pi and e; 2x means 2*x. (Ctrl+L)"
+        )
+        self.edit.setAccessibleName(self.tr("Expression"))
+        self._show_parse_state()
 
     # -- from the user ----------------------------------------------------------
 
@@ -195,7 +200,7 @@ class ExpressionBar(QWidget):
         self.caption.setText(f"f({names}) =")
         if error is not None:
             message = self.tr("column {column}: {message}").format(
-                column=error.position + 1, message=getattr(error, "message", str(error))
+                column=error.position + 1, message=tr_message(error)
             )
             self._set_invalid(True)
             self.message.setText(message)

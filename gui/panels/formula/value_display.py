@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QFont, QGuiApplication
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from gui.controller import SessionController
+from gui.i18n import tr_message
 from gui.theme import MUTED_TEXT, TEXT
 from gui.widgets.live_label import LiveLabel
+from gui.widgets.retranslating import Retranslating
 from tutor.evaluation import EvalResult
 from tutor.numbers import on_grid, readout
 
@@ -24,7 +26,7 @@ def format_f(value: float) -> str:
     return readout(value)
 
 
-class ValueDisplay(QFrame):
+class ValueDisplay(Retranslating, QFrame):
     """``f(x = 1.00, y = 0.50)`` above ``1.341470985`` in a large font."""
 
     def __init__(self, controller: SessionController, parent: QWidget | None = None) -> None:
@@ -42,14 +44,13 @@ class ValueDisplay(QFrame):
         font.setPointSizeF(font.pointSizeF() * 2.4)
         font.setWeight(QFont.Weight.DemiBold)
         self.value_label.setFont(font)
-        self.value_label.setToolTip(self.tr("f at the point (right-click to copy)"))
 
         self.notice_label = LiveLabel(self, color=MUTED_TEXT)
         self.notice_label.setObjectName("noticeLabel")
 
-        copy_action = QAction(self.tr("Copy Value"), self)
-        copy_action.triggered.connect(self.copy_value)
-        self.addAction(copy_action)
+        self.copy_action = QAction(self)
+        self.copy_action.triggered.connect(self.copy_value)
+        self.addAction(self.copy_action)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
         layout = QVBoxLayout(self)
@@ -60,7 +61,12 @@ class ValueDisplay(QFrame):
         layout.addWidget(self.notice_label)
 
         controller.sigResultChanged.connect(self._on_controller_result_changed)
-        self._on_controller_result_changed(controller.result)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.value_label.setToolTip(self.tr("f at the point (right-click to copy)"))
+        self.copy_action.setText(self.tr("Copy Value"))
+        self._on_controller_result_changed(self.controller.result)
 
     def _on_controller_result_changed(self, result: EvalResult) -> None:
         if result.expression is None:
@@ -81,16 +87,11 @@ class ValueDisplay(QFrame):
         if stale:
             notice = self.tr("from the last formula that worked")
         else:
-            notice = result.notices[0] if result.notices else ""
+            notice = tr_message(result.notices[0]) if result.notices else ""
         if self.notice_label.text() != notice:
             self.notice_label.setText(notice)
-            self.notice_label.setToolTip("\n".join(result.notices))
+            self.notice_label.setToolTip("\n".join(tr_message(n) for n in result.notices))
 
     def copy_value(self) -> None:
         """Put f at the point on the clipboard, with every digit (repr)."""
         QGuiApplication.clipboard().setText(repr(float(self.controller.result.value)))
-
-    def changeEvent(self, event) -> None:  # noqa: N802 - Qt
-        if event.type() == QEvent.Type.LanguageChange:
-            self._on_controller_result_changed(self.controller.result)
-        super().changeEvent(event)

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from gui.controller import SessionController
 from gui.theme import CURVE_COLORS, MUTED_TEXT
 from gui.widgets.live_label import LiveLabel
+from gui.widgets.retranslating import Retranslating
 from tutor.descent import thin_trail
 from tutor.evaluation import EvalResult
 from tutor.numbers import on_grid
@@ -101,7 +102,7 @@ class _SafeLegend(pg.LegendItem):
         super()._GraphicsWidgetAnchor__geometryChanged()
 
 
-class PlotPanel(QWidget):
+class PlotPanel(Retranslating, QWidget):
     """Curve toggles above a pyqtgraph PlotWidget (objectName ``plotWidget``)."""
 
     sigPointClicked = Signal(float)  # the swept variable's new value, after a click
@@ -140,9 +141,7 @@ class PlotPanel(QWidget):
             self.curve_boxes[key] = box
             header.addWidget(box)
         self.fit_button = QToolButton(self)
-        self.fit_button.setText(self.tr("Fit view"))
         self.fit_button.setObjectName("fitButton")
-        self.fit_button.setToolTip(self.tr("Fit the axes to the curves again (Ctrl+0)"))
         self.fit_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.fit_button.clicked.connect(self.fit_view)
         header.addWidget(self.fit_button)
@@ -229,7 +228,13 @@ class PlotPanel(QWidget):
         controller.sigTrailsChanged.connect(self._draw_trail)
         self._on_controller_sweep_changed()
         self._on_controller_curves_changed(controller.session.curves)
-        self._on_controller_result_changed(controller.result)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.fit_button.setText(self.tr("Fit view"))
+        self.fit_button.setToolTip(self.tr("Fit the axes to the curves again (Ctrl+0)"))
+        self._update_texts()
+        self._on_controller_result_changed(self.controller.result)
 
     # -- from the document ----------------------------------------------------------------
 
@@ -247,6 +252,15 @@ class PlotPanel(QWidget):
 
     def _on_controller_sweep_changed(self) -> None:
         sweep = self.controller.session.sweep
+        self._update_texts()
+        if sweep.variable is not None:
+            self.view_box.setXRange(sweep.min, sweep.max, padding=0.02)
+        self._force_fit = True
+        self._draw_trail()
+
+    def _update_texts(self) -> None:
+        """The toggles, legend, axis labels and title, for the swept variable."""
+        sweep = self.controller.session.sweep
         titles = curve_titles(sweep.variable)
         short = {"tangent": self.tr("tangent")}
         for key, box in self.curve_boxes.items():
@@ -260,10 +274,6 @@ class PlotPanel(QWidget):
             self.tr("f along {name}").format(name=sweep.variable) if sweep.variable else ""
         )
         self.title.updateGeometry()  # rare: the title's width may change the header
-        if sweep.variable is not None:
-            self.view_box.setXRange(sweep.min, sweep.max, padding=0.02)
-        self._force_fit = True
-        self._draw_trail()
 
     def _update_left_label(self) -> None:
         shown = [n for k, n in (("f", "f"), ("df", "f′"), ("d2f", "f″")) if k in self.curves_on()]

@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from gui.controller import SessionController
+from gui.i18n import tr_message
+from gui.widgets.retranslating import Retranslating
 from tutor.evaluation import EvalResult
 from tutor.numbers import readout, step_decimals
 from tutor.session import SessionError, VariableSpec, snap_to_step
@@ -56,7 +58,7 @@ class _WheelGuard(QObject):
         return False
 
 
-class VariableRow(QFrame):
+class VariableRow(Retranslating, QFrame):
     """The controls of one variable. Object names end in ``_<name>`` for tests."""
 
     def __init__(
@@ -77,8 +79,6 @@ class VariableRow(QFrame):
 
         self.sweep_button = QRadioButton(self)
         self.sweep_button.setObjectName(f"sweep_{name}")
-        self.sweep_button.setToolTip(self.tr("Plot f along {name}").format(name=name))
-        self.sweep_button.setAccessibleName(self.tr("Plot along {name}").format(name=name))
         sweep_group.addButton(self.sweep_button)
         self.sweep_button.toggled.connect(self._on_sweep_toggled)
 
@@ -95,7 +95,6 @@ class VariableRow(QFrame):
         self.slider.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.slider.setSingleStep(1)
         self.slider.setPageStep(10)
-        self.slider.setAccessibleName(self.tr("Value of {name}").format(name=name))
         self.slider.installEventFilter(wheel_guard)
         self.slider.valueChanged.connect(self._on_slider_value_changed)
         self.slider.sliderPressed.connect(lambda: controller.begin_drag(self.name))
@@ -107,7 +106,6 @@ class VariableRow(QFrame):
         self.spin.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.spin.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.UpDownArrows)
         self.spin.setMinimumWidth(86)
-        self.spin.setAccessibleName(self.tr("Value of {name}").format(name=name))
         self.spin.installEventFilter(wheel_guard)
         self.spin.valueChanged.connect(self._on_spin_value_changed)
 
@@ -117,9 +115,6 @@ class VariableRow(QFrame):
         grad_font.setWeight(QFont.Weight.Medium)
         self.grad_label.setFont(grad_font)
         self.grad_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.grad_label.setToolTip(
-            self.tr("How fast f changes when {name} moves, the others held still").format(name=name)
-        )
         # A fixed size: a new number must not make the whole column lay itself out again.
         sample = format_gradient(name, -1.23456e-05)
         self.grad_label.setFixedSize(
@@ -132,20 +127,16 @@ class VariableRow(QFrame):
         range_row.setSpacing(3)
         range_row.addWidget(self.grad_label)
         range_row.addStretch(1)
-        for key, caption, tip in (
-            ("min", None, self.tr("Smallest value of {name}")),
-            ("max", "…", self.tr("Largest value of {name}")),
-            ("step", self.tr("step"), self.tr("Slider step of {name}")),
-        ):
-            if caption:
-                label = QLabel(caption, self)
-                label.setProperty("class", "muted")
-                range_row.addWidget(label)
+        self.step_caption = QLabel(self)
+        captions = {"min": None, "max": QLabel("…", self), "step": self.step_caption}
+        for key, caption in captions.items():
+            if caption is not None:
+                caption.setProperty("class", "muted")
+                range_row.addWidget(caption)
             edit = QLineEdit(self)
             edit.setObjectName(f"{key}_{name}")
             edit.setFixedWidth(46)
             edit.setAlignment(Qt.AlignmentFlag.AlignRight)
-            edit.setToolTip(tip.format(name=name))
             edit.editingFinished.connect(self._on_range_editing_finished)
             self.range_edits[key] = edit
             range_row.addWidget(edit)
@@ -157,9 +148,6 @@ class VariableRow(QFrame):
         policy = self.remove_button.sizePolicy()
         policy.setRetainSizeWhenHidden(True)  # the slider keeps its length either way
         self.remove_button.setSizePolicy(policy)
-        self.remove_button.setToolTip(
-            self.tr("Remove {name} (f does not use it)").format(name=name)
-        )
         self.remove_button.clicked.connect(lambda: controller.remove_variable(self.name))
 
         grid = QGridLayout(self)
@@ -174,8 +162,35 @@ class VariableRow(QFrame):
         grid.addLayout(range_row, 1, 0, 1, 5)
         grid.setColumnStretch(2, 1)
 
+        self._used = True
         self.configure(spec)
         self.set_used(True)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        name = self.name
+        self.sweep_button.setToolTip(self.tr("Plot f along {name}").format(name=name))
+        self.sweep_button.setAccessibleName(self.tr("Plot along {name}").format(name=name))
+        self.slider.setAccessibleName(self.tr("Value of {name}").format(name=name))
+        self.spin.setAccessibleName(self.tr("Value of {name}").format(name=name))
+        self.step_caption.setText(self.tr("step"))
+        tips = {
+            "min": self.tr("Smallest value of {name}"),
+            "max": self.tr("Largest value of {name}"),
+            "step": self.tr("Slider step of {name}"),
+        }
+        for key, edit in self.range_edits.items():
+            edit.setToolTip(tips[key].format(name=name))
+        self.remove_button.setToolTip(
+            self.tr("Remove {name} (f does not use it)").format(name=name)
+        )
+        self.grad_label.setToolTip(
+            self.tr("How fast f changes when {name} moves, the others held still").format(
+                name=name
+            )
+            if self._used
+            else self.tr("f does not use {name}: moving it changes nothing").format(name=name)
+        )
 
     # -- from the document ------------------------------------------------------------
 
@@ -223,13 +238,9 @@ class VariableRow(QFrame):
             for label in self.findChildren(QLabel):
                 _repolish(label)
         self.remove_button.setVisible(not used)
-        self.grad_label.setToolTip(
-            self.tr("f does not use {name}: moving it changes nothing").format(name=self.name)
-            if not used
-            else self.tr("How fast f changes when {name} moves, the others held still").format(
-                name=self.name
-            )
-        )
+        if used != self._used:
+            self._used = used
+            self.retranslate()
 
     def set_swept(self, swept: bool) -> None:
         if self.sweep_button.isChecked() != swept:
@@ -281,7 +292,7 @@ class VariableRow(QFrame):
             self.controller.set_range(self.name, values["min"], values["max"], values["step"])
         except SessionError as exc:
             changed = [k for k in values if values[k] != current[k]]
-            self._mark_range_error(changed or list(values), str(exc))
+            self._mark_range_error(changed or list(values), tr_message(exc))
             return
         self._mark_range_error([], "")
 
@@ -307,7 +318,7 @@ def _is_float(text: str) -> bool:
     return True
 
 
-class VariablesPanel(QWidget):
+class VariablesPanel(Retranslating, QWidget):
     """The list of variable rows, in a scroll area."""
 
     def __init__(self, controller: SessionController, parent: QWidget | None = None) -> None:
@@ -324,20 +335,12 @@ class VariablesPanel(QWidget):
         self._rows_layout = QVBoxLayout(self._container)
         self._rows_layout.setContentsMargins(0, 0, 4, 0)
         self._rows_layout.setSpacing(6)
-        self._empty_label = QLabel(
-            self.tr("No variables yet: type a name such as x in the formula."), self._container
-        )
+        self._empty_label = QLabel(self._container)
         self._empty_label.setWordWrap(True)
         self._empty_label.setProperty("class", "muted")
         self._rows_layout.addWidget(self._empty_label)
         self._rows_layout.addStretch(1)
-        self.hint_label = QLabel(
-            self.tr(
-                "∂f/∂x is how fast f changes when x alone moves: the slope of the "
-                "tangent in the plot. The engine gets every ∂f/∂· from one backward pass."
-            ),
-            self._container,
-        )
+        self.hint_label = QLabel(self._container)
         self.hint_label.setObjectName("variablesHint")
         self.hint_label.setWordWrap(True)
         self.hint_label.setProperty("class", "muted")
@@ -364,6 +367,18 @@ class VariablesPanel(QWidget):
         controller.sigResultChanged.connect(self._on_controller_result_changed)
         self._on_controller_variables_changed()
         self._on_controller_result_changed(controller.result)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self._empty_label.setText(
+            self.tr("No variables yet: type a name such as x in the formula.")
+        )
+        self.hint_label.setText(
+            self.tr(
+                "∂f/∂x is how fast f changes when x alone moves: the slope of the "
+                "tangent in the plot. The engine gets every ∂f/∂· from one backward pass."
+            )
+        )
 
     def row(self, name: str) -> VariableRow:
         return self.rows[name]
