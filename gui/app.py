@@ -1,4 +1,4 @@
-"""The QApplication: its name, its look (gui/theme.py) and its language (gui/i18n.py).
+"""The QApplication: its name and icon, its look (gui/theme.py) and its language (gui/i18n.py).
 
 ``create_app()`` is used by ``main.py`` and by the benchmarks; tests get their
 application from pytest-qt and call ``apply_style()`` only if they want the look.
@@ -7,13 +7,28 @@ application from pytest-qt and call ``apply_style()`` only if they want the look
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from gui.theme import apply_style
 
 APP_NAME = "Autodiff Tutor"
 ORGANIZATION = "Autodiff Tutor"
+# The desktop entry's name (packaging/linux/<APP_ID>.desktop): Wayland finds the icon by it.
+APP_ID = "io.github.autodiff_tutor.AutodiffTutor"
+ICON_DIR = Path(__file__).resolve().parent / "icons"
+ICON_SIZES = (16, 32, 48, 64, 128, 256)  # gui/icons/autodiff-tutor-<N>.png (tools/render_icons.py)
+
+
+def app_icon() -> QIcon:
+    """The application icon, one PNG per size, so Qt never scales a large one down."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(str(ICON_DIR / f"autodiff-tutor-{size}.png"), QSize(size, size))
+    return icon
 
 
 def install_translators(app: QApplication, language: str | None = None):
@@ -51,6 +66,8 @@ def create_app(argv: list[str] | None = None) -> QApplication:
         app = QApplication(list(argv if argv is not None else sys.argv))
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANIZATION)
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
     if QApplication.platformName() == "offscreen":
         _quiet_offscreen_messages()
     apply_style(app)
