@@ -18,13 +18,13 @@ import numpy as np
 
 from engine.core import Variable
 from tutor.formula import Expression
+from tutor.messages import Message
 
 # =============================================================================
 # steppers
 # =============================================================================
 
-# Why a run stopped. The GUI turns these into translated messages; ``Stepper.message``
-# gives the English one.
+# Why a run stopped; ``describe_stop`` turns a Stop into a sentence.
 NOT_FINITE = "not_finite"  # f or a derivative became inf or NaN
 RUNAWAY = "runaway"  # the point grew without bound
 GROWING = "growing"  # descent: f went up step after step (the learning rate is too large)
@@ -150,8 +150,9 @@ class Stepper:
 
     @property
     def message(self) -> str:
-        """Why the run stopped, in one English sentence ('' while it can go on)."""
-        return describe_stop(self.stop) if self.stop else ""
+        """Why the run stopped, in English ('' while it can go on); ``describe_stop``
+        gives the sentence for translation."""
+        return str(describe_stop(self.stop)) if self.stop else ""
 
     # -- stepping -------------------------------------------------------------
 
@@ -326,36 +327,6 @@ class Newton(Stepper):
         return [self._p[0] - g / h]
 
 
-def describe_stop(stop: Stop) -> str:
-    """One English sentence saying why a run stopped (the GUI has translated ones)."""
-    it = stop.iteration
-    if stop.reason == CONVERGED:
-        return f"Converged after {it} steps: the step became negligibly small."
-    if stop.reason == FLAT:
-        return f"Stopped at step {it}: f″ = 0 here, so Newton's step is undefined."
-    if stop.reason == OUT_OF_RANGE:
-        return f"Stopped at step {it}: the next step leaves the range of {stop.detail['variable']}."
-    if stop.reason == GROWING:
-        where = (
-            f"f went up at each of the last {stop.detail['steps']} steps"
-            if "steps" in stop.detail
-            else f"f went up and the next step leaves the range of {stop.detail['variable']}"
-        )
-        return f"Diverged at step {it}: {where}. Try a smaller learning rate."
-    if stop.reason == RUNAWAY:
-        return (
-            f"Diverged at step {it}: the point ran away beyond ±{stop.detail['limit']:g}. "
-            "Try a smaller learning rate (or f has no minimum that way)."
-        )
-    what = stop.detail.get("what", "f")
-    if what == "start":
-        return "Cannot start here: f or its derivative is not finite at the start point."
-    return (
-        f"Diverged at step {it}: the {what} became infinite or undefined. "
-        "Try a smaller learning rate."
-    )
-
-
 TRAIL_DISPLAY_POINTS = 3000  # a longer trail is thinned for drawing (start kept whole)
 
 
@@ -367,6 +338,49 @@ def thin_trail(n: int, keep: int = TRAIL_DISPLAY_POINTS) -> slice | np.ndarray:
     head = keep // 4
     rest = np.linspace(head, n - 1, keep - head).astype(np.intp)
     return np.concatenate([np.arange(head), rest])
+
+
+def describe_stop(stop: Stop) -> Message:
+    """Why a run stopped, in one sentence (``str()`` of it is the English)."""
+    n = stop.iteration
+    detail = stop.detail
+    if stop.reason == CONVERGED:
+        return Message("Converged after {n} steps: the step became negligibly small.", n=n)
+    if stop.reason == FLAT:
+        return Message("Stopped at step {n}: f″ = 0 here, so Newton's step is undefined.", n=n)
+    if stop.reason == OUT_OF_RANGE:
+        return Message(
+            "Stopped at step {n}: the next step leaves the slider range of {name}.",
+            n=n,
+            name=detail["variable"],
+        )
+    if stop.reason == GROWING and "steps" in detail:
+        return Message(
+            "Diverged at step {n}: f went up at each of the last {k} steps. "
+            "Try a smaller learning rate.",
+            n=n,
+            k=detail["steps"],
+        )
+    if stop.reason == GROWING:
+        return Message(
+            "Diverged at step {n}: f went up and the next step leaves the slider range of "
+            "{name}. Try a smaller learning rate.",
+            n=n,
+            name=detail["variable"],
+        )
+    if stop.reason == RUNAWAY:
+        return Message(
+            "Diverged at step {n}: the point ran away beyond ±{limit:g}. "
+            "Try a smaller learning rate.",
+            n=n,
+            limit=detail["limit"],
+        )
+    if stop.reason == NOT_FINITE and detail.get("what") == "start":
+        return Message("Cannot start here: f or its derivative is not finite at this point.")
+    return Message(
+        "Diverged at step {n}: values became infinite or undefined. Try a smaller learning rate.",
+        n=n,
+    )
 
 
 # =============================================================================

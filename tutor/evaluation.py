@@ -17,6 +17,7 @@ import numpy as np
 
 from engine.core import Variable
 from tutor.formula import Expression, ParseError
+from tutor.messages import Message
 
 if TYPE_CHECKING:
     from tutor.session import Sweep
@@ -42,7 +43,7 @@ class EvalResult:
     f: np.ndarray = field(default_factory=lambda: np.empty(0))
     df: np.ndarray = field(default_factory=lambda: np.empty(0))
     d2f: np.ndarray = field(default_factory=lambda: np.empty(0))
-    notices: list[str] = field(default_factory=list)
+    notices: list[Message] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -87,10 +88,14 @@ def evaluate_expression(
                 _to_float(inputs[name].grad) if inputs[name].grad is not None else 0.0
             )
         if not math.isfinite(result.value):
-            result.notices.append(f"f is not finite at this point ({result.value})")
+            result.notices.append(
+                Message("f is not finite at this point ({value})", value=result.value)
+            )
         for name, g in result.grads.items():
             if not math.isfinite(g):
-                result.notices.append(f"∂f/∂{name} is not finite at this point ({g})")
+                result.notices.append(
+                    Message("∂f/∂{name} is not finite at this point ({value})", name=name, value=g)
+                )
 
         if sweep is None or sweep.variable is None:
             return result
@@ -146,7 +151,13 @@ def evaluate_expression(
             bad = int(np.count_nonzero(~np.isfinite(arr)))
             if bad:
                 result.notices.append(
-                    f"{label} is undefined or infinite at {bad} of {arr.size} points along {s}"
+                    Message(
+                        "{curve} is undefined or infinite at {bad} of {points} points along {name}",
+                        curve=label,
+                        bad=bad,
+                        points=arr.size,
+                        name=s,
+                    )
                 )
     return result
 

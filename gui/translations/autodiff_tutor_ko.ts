@@ -559,7 +559,7 @@
 <context>
     <name>LanguageMenu</name>
     <message>
-        <location filename="../i18n.py" line="204"/>
+        <location filename="../i18n.py" line="202"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
@@ -1227,203 +1227,218 @@
         <source>the file contains {name}, which is not a number a session can hold</source>
         <translation>파일에 세션이 담을 수 없는 값 {name}이(가) 들어 있습니다</translation>
     </message>
-</context>
-<context>
-    <name>OptimizerPanel</name>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="70"/>
-        <source>Rosenbrock, 100(x1 − x0²)² + (1 − x0)²: descent from (0, 2)</source>
-        <translation>로젠브록 100(x1 − x0²)² + (1 − x0)²: (0, 2)에서 경사하강</translation>
-    </message>
-    <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="71"/>
-        <source>x⁴ − 2x²: Newton&apos;s method from x = 2</source>
-        <translation>x⁴ − 2x²: x = 2에서 뉴턴 방법</translation>
-    </message>
-    <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="72"/>
-        <source>Saddle x² − y²: descent slides off the ridge</source>
-        <translation>안장점 x² − y²: 경사하강이 능선에서 미끄러집니다</translation>
-    </message>
-    <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="83"/>
+        <location filename="../../tutor/descent.py" line="347"/>
         <source>Converged after {n} steps: the step became negligibly small.</source>
         <translation>{n}단계 만에 수렴했습니다: 갱신 폭이 무시할 만큼 작아졌습니다.</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="85"/>
+        <location filename="../../tutor/descent.py" line="349"/>
         <source>Stopped at step {n}: f″ = 0 here, so Newton&apos;s step is undefined.</source>
         <translation>{n}단계에서 멈췄습니다: 여기서 f″ = 0이라 뉴턴 방법의 갱신을 정의할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="87"/>
+        <location filename="../../tutor/descent.py" line="351"/>
         <source>Stopped at step {n}: the next step leaves the slider range of {name}.</source>
         <translation>{n}단계에서 멈췄습니다: 다음 갱신이 {name}의 슬라이더 범위를 벗어납니다.</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="101"/>
-        <source>Diverged at step {n}: the point ran away beyond ±{limit:g}. Try a smaller learning rate.</source>
-        <translation>{n}단계에서 발산했습니다: 점이 ±{limit:g} 밖으로 달아났습니다. 학습률을 줄여 보세요.</translation>
-    </message>
-    <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="106"/>
-        <source>Cannot start here: f or its derivative is not finite at this point.</source>
-        <translation>여기서는 시작할 수 없습니다: 이 점에서 f나 그 미분이 유한하지 않습니다.</translation>
-    </message>
-    <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="107"/>
-        <source>Diverged at step {n}: values became infinite or undefined. Try a smaller learning rate.</source>
-        <translation>{n}단계에서 발산했습니다: 값이 무한대가 되거나 정의되지 않습니다. 학습률을 줄여 보세요.</translation>
-    </message>
-    <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="228"/>
-        <source>Load a preset…</source>
-        <translation>프리셋 불러오기…</translation>
-    </message>
-    <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="232"/>
-        <source>Replace the expression with a ready-made landscape</source>
-        <translation>수식을 미리 준비된 지형으로 바꿉니다</translation>
-    </message>
-    <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="233"/>
-        <source>Gradient descent</source>
-        <translation>경사하강법</translation>
-    </message>
-    <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="234"/>
-        <source>Newton&apos;s method (one variable)</source>
-        <translation>뉴턴 방법 (변수 하나)</translation>
-    </message>
-    <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="235"/>
-        <source>Method</source>
-        <translation>방법</translation>
-    </message>
-    <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="236"/>
-        <source>Moves</source>
-        <translation>움직일 변수</translation>
-    </message>
-    <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="239"/>
-        <source>Each step moves by −(learning rate) × ∇f</source>
-        <translation>한 단계마다 −(학습률) × ∇f만큼 움직입니다</translation>
-    </message>
-    <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="237"/>
-        <source>Learning rate</source>
-        <translation>학습률</translation>
-    </message>
-    <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="241"/>
-        <source>Steps taken between two redraws while running (about 60 redraws a second)</source>
-        <translation>실행 중에 화면을 다시 그리는 사이에 진행할 단계 수 (초당 약 60번 다시 그림)</translation>
-    </message>
-    <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="91"/>
+        <location filename="../../tutor/descent.py" line="357"/>
         <source>Diverged at step {n}: f went up at each of the last {k} steps. Try a smaller learning rate.</source>
         <translation>{n}단계에서 발산했습니다: 최근 {k}단계 동안 f가 계속 커졌습니다. 학습률을 줄여 보세요.</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="96"/>
+        <location filename="../../tutor/descent.py" line="364"/>
         <source>Diverged at step {n}: f went up and the next step leaves the slider range of {name}. Try a smaller learning rate.</source>
         <translation>{n}단계에서 발산했습니다: f가 커졌고 다음 갱신이 {name}의 슬라이더 범위를 벗어납니다. 학습률을 줄여 보세요.</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="238"/>
+        <location filename="../../tutor/descent.py" line="371"/>
+        <source>Diverged at step {n}: the point ran away beyond ±{limit:g}. Try a smaller learning rate.</source>
+        <translation>{n}단계에서 발산했습니다: 점이 ±{limit:g} 밖으로 달아났습니다. 학습률을 줄여 보세요.</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/descent.py" line="378"/>
+        <source>Cannot start here: f or its derivative is not finite at this point.</source>
+        <translation>여기서는 시작할 수 없습니다: 이 점에서 f나 그 미분이 유한하지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/descent.py" line="379"/>
+        <source>Diverged at step {n}: values became infinite or undefined. Try a smaller learning rate.</source>
+        <translation>{n}단계에서 발산했습니다: 값이 무한대가 되거나 정의되지 않습니다. 학습률을 줄여 보세요.</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/evaluation.py" line="91"/>
+        <source>f is not finite at this point ({value})</source>
+        <translation>이 점에서 f가 유한하지 않습니다({value})</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/evaluation.py" line="96"/>
+        <source>∂f/∂{name} is not finite at this point ({value})</source>
+        <translation>이 점에서 ∂f/∂{name}가 유한하지 않습니다({value})</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/evaluation.py" line="153"/>
+        <source>{curve} is undefined or infinite at {bad} of {points} points along {name}</source>
+        <translation>{name}를 따라 {points}개 점 중 {bad}개에서 {curve}가 정의되지 않거나 무한대입니다</translation>
+    </message>
+</context>
+<context>
+    <name>OptimizerPanel</name>
+    <message>
+        <location filename="../panels/descent/optimizer_panel.py" line="66"/>
+        <source>Rosenbrock, 100(x1 − x0²)² + (1 − x0)²: descent from (0, 2)</source>
+        <translation>로젠브록 100(x1 − x0²)² + (1 − x0)²: (0, 2)에서 경사하강</translation>
+    </message>
+    <message>
+        <location filename="../panels/descent/optimizer_panel.py" line="67"/>
+        <source>x⁴ − 2x²: Newton&apos;s method from x = 2</source>
+        <translation>x⁴ − 2x²: x = 2에서 뉴턴 방법</translation>
+    </message>
+    <message>
+        <location filename="../panels/descent/optimizer_panel.py" line="68"/>
+        <source>Saddle x² − y²: descent slides off the ridge</source>
+        <translation>안장점 x² − y²: 경사하강이 능선에서 미끄러집니다</translation>
+    </message>
+    <message>
+        <location filename="../panels/descent/optimizer_panel.py" line="193"/>
+        <source>Load a preset…</source>
+        <translation>프리셋 불러오기…</translation>
+    </message>
+    <message>
+        <location filename="../panels/descent/optimizer_panel.py" line="197"/>
+        <source>Replace the expression with a ready-made landscape</source>
+        <translation>수식을 미리 준비된 지형으로 바꿉니다</translation>
+    </message>
+    <message>
+        <location filename="../panels/descent/optimizer_panel.py" line="198"/>
+        <source>Gradient descent</source>
+        <translation>경사하강법</translation>
+    </message>
+    <message>
+        <location filename="../panels/descent/optimizer_panel.py" line="199"/>
+        <source>Newton&apos;s method (one variable)</source>
+        <translation>뉴턴 방법 (변수 하나)</translation>
+    </message>
+    <message>
+        <location filename="../panels/descent/optimizer_panel.py" line="200"/>
+        <source>Method</source>
+        <translation>방법</translation>
+    </message>
+    <message>
+        <location filename="../panels/descent/optimizer_panel.py" line="201"/>
+        <source>Moves</source>
+        <translation>움직일 변수</translation>
+    </message>
+    <message>
+        <location filename="../panels/descent/optimizer_panel.py" line="204"/>
+        <source>Each step moves by −(learning rate) × ∇f</source>
+        <translation>한 단계마다 −(학습률) × ∇f만큼 움직입니다</translation>
+    </message>
+    <message>
+        <location filename="../panels/descent/optimizer_panel.py" line="202"/>
+        <source>Learning rate</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <location filename="../panels/descent/optimizer_panel.py" line="206"/>
+        <source>Steps taken between two redraws while running (about 60 redraws a second)</source>
+        <translation>실행 중에 화면을 다시 그리는 사이에 진행할 단계 수 (초당 약 60번 다시 그림)</translation>
+    </message>
+    <message>
+        <location filename="../panels/descent/optimizer_panel.py" line="203"/>
         <source>Steps per frame</source>
         <translation>프레임당 단계</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="243"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="208"/>
         <source>Step</source>
         <translation>한 단계</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="244"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="209"/>
         <source>Take one step</source>
         <translation>한 단계 진행합니다</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="245"/>
-        <location filename="../panels/descent/optimizer_panel.py" line="301"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="210"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="266"/>
         <source>Run</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="246"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="211"/>
         <source>Keep stepping, redrawing about 60 times a second</source>
         <translation>계속 진행하며 초당 약 60번 다시 그립니다</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="247"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="212"/>
         <source>Reset</source>
         <translation>처음으로</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="248"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="213"/>
         <source>Back to where the run started; forget the trail</source>
         <translation>실행을 시작한 곳으로 돌아가고 자취를 지웁니다</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="245"/>
-        <location filename="../panels/descent/optimizer_panel.py" line="292"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="210"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="257"/>
         <source>Stop</source>
         <translation>멈춤</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="331"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="296"/>
         <source>Load preset {name}</source>
         <translation>프리셋 {name} 불러오기</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="420"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="385"/>
         <source>Optimizer method: {name}</source>
         <translation>최적화 방법: {name}</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="423"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="388"/>
         <source>Learning rate {lr}</source>
         <translation>학습률 {lr}</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="426"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="391"/>
         <source>Steps per frame {n}</source>
         <translation>프레임당 단계 {n}</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="493"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="458"/>
         <source>The engine failed: {error}</source>
         <translation>엔진 오류: {error}</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="533"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="498"/>
         <source>nothing: the expression has no variables</source>
         <translation>없음: 수식에 변수가 없습니다</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="537"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="502"/>
         <source>(holding {names} fixed)</source>
         <translation>({names} 고정)</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="541"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="506"/>
         <source>Iteration 0 — press Step or Run.</source>
         <translation>반복 0 — ‘한 단계’나 ‘실행’을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="545"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="510"/>
         <source>Iteration &lt;b&gt;{n}&lt;/b&gt; &amp;nbsp; f = &lt;b&gt;{f}&lt;/b&gt; &amp;nbsp; ({names}) = ({coords})</source>
         <translation>반복 &lt;b&gt;{n}&lt;/b&gt; &amp;nbsp; f = &lt;b&gt;{f}&lt;/b&gt; &amp;nbsp; ({names}) = ({coords})</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="549"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="514"/>
         <source>f′ = {g}, f″ = {h}</source>
         <translation>f′ = {g}, f″ = {h}</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="553"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="518"/>
         <source>|∇f| = {g}</source>
         <translation>|∇f| = {g}</translation>
     </message>

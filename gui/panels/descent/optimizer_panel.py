@@ -32,21 +32,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.i18n import tr_message
 from gui.panels.descent.map_panel import PANEL_KEY, MapPanel, map_axes
 from gui.widgets.retranslating import Retranslating
 from tutor.descent import (
-    CONVERGED,
-    FLAT,
-    GROWING,
-    NOT_FINITE,
-    OUT_OF_RANGE,
     PRESETS,
-    RUNAWAY,
     GradientDescent,
     Newton,
     Preset,
     Stepper,
     Stop,
+    describe_stop,
     preset,
 )
 from tutor.evaluation import EvalResult
@@ -75,39 +71,8 @@ def preset_titles() -> dict[str, str]:
 
 
 def stop_message(stepper: Stepper) -> str:
-    """Why the run stopped, translated (``describe_stop`` gives the English)."""
-    stop = stepper.stop
-    if stop is None:
-        return ""
-    n = stop.iteration
-    if stop.reason == CONVERGED:
-        return _tr("Converged after {n} steps: the step became negligibly small.").format(n=n)
-    if stop.reason == FLAT:
-        return _tr("Stopped at step {n}: f″ = 0 here, so Newton's step is undefined.").format(n=n)
-    if stop.reason == OUT_OF_RANGE:
-        return _tr("Stopped at step {n}: the next step leaves the slider range of {name}.").format(
-            n=n, name=stop.detail["variable"]
-        )
-    if stop.reason == GROWING and "steps" in stop.detail:
-        return _tr(
-            "Diverged at step {n}: f went up at each of the last {k} steps. "
-            "Try a smaller learning rate."
-        ).format(n=n, k=stop.detail["steps"])
-    if stop.reason == GROWING:
-        return _tr(
-            "Diverged at step {n}: f went up and the next step leaves the slider range of "
-            "{name}. Try a smaller learning rate."
-        ).format(n=n, name=stop.detail["variable"])
-    if stop.reason == RUNAWAY:
-        return _tr(
-            "Diverged at step {n}: the point ran away beyond ±{limit:g}. "
-            "Try a smaller learning rate."
-        ).format(n=n, limit=stop.detail["limit"])
-    if stop.reason == NOT_FINITE and stop.detail.get("what") == "start":
-        return _tr("Cannot start here: f or its derivative is not finite at this point.")
-    return _tr(
-        "Diverged at step {n}: values became infinite or undefined. Try a smaller learning rate."
-    ).format(n=n)
+    """Why the run stopped, in the interface's language."""
+    return tr_message(describe_stop(stepper.stop)) if stepper.stop is not None else ""
 
 
 class LearningRateSpinBox(QDoubleSpinBox):
