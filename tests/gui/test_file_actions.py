@@ -93,7 +93,9 @@ def test_the_file_menu_is_taken_over_with_one_action_of_each_name(window):
 
     actions = window.file_actions
     menu_names = [a.objectName() for a in actions.file_menu.actions() if a.objectName()]
-    assert menu_names == ["actionNew", "actionOpen", "actionSave", "actionSaveAs", "actionQuit"]
+    assert menu_names == [
+        "actionNew", "actionOpen", "actionOpenLesson", "actionSave", "actionSaveAs", "actionQuit"
+    ]  # fmt: skip
     assert window.findChild(QAction, "actionOpen") is actions.open_action
     assert window.save_action is actions.save_action
     assert actions.export_menu.title() and actions.recent_menu.title()
