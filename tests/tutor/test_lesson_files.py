@@ -313,6 +313,15 @@ def test_every_built_in_lesson_is_a_folder_of_data_under_content():
         assert {p.name for p in lesson.folder.iterdir()} == {"lesson.toml", "en.md", "ko.md"}
 
 
+@pytest.mark.parametrize("lesson", builtin_lessons(), ids=lambda lesson: lesson.id)
+def test_every_built_in_lesson_passes_the_checks_of_a_folder_from_outside(lesson):
+    # Built-in lessons skip computing their answers when the window starts; here they
+    # get every check an opened folder gets, answers included.
+    again = load_lesson(lesson.folder)
+    assert not again.builtin
+    assert [answer(q) for q in again.questions] == [answer(q) for q in lesson.questions]
+
+
 def test_no_lesson_text_is_left_in_python_files():
     hangul = re.compile("[\uac00-\ud7a3]")
     for path in (ROOT / "tutor" / "lessons").rglob("*.py"):
