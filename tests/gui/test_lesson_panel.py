@@ -484,3 +484,16 @@ def test_a_heading_in_the_text_is_a_heading_alone_and_smaller_than_the_title(qtb
     assert re.search(r"<p [^>]*>Second paragraph\.</p>", shown)
     assert "x-large" not in shown
     assert label.markdown().startswith("First.")
+
+
+def test_a_session_names_an_opened_lesson_only_once_its_folder_is_open(qtbot, panel, tmp_path):
+    folder = tmp_path / "chain-rule"
+    _teachers_lesson(folder)
+    controller = panel.controller
+    data = {**LESSONS_BY_ID["reuse"].preset, "lesson": {"lesson": "chain-rule"}}
+    controller.replace_session(Session.from_dict(data))
+    assert panel.lesson.id == LESSONS[0].id  # not known yet: ignored
+    assert panel.open_lesson_folder(folder)
+    panel.set_lesson(0)
+    controller.replace_session(Session.from_dict(data))
+    assert panel.lesson.id == "chain-rule"

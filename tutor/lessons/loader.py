@@ -371,8 +371,8 @@ def _question(
     qid = check.identifier(q["id"], [*keys, "id"])
     prompt = check.languages(q["prompt"], [*keys, "prompt"], MAX_PROMPT_CHARS)
     hint = check.languages(q["hint"], [*keys, "hint"], MAX_PROMPT_CHARS) if "hint" in q else None
-    switches = frozenset(check.switches(q.get("switches", []), [*keys, "switches"],
-                                        lesson["switches"]))  # fmt: skip
+    offered = lesson["switches"]
+    switches = frozenset(check.switches(q.get("switches", []), [*keys, "switches"], offered))
     rel_tol = 1e-3
     if "tolerance" in q:
         rel_tol = check.number(q["tolerance"], [*keys, "tolerance"])
@@ -393,9 +393,9 @@ def _question(
             "(a quantity of a formula): choose one",
         )
     if "line" in q:
-        source = _demo_source(check, q, keys, lesson["demo"])
+        source = _demo_answer(check, q, keys, lesson["demo"])
     elif "quantity" in q:
-        source = _formula_source(check, q, keys, preset)
+        source = _formula_answer(check, q, keys, preset)
     else:
         raise check.fail(
             keys,
@@ -408,7 +408,7 @@ def _question(
     return question
 
 
-def _demo_source(check: _Checker, q: dict, keys: list, lesson_demo: str | None) -> DemoAnswer:
+def _demo_answer(check: _Checker, q: dict, keys: list, lesson_demo: str | None) -> DemoAnswer:
     demo = lesson_demo
     if "demo" in q:
         demo = _demo_id(check, q["demo"], [*keys, "demo"])
@@ -423,7 +423,7 @@ def _demo_source(check: _Checker, q: dict, keys: list, lesson_demo: str | None) 
     return DemoAnswer(demo, line, item)
 
 
-def _formula_source(check: _Checker, q: dict, keys: list, preset: dict) -> FormulaAnswer:
+def _formula_answer(check: _Checker, q: dict, keys: list, preset: dict) -> FormulaAnswer:
     text = preset["expression"]
     if "formula" in q:
         text = check.formula(q["formula"], [*keys, "formula"])
