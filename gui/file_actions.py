@@ -276,6 +276,14 @@ class FileActions(QObject):
         self._set_document(example_session(), None)
         return True
 
+    def open_document(self, session: Session) -> bool:
+        """Make ``session`` the document, new and untitled (a lesson's example), after
+        offering to save unsaved changes. True if it replaced the open one."""
+        if not self.maybe_save():
+            return False
+        self._set_document(session, None)
+        return True
+
     def open_session(self, path: str | os.PathLike | None = None) -> bool:
         """Open a session file (asking for one if ``path`` is None). True if opened.
 

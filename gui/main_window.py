@@ -153,6 +153,7 @@ class MainWindow(Retranslating, QMainWindow):
             action.setText(curve_names[key])
         self.fit_action.setText(self.tr("&Fit Plot to Curves"))
         self.about_action.setText(self.tr("&About Autodiff Tutor"))
+        self.open_lesson_action.setText(self.tr("Open &Lesson…"))
         self.file_actions.retranslate()
         self._update_title()
 
@@ -190,13 +191,47 @@ class MainWindow(Retranslating, QMainWindow):
     # -- lessons and the interface language (gui/panels/lessons/, gui/i18n.py) ------------
 
     def _install_lessons(self) -> None:
-        """The Lessons tab, its teaching-switch banner, and View > Language."""
-        self.lesson_panel = LessonPanel(self.controller, self)
-        self.add_side_panel(self.lesson_panel, self.lesson_panel.title)
-        install_switch_banner(self, self.lesson_panel.switches)
+        """The Lessons tab, its teaching-switch banner, File > Open Lesson, View > Language."""
+        panel = self.lesson_panel = LessonPanel(
+            self.controller, self, open_session=self.file_actions.open_document
+        )
+        self.add_side_panel(panel, panel.title)
+        panel.windowTitleChanged.connect(
+            lambda title: self.side_tabs.setTabText(self.side_tabs.indexOf(panel), title)
+        )
+        panel.sigViewRequested.connect(self.show_view)
+        install_switch_banner(self, panel.switches, replaces=[panel.banner])
+        self.open_lesson_action = self._action(self.open_lesson, name="actionOpenLesson")
+        # In the File menu's first group, after Open and Open Recent.
+        file_menu = self.file_actions.file_menu
+        entries = file_menu.actions()
+        first_separator = next((a for a in entries if a.isSeparator()), None)
+        file_menu.insertAction(first_separator, self.open_lesson_action)
         view_menu = self.menuBar().findChild(QMenu, "viewMenu")
         view_menu.addSeparator()
         view_menu.addMenu(LanguageMenu(view_menu))
+
+    def open_lesson(self, folder: str | None = None) -> bool:
+        """File > Open Lesson…: a teacher's lesson folder, shown in the Lessons tab."""
+        self.side_tabs.setCurrentWidget(self.lesson_panel)
+        return self.lesson_panel.open_lesson_folder(folder)
+
+    def show_view(self, view: str) -> bool:
+        """Bring ``view`` (one of ``tutor.lessons.VIEWS``) to the front; False if none."""
+        widget = {
+            "graph": getattr(self, "graph_panel", None),
+            "plot": self.plot_panel,
+            "map": getattr(self, "map_descent_panel", None),
+            "gradient-check": getattr(self, "gradient_check_panel", None),
+            "formula": self.expression_bar.edit,
+            "variables": self.variables_panel,
+        }.get(view)
+        if widget is None:
+            return False
+        if self.side_tabs.indexOf(widget) >= 0:
+            self.side_tabs.setCurrentWidget(widget)
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
 
     # -- the map of f(x, y) and the optimizers (gui/panels/descent/) ----------------------
 

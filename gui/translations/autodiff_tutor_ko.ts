@@ -122,7 +122,7 @@
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="565"/>
+        <location filename="../file_actions.py" line="573"/>
         <source>Untitled</source>
         <translation>제목 없음</translation>
     </message>
@@ -137,98 +137,98 @@
         <translation>닫기 전에 {name}의 변경 사항을 저장할까요?</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="289"/>
+        <location filename="../file_actions.py" line="297"/>
         <source>Open Session</source>
         <translation>세션 열기</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="299"/>
+        <location filename="../file_actions.py" line="307"/>
         <source>Cannot Open Session</source>
         <translation>세션을 열 수 없음</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="300"/>
+        <location filename="../file_actions.py" line="308"/>
         <source>{name} was not opened: {reason}</source>
         <translation>{name}을(를) 열지 못했습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="320"/>
-        <location filename="../file_actions.py" line="412"/>
+        <location filename="../file_actions.py" line="328"/>
+        <location filename="../file_actions.py" line="420"/>
         <source>untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="323"/>
+        <location filename="../file_actions.py" line="331"/>
         <source>Save Session As</source>
         <translation>다른 이름으로 세션 저장</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="338"/>
+        <location filename="../file_actions.py" line="346"/>
         <source>Cannot Save Session</source>
         <translation>세션을 저장할 수 없음</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="339"/>
+        <location filename="../file_actions.py" line="347"/>
         <source>{name} was not saved: {reason}</source>
         <translation>{name}을(를) 저장하지 못했습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="346"/>
+        <location filename="../file_actions.py" line="354"/>
         <source>Saved {name}</source>
         <translation>{name} 저장됨</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="355"/>
+        <location filename="../file_actions.py" line="363"/>
         <source>Autodiff Tutor sessions (*.json);;All files (*)</source>
         <translation>Autodiff Tutor 세션 (*.json);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="403"/>
+        <location filename="../file_actions.py" line="411"/>
         <source>&amp;Clear Recent Files</source>
         <translation>최근 파일 목록 지우기(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="418"/>
+        <location filename="../file_actions.py" line="426"/>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="420"/>
+        <location filename="../file_actions.py" line="428"/>
         <source>{suffix} files (*{suffix});;All files (*)</source>
         <translation>{suffix} 파일 (*{suffix});;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="436"/>
+        <location filename="../file_actions.py" line="444"/>
         <source>Not exported: {reason}</source>
         <translation>내보내지 못했습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="437"/>
+        <location filename="../file_actions.py" line="445"/>
         <source>Export Failed</source>
         <translation>내보내기 실패</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="439"/>
+        <location filename="../file_actions.py" line="447"/>
         <source>Exported {name}</source>
         <translation>{name} 내보냄</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="450"/>
+        <location filename="../file_actions.py" line="458"/>
         <source>there is no view to export</source>
         <translation>내보낼 보기가 없습니다</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="560"/>
+        <location filename="../file_actions.py" line="568"/>
         <source>An autosaved session could not be read: {reason}</source>
         <translation>자동 저장된 세션을 읽을 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="569"/>
+        <location filename="../file_actions.py" line="577"/>
         <source>Restore Unsaved Work?</source>
         <translation>저장하지 않은 작업을 복원할까요?</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="571"/>
+        <location filename="../file_actions.py" line="579"/>
         <source>Autodiff Tutor did not close properly. Restore the unsaved changes to {name} from {time}?</source>
         <translation>Autodiff Tutor가 정상적으로 종료되지 않았습니다. {time}에 저장되지 않은 {name}의 변경 사항을 복원할까요?</translation>
     </message>
@@ -567,167 +567,201 @@
 <context>
     <name>LessonPanel</name>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="520"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="513"/>
+        <source>Open Lesson Folder</source>
+        <translation>레슨 폴더 열기</translation>
+    </message>
+    <message>
+        <location filename="../panels/lessons/lesson_panel.py" line="522"/>
+        <source>Cannot Open Lesson</source>
+        <translation>레슨을 열 수 없음</translation>
+    </message>
+    <message>
+        <location filename="../panels/lessons/lesson_panel.py" line="523"/>
+        <source>The lesson in {folder} was not opened.
+
+{reason}</source>
+        <translation>{folder}의 레슨을 열지 못했습니다.
+
+{reason}</translation>
+    </message>
+    <message>
+        <location filename="../panels/lessons/lesson_panel.py" line="553"/>
         <source>Load the Lesson&apos;s Example</source>
         <translation>레슨 예제 불러오기</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="522"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="555"/>
         <source>The example replaces the current formula and variables. Unsaved changes will be lost.</source>
         <translation>예제가 지금의 수식과 변수를 대신합니다. 저장하지 않은 변경 사항은 사라집니다.</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="640"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="614"/>
+        <source>Go to Lesson “{title}”</source>
+        <translation>레슨 “{title}”(으)로 이동</translation>
+    </message>
+    <message>
+        <location filename="../panels/lessons/lesson_panel.py" line="699"/>
         <source>Book steps {steps}</source>
         <translation>책의 단계 {steps}</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="642"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="701"/>
         <source>Book step {step}</source>
         <translation>책의 단계 {step}</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="652"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="703"/>
+        <source>Opened from {folder}</source>
+        <translation>{folder} 폴더에서 엶</translation>
+    </message>
+    <message>
+        <location filename="../panels/lessons/lesson_panel.py" line="713"/>
         <source>Asked with the teaching switch: {names}</source>
         <translation>교육용 스위치를 켠 상태의 질문: {names}</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="656"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="717"/>
         <source>your prediction</source>
         <translation>예상한 값</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="657"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="718"/>
         <source>Check</source>
         <translation>확인</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="658"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="719"/>
         <source>Reveal</source>
         <translation>정답 보기</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="665"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="726"/>
         <source>{title} (book step {step})</source>
         <translation>{title} (책의 단계 {step})</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="671"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="732"/>
         <source>Lesson {n} of {total}</source>
         <translation>레슨 {n} / {total}</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="679"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="741"/>
+        <source>Example: f = {expression}</source>
+        <translation>예제: f = {expression}</translation>
+    </message>
+    <message>
+        <location filename="../panels/lessons/lesson_panel.py" line="742"/>
         <source>Example: f = {expression} at {point}</source>
         <translation>예제: {point}에서 f = {expression}</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="690"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="753"/>
         <source>Type a number, such as 2.5, -3 or 16/11.</source>
         <translation>2.5, -3, 16/11처럼 숫자를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="693"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="756"/>
         <source>✓ Right! The engine gets {value}.</source>
         <translation>✓ 맞았습니다! 엔진의 계산도 {value}입니다.</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="701"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="764"/>
         <source>✗ Not quite: {guess} is too high.</source>
         <translation>✗ 아쉽습니다. 정답은 {guess}보다 작습니다.</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="703"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="766"/>
         <source>✗ Not quite: {guess} is too low.</source>
         <translation>✗ 아쉽습니다. 정답은 {guess}보다 큽니다.</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="705"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="768"/>
         <source>Try again, or press Reveal.</source>
         <translation>다시 해 보거나 ‘정답 보기’를 누르세요.</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="708"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="771"/>
         <source>Hint: {hint}</source>
         <translation>힌트: {hint}</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="713"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="775"/>
         <source>The engine&apos;s answer: {value}</source>
         <translation>엔진의 답: {value}</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="731"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="793"/>
         <source>teaching switches on: {names}</source>
         <translation>켜진 교육용 스위치: {names}</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="734"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="796"/>
         <source>Run again</source>
         <translation>다시 실행</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="734"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="796"/>
         <source>Run</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="736"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="798"/>
         <source>Printed by the engine, just now.</source>
         <translation>방금 엔진이 출력한 결과입니다.</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="738"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="800"/>
         <source>Predict first, then run the code to see what the engine prints.</source>
         <translation>먼저 예상한 다음, 코드를 실행해서 엔진이 무엇을 출력하는지 보세요.</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="820"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="839"/>
+        <source>Change Teaching Switches</source>
+        <translation>교육용 스위치 바꾸기</translation>
+    </message>
+    <message>
+        <location filename="../panels/lessons/lesson_panel.py" line="870"/>
         <source>Load Example</source>
         <translation>예제 불러오기</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="822"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="872"/>
         <source>Replace the formula and variables with this lesson&apos;s example</source>
         <translation>수식과 변수를 이 레슨의 예제로 바꿉니다</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="824"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="874"/>
         <source>Predict First</source>
         <translation>먼저 예상하기</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="826"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="876"/>
         <source>Work out each answer in your head or on paper, type it, then check.</source>
         <translation>답을 머릿속이나 종이 위에서 먼저 구해 입력한 다음 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="828"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="878"/>
         <source>The Book&apos;s Code, on This Engine</source>
         <translation>책의 코드를 이 엔진으로 실행</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="829"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="879"/>
         <source>Teaching Switches</source>
         <translation>교육용 스위치</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="830"/>
-        <source>Where to Look</source>
-        <translation>어디를 볼까요</translation>
-    </message>
-    <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="831"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="880"/>
         <source>◀ Previous</source>
         <translation>◀ 이전</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="832"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="881"/>
         <source>Next ▶</source>
         <translation>다음 ▶</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="532"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="569"/>
         <source>Lessons</source>
         <translation>레슨</translation>
     </message>
@@ -750,17 +784,17 @@
         <translation>슬라이더를 끌거나 플롯을 클릭해서 점을 옮겨 보세요.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="207"/>
+        <location filename="../main_window.py" line="242"/>
         <source>Map &amp;&amp; descent</source>
         <translation>지도와 경사하강</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="214"/>
+        <location filename="../main_window.py" line="249"/>
         <source>Graph</source>
         <translation>그래프</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="219"/>
+        <location filename="../main_window.py" line="254"/>
         <source>Gradient check</source>
         <translation>기울기 확인</translation>
     </message>
@@ -770,12 +804,12 @@
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="296"/>
+        <location filename="../main_window.py" line="331"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="299"/>
+        <location filename="../main_window.py" line="334"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
@@ -825,27 +859,32 @@
         <translation>Autodiff Tutor 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="296"/>
+        <location filename="../main_window.py" line="156"/>
+        <source>Open &amp;Lesson…</source>
+        <translation>레슨 열기(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="331"/>
         <source>&amp;Undo {what}</source>
         <translation>실행 취소(&amp;U): {what}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="299"/>
+        <location filename="../main_window.py" line="334"/>
         <source>&amp;Redo {what}</source>
         <translation>다시 실행(&amp;R): {what}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="320"/>
+        <location filename="../main_window.py" line="355"/>
         <source>untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="333"/>
+        <location filename="../main_window.py" line="368"/>
         <source>About Autodiff Tutor</source>
         <translation>Autodiff Tutor 정보</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="335"/>
+        <location filename="../main_window.py" line="370"/>
         <source>&lt;h3&gt;Autodiff Tutor&lt;/h3&gt;&lt;p&gt;Build a formula, move its variables, and watch the value, every partial derivative and the plot of f, f′ and f″ follow.&lt;/p&gt;&lt;p&gt;The numbers come from a small reverse-mode automatic differentiation engine in the style of &lt;i&gt;Deep Learning from Scratch 3&lt;/i&gt; (DeZero).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Autodiff Tutor&lt;/h3&gt;&lt;p&gt;수식을 만들고 변수를 움직이면 함숫값, 모든 편미분, 그리고 f, f′, f″의 플롯이 따라 움직입니다.&lt;/p&gt;&lt;p&gt;숫자는 &lt;i&gt;밑바닥부터 시작하는 딥러닝 3&lt;/i&gt;(DeZero) 스타일로 만든 작은 역방향 자동 미분 엔진이 계산합니다.&lt;/p&gt;</translation>
     </message>

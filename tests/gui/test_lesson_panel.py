@@ -6,16 +6,18 @@ import re
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QMessageBox, QPushButton
 
 from engine import Config
 from gui import i18n
 from gui.controller import SessionController
 from gui.panels.lessons.lesson_panel import LessonPanel, SwitchBanner
-from tutor.lessons import LESSONS, LESSONS_BY_ID
+from tutor.lessons import builtin_lessons
 from tutor.session import Session
 
 HANGUL = re.compile("[\uac00-\ud7a3]")
+LESSONS = builtin_lessons()
+LESSONS_BY_ID = {lesson.id: lesson for lesson in LESSONS}
 
 
 @pytest.fixture(autouse=True)
@@ -23,6 +25,31 @@ def _isolated(qapp, qt_test_paths, config_left_alone):
     i18n.install(qapp, "en")
     yield
     i18n.set_language("en")
+
+
+class Dialogs:
+    """Stands in for QMessageBox: records what was asked or shown, never waits."""
+
+    def __init__(self) -> None:
+        self.asked: list[str] = []
+        self.warnings: list[str] = []
+        self.answer = QMessageBox.StandardButton.Ok
+
+    def question(self, parent, title, text, *args, **kwargs):
+        self.asked.append(text)
+        return self.answer
+
+    def warning(self, parent, title, text, *args, **kwargs):
+        self.warnings.append(text)
+        return QMessageBox.StandardButton.Ok
+
+
+@pytest.fixture(autouse=True)
+def dialogs(monkeypatch) -> Dialogs:
+    recorder = Dialogs()
+    monkeypatch.setattr(QMessageBox, "question", recorder.question)
+    monkeypatch.setattr(QMessageBox, "warning", recorder.warning)
+    return recorder
 
 
 @pytest.fixture
@@ -179,25 +206,20 @@ def test_opening_a_document_restores_its_lesson_and_only_the_switches_it_asks_fo
     controller.replace_session(Session())  # File > New: no lesson, no switch
     assert panel.switches.on == frozenset()
     assert Config.order_by_generation is True
-    assert "switches" not in controller.session.to_dict()["lesson"]
+    assert "lesson" not in controller.session.to_dict()  # following is not a change
+    assert controller.undo_stack.isClean()
 
 
-def test_loading_a_preset_asks_before_discarding_unsaved_changes(qtbot, panel, monkeypatch):
-    from PySide6.QtWidgets import QMessageBox
-
+def test_loading_a_preset_asks_before_discarding_unsaved_changes(qtbot, panel, dialogs):
     controller = panel.controller
+    assert panel.load_preset() is True  # nothing to lose: not asked
+    assert dialogs.asked == []
     controller.set_expression("x^3")
-    asked = []
-
-    def answer(*args, **kwargs):
-        asked.append(args)
-        return QMessageBox.StandardButton.Cancel
-
-    monkeypatch.setattr(QMessageBox, "question", answer)
+    dialogs.answer = QMessageBox.StandardButton.Cancel
     assert panel.load_preset() is False
-    assert asked and controller.session.expression_text == "x^3"
+    assert len(dialogs.asked) == 1 and controller.session.expression_text == "x^3"
 
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Ok)
+    dialogs.answer = QMessageBox.StandardButton.Ok
     assert panel.load_preset() is True
     assert controller.session.expression_text == LESSONS[0].preset["expression"]
 
@@ -270,22 +292,208 @@ def test_loading_an_example_makes_an_untitled_document(qtbot, tmp_path):
     assert window.file_path is None  # Save must not overwrite homework.json
 
 
-def test_a_pointer_link_brings_its_view_to_the_front(qtbot):
+def test_a_link_in_the_text_brings_its_view_to_the_front(qtbot):
     from gui.main_window import MainWindow
 
     window = MainWindow()
     qtbot.addWidget(window)
     window.show()
-    panel = window.findChild(LessonPanel)
+    panel = window.lesson_panel
     window.side_tabs.setCurrentWidget(panel)
     panel.set_lesson("rosenbrock")
-    assert "view:map" in panel.pointer_label.text()
-    map_panel = window.findChild(QWidget, "mapPanel")
-    if map_panel is None:
-        assert panel.show_view("map") is False  # no such view: nothing happens
-        return
-    panel.pointer_label.linkActivated.emit("view:map")
-    assert window.side_tabs.currentWidget().isAncestorOf(map_panel) or (
-        window.side_tabs.currentWidget() is map_panel
+    assert 'href="view:map"' in panel.body_label.text()
+    with qtbot.waitSignal(panel.sigViewRequested) as requested:
+        panel.body_label.linkActivated.emit("view:map")
+    assert requested.args == ["map"]
+    assert window.side_tabs.currentWidget() is window.map_descent_panel
+    panel.body_label.linkActivated.emit("view:graph")
+    assert window.side_tabs.currentWidget() is window.graph_panel
+    assert window.show_view("nowhere") is False
+
+
+# -- the panel's state is the document's: undoable, saved ------------------------------------
+
+
+def test_moving_between_lessons_and_switches_are_undoable_changes(qtbot):
+    controller = SessionController(Session.from_dict(LESSONS_BY_ID["several-inputs"].preset))
+    panel = LessonPanel(controller)
+    qtbot.addWidget(panel)
+    stack = controller.undo_stack
+    assert panel.lesson.id == "several-inputs" and stack.isClean()
+
+    panel.set_lesson("reuse")
+    assert not stack.isClean()  # the file would remember the lesson: unsaved
+    assert controller.session.panels["lesson"] == {"lesson": "reuse"}
+    assert stack.undoText() == "Go to Lesson “3. Reusing a variable”"
+    controller.set_value("x", 1.5)  # another change between the panel's two
+    panel.switches.set("overwrite_grad", True)
+    state = {"lesson": "reuse", "switches": ["overwrite_grad"]}
+    assert controller.session.panels["lesson"] == state
+    assert stack.undoText() == "Change Teaching Switches"
+
+    stack.undo()  # the switch goes off with its command
+    assert panel.switches.on == frozenset() and Config.accumulate_grad is True
+    stack.undo()
+    stack.undo()  # and the lesson goes back
+    assert panel.lesson.id == "several-inputs" and stack.isClean()
+    assert _child(panel, QLabel, "lessonTitle").text() == "2. Several inputs and outputs"
+    stack.redo()
+    assert panel.lesson.id == "reuse"
+    assert panel.lesson_combo.currentIndex() == 2
+    panel.switches.all_off()
+
+
+def test_the_example_goes_through_the_open_session_it_was_given(qtbot):
+    controller = SessionController()
+    opened = []
+    widget = LessonPanel(controller, open_session=lambda s: opened.append(s) or True)
+    qtbot.addWidget(widget)
+    widget.set_lesson("higher-order")
+    assert widget.load_preset() is True
+    (session,) = opened
+    assert session.expression_text == "x^4 - 2x^2" and "d2f" in session.curves
+    assert session.panels["lesson"] == {"lesson": "higher-order"}
+    assert controller.session.expression_text != "x^4 - 2x^2"  # the caller decides
+
+
+# -- the lesson's text is Markdown -------------------------------------------------------------
+
+
+def _plain(html: str) -> str:
+    from PySide6.QtGui import QTextDocument
+
+    document = QTextDocument()
+    document.setHtml(html)
+    return document.toPlainText()
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_the_lessons_text_is_rendered_from_markdown(qtbot, panel, language):
+    assert i18n.set_language(language)
+    panel.set_lesson("reuse")
+    shown = _child(panel, QLabel, "lessonBody").text()
+    text = _plain(shown)
+    assert "**" not in text and "`" not in text and "](view:" not in text
+    assert 'href="view:graph"' in shown
+    assert "font-weight:700" in shown  # **accumulate** is bold
+    assert ("accumulate" in text) == (language == "en")
+    assert bool(HANGUL.search(text)) == (language == "ko")
+    assert "x.cleargrad()" in text
+
+
+# -- File > Open Lesson: a teacher's folder ---------------------------------------------------
+
+
+def _teachers_lesson(folder) -> None:
+    """The example lesson of docs/lessons.md, written to ``folder``."""
+    from tests.tutor.test_lesson_files import doc_example_files
+
+    folder.mkdir()
+    for name, text in doc_example_files().items():
+        (folder / name).write_text(text, encoding="utf-8")
+
+
+def test_file_open_lesson_adds_the_teachers_lesson_and_shows_it(qtbot, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+
+    from gui.main_window import MainWindow
+
+    folder = tmp_path / "chain-rule"
+    _teachers_lesson(folder)
+    asked = []
+
+    def choose(parent, caption, start, *args, **kwargs):
+        asked.append(caption)
+        return str(folder)
+
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", choose)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    panel = window.lesson_panel
+    window.side_tabs.setCurrentWidget(window.graph_panel)
+    window.open_lesson_action.trigger()
+
+    assert asked == ["Open Lesson Folder"]
+    assert window.side_tabs.currentWidget() is panel
+    assert panel.lesson.id == "chain-rule"
+    assert panel.lesson_combo.count() == len(LESSONS) + 1
+    assert panel.lesson_combo.currentText() == "9. The chain rule, once more"
+    assert "Opened from chain-rule" in _child(panel, QLabel, "lessonSteps").text()
+    assert window.controller.session.panels["lesson"] == {"lesson": "chain-rule"}
+    feedback = _predict(qtbot, panel, 1, "1.0806")  # f′(1) = 2·cos(1)
+    assert "Right" in feedback
+    assert _child(panel, QCheckBox, "switch_overwrite_grad").isVisibleTo(panel)
+    qtbot.mouseClick(_child(panel, QPushButton, "loadPresetButton"), Qt.MouseButton.LeftButton)
+    assert window.controller.session.expression_text == "sin(x^2)"
+    assert window.file_path is None
+
+
+def test_a_broken_lesson_folder_is_refused_and_the_panel_keeps_its_lesson(
+    qtbot, panel, dialogs, tmp_path
+):
+    folder = tmp_path / "chain-rule"
+    _teachers_lesson(folder)
+    (folder / "ko.md").unlink()
+    panel.set_lesson("reuse")
+    assert panel.open_lesson_folder(folder) is False
+    (message,) = dialogs.warnings
+    assert "chain-rule/ko.md: is missing" in message
+    assert panel.last_message == message
+    assert panel.lesson.id == "reuse"
+    assert panel.lesson_combo.count() == len(LESSONS)
+    assert panel.controller.session.panels["lesson"] == {"lesson": "reuse"}
+
+
+def test_a_cancelled_folder_dialog_opens_nothing(qtbot, panel, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: "")
+    assert panel.open_lesson_folder() is False
+    assert panel.lesson_combo.count() == len(LESSONS)
+
+
+def test_opening_an_edited_lesson_again_shows_the_new_version(qtbot, panel, tmp_path):
+    folder = tmp_path / "chain-rule"
+    _teachers_lesson(folder)
+    assert panel.open_lesson_folder(folder)
+    _predict(qtbot, panel, 0, "0.84")
+    toml = folder / "lesson.toml"
+    toml.write_text(
+        toml.read_text(encoding="utf-8").replace('value = 1.0, min', 'value = 2.0, min'),
+        encoding="utf-8",
     )
-    assert panel.show_view("nowhere") is False
+    assert panel.open_lesson_folder(folder)
+    assert panel.lesson_combo.count() == len(LESSONS) + 1  # replaced, not added
+    assert "x = 2" in _child(panel, QLabel, "presetLabel").text()
+    assert _child(panel, QLineEdit, "predict_0").text() == ""  # the old answer is gone
+    import math
+
+    feedback = _predict(qtbot, panel, 0, f"{math.sin(4.0):.6f}")  # f = sin(2²)
+    assert "Right" in feedback
+
+
+def test_a_heading_in_the_text_is_a_heading_alone_and_smaller_than_the_title(qtbot):
+    from gui.panels.lessons.lesson_text import LessonText
+
+    label = LessonText()
+    qtbot.addWidget(label)
+    label.set_markdown("First.\n\nSecond paragraph.\n\n## Where to look\n\n- [Plot](view:plot)\n")
+    shown = label.text()
+    assert shown.count("<h2") == 1
+    assert re.search(r"<p [^>]*>Second paragraph\.</p>", shown)
+    assert "x-large" not in shown
+    assert label.markdown().startswith("First.")
+
+
+def test_a_session_names_an_opened_lesson_only_once_its_folder_is_open(qtbot, panel, tmp_path):
+    folder = tmp_path / "chain-rule"
+    _teachers_lesson(folder)
+    controller = panel.controller
+    data = {**LESSONS_BY_ID["reuse"].preset, "lesson": {"lesson": "chain-rule"}}
+    controller.replace_session(Session.from_dict(data))
+    assert panel.lesson.id == LESSONS[0].id  # not known yet: ignored
+    assert panel.open_lesson_folder(folder)
+    panel.set_lesson(0)
+    controller.replace_session(Session.from_dict(data))
+    assert panel.lesson.id == "chain-rule"

@@ -1,10 +1,12 @@
 """The lesson panel: guided lessons that follow the book, with "predict first" questions.
 
-A thin view over ``tutor.lessons``: it shows one lesson at a time (explanation in the
-interface language, a preset session to load, questions, the book's code run on the
-engine, teaching switches, pointers into the other views). It writes to the document
-only through the controller (``replace_session``) and keeps its own state under the
-session file's ``"lesson"`` key.
+A thin view over ``tutor.lessons``: it shows one lesson at a time from a ``Catalogue``
+(the built-in lessons and any a teacher opened from a folder): its Markdown text in the
+interface language, the example to load, questions, the book's code run on the engine,
+and teaching switches. It never reaches into the window: loading the example goes
+through the ``open_session`` callable the window passes in, a link to a view is the
+signal ``sigViewRequested``, and the panel's own state (lesson, switches) is written
+with ``controller.set_panel_state("lesson", ...)``, so it is undoable and saved.
 
 Teaching switches change the engine for the whole window (they are ``Config`` flags),
 so while one is on a ``SwitchBanner`` says so, here and at the top of the window.
@@ -13,14 +15,17 @@ so while one is on a ``SwitchBanner`` says so, here and at the top of the window
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
+import html
+import os
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtCore import QEvent, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFileDialog,
     QFrame,
     QGroupBox,
     QHBoxLayout,
@@ -32,24 +37,24 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
-    QTabWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
 from gui.i18n import current_language
+from gui.panels.lessons.lesson_text import LessonText
 from tutor.lessons import (
-    LESSONS,
     SWITCHES,
+    Catalogue,
     DemoRun,
     Lesson,
+    LessonError,
     Question,
     TeachingSwitches,
+    answer,
     is_close,
-    panel_state,
     parse_prediction,
-    read_panel_state,
 )
 from tutor.numbers import as_book_prints
 from tutor.session import Session
@@ -82,11 +87,6 @@ QPlainTextEdit#demoCode, QLabel#demoOutput {
     border-radius: 4px;
 }
 """
-
-# The views a pointer link may name (``<a href="view:graph">``): the objectName of a
-# widget inside them, found in the window at the moment the link is clicked.
-VIEW_OBJECT_NAMES = {"graph": "graphView", "plot": "plotWidget", "map": "mapPanel"}
-
 
 @dataclass
 class _Answer:
@@ -143,6 +143,11 @@ class SwitchBanner(QFrame):
         if self._auto_hide:
             self.setVisible(bool(on))
 
+    def give_way(self) -> None:
+        """Stay hidden from now on: another banner names these switches."""
+        self._auto_hide = False
+        self.hide()
+
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.LanguageChange:
             self._refresh()
@@ -158,8 +163,14 @@ def _discard(listeners: list, fn: Callable) -> None:
         listeners.remove(fn)
 
 
-def install_switch_banner(window: QMainWindow, switches: TeachingSwitches) -> QToolBar:
-    """Put a ``SwitchBanner`` across the top of ``window`` (shown only while a switch is on)."""
+def install_switch_banner(
+    window: QMainWindow, switches: TeachingSwitches, replaces: Iterable[SwitchBanner] = ()
+) -> QToolBar:
+    """Put a ``SwitchBanner`` across the top of ``window`` (shown only while a switch is on).
+
+    The banners in ``replaces`` (a panel's own, for the same switches) stay hidden from
+    then on: one banner is enough.
+    """
     bar = QToolBar(window)
     bar.setObjectName("switchBannerBar")
     bar.setMovable(False)
@@ -171,11 +182,8 @@ def install_switch_banner(window: QMainWindow, switches: TeachingSwitches) -> QT
     banner.label.setWordWrap(False)  # one line across the window
     banner.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
     bar.addWidget(banner)
-    # One banner is enough: the panels' own banners for these switches stay hidden.
-    for other in window.findChildren(SwitchBanner):
-        if other is not banner and other._switches is switches:
-            other._auto_hide = False
-            other.hide()
+    for other in replaces:
+        other.give_way()
     window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
 
     def follow() -> None:
@@ -234,34 +242,44 @@ class _QuestionRow(QFrame):
 
 
 class LessonPanel(QWidget):
-    """Guided lessons: explanation, preset, predict-first questions, the book's code.
+    """Guided lessons: explanation, example, predict-first questions, the book's code.
 
-    ``controller`` is the window's ``SessionController`` (anything with ``session``,
-    ``replace_session(session)``, ``request_evaluate()`` and ``sigDocumentReplaced``).
-    ``open_session(session) -> bool``, if given, replaces the document when an example
-    is loaded; by default see ``load_preset``.
+    ``controller`` is the window's ``SessionController``. ``open_session(session) ->
+    bool``, if given, replaces the document when the example is loaded (the window's
+    File actions: they offer to save unsaved work first); without it the panel asks
+    itself and calls ``controller.replace_session``. ``catalogue`` holds the lessons
+    (by default the built-in ones); File > Open Lesson adds to it (``open_lesson_folder``).
+
+    ``sigViewRequested(view)`` asks the window to bring a view to the front ("graph",
+    "plot", "map", ... — ``tutor.lessons.VIEWS``) when a link in the text is clicked.
     """
 
     sigLessonChanged = Signal(str)
+    sigViewRequested = Signal(str)
 
     def __init__(
         self,
         controller,
         parent: QWidget | None = None,
         open_session: Callable[[Session], bool] | None = None,
+        catalogue: Catalogue | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("lessonPanel")
         self.setStyleSheet(PANEL_STYLE)
         self.controller = controller
+        self.catalogue = catalogue if catalogue is not None else Catalogue()
         self._open_session = open_session
         self.switches = TeachingSwitches()
+        self.last_message = ""  # the last error shown (tests and the status bar read it)
         self._index = 0
         self._answers: dict[tuple[str, str], _Answer] = {}
-        self._runs: dict[tuple[str, frozenset[str]], DemoRun] = {}
+        self._expected: dict[tuple[str, str], float] = {}
         self._demo_shown: set[str] = set()
         self._rows: list[_QuestionRow] = []
         self._switch_boxes: dict[str, tuple[QCheckBox, QLabel]] = {}
+        self._following = False  # following the document: nothing to write back
+        self._last_folder: str | None = None
         self._build()
 
         self.switches.listeners.append(self._on_switches_changed)
@@ -269,11 +287,11 @@ class LessonPanel(QWidget):
         # that is gone.
         switches = self.switches
         self.destroyed.connect(lambda *_: (switches.listeners.clear(), switches.all_off()))
-        controller.sigDocumentReplaced.connect(self._on_controller_document_replaced)
+        controller.sigPanelStateChanged.connect(self._on_controller_panel_state_changed)
 
-        lesson_id, on = read_panel_state(controller.session.panels.get(PANEL_KEY))
-        self._show_lesson(self._index_of(lesson_id) if lesson_id else 0)
-        self.switches.set_all(on)
+        lesson_id, on = self.catalogue.read_panel_state(controller.panel_state(PANEL_KEY))
+        self._show_lesson(self.catalogue.index_of(lesson_id) if lesson_id else 0)
+        self._follow_switches(on)
         self.retranslateUi()
 
     # -- building ---------------------------------------------------------------
@@ -297,8 +315,6 @@ class LessonPanel(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.lesson_combo.setMinimumContentsLength(16)
-        for _ in LESSONS:
-            self.lesson_combo.addItem("")
         self.lesson_combo.currentIndexChanged.connect(self._on_combo_index_changed)
         top.addWidget(self.lesson_combo, 1)
         outer.addLayout(top)
@@ -316,17 +332,16 @@ class LessonPanel(QWidget):
         self.scroll.setWidget(content)
         outer.addWidget(self.scroll, 1)
 
-        # title and explanation
+        # title and the lesson's text (Markdown, with links to the views)
         self.title_label = QLabel(content)
         self.title_label.setObjectName("lessonTitle")
         self.title_label.setWordWrap(True)
         self.steps_label = QLabel(content)
         self.steps_label.setObjectName("lessonSteps")
-        self.body_label = QLabel(content)
+        self.steps_label.setWordWrap(True)
+        self.body_label = LessonText(content)
         self.body_label.setObjectName("lessonBody")
-        self.body_label.setWordWrap(True)
-        self.body_label.setTextFormat(Qt.TextFormat.RichText)
-        self.body_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.body_label.linkActivated.connect(self._on_body_link_activated)
         title_box = QVBoxLayout()
         title_box.setSpacing(2)
         title_box.addWidget(self.title_label)
@@ -334,7 +349,7 @@ class LessonPanel(QWidget):
         self.content_layout.addLayout(title_box)
         self.content_layout.addWidget(self.body_label)
 
-        # preset
+        # the example
         preset_box = QVBoxLayout()
         preset_box.setSpacing(4)
         self.load_button = QPushButton(content)
@@ -420,19 +435,6 @@ class LessonPanel(QWidget):
             self.switch_layout.addWidget(text)
             self._switch_boxes[sid] = (box, text)
         self.content_layout.addWidget(self.switch_box)
-
-        # where to look
-        self.pointer_box = QGroupBox(content)
-        self.pointer_box.setObjectName("pointerBox")
-        pointer_layout = QVBoxLayout(self.pointer_box)
-        pointer_layout.setContentsMargins(10, 6, 10, 8)
-        self.pointer_label = QLabel(self.pointer_box)
-        self.pointer_label.setObjectName("lessonPointers")
-        self.pointer_label.setWordWrap(True)
-        self.pointer_label.setTextFormat(Qt.TextFormat.RichText)
-        self.pointer_label.linkActivated.connect(self._on_pointer_link_activated)
-        pointer_layout.addWidget(self.pointer_label)
-        self.content_layout.addWidget(self.pointer_box)
         self.content_layout.addStretch(1)
 
         # previous / next
@@ -460,7 +462,7 @@ class LessonPanel(QWidget):
 
     @property
     def lesson(self) -> Lesson:
-        return LESSONS[self._index]
+        return self.catalogue[self._index]
 
     @property
     def index(self) -> int:
@@ -468,19 +470,15 @@ class LessonPanel(QWidget):
 
     def set_lesson(self, lesson: int | str) -> None:
         """Show lesson ``lesson`` (an index from 0, or a lesson id)."""
-        index = self._index_of(lesson) if isinstance(lesson, str) else int(lesson)
-        if not 0 <= index < len(LESSONS):
+        index = self.catalogue.index_of(lesson) if isinstance(lesson, str) else int(lesson)
+        if not 0 <= index < len(self.catalogue):
             raise IndexError(f"no lesson {lesson!r}")
         if index == self._index:
             return
-        self._show_lesson(index)
-        # A switch belongs to its lesson: moving on turns off what the new one lacks.
-        self.switches.set_all(self.switches.on & set(self.lesson.switches))
-        self._write_state()
-        self.sigLessonChanged.emit(self.lesson.id)
+        self._go_to(index)
 
     def next_lesson(self) -> None:
-        if self._index + 1 < len(LESSONS):
+        if self._index + 1 < len(self.catalogue):
             self.set_lesson(self._index + 1)
 
     def previous_lesson(self) -> None:
@@ -490,25 +488,60 @@ class LessonPanel(QWidget):
     def load_preset(self) -> bool:
         """Replace the document with this lesson's example. True if loaded.
 
-        The example is a new, untitled document: unsaved work is offered for saving
-        first (the window's ``file_actions.maybe_save()`` if it has one, else a
-        question here), and the window forgets its file name (``set_file_path``).
+        The example is a new, untitled document, handed to ``open_session`` (which
+        offers to save unsaved work first); without one, the panel asks itself.
         """
-        session = Session.from_dict(copy.deepcopy(self.lesson.preset))
-        session.panels[PANEL_KEY] = panel_state(self.lesson.id, self.switches.on)
+        session = Session.from_dict(copy.deepcopy(dict(self.lesson.preset)))
+        session.set_panel_state(
+            PANEL_KEY, self.catalogue.panel_state(self.lesson.id, self.switches.on)
+        )
         if self._open_session is not None:
             return bool(self._open_session(session))
-        window = self.window()
-        actions = getattr(window, "file_actions", None)
-        if actions is not None and hasattr(actions, "maybe_save"):
-            if not actions.maybe_save():
-                return False
-        elif not self._confirm_replace():
+        if not self._confirm_replace():
             return False
         self.controller.replace_session(session)
-        if hasattr(window, "set_file_path"):
-            window.set_file_path(None)
         return True
+
+    def open_lesson_folder(self, folder: str | os.PathLike | None = None) -> bool:
+        """Open a teacher's lesson folder (asking for one if ``folder`` is None) and show it.
+
+        A folder that does not check out is refused with one message naming the file
+        and the problem; the panel keeps the lesson it had. True if opened.
+        """
+        if folder is None:
+            folder = QFileDialog.getExistingDirectory(
+                self, self.tr("Open Lesson Folder"), self._start_folder()
+            )
+            if not folder:
+                return False
+        folder = os.fspath(folder)
+        try:
+            index = self.catalogue.open_folder(folder)
+        except LessonError as exc:
+            self._error(
+                self.tr("Cannot Open Lesson"),
+                self.tr("The lesson in {folder} was not opened.\n\n{reason}").format(
+                    folder=os.path.basename(os.path.normpath(folder)) or folder, reason=exc
+                ),
+            )
+            return False
+        self._last_folder = folder
+        # A new version of a lesson opened before: what was typed for the old one goes.
+        lesson_id = self.catalogue[index].id
+        for key in [k for k in self._answers if k[0] == lesson_id]:
+            del self._answers[key]
+        for key in [k for k in self._expected if k[0] == lesson_id]:
+            del self._expected[key]
+        self._demo_shown.discard(lesson_id)
+        self._fill_combo()
+        self._go_to(index)
+        return True
+
+    def _start_folder(self) -> str:
+        if self._last_folder is not None:
+            return os.path.dirname(os.path.normpath(self._last_folder))
+        location = QStandardPaths.StandardLocation.DocumentsLocation
+        return QStandardPaths.writableLocation(location)
 
     def _confirm_replace(self) -> bool:
         undo = getattr(self.controller, "undo_stack", None)
@@ -527,8 +560,12 @@ class LessonPanel(QWidget):
         )
         return answer == Button.Ok
 
+    def _error(self, title: str, text: str) -> None:
+        self.last_message = text
+        QMessageBox.warning(self, title, text)
+
     def title(self) -> str:
-        """The panel's tab title, in the interface language."""
+        """The panel's tab title, in the interface language (also its windowTitle)."""
         return self.tr("Lessons")
 
     def check(self, row: int) -> None:
@@ -551,30 +588,45 @@ class LessonPanel(QWidget):
         self._render_row(row)
 
     def expected(self, question: Question) -> float:
-        """The engine's answer to ``question`` of the current lesson (cached runs)."""
-        return self._run(question.switches).value(question.line, question.item)
+        """The engine's answer to ``question`` of the current lesson (computed once)."""
+        key = (self.lesson.id, question.id)
+        if key not in self._expected:
+            self._expected[key] = answer(question)
+        return self._expected[key]
 
     def run_demo(self) -> None:
         """Run the book's code for this lesson with the switches that are on, and show it."""
+        if self.lesson.demo is None:
+            return
         self._demo_shown.add(self.lesson.id)
         self._render_demo()
-
-    def feedback_text(self, row: int) -> str:
-        return self._rows[row].feedback.text()
 
     def question_rows(self) -> list[_QuestionRow]:
         return list(self._rows)
 
     # -- showing a lesson -----------------------------------------------------------
 
-    def _index_of(self, lesson_id: str | None) -> int:
-        for i, lesson in enumerate(LESSONS):
-            if lesson.id == lesson_id:
-                return i
-        raise KeyError(f"no lesson {lesson_id!r}")
+    def _go_to(self, index: int) -> None:
+        """Show lesson ``index`` and record it in the document (one undoable step)."""
+        self._show_lesson(index)
+        # A switch belongs to its lesson: moving on turns off what the new one lacks.
+        self._follow_switches(self.switches.on & set(self.lesson.switches))
+        self._write_state(self.tr("Go to Lesson “{title}”").format(title=self._title_text()))
+        self.sigLessonChanged.emit(self.lesson.id)
+
+    def _fill_combo(self) -> None:
+        language = current_language()
+        self.lesson_combo.blockSignals(True)
+        self.lesson_combo.clear()
+        for lesson in self.catalogue:
+            self.lesson_combo.addItem(_numbered_title(lesson, language))
+        self.lesson_combo.setCurrentIndex(self._index)
+        self.lesson_combo.blockSignals(False)
 
     def _show_lesson(self, index: int) -> None:
         self._index = index
+        if self.lesson_combo.count() != len(self.catalogue):
+            self._fill_combo()
         self.lesson_combo.blockSignals(True)
         self.lesson_combo.setCurrentIndex(index)
         self.lesson_combo.blockSignals(False)
@@ -584,6 +636,8 @@ class LessonPanel(QWidget):
             box.setVisible(offered)
             text.setVisible(offered)
         self.switch_box.setVisible(bool(self.lesson.switches))
+        self.predict_box.setVisible(bool(self.lesson.questions))
+        self.code_box.setVisible(self.lesson.demo is not None)
         # No trailing newline: it would be one more (empty) line to scroll to.
         self.code_view.setPlainText(self.lesson.code.rstrip("\n"))
         self._fit_code_height()
@@ -598,13 +652,13 @@ class LessonPanel(QWidget):
             row.setParent(None)
             row.deleteLater()
         self._rows = []
-        for i, _question in enumerate(self.lesson.questions):
+        for i, question in enumerate(self.lesson.questions):
             row = _QuestionRow(i, self.predict_box)
             row.check_button.clicked.connect(lambda _=False, r=i: self.check(r))
             row.reveal_button.clicked.connect(lambda _=False, r=i: self.reveal(r))
             row.edit.returnPressed.connect(lambda r=i: self.check(r))
             row.edit.textEdited.connect(
-                lambda text, q=_question: setattr(self._answer(q), "text", text)
+                lambda text, q=question: setattr(self._answer(q), "text", text)
             )
             self.predict_layout.addWidget(row)
             row.show()  # at once, not when the layout's queued show arrives
@@ -632,22 +686,29 @@ class LessonPanel(QWidget):
             self._fit_code_height()
         return super().eventFilter(obj, event)
 
+    def _title_text(self) -> str:
+        return _numbered_title(self.lesson, current_language())
+
     def _render_lesson_texts(self) -> None:
         language = current_language()
         lesson = self.lesson
-        self.title_label.setText(f"{lesson.number}. {lesson.title.get(language)}")
-        if any(c in lesson.book_steps for c in "–,"):
-            steps = self.tr("Book steps {steps}").format(steps=lesson.book_steps)
-        else:
-            steps = self.tr("Book step {step}").format(step=lesson.book_steps)
-        self.steps_label.setText(steps)
-        self.body_label.setText(lesson.body.get(language))
-        self.pointer_label.setText(lesson.pointers.get(language))
+        self.title_label.setText(self._title_text())
+        details = []
+        if lesson.book_steps:
+            if any(c in lesson.book_steps for c in "–-,"):
+                details.append(self.tr("Book steps {steps}").format(steps=lesson.book_steps))
+            else:
+                details.append(self.tr("Book step {step}").format(step=lesson.book_steps))
+        if not lesson.builtin and lesson.folder is not None:
+            details.append(self.tr("Opened from {folder}").format(folder=lesson.folder.name))
+        self.steps_label.setText(" · ".join(details))
+        self.steps_label.setVisible(bool(details))
+        self.body_label.set_markdown(lesson.text.get(language))
         self.preset_label.setText(self._preset_summary(lesson))
         for i, question in enumerate(lesson.questions):
-            prompt = question.prompt.get(language)
+            prompt = html.escape(question.prompt.get(language))
             if question.switches:
-                names = _switch_names(question.switches, language)
+                names = html.escape(_switch_names(question.switches, language))
                 prompt += '<br><span style="color:#8a5a00;">{}</span>'.format(
                     self.tr("Asked with the teaching switch: {names}").format(names=names)
                 )
@@ -668,14 +729,16 @@ class LessonPanel(QWidget):
             )
             text.setText(switch.description.get(language))
         self.position_label.setText(
-            self.tr("Lesson {n} of {total}").format(n=lesson.number, total=len(LESSONS))
+            self.tr("Lesson {n} of {total}").format(n=self._index + 1, total=len(self.catalogue))
         )
         self.prev_button.setEnabled(self._index > 0)
-        self.next_button.setEnabled(self._index + 1 < len(LESSONS))
+        self.next_button.setEnabled(self._index + 1 < len(self.catalogue))
 
     def _preset_summary(self, lesson: Lesson) -> str:
         preset = lesson.preset
         point = ", ".join(f"{v['name']} = {v['value']:g}" for v in preset["variables"])
+        if not point:
+            return self.tr("Example: f = {expression}").format(expression=preset["expression"])
         return self.tr("Example: f = {expression} at {point}").format(
             expression=preset["expression"], point=point
         )
@@ -704,9 +767,8 @@ class LessonPanel(QWidget):
             if not answer.revealed:
                 parts.append(self.tr("Try again, or press Reveal."))
                 if question.hint is not None:
-                    parts.append(
-                        self.tr("Hint: {hint}").format(hint=question.hint.get(current_language()))
-                    )
+                    hint = html.escape(question.hint.get(current_language()))
+                    parts.append(self.tr("Hint: {hint}").format(hint=hint))
         if answer.revealed and status != "right":
             status = "revealed"
             parts.append(
@@ -721,10 +783,10 @@ class LessonPanel(QWidget):
         label.style().polish(label)
 
     def _render_demo(self) -> None:
-        shown = self.lesson.id in self._demo_shown
+        shown = self.lesson.id in self._demo_shown and self.lesson.demo is not None
         self.output_view.setVisible(shown)
         if shown:
-            run = self._run(self.switches.on)
+            run = self._run()
             text = run.text
             if run.switches:
                 names = _switch_names(run.switches, current_language())
@@ -741,25 +803,25 @@ class LessonPanel(QWidget):
     def _answer(self, question: Question) -> _Answer:
         return self._answers.setdefault((self.lesson.id, question.id), _Answer())
 
-    def _run(self, switches: frozenset[str]) -> DemoRun:
-        """The demo's output with ``switches`` (lessons are deterministic: cached)."""
-        key = (
-            self.lesson.id,
-            frozenset(switches)
-            & frozenset(
-                self.lesson.switches + tuple(s for q in self.lesson.questions for s in q.switches)
-            ),
-        )
-        run = self._runs.get(key)
-        if run is None:
-            run = self._runs[key] = self.lesson.run_demo(key[1])
-        return run
+    def _run(self) -> DemoRun:
+        """The demo's output with the lesson's switches that are on (runs are kept)."""
+        return self.lesson.run_demo(self.switches.on & set(self.lesson.switches))
 
     # -- state in the session file ------------------------------------------------------
 
-    def _write_state(self) -> None:
-        session = self.controller.session
-        session.panels[PANEL_KEY] = panel_state(self.lesson.id, self.switches.on)
+    def _write_state(self, label: str) -> None:
+        if self._following:
+            return
+        state = self.catalogue.panel_state(self.lesson.id, self.switches.on)
+        self.controller.set_panel_state(PANEL_KEY, state, label)
+
+    def _follow_switches(self, switch_ids: Iterable[str]) -> None:
+        """Make exactly ``switch_ids`` on without writing to the document."""
+        following, self._following = self._following, True
+        try:
+            self.switches.set_all(switch_ids)
+        finally:
+            self._following = following
 
     # -- reacting ------------------------------------------------------------------------------
 
@@ -774,49 +836,37 @@ class LessonPanel(QWidget):
                 box.blockSignals(True)
                 box.setChecked(sid in on)
                 box.blockSignals(False)
-        self._write_state()
+        self._write_state(self.tr("Change Teaching Switches"))
         self._render_demo()
         # The window's numbers come from the engine too: show them with the switch.
-        request = getattr(self.controller, "request_evaluate", None)
-        if request is not None:
-            request()
+        self.controller.request_evaluate()
 
-    def _on_controller_document_replaced(self) -> None:
-        lesson_id, on = read_panel_state(self.controller.session.panels.get(PANEL_KEY))
-        if lesson_id is not None and self._index_of(lesson_id) != self._index:
-            self._show_lesson(self._index_of(lesson_id))
-            self.sigLessonChanged.emit(self.lesson.id)
-        # A document that does not ask for a switch gets none.
-        self.switches.set_all(on if lesson_id == self.lesson.id else ())
-        self._write_state()
+    def _on_controller_panel_state_changed(self, key: str) -> None:
+        """The document's lesson state changed (opened, replaced, undone): follow it."""
+        if key != PANEL_KEY:
+            return
+        state = self.controller.panel_state(PANEL_KEY)
+        lesson_id, on = self.catalogue.read_panel_state(state)
+        following, self._following = self._following, True
+        try:
+            if lesson_id is not None and self.catalogue.index_of(lesson_id) != self._index:
+                self._show_lesson(self.catalogue.index_of(lesson_id))
+                self.sigLessonChanged.emit(self.lesson.id)
+            # A document that does not ask for a switch gets none.
+            self.switches.set_all(on if lesson_id == self.lesson.id else ())
+        finally:
+            self._following = following
 
-    def _on_pointer_link_activated(self, link: str) -> None:
+    def _on_body_link_activated(self, link: str) -> None:
         if link.startswith("view:"):
-            self.show_view(link.split(":", 1)[1])
-
-    def show_view(self, view: str) -> bool:
-        """Bring the window's ``view`` ("graph", "plot", "map") to the front, if it has one."""
-        name = VIEW_OBJECT_NAMES.get(view)
-        window = self.window()
-        target = window.findChild(QWidget, name) if name else None
-        if target is None:
-            return False
-        widget = target
-        while widget is not None and widget is not window:
-            parent = widget.parentWidget()
-            stack_owner = parent.parentWidget() if parent is not None else None
-            if isinstance(stack_owner, QTabWidget):
-                stack_owner.setCurrentWidget(widget)
-            widget = parent
-        target.setFocus(Qt.FocusReason.OtherFocusReason)
-        return True
+            self.sigViewRequested.emit(link[len("view:") :])
+        elif link.startswith(("https://", "http://")):
+            QDesktopServices.openUrl(QUrl(link))
 
     # -- language --------------------------------------------------------------------------------
 
     def retranslateUi(self) -> None:  # noqa: N802 - Qt's naming
-        language = current_language()
-        for i, lesson in enumerate(LESSONS):
-            self.lesson_combo.setItemText(i, f"{lesson.number}. {lesson.title.get(language)}")
+        self._fill_combo()
         self.load_button.setText(self.tr("Load Example"))
         self.load_button.setToolTip(
             self.tr("Replace the formula and variables with this lesson's example")
@@ -827,24 +877,22 @@ class LessonPanel(QWidget):
         )
         self.code_box.setTitle(self.tr("The Book's Code, on This Engine"))
         self.switch_box.setTitle(self.tr("Teaching Switches"))
-        self.pointer_box.setTitle(self.tr("Where to Look"))
         self.prev_button.setText(self.tr("◀ Previous"))
         self.next_button.setText(self.tr("Next ▶"))
         self._render_lesson_texts()
         self._render_demo()
-        tabs = self._tab_widget()
-        if tabs is not None:
-            tabs.setTabText(tabs.indexOf(self), self.title())
-
-    def _tab_widget(self) -> QTabWidget | None:
-        stack = self.parentWidget()
-        owner = stack.parentWidget() if stack is not None else None
-        return owner if isinstance(owner, QTabWidget) else None
+        # Whoever shows the panel in a tab follows windowTitleChanged.
+        self.setWindowTitle(self.title())
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslateUi()
         super().changeEvent(event)
+
+
+def _numbered_title(lesson: Lesson, language: str) -> str:
+    title = lesson.title.get(language)
+    return f"{lesson.number}. {title}" if lesson.number is not None else title
 
 
 __all__ = ["LessonPanel", "SwitchBanner", "install_switch_banner"]
