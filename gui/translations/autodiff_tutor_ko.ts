@@ -567,17 +567,17 @@
 <context>
     <name>LessonPanel</name>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="513"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="512"/>
         <source>Open Lesson Folder</source>
         <translation>레슨 폴더 열기</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="522"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="521"/>
         <source>Cannot Open Lesson</source>
         <translation>레슨을 열 수 없음</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="523"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="522"/>
         <source>The lesson in {folder} was not opened.
 
 {reason}</source>
@@ -1010,14 +1010,294 @@
         <translation>{where}: &apos;{key}&apos;는 유한한 수여야 하는데 {v}입니다</translation>
     </message>
     <message>
+        <location filename="../../tutor/lessons/loader.py" line="70"/>
+        <source>{file}: {problem}</source>
+        <translation>{file}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/lessons/loader.py" line="72"/>
+        <source>{file}, line {line}: {problem}</source>
+        <translation>{file}, {line}번째 줄: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/lessons/loader.py" line="96"/>
+        <source>is a link to {target}, outside the lesson folder</source>
+        <translation>레슨 폴더 밖의 {target}을(를) 가리키는 링크입니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/lessons/loader.py" line="99"/>
+        <source>is missing</source>
+        <translation>없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/lessons/loader.py" line="101"/>
+        <source>is not a file</source>
+        <translation>파일이 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/lessons/loader.py" line="110"/>
+        <source>cannot be read: {reason}</source>
+        <translation>읽을 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/lessons/loader.py" line="118"/>
+        <source>is not UTF-8 text</source>
+        <translation>UTF-8 텍스트가 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/lessons/loader.py" line="122"/>
+        <source>is too big ({size:,.0f} KB; at most {limit} KB)</source>
+        <translation>너무 큽니다({size:,.0f} KB, 최대 {limit} KB)</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/lessons/loader.py" line="181"/>
+        <source>is not valid TOML: {message}</source>
+        <translation>올바른 TOML이 아닙니다: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/lessons/loader.py" line="198"/>
+        <source>{key}: {problem}</source>
+        <translation>{key}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/lessons/loader.py" line="216"/>
         <location filename="../../tutor/session.py" line="141"/>
         <source>text</source>
         <translation>글자</translation>
     </message>
     <message>
+        <location filename="../../tutor/lessons/loader.py" line="218"/>
         <location filename="../../tutor/session.py" line="143"/>
         <source>a list</source>
         <translation>목록</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/lessons/loader.py" line="220"/>
+        <source>a table</source>
+        <translation>테이블</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/lessons/loader.py" line="226"/>
+        <source> (did you mean &apos;{name}&apos;?)</source>
+        <translation> (&apos;{name}&apos;을(를) 뜻했나요?)</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/lessons/loader.py" line="240"/>
+        <source>must be a table, not {value}</source>
+        <translation>테이블이어야 하는데 {value}입니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/lessons/loader.py" line="243"/>
+        <source>the top level</source>
+        <translation>맨 위</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/lessons/loader.py" line="246"/>
+        <source>unknown key &apos;{key}&apos; in {where}{suggestion}</source>
+        <translation>{where}에 알 수 없는 키 &apos;{key}&apos;{suggestion}</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/lessons/loader.py" line="257"/>
+        <location filename="../../tutor/lessons/loader.py" line="258"/>
+        <source>&apos;{key}&apos; is missing</source>
+        <translation>&apos;{key}&apos;가 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/lessons/loader.py" line="263"/>
+        <location filename="../../tutor/lessons/loader.py" line="392"/>
+        <source>must be text, not {value}</source>
+        <translation>글자여야 하는데 {value}입니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/lessons/loader.py" line="265"/>
+        <location filename="../../tutor/lessons/loader.py" line="753"/>
+        <source>is empty</source>
+        <translation>비어 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/lessons/loader.py" line="269"/>
+        <source>is too long ({count:,} characters; at most {limit:,})</source>
+        <translation>너무 깁니다({count:,}자, 최대 {limit:,}자)</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/lessons/loader.py" line="283"/>
+        <source>the text in &apos;{language}&apos; is missing</source>
+        <translation>&apos;{language}&apos; 텍스트가 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/lessons/loader.py" line="289"/>
+        <source>must be a number, not {value}</source>
+        <translation>숫자여야 하는데 {value}입니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/lessons/loader.py" line="291"/>
+        <source>must be a finite number, not {value}</source>
+        <translation>유한한 수여야 하는데 {value}입니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/lessons/loader.py" line="297"/>
+        <source>must be a whole number, not {value}</source>
+        <translation>정수여야 하는데 {value}입니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/lessons/loader.py" line="302"/>
+        <source>must be between {lo} and {hi:,}, not {value}</source>
+        <translation>{lo}에서 {hi:,} 사이여야 하는데 {value}입니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/lessons/loader.py" line="311"/>
+        <source>&apos;{value}&apos; is not a valid id: use lowercase letters, digits and &apos;-&apos; (such as &apos;chain-rule&apos;)</source>
+        <translation>&apos;{value}&apos;는 올바른 id가 아닙니다: 영어 소문자, 숫자, &apos;-&apos;만 쓰세요(예: &apos;chain-rule&apos;)</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/lessons/loader.py" line="323"/>
+        <source>must be a list of teaching switches, not {value}</source>
+        <translation>교육용 스위치의 목록이어야 하는데 {value}입니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/lessons/loader.py" line="332"/>
+        <source>unknown teaching switch {sid!r}{suggestion} (known: {known})</source>
+        <translation>알 수 없는 교육용 스위치 {sid!r}{suggestion}(사용 가능: {known})</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/lessons/loader.py" line="342"/>
+        <source>the teaching switch &apos;{sid}&apos; is not offered by this lesson (list it in &apos;switches&apos; at the top)</source>
+        <translation>교육용 스위치 &apos;{sid}&apos;는 이 레슨이 제공하지 않습니다(맨 위의 &apos;switches&apos;에 넣으세요)</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/lessons/loader.py" line="349"/>
+        <source>&apos;{sid}&apos; is listed twice</source>
+        <translation>&apos;{sid}&apos;가 두 번 나옵니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/lessons/loader.py" line="360"/>
+        <source>the formula &apos;{text}&apos; does not parse: {message} (column {column})</source>
+        <translation>수식 &apos;{text}&apos;을(를) 해석할 수 없습니다: {message}({column}번째 열)</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/lessons/loader.py" line="383"/>
+        <source>must be a list, not {value}</source>
+        <translation>목록이어야 하는데 {value}입니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/lessons/loader.py" line="400"/>
+        <source>the value {value:g} of &apos;{name}&apos; is outside {min:g}…{max:g}</source>
+        <translation>&apos;{name}&apos;의 값 {value:g}가 {min:g}…{max:g} 밖에 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/lessons/loader.py" line="430"/>
+        <source>must be a list of curve names, not {value}</source>
+        <translation>곡선 이름의 목록이어야 하는데 {value}입니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/lessons/loader.py" line="436"/>
+        <source>unknown curve {curve!r} (known: {known})</source>
+        <translation>알 수 없는 곡선 {curve!r}(사용 가능: {known})</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/lessons/loader.py" line="457"/>
+        <source>must be more than 0 and less than 1</source>
+        <translation>0보다 크고 1보다 작아야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/lessons/loader.py" line="462"/>
+        <source>must not be negative</source>
+        <translation>음수이면 안 됩니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/lessons/loader.py" line="469"/>
+        <source>has both &apos;{demo_key}&apos; (a number a demo prints) and &apos;{formula_key}&apos; (a quantity of a formula): choose one</source>
+        <translation>&apos;{demo_key}&apos;(데모가 출력하는 값)와 &apos;{formula_key}&apos;(수식에서 구하는 값)가 모두 있습니다: 하나만 고르세요</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/lessons/loader.py" line="483"/>
+        <source>needs either &apos;line&apos; (the answer is a number the demo prints) or &apos;quantity&apos; (the answer is computed from a formula, such as quantity = &quot;df/dx&quot;)</source>
+        <translation>&apos;line&apos;(데모가 출력하는 값이 답) 또는 &apos;quantity&apos;(수식에서 계산한 값이 답, 예: quantity = &quot;df/dx&quot;) 중 하나가 필요합니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/lessons/loader.py" line="501"/>
+        <source>asks for a number a demo prints, but neither the question nor the lesson names a demo</source>
+        <translation>데모가 출력하는 값을 묻지만, 질문에도 레슨에도 데모 이름이 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/lessons/loader.py" line="526"/>
+        <source>no value for {names}: give one with at = {{ {name} = 1.0 }}</source>
+        <translation>{names}의 값이 없습니다: at = {{ {name} = 1.0 }}처럼 주세요</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/lessons/loader.py" line="537"/>
+        <source>&apos;{raw_quantity}&apos; is not a quantity: write f, df/dx or d2f/dx2 (with the formula&apos;s variable for x)</source>
+        <translation>&apos;{raw_quantity}&apos;는 구할 수 있는 값이 아닙니다: f, df/dx 또는 d2f/dx2로 쓰세요(x 자리에는 수식의 변수)</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/lessons/loader.py" line="548"/>
+        <source>the formula &apos;{text}&apos; has no variable &apos;{variable}&apos; (its variables: {known})</source>
+        <translation>수식 &apos;{text}&apos;에는 변수 &apos;{variable}&apos;가 없습니다(변수: {known})</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/lessons/loader.py" line="567"/>
+        <source>the demo &apos;{demo}&apos; prints {count} lines, so there is no line {line}</source>
+        <translation>데모 &apos;{demo}&apos;는 {count}줄만 출력하므로 {line}번째 줄이 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/lessons/loader.py" line="579"/>
+        <source>line {line} of the demo (&apos;{printed}&apos;) has {count} item(s), so there is no item {item}</source>
+        <translation>데모의 {line}번째 줄(&apos;{printed}&apos;)에는 항목이 {count}개뿐이라 {item}번째 항목이 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/lessons/loader.py" line="591"/>
+        <source>item {item} of line {line} (&apos;{printed}&apos;) is not a number</source>
+        <translation>{line}번째 줄의 {item}번째 항목(&apos;{printed}&apos;)은 숫자가 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/lessons/loader.py" line="604"/>
+        <source>{quantity} of &apos;{formula}&apos; at {point} is {value}, not a finite number: choose another point</source>
+        <translation>{point}에서 &apos;{formula}&apos;의 {quantity}는 {value}로 유한한 수가 아닙니다: 다른 점을 고르세요</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/lessons/loader.py" line="609"/>
+        <source>no point</source>
+        <translation>점 없음</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/lessons/loader.py" line="620"/>
+        <source>unknown demo &apos;{demo}&apos;{suggestion}: a lesson can only name a built-in demo ({known})</source>
+        <translation>알 수 없는 데모 &apos;{demo}&apos;{suggestion}: 레슨은 기본 데모만 쓸 수 있습니다({known})</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/lessons/loader.py" line="659"/>
+        <source>images are not supported in a lesson&apos;s text</source>
+        <translation>레슨 본문에는 그림을 넣을 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/lessons/loader.py" line="670"/>
+        <source>unknown view &apos;{view}&apos;{suggestion} in the link &apos;{target}&apos; (views: {known})</source>
+        <translation>링크 &apos;{target}&apos;에 알 수 없는 보기 &apos;{view}&apos;{suggestion}(보기: {known})</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/lessons/loader.py" line="682"/>
+        <source>the link &apos;{target}&apos; goes nowhere a lesson can send a learner: link to a view (view:graph, view:plot, ...) or to a web page (https://...)</source>
+        <translation>링크 &apos;{target}&apos;는 레슨이 학습자를 보낼 수 있는 곳이 아닙니다: 보기(view:graph, view:plot, ...)나 웹 페이지(https://...)로 연결하세요</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/lessons/loader.py" line="705"/>
+        <source>is not a folder</source>
+        <translation>폴더가 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/lessons/loader.py" line="725"/>
+        <source>must be a list of [[questions]] tables</source>
+        <translation>[[questions]] 테이블의 목록이어야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/lessons/loader.py" line="729"/>
+        <source>has {count} questions; at most {limit}</source>
+        <translation>질문이 {count}개입니다. 최대 {limit}개까지 쓸 수 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/lessons/loader.py" line="744"/>
+        <source>two questions have the id &apos;{id}&apos;</source>
+        <translation>두 질문의 id가 &apos;{id}&apos;로 같습니다</translation>
     </message>
     <message>
         <location filename="../../tutor/session.py" line="145"/>
@@ -1025,6 +1305,7 @@
         <translation>객체</translation>
     </message>
     <message>
+        <location filename="../../tutor/lessons/loader.py" line="214"/>
         <location filename="../../tutor/session.py" line="147"/>
         <source>a number</source>
         <translation>숫자</translation>
@@ -1320,6 +1601,16 @@
         <location filename="../../tutor/evaluation.py" line="153"/>
         <source>{curve} is undefined or infinite at {bad} of {points} points along {name}</source>
         <translation>{name}를 따라 {points}개 점 중 {bad}개에서 {curve}가 정의되지 않거나 무한대입니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/lessons/catalog.py" line="36"/>
+        <source>the id &apos;{id}&apos; is also the id of {name}</source>
+        <translation>id &apos;{id}&apos;는 {name}의 id이기도 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/lessons/catalog.py" line="85"/>
+        <source>the id &apos;{id}&apos; belongs to a built-in lesson: give this one an id of its own</source>
+        <translation>id &apos;{id}&apos;는 기본 레슨의 id입니다: 이 레슨에는 다른 id를 주세요</translation>
     </message>
 </context>
 <context>
@@ -1625,17 +1916,17 @@
 <context>
     <name>SwitchBanner</name>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="137"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="141"/>
         <source>Teaching mode on:</source>
         <translation>교육용 모드 켜짐:</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="139"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="143"/>
         <source>results show a bug the book fixes.</source>
         <translation>책에서 고치는 버그가 결과에 나타납니다.</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="142"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="146"/>
         <source>Turn off</source>
         <translation>끄기</translation>
     </message>

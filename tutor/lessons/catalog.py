@@ -16,6 +16,7 @@ from typing import Any
 
 from tutor.lessons.loader import LESSON_FILE, LessonError, load_lesson
 from tutor.lessons.model import Lesson
+from tutor.messages import Message
 
 CONTENT = Path(__file__).with_name("content")
 
@@ -33,7 +34,11 @@ def builtin_lessons() -> tuple[Lesson, ...]:
         if lesson.id in seen:
             raise LessonError(
                 lesson.folder / LESSON_FILE,
-                f"the id '{lesson.id}' is also the id of {seen[lesson.id].folder.name}",
+                Message(
+                    "the id '{id}' is also the id of {name}",
+                    id=lesson.id,
+                    name=seen[lesson.id].folder.name,
+                ),
             )
         seen[lesson.id] = lesson
     return tuple(lessons)
@@ -78,8 +83,10 @@ class Catalogue:
             path = lesson.folder / LESSON_FILE if lesson.folder else Path(LESSON_FILE)
             raise LessonError(
                 path,
-                f"the id '{lesson.id}' belongs to a built-in lesson: give this one an id "
-                "of its own",
+                Message(
+                    "the id '{id}' belongs to a built-in lesson: give this one an id of its own",
+                    id=lesson.id,
+                ),
                 None,
             )
         index = self._lessons.index(existing)

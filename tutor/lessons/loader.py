@@ -34,6 +34,7 @@ from tutor.lessons.demos import DEMOS
 from tutor.lessons.model import VIEWS, DemoAnswer, FormulaAnswer, Lesson, Question
 from tutor.lessons.switches import SWITCHES
 from tutor.lessons.text import LANGUAGES, Text
+from tutor.messages import Message, message_of
 from tutor.session import CURVES, FORMAT_TAG, FORMAT_VERSION, Session, SessionError
 
 LESSON_FILE = "lesson.toml"
@@ -56,24 +57,30 @@ VARIABLE_DEFAULTS = {"min": -5.0, "max": 5.0, "step": 0.01}
 
 
 class LessonError(ValueError):
-    """A lesson folder was refused: ``path`` (the file), ``line`` (or None), ``problem``."""
+    """A lesson folder was refused: ``path`` (the file), ``line`` (or None), ``problem``.
 
-    def __init__(self, path: Path, problem: str, line: int | None = None) -> None:
+    ``str(error)`` is the English line; ``error.args[0]`` the Message the window
+    translates.
+    """
+
+    def __init__(self, path: Path, problem: Message | str, line: int | None = None) -> None:
         self.path = path
         self.problem = problem
         self.line = line
-        super().__init__(str(self))
+        if line is None:
+            message = Message("{file}: {problem}", file=self.file, problem=problem)
+        else:
+            message = Message(
+                "{file}, line {line}: {problem}", file=self.file, line=line, problem=problem
+            )
+        super().__init__(message)
 
     @property
     def file(self) -> str:
         """The file as the message names it: ``folder/lesson.toml``."""
-        return f"{self.path.parent.name}/{self.path.name}" if self.path.parent.name else str(
-            self.path
+        return (
+            f"{self.path.parent.name}/{self.path.name}" if self.path.parent.name else str(self.path)
         )
-
-    def __str__(self) -> str:
-        where = self.file if self.line is None else f"{self.file}, line {self.line}"
-        return f"{where}: {self.problem}"
 
 
 # =============================================================================
@@ -86,11 +93,13 @@ def _read_text(folder: Path, name: str) -> str:
     if path.is_symlink():
         target = path.resolve()
         if not target.is_relative_to(folder):
-            raise LessonError(path, f"is a link to {target}, outside the lesson folder")
+            raise LessonError(
+                path, Message("is a link to {target}, outside the lesson folder", target=target)
+            )
     if not path.exists():
-        raise LessonError(path, "is missing")
+        raise LessonError(path, Message("is missing"))
     if not path.is_file():
-        raise LessonError(path, "is not a file")
+        raise LessonError(path, Message("is not a file"))
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -98,18 +107,24 @@ def _read_text(folder: Path, name: str) -> str:
         with path.open("rb") as fh:
             raw = fh.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        raise LessonError(path, f"cannot be read: {exc.strerror or exc}") from None
+        raise LessonError(
+            path, Message("cannot be read: {reason}", reason=exc.strerror or str(exc))
+        ) from None
     if len(raw) > MAX_FILE_BYTES:
         raise LessonError(path, _too_big(len(raw)))
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise LessonError(path, "is not UTF-8 text", line) from None
+        raise LessonError(path, Message("is not UTF-8 text"), line) from None
 
 
-def _too_big(size: int) -> str:
-    return f"is too big ({size / 1024:,.0f} KB; at most {MAX_FILE_BYTES // 1024} KB)"
+def _too_big(size: int) -> Message:
+    return Message(
+        "is too big ({size:,.0f} KB; at most {limit} KB)",
+        size=size / 1024,
+        limit=MAX_FILE_BYTES // 1024,
+    )
 
 
 # =============================================================================
@@ -163,7 +178,9 @@ class _Toml:
             elif "(at end of document)" in message:
                 line = text.count("\n") + 1
                 message = message.replace(" (at end of document)", " (at the end)")
-            raise LessonError(path, f"is not valid TOML: {message}", line) from None
+            raise LessonError(
+                path, Message("is not valid TOML: {message}", message=message), line
+            ) from None
         self._keys = _key_lines(text)
 
     def line_of(self, keys: Sequence) -> int | None:
@@ -176,8 +193,12 @@ class _Toml:
                 best, best_len = number, n
         return best
 
-    def error(self, keys: Sequence, problem: str) -> LessonError:
-        return LessonError(self.path, f"{_dotted(keys)}: {problem}", self.line_of(keys))
+    def error(self, keys: Sequence, problem: Message | str) -> LessonError:
+        return LessonError(
+            self.path,
+            Message("{key}: {problem}", key=_dotted(keys), problem=problem),
+            self.line_of(keys),
+        )
 
 
 def _dotted(keys: Iterable) -> str:
@@ -187,23 +208,23 @@ def _dotted(keys: Iterable) -> str:
     return text
 
 
-def _type_name(value: Any) -> str:
+def _type_name(value: Any) -> Message | str:
     if isinstance(value, bool):
         return "true/false"
     if isinstance(value, (int, float)):
-        return "a number"
+        return Message("a number")
     if isinstance(value, str):
-        return "text"
+        return Message("text")
     if isinstance(value, list):
-        return "a list"
+        return Message("a list")
     if isinstance(value, dict):
-        return "a table"
+        return Message("a table")
     return type(value).__name__
 
 
-def _suggest(word: str, known: Iterable[str]) -> str:
+def _suggest(word: str, known: Iterable[str]) -> Message | str:
     close = difflib.get_close_matches(word, list(known), n=1)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    return Message(" (did you mean '{name}'?)", name=close[0]) if close else ""
 
 
 class _Checker:
@@ -217,29 +238,41 @@ class _Checker:
 
     def table(self, value: Any, keys: Sequence, allowed: Sequence[str], required=()) -> dict:
         if not isinstance(value, dict):
-            raise self.fail(keys, f"must be a table, not {_type_name(value)}")
+            raise self.fail(keys, Message("must be a table, not {value}", value=_type_name(value)))
         for key in value:
             if key not in allowed:
-                where = _dotted(keys) or "the top level"
+                where = _dotted(keys) or Message("the top level")
                 raise LessonError(
                     self.toml.path,
-                    f"unknown key '{key}' in {where}{_suggest(key, allowed)}",
+                    Message(
+                        "unknown key '{key}' in {where}{suggestion}",
+                        key=key,
+                        where=where,
+                        suggestion=_suggest(key, allowed),
+                    ),
                     self.toml.line_of([*keys, key]),
                 )
         for key in required:
             if key not in value:
                 if keys:
-                    raise self.fail(keys, f"'{key}' is missing")
-                raise LessonError(self.toml.path, f"'{key}' is missing")
+                    raise self.fail(keys, Message("'{key}' is missing", key=key))
+                raise LessonError(self.toml.path, Message("'{key}' is missing", key=key))
         return value
 
     def text(self, value: Any, keys: Sequence, limit: int) -> str:
         if not isinstance(value, str):
-            raise self.fail(keys, f"must be text, not {_type_name(value)}")
+            raise self.fail(keys, Message("must be text, not {value}", value=_type_name(value)))
         if not value.strip():
-            raise self.fail(keys, "is empty")
+            raise self.fail(keys, Message("is empty"))
         if len(value) > limit:
-            raise self.fail(keys, f"is too long ({len(value):,} characters; at most {limit:,})")
+            raise self.fail(
+                keys,
+                Message(
+                    "is too long ({count:,} characters; at most {limit:,})",
+                    count=len(value),
+                    limit=limit,
+                ),
+            )
         return value
 
     def languages(self, value: Any, keys: Sequence, limit: int) -> Text:
@@ -247,21 +280,28 @@ class _Checker:
         table = self.table(value, keys, LANGUAGES)
         for language in LANGUAGES:
             if language not in table:
-                raise self.fail(keys, f"the text in '{language}' is missing")
+                raise self.fail(
+                    keys, Message("the text in '{language}' is missing", language=language)
+                )
         return Text({lang: self.text(table[lang], [*keys, lang], limit) for lang in LANGUAGES})
 
     def number(self, value: Any, keys: Sequence) -> float:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise self.fail(keys, f"must be a number, not {_type_name(value)}")
+            raise self.fail(keys, Message("must be a number, not {value}", value=_type_name(value)))
         if not math.isfinite(value):
-            raise self.fail(keys, f"must be a finite number, not {value}")
+            raise self.fail(keys, Message("must be a finite number, not {value}", value=value))
         return float(value)
 
     def whole(self, value: Any, keys: Sequence, lo: int, hi: int) -> int:
         if isinstance(value, bool) or not isinstance(value, int):
-            raise self.fail(keys, f"must be a whole number, not {_type_name(value)}")
+            raise self.fail(
+                keys, Message("must be a whole number, not {value}", value=_type_name(value))
+            )
         if not lo <= value <= hi:
-            raise self.fail(keys, f"must be between {lo} and {hi:,}, not {value}")
+            raise self.fail(
+                keys,
+                Message("must be between {lo} and {hi:,}, not {value}", lo=lo, hi=hi, value=value),
+            )
         return value
 
     def identifier(self, value: Any, keys: Sequence) -> str:
@@ -269,30 +309,45 @@ class _Checker:
         if not LESSON_ID.match(value):
             raise self.fail(
                 keys,
-                f"'{value}' is not a valid id: use lowercase letters, digits and '-' "
-                "(such as 'chain-rule')",
+                Message(
+                    "'{value}' is not a valid id: use lowercase letters, digits and '-' (such as "
+                    "'chain-rule')",
+                    value=value,
+                ),
             )
         return value
 
     def switches(self, value: Any, keys: Sequence, offered: Iterable[str] | None) -> tuple:
         if not isinstance(value, list):
-            raise self.fail(keys, f"must be a list of teaching switches, not {_type_name(value)}")
+            raise self.fail(
+                keys,
+                Message(
+                    "must be a list of teaching switches, not {value}", value=_type_name(value)
+                ),
+            )
         seen: list[str] = []
         for sid in value:
             if not isinstance(sid, str) or sid not in SWITCHES:
                 raise self.fail(
                     keys,
-                    f"unknown teaching switch {sid!r}{_suggest(str(sid), SWITCHES)} "
-                    f"(known: {', '.join(SWITCHES)})",
+                    Message(
+                        "unknown teaching switch {sid!r}{suggestion} (known: {known})",
+                        sid=sid,
+                        suggestion=_suggest(str(sid), SWITCHES),
+                        known=", ".join(SWITCHES),
+                    ),
                 )
             if offered is not None and sid not in offered:
                 raise self.fail(
                     keys,
-                    f"the teaching switch '{sid}' is not offered by this lesson "
-                    "(list it in 'switches' at the top)",
+                    Message(
+                        "the teaching switch '{sid}' is not offered by this lesson (list it in "
+                        "'switches' at the top)",
+                        sid=sid,
+                    ),
                 )
             if sid in seen:
-                raise self.fail(keys, f"'{sid}' is listed twice")
+                raise self.fail(keys, Message("'{sid}' is listed twice", sid=sid))
             seen.append(sid)
         return tuple(seen)
 
@@ -302,7 +357,13 @@ class _Checker:
             parse(text)
         except ParseError as exc:
             raise self.fail(
-                keys, f"the formula '{text}' does not parse: {exc.message} (column {exc.column})"
+                keys,
+                Message(
+                    "the formula '{text}' does not parse: {message} (column {column})",
+                    text=text,
+                    message=message_of(exc),
+                    column=exc.column,
+                ),
             ) from None
         return text
 
@@ -319,21 +380,31 @@ def _example(check: _Checker, raw: Any, lesson_id: str) -> dict:
     formula = check.formula(table["formula"], [*keys, "formula"])
     raw_vars = table.get("variables", [])
     if not isinstance(raw_vars, list):
-        raise check.fail([*keys, "variables"], f"must be a list, not {_type_name(raw_vars)}")
+        raise check.fail(
+            [*keys, "variables"], Message("must be a list, not {value}", value=_type_name(raw_vars))
+        )
     variables = []
     for i, raw_var in enumerate(raw_vars):
         where = [*keys, "variables", i]
         var = check.table(raw_var, where, VARIABLE_KEYS, required=("name", "value"))
         if not isinstance(var["name"], str):
-            raise check.fail([*where, "name"], f"must be text, not {_type_name(var['name'])}")
+            raise check.fail(
+                [*where, "name"],
+                Message("must be text, not {value}", value=_type_name(var["name"])),
+            )
         spec = {"name": var["name"]}
         for key in ("value", "min", "max", "step"):
             spec[key] = check.number(var.get(key, VARIABLE_DEFAULTS.get(key)), [*where, key])
         if not spec["min"] <= spec["value"] <= spec["max"]:
             raise check.fail(
                 where,
-                f"the value {spec['value']:g} of '{spec['name']}' is outside "
-                f"{spec['min']:g}…{spec['max']:g}",
+                Message(
+                    "the value {value:g} of '{name}' is outside {min:g}…{max:g}",
+                    value=spec["value"],
+                    name=spec["name"],
+                    min=spec["min"],
+                    max=spec["max"],
+                ),
             )
         variables.append(spec)
     preset: dict[str, Any] = {
@@ -349,17 +420,24 @@ def _example(check: _Checker, raw: Any, lesson_id: str) -> dict:
     try:
         Session.from_dict(preset)
     except SessionError as exc:
-        raise check.fail(keys, str(exc)) from None
+        raise check.fail(keys, message_of(exc)) from None
     return preset
 
 
 def _curves(check: _Checker, raw: Any) -> list[str]:
     keys = ["example", "curves"]
     if not isinstance(raw, list):
-        raise check.fail(keys, f"must be a list of curve names, not {_type_name(raw)}")
+        raise check.fail(
+            keys, Message("must be a list of curve names, not {value}", value=_type_name(raw))
+        )
     for curve in raw:
         if curve not in CURVES:
-            raise check.fail(keys, f"unknown curve {curve!r} (known: {', '.join(CURVES)})")
+            raise check.fail(
+                keys,
+                Message(
+                    "unknown curve {curve!r} (known: {known})", curve=curve, known=", ".join(CURVES)
+                ),
+            )
     return raw
 
 
@@ -377,20 +455,24 @@ def _question(
     if "tolerance" in q:
         rel_tol = check.number(q["tolerance"], [*keys, "tolerance"])
         if not 0 < rel_tol < 1:
-            raise check.fail([*keys, "tolerance"], "must be more than 0 and less than 1")
+            raise check.fail([*keys, "tolerance"], Message("must be more than 0 and less than 1"))
     abs_tol = 1e-9
     if "abs_tolerance" in q:
         abs_tol = check.number(q["abs_tolerance"], [*keys, "abs_tolerance"])
         if abs_tol < 0:
-            raise check.fail([*keys, "abs_tolerance"], "must not be negative")
+            raise check.fail([*keys, "abs_tolerance"], Message("must not be negative"))
 
     demo_keys = [k for k in ("demo", "line", "item") if k in q]
     formula_keys = [k for k in ("formula", "at", "quantity") if k in q]
     if demo_keys and formula_keys:
         raise check.fail(
             keys,
-            f"has both '{demo_keys[0]}' (a number a demo prints) and '{formula_keys[0]}' "
-            "(a quantity of a formula): choose one",
+            Message(
+                "has both '{demo_key}' (a number a demo prints) and '{formula_key}' (a quantity "
+                "of a formula): choose one",
+                demo_key=demo_keys[0],
+                formula_key=formula_keys[0],
+            ),
         )
     if "line" in q:
         source = _demo_answer(check, q, keys, lesson["demo"])
@@ -399,8 +481,10 @@ def _question(
     else:
         raise check.fail(
             keys,
-            "needs either 'line' (the answer is a number the demo prints) or 'quantity' "
-            "(the answer is computed from a formula, such as quantity = \"df/dx\")",
+            Message(
+                "needs either 'line' (the answer is a number the demo prints) or 'quantity' "
+                '(the answer is computed from a formula, such as quantity = "df/dx")'
+            ),
         )
     question = Question(qid, prompt, source, switches, hint, rel_tol, abs_tol)
     if lesson["check_answers"]:
@@ -415,8 +499,10 @@ def _demo_answer(check: _Checker, q: dict, keys: list, lesson_demo: str | None) 
     if demo is None:
         raise check.fail(
             [*keys, "line"],
-            "asks for a number a demo prints, but neither the question nor the lesson "
-            "names a demo",
+            Message(
+                "asks for a number a demo prints, but neither the question nor the lesson "
+                "names a demo"
+            ),
         )
     line = check.whole(q["line"], [*keys, "line"], 1, 100_000)
     item = check.whole(q.get("item", 1), [*keys, "item"], 1, 1000)
@@ -438,22 +524,34 @@ def _formula_answer(check: _Checker, q: dict, keys: list, preset: dict) -> Formu
     if missing:
         raise check.fail(
             [*keys, "at"] if "at" in q else keys,
-            f"no value for {', '.join(missing)}: give one with at = {{ {missing[0]} = 1.0 }}",
+            Message(
+                "no value for {names}: give one with at = {{ {name} = 1.0 }}",
+                names=", ".join(missing),
+                name=missing[0],
+            ),
         )
     raw_quantity = check.text(q["quantity"], [*keys, "quantity"], 100)
     quantity = parse_quantity(raw_quantity)
     if quantity is None:
         raise check.fail(
             [*keys, "quantity"],
-            f"'{raw_quantity}' is not a quantity: write f, df/dx or d2f/dx2 "
-            "(with the formula's variable for x)",
+            Message(
+                "'{raw_quantity}' is not a quantity: write f, df/dx or d2f/dx2 (with the "
+                "formula's variable for x)",
+                raw_quantity=raw_quantity,
+            ),
         )
     order, variable = quantity
     if variable is not None and variable not in variables:
         known = ", ".join(variables) or "none"
         raise check.fail(
             [*keys, "quantity"],
-            f"the formula '{text}' has no variable '{variable}' (its variables: {known})",
+            Message(
+                "the formula '{text}' has no variable '{variable}' (its variables: {known})",
+                text=text,
+                variable=variable,
+                known=known,
+            ),
         )
     point = tuple((name, at[name]) for name in variables)
     return FormulaAnswer(text, point, order, variable)
@@ -467,21 +565,36 @@ def _check_answer(check: _Checker, question: Question, keys: list) -> None:
         if source.line > len(run.lines):
             raise check.fail(
                 [*keys, "line"],
-                f"the demo '{source.demo}' prints {len(run.lines)} lines, so there is no "
-                f"line {source.line}",
+                Message(
+                    "the demo '{demo}' prints {count} lines, so there is no line {line}",
+                    demo=source.demo,
+                    count=len(run.lines),
+                    line=source.line,
+                ),
             )
         values = run.values[source.line - 1]
         printed = run.lines[source.line - 1]
         if source.item > len(values):
             raise check.fail(
                 [*keys, "item"],
-                f"line {source.line} of the demo ('{printed}') has {len(values)} item(s), "
-                f"so there is no item {source.item}",
+                Message(
+                    "line {line} of the demo ('{printed}') has {count} item(s), so there is no "
+                    "item {item}",
+                    line=source.line,
+                    printed=printed,
+                    count=len(values),
+                    item=source.item,
+                ),
             )
         if values[source.item - 1] is None:
             raise check.fail(
                 [*keys, "item"],
-                f"item {source.item} of line {source.line} ('{printed}') is not a number",
+                Message(
+                    "item {item} of line {line} ('{printed}') is not a number",
+                    item=source.item,
+                    line=source.line,
+                    printed=printed,
+                ),
             )
         return
     value = answer(question)
@@ -489,8 +602,14 @@ def _check_answer(check: _Checker, question: Question, keys: list) -> None:
         point = ", ".join(f"{name} = {v:g}" for name, v in source.point)
         raise check.fail(
             [*keys, "quantity"],
-            f"{source.quantity} of '{source.formula}' at {point or 'no point'} is {value}, "
-            "not a finite number: choose another point",
+            Message(
+                "{quantity} of '{formula}' at {point} is {value}, not a finite number: choose "
+                "another point",
+                quantity=source.quantity,
+                formula=source.formula,
+                point=point or Message("no point"),
+                value=value,
+            ),
         )
 
 
@@ -499,8 +618,13 @@ def _demo_id(check: _Checker, value: Any, keys: Sequence) -> str:
     if demo not in DEMOS:
         raise check.fail(
             keys,
-            f"unknown demo '{demo}'{_suggest(demo, DEMOS)}: a lesson can only name a "
-            f"built-in demo ({', '.join(DEMOS)})",
+            Message(
+                "unknown demo '{demo}'{suggestion}: a lesson can only name a built-in demo "
+                "({known})",
+                demo=demo,
+                suggestion=_suggest(demo, DEMOS),
+                known=", ".join(DEMOS),
+            ),
         )
     return demo
 
@@ -532,7 +656,9 @@ def check_markdown(path: Path, text: str) -> None:
         targets += [(False, m.group(1)) for m in _AUTOLINK.finditer(plain)]
         for image, target in targets:
             if image:
-                raise LessonError(path, "images are not supported in a lesson's text", number)
+                raise LessonError(
+                    path, Message("images are not supported in a lesson's text"), number
+                )
             _check_link(path, target, number)
 
 
@@ -542,15 +668,23 @@ def _check_link(path: Path, target: str, line: int) -> None:
         if view not in VIEWS:
             raise LessonError(
                 path,
-                f"unknown view '{view}'{_suggest(view, VIEWS)} in the link '{target}' "
-                f"(views: {', '.join(VIEWS)})",
+                Message(
+                    "unknown view '{view}'{suggestion} in the link '{target}' (views: {known})",
+                    view=view,
+                    suggestion=_suggest(view, VIEWS),
+                    target=target,
+                    known=", ".join(VIEWS),
+                ),
                 line,
             )
     elif not _WEB.match(target):
         raise LessonError(
             path,
-            f"the link '{target}' goes nowhere a lesson can send a learner: link to a view "
-            "(view:graph, view:plot, ...) or to a web page (https://...)",
+            Message(
+                "the link '{target}' goes nowhere a lesson can send a learner: link to a view "
+                "(view:graph, view:plot, ...) or to a web page (https://...)",
+                target=target,
+            ),
             line,
         )
 
@@ -569,7 +703,7 @@ def load_lesson(folder: str | os.PathLike, *, builtin: bool = False) -> Lesson:
     given = Path(folder)
     folder = given.resolve()
     if not folder.is_dir():
-        raise LessonError(given, "is not a folder")
+        raise LessonError(given, Message("is not a folder"))
     toml_path = folder / LESSON_FILE
     toml = _Toml(toml_path, _read_text(folder, LESSON_FILE))
     check = _Checker(toml)
@@ -589,10 +723,15 @@ def load_lesson(folder: str | os.PathLike, *, builtin: bool = False) -> Lesson:
 
     raw_questions = data.get("questions", [])
     if not isinstance(raw_questions, list):
-        raise check.fail(["questions"], "must be a list of [[questions]] tables")
+        raise check.fail(["questions"], Message("must be a list of [[questions]] tables"))
     if len(raw_questions) > MAX_QUESTIONS:
         raise check.fail(
-            ["questions"], f"has {len(raw_questions)} questions; at most {MAX_QUESTIONS}"
+            ["questions"],
+            Message(
+                "has {count} questions; at most {limit}",
+                count=len(raw_questions),
+                limit=MAX_QUESTIONS,
+            ),
         )
     # The built-in lessons' answers are checked by the test suite against the book's
     # numbers; computing them at every start would run every demo before the window
@@ -602,7 +741,9 @@ def load_lesson(folder: str | os.PathLike, *, builtin: bool = False) -> Lesson:
     for i, raw in enumerate(raw_questions):
         question = _question(check, raw, i, lesson_info, preset)
         if any(q.id == question.id for q in questions):
-            raise check.fail(["questions", i, "id"], f"two questions have the id '{question.id}'")
+            raise check.fail(
+                ["questions", i, "id"], Message("two questions have the id '{id}'", id=question.id)
+            )
         questions.append(question)
 
     texts: dict[str, str] = {}
@@ -610,7 +751,7 @@ def load_lesson(folder: str | os.PathLike, *, builtin: bool = False) -> Lesson:
         name = f"{language}.md"
         text = _read_text(folder, name)
         if not text.strip():
-            raise LessonError(folder / name, "is empty")
+            raise LessonError(folder / name, Message("is empty"))
         check_markdown(folder / name, text)
         texts[language] = text
 

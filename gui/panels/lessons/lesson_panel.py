@@ -42,8 +42,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.i18n import current_language
+from gui.i18n import current_language, tr_message
 from gui.panels.lessons.lesson_text import LessonText
+from gui.widgets.retranslating import Retranslating
 from tutor.lessons import (
     SWITCHES,
     Catalogue,
@@ -103,7 +104,7 @@ class _Answer:
 # =============================================================================
 
 
-class SwitchBanner(QFrame):
+class SwitchBanner(Retranslating, QFrame):
     """A coloured strip that names the teaching switches that are on, with "Turn off"."""
 
     def __init__(
@@ -127,6 +128,9 @@ class SwitchBanner(QFrame):
         layout.addWidget(self.off_button, 0, Qt.AlignmentFlag.AlignVCenter)
         switches.listeners.append(self._refresh)
         self.destroyed.connect(lambda *_: _discard(switches.listeners, self._refresh))
+        self.retranslate()
+
+    def retranslate(self) -> None:
         self._refresh()
 
     def _refresh(self) -> None:
@@ -147,11 +151,6 @@ class SwitchBanner(QFrame):
         """Stay hidden from now on: another banner names these switches."""
         self._auto_hide = False
         self.hide()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.LanguageChange:
-            self._refresh()
-        super().changeEvent(event)
 
 
 def _switch_names(switches, language: str) -> str:
@@ -241,7 +240,7 @@ class _QuestionRow(QFrame):
 # =============================================================================
 
 
-class LessonPanel(QWidget):
+class LessonPanel(Retranslating, QWidget):
     """Guided lessons: explanation, example, predict-first questions, the book's code.
 
     ``controller`` is the window's ``SessionController``. ``open_session(session) ->
@@ -292,7 +291,7 @@ class LessonPanel(QWidget):
         lesson_id, on = self.catalogue.read_panel_state(controller.panel_state(PANEL_KEY))
         self._show_lesson(self.catalogue.index_of(lesson_id) if lesson_id else 0)
         self._follow_switches(on)
-        self.retranslateUi()
+        self.retranslate()
 
     # -- building ---------------------------------------------------------------
 
@@ -521,7 +520,8 @@ class LessonPanel(QWidget):
             self._error(
                 self.tr("Cannot Open Lesson"),
                 self.tr("The lesson in {folder} was not opened.\n\n{reason}").format(
-                    folder=os.path.basename(os.path.normpath(folder)) or folder, reason=exc
+                    folder=os.path.basename(os.path.normpath(folder)) or folder,
+                    reason=tr_message(exc),
                 ),
             )
             return False
@@ -865,7 +865,7 @@ class LessonPanel(QWidget):
 
     # -- language --------------------------------------------------------------------------------
 
-    def retranslateUi(self) -> None:  # noqa: N802 - Qt's naming
+    def retranslate(self) -> None:
         self._fill_combo()
         self.load_button.setText(self.tr("Load Example"))
         self.load_button.setToolTip(
@@ -883,11 +883,6 @@ class LessonPanel(QWidget):
         self._render_demo()
         # Whoever shows the panel in a tab follows windowTitleChanged.
         self.setWindowTitle(self.title())
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)
 
 
 def _numbered_title(lesson: Lesson, language: str) -> str:
