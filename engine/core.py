@@ -358,7 +358,32 @@ class Function:
     gradients of the inputs (a Variable, or a tuple with one per input). Because
     ``backward`` is written with Variables and operators, it can itself be recorded:
     that is how second derivatives work.
+
+    The class attributes below are what the tutor shows about an operation; the engine
+    never reads them, and a Function that sets none (the book's own classes) works
+    all the same: the tutor then labels it with its class name.
+
+    ``symbol``
+        The label of its box in the graph (``"sin"``, ``"×"``); ``{c}`` stands for the
+        constant the function was built with (``"×{c}"`` shows as ``×2``).
+    ``forward_rule``, ``backward_rules``
+        What it computes, ``"y = sin(x)"``, and one local rule per input,
+        ``("gx = gy · cos(x)",)``, written with ``gy`` (the gradient arriving), ``x``
+        or ``x0, x1`` (the inputs), ``y`` (the output) and ``c``: the tutor's
+        step-through puts the numbers in place of these names.
+    ``kink``
+        For a function with a corner at 0, where it has no derivative: the
+        subgradient its ``backward`` uses there (``"0"`` for relu).
+    ``formula_name``
+        The name a learner types in a formula, for a one-argument function:
+        ``"sin"`` makes ``sin(x)`` build ``Sin()(x)``.
     """
+
+    symbol: str | None = None
+    forward_rule: str | None = None
+    backward_rules: tuple[str, ...] = ()
+    kink: str | None = None
+    formula_name: str | None = None
 
     # No per-instance __dict__ for the engine's own functions (each of them lists its
     # extra attributes in __slots__): a graph has one Function per node, so this saves

@@ -63,7 +63,6 @@ from tutor.backward_trace import (
 )
 from tutor.evaluation import EvalResult
 from tutor.numbers import array_summary
-from tutor.op_rules import op_rule
 from tutor.snapshot import FunctionNode, GraphSnapshot, Node, VariableNode
 
 # Graphs larger than this are not drawn (a 10,000-character formula can record
@@ -1057,14 +1056,13 @@ class GraphPanel(RefreshWhenShown, QWidget):
         self.explanation.setText("<br>".join(parts))
 
     def _kink_note(self, f: FunctionNode) -> str:
-        why = {
-            "Abs": self.tr("|x| has a corner at 0; backprop uses the subgradient sign(0) = 0"),
-            "ReLU": self.tr("relu has a corner at 0; backprop uses the subgradient 0"),
-        }.get(f.op)
-        if why is None:
+        if f.rule.kink is None:
             return ""
         x = self.snapshot.nodes[f.inputs[0]].data
         if x is not None and (x == 0).any():
+            why = self.tr("{f} has a corner at 0; backprop uses the subgradient {sub}").format(
+                f=f.symbol, sub=f.rule.kink
+            )
             return self.tr("Not differentiable here: {why}.").format(why=why)
         return ""
 
@@ -1103,7 +1101,7 @@ class GraphPanel(RefreshWhenShown, QWidget):
                 rows.append(esc(grad_sum_text(node.label, contributions)))
             rows.append(esc(self.tr("generation {g}").format(g=node.generation)))
         else:
-            rule = op_rule(node.op)
+            rule = node.rule
             rows.append(
                 f"<b>{esc(node.symbol)}</b> — {esc(self.tr('Function'))} {esc(node.op)}, "
                 + esc(self.tr("generation {g}").format(g=node.generation))
@@ -1117,7 +1115,7 @@ class GraphPanel(RefreshWhenShown, QWidget):
             rows.append(esc(self.tr("forward: {rule};  {ins} → {outs}").format(
                 rule=rule.forward, ins=ins, outs=outs)))  # fmt: skip
             rows.append(esc(self.tr("backward: {rules}").format(
-                rules=";  ".join(r[0] for r in rule.rules))))  # fmt: skip
+                rules=";  ".join(rule.rules))))  # fmt: skip
             if self.trace is not None:
                 visits = [s.index for s in self.trace.steps if s.function == node.id]
                 if visits:
