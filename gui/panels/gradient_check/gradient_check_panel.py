@@ -35,51 +35,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.core import Variable, no_grad
 from gui.widgets.refresh_when_shown import RefreshWhenShown
 from tutor.backward_trace import record_expression
 from tutor.evaluation import EvalResult
-from tutor.formula import Expression
+from tutor.formula import FORMULA_FUNCTIONS, Expression
+from tutor.gradient_check import central_differences, relative_error
 from tutor.numbers import short, times_ten_to
 from tutor.op_rules import NONDIFFERENTIABLE_AT_ZERO
 
 H_MIN_EXP, H_MAX_EXP = -12.0, -1.0
 H_TICKS_PER_DECADE = 4
 DEFAULT_H_EXP = -5.0
-KINKED_FUNCTIONS = {"abs", "relu"}  # the expression's names of the ops with a corner
-
-
-def central_differences(
-    expr: Expression, point: dict[str, float], name: str, hs: np.ndarray
-) -> np.ndarray:
-    """(f(v + h) − f(v − h)) / 2h for variable ``name`` and every h in ``hs``.
-
-    One vectorized forward pass (no graph recorded): ``name`` becomes the array of all
-    v ± h, the other variables stay at ``point``.
-    """
-    hs = np.asarray(hs, dtype=np.float64)
-    values = {n: Variable(np.array(float(v))) for n, v in point.items()}
-    values[name] = Variable(np.concatenate([point[name] + hs, point[name] - hs]))
-    with no_grad(), np.errstate(all="ignore"):
-        out = np.asarray(expr.build(values).data, dtype=np.float64)
-        out = np.broadcast_to(out, (2 * hs.size,))  # f may not depend on name at all
-        return (out[: hs.size] - out[hs.size :]) / (2 * hs)
-
-
-def central_difference(expr: Expression, point: dict[str, float], name: str, h: float) -> float:
-    """(f(v + h) − f(v − h)) / 2h for variable ``name``, the others held at ``point``."""
-    return float(central_differences(expr, point, name, np.array([h]))[0])
-
-
-def relative_error(a: float, b: float) -> float:
-    """|a − b| / max(|a|, |b|, 1); nan when either is not finite.
-
-    The floor of 1 makes it the absolute error for derivatives smaller than 1, so a
-    true 0 next to a difference quotient of 3e−12 reads as 3e−12, not as 100 %.
-    """
-    if not (math.isfinite(a) and math.isfinite(b)):
-        return math.nan
-    return abs(a - b) / max(abs(a), abs(b), 1.0)
+# the names a formula calls the ops with a corner by (abs, relu)
+KINKED_FUNCTIONS = frozenset(
+    name for name, op in FORMULA_FUNCTIONS.items() if op.__name__ in NONDIFFERENTIABLE_AT_ZERO
+)
 
 
 def h_from_slider(position: int) -> float:
@@ -364,13 +334,12 @@ class GradientCheckPanel(RefreshWhenShown, QWidget):
             where = expr.text[spans[0][0] : spans[0][1]] if spans else f.symbol
             xv = float(np.asarray(x).reshape(-1)[0])
             if xv == 0:
-                sub = "0"
                 notes.append(
                     self.tr(
                         "⚠ {where}: its input is exactly 0, where {op} has a corner and no "
                         "derivative. Backprop uses the subgradient {sub}; the central "
                         "difference averages the two slopes."
-                    ).format(where=html.escape(where), op=f.op.lower(), sub=sub)
+                    ).format(where=html.escape(where), op=f.op.lower(), sub=f.rule.kink)
                 )
             elif abs(xv) < h:
                 notes.append(
@@ -385,4 +354,4 @@ class GradientCheckPanel(RefreshWhenShown, QWidget):
         return "<span style='color:#b45309'>" + "<br>".join(notes) + "</span>"
 
 
-__all__ = ["GradientCheckPanel", "central_difference", "relative_error"]
+__all__ = ["GradientCheckPanel"]
