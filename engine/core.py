@@ -91,7 +91,8 @@ class Variable:
     # ``x.__radd__`` instead of letting NumPy try to add element by element.
     __array_priority__ = 200
 
-    # Slots make the millions of small Variables a sweep creates cheaper to build.
+    # Slots make each Variable smaller and quicker to build (no per-instance dict):
+    # a graph has one per node.
     __slots__ = ("data", "name", "grad", "creator", "generation", "__weakref__")
 
     def __init__(self, data: np.ndarray | None, name: str | None = None) -> None:
@@ -202,7 +203,8 @@ class Variable:
                     tracer.on_backward(f, gys, gxs)
 
                 # The lengths were checked above, with a clearer message; strict=True
-                # would check again for every function and slow backward by a tenth.
+                # would check again for every function and slow backward by a tenth
+                # or more (W1).
                 for x, gx in zip(f.inputs, gxs, strict=False):
                     before = x.grad
                     # The first gradient to arrive is taken as it is; the rule says

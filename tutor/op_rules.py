@@ -10,6 +10,7 @@ and plugs numbers into a rule for the step-through view
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -38,6 +39,7 @@ class OpRule:
     generic: bool = False
 
 
+@functools.cache  # a snapshot asks once per recorded function, on every slider move
 def op_rule(op: type[Function], n_inputs: int = 1) -> OpRule:
     """The rule of Function class ``op``, with ``n_inputs`` inputs where it says nothing."""
     name = op.__name__.lower()

@@ -10,7 +10,7 @@ without touching the engine's objects.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -232,10 +232,11 @@ def snapshot(output: Variable, inputs: Iterable[Variable] | None = None) -> Grap
         symbol = _symbol_with_constant(rule.symbol, params.get("c"))
         # outputs first get placeholders so their ids follow the function's
         outs = [ref() for ref in f.outputs]
-        node = FunctionNode(fid, op, symbol, f.generation, input_ids, (), params, rule)
-        nodes.append(node)
+        nodes.append(FunctionNode(fid, op, symbol, f.generation, input_ids, (), params, rule))
         output_ids = tuple(add_variable(y) for y in outs if y is not None)
-        nodes[fid] = replace(node, outputs=output_ids)
+        nodes[fid] = FunctionNode(
+            fid, op, symbol, f.generation, input_ids, output_ids, params, rule
+        )
         edges.extend((i, fid) for i in input_ids)
         edges.extend((fid, o) for o in output_ids)
     out_id = add_variable(output)
