@@ -9,7 +9,8 @@
     >>> x.grad
     variable(7.0)
 
-This package never imports Qt: the GUI depends on it, never the other way round.
+This package never imports tutor/, gui/ or Qt: they depend on it, never the other way
+round. engine/README.md gives the order to read its files in.
 """
 
 from engine.core import (

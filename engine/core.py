@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import heapq
+import itertools
 import weakref
 from collections.abc import Iterator
 from typing import Any
@@ -31,19 +32,21 @@ class Config:
         When False, functions compute values only and record nothing (see ``no_grad``).
 
     The three switches below exist for the tutor's lessons: each one brings back a bug
-    that the book fixes, so a learner can *see* why the fix is needed. They are read at
-    exactly one place each in this file; leave them alone in normal use.
+    that the book fixes, so a learner can *see* why the fix is needed. Each is read in
+    one line that picks a small named piece; leave them alone in normal use.
 
     ``accumulate_grad``
-        Book step 14. When False, a reused variable's gradient is overwritten instead of
-        summed, so ``add(x, x)`` gives ``x.grad == 1`` instead of 2.
+        Book step 14. When False, ``backward`` uses ``last_grad_wins`` instead of
+        ``sum_grads``: a reused variable's gradient is overwritten, so ``add(x, x)``
+        gives ``x.grad == 1`` instead of 2.
     ``order_by_generation``
-        Book step 16. When False, backward pops functions from a plain stack (and may
-        visit one function twice), so ``y = a**2 + a**2, a = x**2`` at x=2 gives 96
-        instead of 64.
+        Book step 16. When False, ``backward`` uses ``PlainStack`` instead of
+        ``GenerationQueue`` (and may visit one function twice), so
+        ``y = a**2 + a**2, a = x**2`` at x=2 gives 96 instead of 64.
     ``weak_outputs``
-        Book step 17. When False, functions hold their outputs by strong reference, so
-        every graph is a reference cycle and stays alive until the cycle collector runs.
+        Book step 17. When False, ``Function.__call__`` holds its outputs by strong
+        reference, so every graph is a reference cycle and stays alive until the cycle
+        collector runs.
     """
 
     enable_backprop = True
@@ -88,7 +91,8 @@ class Variable:
     # ``x.__radd__`` instead of letting NumPy try to add element by element.
     __array_priority__ = 200
 
-    # Slots make the millions of small Variables a sweep creates cheaper to build.
+    # Slots make each Variable smaller and quicker to build (no per-instance dict):
+    # a graph has one per node.
     __slots__ = ("data", "name", "grad", "creator", "generation", "__weakref__")
 
     def __init__(self, data: np.ndarray | None, name: str | None = None) -> None:
@@ -167,57 +171,27 @@ class Variable:
         if self.creator is None:
             return  # a variable nobody computed: d(self)/d(self) = 1 and nothing else
 
-        # The queue of functions still to visit. The one with the highest generation
-        # comes out first, so a function runs only after every function that uses its
-        # outputs has passed its gradient down. A heap keeps that order in O(log n) per
-        # insertion; the book sorts the whole list on every insertion, which is
-        # quadratic on wide graphs. ``seq`` breaks ties in insertion order.
-        funcs: list[tuple[int, int, Function]] = []
-        seen: set[Function] = set()
-        seq = 0
+        funcs = GenerationQueue() if Config.order_by_generation else PlainStack()
+        add_grad = sum_grads if Config.accumulate_grad else last_grad_wins
+        retain_grad = retain_grad or funcs.keeps_every_grad  # see PlainStack
 
-        def add_func(f: Function) -> None:
-            nonlocal seq
-            if f not in seen:
-                seen.add(f)
-                heapq.heappush(funcs, (-f.generation, seq, f))
-                seq += 1
-
-        def pop_func() -> Function:
-            return heapq.heappop(funcs)[2]
-
-        def pending() -> list[Function]:  # for a tracer: the queue, next one first
-            return [entry[2] for entry in sorted(funcs)]
-
-        if not Config.order_by_generation:
-            # Teaching switch: the book before step 16. A plain stack, and a function
-            # reached twice is visited twice, before all of its gradient has arrived.
-            # That engine kept every gradient (retain_grad came in step 18); keeping
-            # them here too is what lets the early visit's part be counted again.
-            retain_grad = True
-            def add_func(f: Function) -> None:  # noqa: F811
-                funcs.append((0, 0, f))
-
-            def pop_func() -> Function:  # noqa: F811
-                return funcs.pop()[2]
-
-            def pending() -> list[Function]:  # noqa: F811
-                return [entry[2] for entry in reversed(funcs)]
-
-        add_func(self.creator)
-        accumulate = Config.accumulate_grad
+        funcs.add(self.creator)
         # Backward is made of ordinary Function calls; they are recorded only when a
         # graph of the backward pass is wanted (create_graph=True).
         with using_config("enable_backprop", create_graph):
-            while funcs:
-                f = pop_func()
+            for f in funcs:
                 if tracer is not None:
-                    tracer.on_pop(f, pending())
+                    tracer.on_pop(f, funcs.pending())
+                # f.outputs holds weak references: calling one gives the Variable.
+                # Nearly every function has one output; spelling that case out
+                # makes backward about a tenth faster (benchmarks/bench_engine.py, W1).
                 outputs = f.outputs
                 if len(outputs) == 1:
-                    gxs = f.backward(outputs[0]().grad)
+                    gys = [outputs[0]().grad]
+                    gxs = f.backward(gys[0])
                 else:
-                    gxs = f.backward(*[output().grad for output in outputs])
+                    gys = [output().grad for output in outputs]
+                    gxs = f.backward(*gys)
                 if not isinstance(gxs, tuple):
                     gxs = (gxs,)
                 if len(gxs) != len(f.inputs):
@@ -226,24 +200,110 @@ class Variable:
                         f"for {len(f.inputs)} input(s)"
                     )
                 if tracer is not None:
-                    tracer.on_backward(f, [output().grad for output in outputs], gxs)
+                    tracer.on_backward(f, gys, gxs)
 
-                for x, gx in zip(f.inputs, gxs, strict=True):
+                # The lengths were checked above, with a clearer message; strict=True
+                # would check again for every function and slow backward by a tenth
+                # or more (W1).
+                for x, gx in zip(f.inputs, gxs, strict=False):
                     before = x.grad
-                    if before is None or not accumulate:
-                        x.grad = gx
-                    elif create_graph:
-                        x.grad = before + gx  # a reused variable sums its contributions
-                    else:  # the same sum; with no graph to record, plain NumPy is enough
-                        x.grad = Variable(as_array(before.data + gx.data))
+                    # The first gradient to arrive is taken as it is; the rule says
+                    # what a second one does.
+                    x.grad = gx if before is None else add_grad(before, gx)
                     if tracer is not None:
                         tracer.on_accumulate(f, x, before, gx, x.grad)
                     if x.creator is not None:
-                        add_func(x.creator)
+                        funcs.add(x.creator)
 
                 if not retain_grad:
-                    for y in outputs:
-                        y().grad = None  # y is a weak reference: call it for the Variable
+                    for y in f.outputs:
+                        y().grad = None
+
+
+# =============================================================================
+# the order of backward: which function's turn it is
+# =============================================================================
+
+
+class GenerationQueue:
+    """Functions waiting for their turn in backward, highest generation first (step 16).
+
+    A function then runs only after every function that uses its outputs has passed
+    its gradient down. The book sorts the whole list on every insertion, which is
+    quadratic on wide graphs; a heap gives the same order in O(log n) per insertion.
+    """
+
+    keeps_every_grad = False
+
+    def __init__(self) -> None:
+        self._heap: list[tuple[int, int, Function]] = []
+        self._seen: set[Function] = set()
+        self._ties = itertools.count()  # equal generations leave in the order they came
+
+    def add(self, f: Function) -> None:
+        if f not in self._seen:
+            self._seen.add(f)
+            heapq.heappush(self._heap, (-f.generation, next(self._ties), f))
+
+    def __iter__(self) -> Iterator[Function]:
+        """Take functions out, next first, until none is left (``add`` may come between)."""
+        while self._heap:
+            yield heapq.heappop(self._heap)[2]
+
+    def pending(self) -> list[Function]:
+        """The functions still waiting, next first (for a tracer)."""
+        return [entry[2] for entry in sorted(self._heap)]
+
+
+class PlainStack:
+    """Teaching switch: the book before step 16, a plain stack (last in, first out).
+
+    A function reached twice is visited twice, the first time before all of its
+    gradient has arrived: ``y = a**2 + a**2, a = x**2`` at x = 2 gives 96, not 64.
+    That engine kept every gradient (retain_grad came in step 18); keeping them here
+    too is what lets the early visit's part be counted again.
+    """
+
+    keeps_every_grad = True
+
+    def __init__(self) -> None:
+        self._stack: list[Function] = []
+
+    def add(self, f: Function) -> None:
+        self._stack.append(f)
+
+    def __iter__(self) -> Iterator[Function]:
+        """Take functions out, last added first, until none is left."""
+        while self._stack:
+            yield self._stack.pop()
+
+    def pending(self) -> list[Function]:
+        """The functions still waiting, next first (for a tracer)."""
+        return self._stack[::-1]
+
+
+# =============================================================================
+# what happens when a gradient arrives at a variable that already has one
+# =============================================================================
+
+
+def sum_grads(grad: Variable, gx: Variable) -> Variable:
+    """Book step 14: a variable used in n places gets the sum of its n gradients."""
+    if Config.enable_backprop:  # create_graph=True: the sum is part of the new graph
+        return grad + gx
+    # Nothing to record: adding the arrays directly skips a Function call that would
+    # record nothing anyway, which makes backward of a wide graph (W3) about 8% faster.
+    return Variable(as_array(grad.data + gx.data))
+
+
+def last_grad_wins(grad: Variable, gx: Variable) -> Variable:
+    """Teaching switch: the book before step 14. ``add(x, x)`` then gives 1, not 2."""
+    return gx
+
+
+# =============================================================================
+# the tracer: an observer of backward, for the tutor's step-through
+# =============================================================================
 
 
 class BackwardTracer:
@@ -302,7 +362,32 @@ class Function:
     gradients of the inputs (a Variable, or a tuple with one per input). Because
     ``backward`` is written with Variables and operators, it can itself be recorded:
     that is how second derivatives work.
+
+    The class attributes below are what the tutor shows about an operation; the engine
+    never reads them, and a Function that sets none (the book's own classes) works
+    all the same: the tutor then labels it with its class name.
+
+    ``symbol``
+        The label of its box in the graph (``"sin"``, ``"×"``); ``{c}`` stands for the
+        constant the function was built with (``"×{c}"`` shows as ``×2``).
+    ``forward_rule``, ``backward_rules``
+        What it computes, ``"y = sin(x)"``, and one local rule per input,
+        ``("gx = gy · cos(x)",)``, written with ``gy`` (the gradient arriving), ``x``
+        or ``x0, x1`` (the inputs), ``y`` (the output) and ``c``: the tutor's
+        step-through puts the numbers in place of these names.
+    ``kink``
+        For a function with a corner at 0, where it has no derivative: the
+        subgradient its ``backward`` uses there (``"0"`` for relu).
+    ``formula_name``
+        The name a learner types in a formula, for a one-argument function:
+        ``"sin"`` makes ``sin(x)`` build ``Sin()(x)``.
     """
+
+    symbol: str | None = None
+    forward_rule: str | None = None
+    backward_rules: tuple[str, ...] = ()
+    kink: str | None = None
+    formula_name: str | None = None
 
     # No per-instance __dict__ for the engine's own functions (each of them lists its
     # extra attributes in __slots__): a graph has one Function per node, so this saves
@@ -310,10 +395,10 @@ class Function:
     __slots__ = ("generation", "inputs", "outputs", "__weakref__")
 
     def __call__(self, *inputs: Any) -> Any:
-        # 1. Every input becomes a Variable (numbers and arrays are wrapped), and the
-        #    function's generation is that of its newest input. This runs for every
-        #    node of every graph, so the usual one- and two-input cases are spelled
-        #    out: in CPython 3.11 each list comprehension is a function call.
+        # Every input becomes a Variable, and the function's generation is that of its
+        # newest input. One and two inputs are nearly every node; writing them out
+        # without comprehensions makes recording a node about 1.4 times as fast
+        # (benchmarks/bench_engine.py, W1 forward).
         if len(inputs) == 1:
             (x0,) = inputs
             if not isinstance(x0, Variable):
@@ -334,10 +419,9 @@ class Function:
             inputs = [x if isinstance(x, Variable) else as_variable(x) for x in inputs]
             xs = tuple([x.data for x in inputs])
             generation = max([x.generation for x in inputs], default=0)
-        # 2. Forward, on plain ndarrays.
         try:
             ys = self.forward(*xs)
-        except (TypeError, AttributeError):
+        except (TypeError, AttributeError):  # NumPy's message would not say why
             if any(x is None for x in xs):
                 raise TypeError(
                     f"{type(self).__name__} got a Variable whose data is None; "
@@ -346,29 +430,26 @@ class Function:
             raise
         if isinstance(ys, tuple):
             outputs = [Variable(as_array(y)) for y in ys]
-        else:  # NumPy gives np.float64 for 0-d arrays; Variable wants an ndarray
+        else:
+            # NumPy gives np.float64 for 0-d arrays and Variable wants an ndarray.
+            # Calling np.asarray here rather than as_array makes recording a scalar
+            # node about a tenth faster (W1 forward).
             outputs = [Variable(ys if isinstance(ys, np.ndarray) else np.asarray(ys))]
 
-        # 3. Record where the outputs came from, unless in no_grad mode. Outputs are
-        #    one generation after their function: backward uses this to visit
-        #    functions in the right order.
         if Config.enable_backprop:
             self.generation = generation
             self.inputs = inputs
-            refs = []
+            # Variable -> creator -> outputs -> Variable would be a cycle. Holding the
+            # outputs weakly breaks it, so a graph is freed by reference counting as
+            # soon as nothing uses it (book step 17; the teaching switch brings the
+            # cycle back).
+            ref = weakref.ref if Config.weak_outputs else _StrongRef
+            self.outputs = []
             for output in outputs:
-                output.creator = self
-                output.generation = generation + 1
-                if Config.weak_outputs:
-                    # Variable -> creator -> outputs -> Variable would be a cycle.
-                    # Holding outputs weakly breaks it, so a graph is freed by
-                    # reference counting as soon as nothing uses it.
-                    refs.append(weakref.ref(output))
-                else:  # teaching switch: the book before step 17 (a cycle per function)
-                    refs.append(_StrongRef(output))
-            self.outputs = refs
+                output.set_creator(self)
+                self.outputs.append(ref(output))
 
-        return outputs[0] if len(outputs) == 1 else outputs
+        return outputs if len(outputs) > 1 else outputs[0]
 
     def forward(self, *xs: np.ndarray) -> Any:
         raise NotImplementedError(f"{type(self).__name__}.forward")

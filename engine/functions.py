@@ -9,6 +9,10 @@ Binary operations broadcast like NumPy (a scalar with a 2,000-point vector). The
 backward sums the gradient back down to each input's shape with ``sum_to``, so a scalar
 input always gets a scalar gradient.
 
+Each class also says what the tutor shows about it (``symbol``, ``forward_rule``,
+``backward_rules``, ``kink``, ``formula_name``; see ``Function``), so a new operation is
+one class, one wrapper and one test case (the recipe is in engine/README.md).
+
 The operators of Variable (``+ - * / **``, unary ``-``) are attached at the bottom of
 this file, in one place.
 """
@@ -82,6 +86,9 @@ NUMBER_TYPES = (int, float, np.integer, np.floating)
 
 class Add(Function):
     __slots__ = ()
+    symbol = "+"
+    forward_rule = "y = x0 + x1"
+    backward_rules = ("gx0 = gy", "gx1 = gy")
 
     def forward(self, x0, x1):
         return x0 + x1
@@ -106,6 +113,9 @@ class AddConst(Function):
     """
 
     __slots__ = ("c",)
+    symbol = "+{c}"
+    forward_rule = "y = x + c"
+    backward_rules = ("gx = gy",)
 
     def __init__(self, c: float) -> None:
         self.c = c
@@ -119,6 +129,9 @@ class AddConst(Function):
 
 class Mul(Function):
     __slots__ = ()
+    symbol = "×"
+    forward_rule = "y = x0 · x1"
+    backward_rules = ("gx0 = gy · x1", "gx1 = gy · x0")
 
     def forward(self, x0, x1):
         return x0 * x1
@@ -140,6 +153,9 @@ class MulConst(Function):
     """``x * c`` for a plain number ``c`` (see AddConst): d/dx (c·x) = c."""
 
     __slots__ = ("c",)
+    symbol = "×{c}"
+    forward_rule = "y = c · x"
+    backward_rules = ("gx = gy · c",)
 
     def __init__(self, c: float) -> None:
         self.c = c
@@ -153,6 +169,9 @@ class MulConst(Function):
 
 class Neg(Function):
     __slots__ = ()
+    symbol = "−x"
+    forward_rule = "y = −x"
+    backward_rules = ("gx = −gy",)
 
     def forward(self, x):
         return -x
@@ -167,6 +186,9 @@ def neg(x) -> Variable:
 
 class Sub(Function):
     __slots__ = ()
+    symbol = "−"
+    forward_rule = "y = x0 − x1"
+    backward_rules = ("gx0 = gy", "gx1 = −gy")
 
     def forward(self, x0, x1):
         return x0 - x1
@@ -186,6 +208,9 @@ def rsub(x0, x1) -> Variable:
 
 class Div(Function):
     __slots__ = ()
+    symbol = "÷"
+    forward_rule = "y = x0 / x1"
+    backward_rules = ("gx0 = gy / x1", "gx1 = gy · (−x0 / x1²)")
 
     def forward(self, x0, x1):
         return x0 / x1
@@ -208,6 +233,9 @@ class DivConst(Function):
     """``x / c`` for a plain number ``c`` (see AddConst): d/dx (x/c) = 1/c."""
 
     __slots__ = ("c",)
+    symbol = "÷{c}"
+    forward_rule = "y = x / c"
+    backward_rules = ("gx = gy / c",)
 
     def __init__(self, c: float) -> None:
         self.c = c
@@ -228,6 +256,9 @@ class Pow(Function):
     """``x ** c`` for a constant exponent ``c`` (a number): the book's step 20."""
 
     __slots__ = ("c",)
+    symbol = "x^{c}"
+    forward_rule = "y = x^c"
+    backward_rules = ("gx = c · x^(c−1) · gy",)
 
     def __init__(self, c: float) -> None:
         self.c = c
@@ -252,8 +283,11 @@ class Pow(Function):
 
 class PowVar(Function):
     """``x ** y`` where the exponent is itself a Variable: d/dy x**y = x**y * ln(x)."""
-    __slots__ = ()
 
+    __slots__ = ()
+    symbol = "^"
+    forward_rule = "y = x0^x1"
+    backward_rules = ("gx0 = gy · x1 · x0^(x1−1)", "gx1 = gy · y · log(x0)")
 
     def forward(self, x0, x1):
         return x0**x1
@@ -281,6 +315,10 @@ def rpow(x, c) -> Variable:
 
 class Square(Function):
     __slots__ = ()
+    symbol = "x²"
+    forward_rule = "y = x²"
+    backward_rules = ("gx = 2 · x · gy",)
+    formula_name = "square"
 
     def forward(self, x):
         return x**2
@@ -301,6 +339,10 @@ def square(x) -> Variable:
 
 class Exp(Function):
     __slots__ = ()
+    symbol = "exp"
+    forward_rule = "y = exp(x)"
+    backward_rules = ("gx = gy · y",)
+    formula_name = "exp"
 
     def forward(self, x):
         return np.exp(x)
@@ -316,6 +358,10 @@ def exp(x) -> Variable:
 
 class Log(Function):
     __slots__ = ()
+    symbol = "log"
+    forward_rule = "y = log(x)"
+    backward_rules = ("gx = gy / x",)
+    formula_name = "log"
 
     def forward(self, x):
         return np.log(x)
@@ -331,6 +377,10 @@ def log(x) -> Variable:
 
 class Sin(Function):
     __slots__ = ()
+    symbol = "sin"
+    forward_rule = "y = sin(x)"
+    backward_rules = ("gx = gy · cos(x)",)
+    formula_name = "sin"
 
     def forward(self, x):
         return np.sin(x)
@@ -346,6 +396,10 @@ def sin(x) -> Variable:
 
 class Cos(Function):
     __slots__ = ()
+    symbol = "cos"
+    forward_rule = "y = cos(x)"
+    backward_rules = ("gx = gy · (−sin(x))",)
+    formula_name = "cos"
 
     def forward(self, x):
         return np.cos(x)
@@ -361,6 +415,10 @@ def cos(x) -> Variable:
 
 class Tan(Function):
     __slots__ = ()
+    symbol = "tan"
+    forward_rule = "y = tan(x)"
+    backward_rules = ("gx = gy · (1 + y²)",)
+    formula_name = "tan"
 
     def forward(self, x):
         return np.tan(x)
@@ -376,6 +434,10 @@ def tan(x) -> Variable:
 
 class Tanh(Function):
     __slots__ = ()
+    symbol = "tanh"
+    forward_rule = "y = tanh(x)"
+    backward_rules = ("gx = gy · (1 − y²)",)
+    formula_name = "tanh"
 
     def forward(self, x):
         return np.tanh(x)
@@ -391,6 +453,10 @@ def tanh(x) -> Variable:
 
 class Sqrt(Function):
     __slots__ = ()
+    symbol = "√"
+    forward_rule = "y = √x"
+    backward_rules = ("gx = gy / (2 · y)",)
+    formula_name = "sqrt"
 
     def forward(self, x):
         return np.sqrt(x)
@@ -406,6 +472,10 @@ def sqrt(x) -> Variable:
 
 class Sigmoid(Function):
     __slots__ = ()
+    symbol = "σ"
+    forward_rule = "y = σ(x)"
+    backward_rules = ("gx = gy · y · (1 − y)",)
+    formula_name = "sigmoid"
 
     def forward(self, x):
         # 0.5 * tanh(x/2) + 0.5 equals 1 / (1 + exp(-x)) but never overflows.
@@ -422,8 +492,13 @@ def sigmoid(x) -> Variable:
 
 class ReLU(Function):
     """max(x, 0). At x = 0 the derivative is undefined; the subgradient 0 is used."""
-    __slots__ = ()
 
+    __slots__ = ()
+    symbol = "relu"
+    forward_rule = "y = max(x, 0)"
+    backward_rules = ("gx = gy · [x > 0]",)
+    kink = "0"
+    formula_name = "relu"
 
     def forward(self, x):
         return np.maximum(x, 0.0)
@@ -439,8 +514,13 @@ def relu(x) -> Variable:
 
 class Abs(Function):
     """|x|. At x = 0 the derivative is undefined; the subgradient sign(0) = 0 is used."""
-    __slots__ = ()
 
+    __slots__ = ()
+    symbol = "|x|"
+    forward_rule = "y = |x|"
+    backward_rules = ("gx = gy · sign(x)",)
+    kink = "sign(0) = 0"
+    formula_name = "abs"
 
     def forward(self, x):
         return np.abs(x)
@@ -461,6 +541,9 @@ def abs(x) -> Variable:  # noqa: A001 - the expression language calls it abs
 
 class Reshape(Function):
     __slots__ = ("shape", "x_shape")
+    symbol = "reshape"
+    forward_rule = "y = reshape(x)"
+    backward_rules = ("gx = reshape(gy, x.shape)",)
 
     def __init__(self, shape: tuple[int, ...]) -> None:
         self.shape = shape
@@ -482,6 +565,9 @@ def reshape(x, shape: tuple[int, ...]) -> Variable:
 
 class Sum(Function):
     __slots__ = ("axis", "keepdims", "x_shape")
+    symbol = "Σ"
+    forward_rule = "y = sum(x)"
+    backward_rules = ("gx = broadcast_to(gy, x.shape)",)
 
     def __init__(self, axis=None, keepdims: bool = False) -> None:
         self.axis = axis
@@ -502,6 +588,9 @@ def sum(x, axis=None, keepdims: bool = False) -> Variable:  # noqa: A001
 
 class BroadcastTo(Function):
     __slots__ = ("shape", "x_shape")
+    symbol = "broadcast"
+    forward_rule = "y = broadcast_to(x)"
+    backward_rules = ("gx = sum_to(gy, x.shape)",)
 
     def __init__(self, shape: tuple[int, ...]) -> None:
         self.shape = shape
@@ -523,6 +612,9 @@ def broadcast_to(x, shape: tuple[int, ...]) -> Variable:
 
 class SumTo(Function):
     __slots__ = ("shape", "x_shape")
+    symbol = "sum_to"
+    forward_rule = "y = sum_to(x)"
+    backward_rules = ("gx = broadcast_to(gy, x.shape)",)
 
     def __init__(self, shape: tuple[int, ...]) -> None:
         self.shape = shape
@@ -563,19 +655,3 @@ def _install_operators() -> None:
 
 
 _install_operators()
-
-# The names a learner may call by name in an expression (see engine/expression.py).
-UNARY_FUNCTIONS = {
-    "square": square,
-    "exp": exp,
-    "log": log,
-    "sin": sin,
-    "cos": cos,
-    "tan": tan,
-    "tanh": tanh,
-    "sqrt": sqrt,
-    "sigmoid": sigmoid,
-    "relu": relu,
-    "abs": abs,
-}
-

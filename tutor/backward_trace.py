@@ -12,7 +12,6 @@ belong to the GUI, where they can be translated.
 
 from __future__ import annotations
 
-import string
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -21,31 +20,11 @@ import numpy as np
 
 from engine.core import BackwardTracer, Config, Function, Variable
 from tutor.numbers import array_summary
-from tutor.op_rules import op_rule
+from tutor.op_rules import plug_in
 from tutor.snapshot import FunctionNode, GraphSnapshot, snapshot, walk_functions
 
 if TYPE_CHECKING:
     from tutor.formula import Expression
-
-
-class _RuleFormatter(string.Formatter):
-    """``{x}`` formats a value; ``{x!p}`` also puts a negative number in parentheses."""
-
-    def convert_field(self, value: Any, conversion: str | None) -> Any:
-        if conversion == "p":
-            text = array_summary(value)
-            return f"({text})" if text.startswith("−") else text
-        if conversion is None:
-            return array_summary(value)
-        return super().convert_field(value, conversion)
-
-    def format_field(self, value: Any, format_spec: str) -> str:
-        return value if isinstance(value, str) else format(value, format_spec)
-
-
-_formatter = _RuleFormatter()
-
-
 
 
 @dataclass(frozen=True)
@@ -268,8 +247,12 @@ def local_rule_lines(
     gys: Sequence[np.ndarray | None],
     gxs: Sequence[np.ndarray | None],
 ) -> list[str]:
-    """``gx = gy · cos(x) = 1 · cos(0.5) = 0.8776``: one line per input of ``f``."""
-    rule = op_rule(f.op)
+    """``gx = gy · cos(x) = 1 · cos(0.5) = 0.8776``: one line per input of ``f``.
+
+    The middle part is the rule of ``f``'s class with the numbers in place of its
+    symbols; it is left out where it would show nothing new.
+    """
+    rule = f.rule
     values: dict[str, Any] = {}
     xs = [snap.nodes[i].data for i in f.inputs]
     if len(xs) == 1:
@@ -280,23 +263,13 @@ def local_rule_lines(
         values["y"] = snap.nodes[f.outputs[0]].data
     values["gy"] = gys[0] if gys else None
     if "c" in f.params:
-        c = f.params["c"]
-        values["c"] = np.asarray(c)
-        values["cm1"] = np.asarray(c) - 1
-    if len(xs) == 2 and xs[1] is not None:
-        values["x1m1"] = np.asarray(xs[1]) - 1.0
+        values["c"] = np.asarray(f.params["c"])
     lines = []
-    # a user-defined op may have more inputs than the generic rule has lines
-    for (symbolic, numeric), gx in zip(rule.rules, gxs, strict=False):
+    for text, gx in zip(rule.rules, gxs, strict=False):
         result = array_summary(gx)
-        text = symbolic
-        if numeric is not None:
-            try:
-                plugged = _formatter.format(numeric, **values)
-            except (KeyError, IndexError, ValueError):
-                plugged = ""  # a user-defined op with a rule this table cannot fill
-            if plugged and plugged != result:
-                text += f" = {plugged}"
+        plugged = None if rule.generic else plug_in(text.partition(" = ")[2], values)
+        if plugged is not None and plugged != result:
+            text += f" = {plugged}"
         lines.append(f"{text} = {result}")
     return lines
 

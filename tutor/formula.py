@@ -58,7 +58,7 @@ from typing import Any
 import numpy as np
 
 import engine.functions as F
-from engine.core import Variable, no_grad
+from engine.core import Function, Variable, no_grad
 from tutor.numbers import SUPERSCRIPT, exact
 
 __all__ = [
@@ -67,6 +67,7 @@ __all__ = [
     "Constant",
     "CONSTANTS",
     "Expression",
+    "FORMULA_FUNCTIONS",
     "FUNCTIONS",
     "MAX_DEPTH",
     "MAX_LENGTH",
@@ -92,7 +93,14 @@ MAX_LENGTH = 10_000
 MAX_DEPTH = 200
 """Deepest accepted nesting of parentheses and function calls."""
 
-FUNCTIONS: tuple[str, ...] = tuple(sorted(F.UNARY_FUNCTIONS))
+FORMULA_FUNCTIONS: dict[str, type[Function]] = {
+    obj.formula_name: obj
+    for obj in vars(F).values()
+    if isinstance(obj, type) and issubclass(obj, Function) and obj.formula_name
+}
+"""The engine's Functions a learner may call by name, by their ``formula_name``."""
+
+FUNCTIONS: tuple[str, ...] = tuple(sorted(FORMULA_FUNCTIONS))
 """Names callable as ``name(x)``: the engine's one-argument functions."""
 
 CONSTANTS: dict[str, float] = {"pi": math.pi, "e": math.e}
@@ -342,7 +350,7 @@ class Call(Node):
     end: int = 0
 
     def __post_init__(self) -> None:
-        if self.name not in F.UNARY_FUNCTIONS:
+        if self.name not in FORMULA_FUNCTIONS:
             raise ValueError(f"unknown function {self.name!r}; known: {', '.join(FUNCTIONS)}")
         object.__setattr__(self, "args", tuple(self.args))
 
@@ -810,7 +818,7 @@ class _Parser:
         token = self.token
         name = token.text
         following = self._peek()
-        if name in F.UNARY_FUNCTIONS:
+        if name in FORMULA_FUNCTIONS:
             if following.kind != "(":
                 if following.kind in ("name", "number"):
                     argument = _shorten(following.text)
@@ -1000,7 +1008,8 @@ class Expression:
         arrays are accepted too and wrapped in new Variables (as constants).
 
         Numbers and constants become new Variables, each operator one engine call:
-        ``F.add F.sub F.mul F.div F.neg F.pow`` and ``F.UNARY_FUNCTIONS[name]``.
+        ``F.add F.sub F.mul F.div F.neg F.pow``, and for ``name(...)`` the Function
+        whose ``formula_name`` is ``name`` (``sin(x)`` records ``Sin()(x)``).
         Unary ``+`` records nothing. A power whose exponent has no variables calls
         ``F.pow(base, c)`` with ``c`` a Python float (the constant-power rule); the
         exponent's nodes are then computed without recording (``is_folded``).
@@ -1052,7 +1061,7 @@ class Expression:
             operand = results[id(node.operand)]
             return F.neg(operand) if node.op == "-" else operand
         if isinstance(node, Call):
-            return F.UNARY_FUNCTIONS[node.name](results[id(node.args[0])])
+            return FORMULA_FUNCTIONS[node.name]()(results[id(node.args[0])])
         assert isinstance(node, BinaryOp)
         left, right = results[id(node.left)], results[id(node.right)]
         if node.op == "^":

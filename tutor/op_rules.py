@@ -1,103 +1,117 @@
-"""What each engine op looks like in the tutor: its box's symbol and its local rule.
+"""What the tutor shows about an engine op, read from the op's own Function class.
 
-The step-through view plugs numbers into these rules (``gx = gy · cos(x) = 1 · cos(0.5)``)
-and the gradient check reads which ops have a kink.
+Every Function in ``engine/functions.py`` carries its box's ``symbol``, its
+``forward_rule``, one ``backward_rules`` entry per input and, where it has a corner at
+0, a ``kink`` (see ``engine.core.Function``). This module reads those attributes, gives
+a Function that sets none of them (the book's own classes) a generic label and rule,
+and plugs numbers into a rule for the step-through view
+(``gx = gy · cos(x)`` -> ``1 · cos(0.5)``).
 """
 
 from __future__ import annotations
 
+import functools
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
+
+import engine.functions as F
+from engine.core import Function
+from tutor.numbers import array_summary
 
 
 @dataclass(frozen=True)
 class OpRule:
-    """How one op is drawn and what its ``backward`` computes.
+    """How one op is drawn and what its ``backward`` computes, as its class says.
 
-    ``symbol`` labels the Function's box (``{c}`` stands for the op's constant).
-    ``rules`` has one entry per input: the
-    symbolic rule (``gx = gy · cos(x)``) and the same right-hand side with placeholders
-    for the numbers (``{gy} · cos({x})``), or None when plugging in adds nothing.
-    Placeholders: ``x`` (or ``x0``, ``x1``) the inputs, ``y`` the output, ``gy`` the
-    gradient arriving, ``c`` a constant exponent; ``{x!p}`` puts a negative number in
-    parentheses.
+    ``symbol`` labels the Function's box (``{c}`` stands for the op's constant),
+    ``forward`` is ``y = sin(x)``, ``rules`` has one local rule per input
+    (``gx = gy · cos(x)``), and ``kink`` the subgradient used at a corner at 0 (None
+    for a smooth op). ``generic`` marks rules the tutor made up for a Function that
+    describes nothing: there are no numbers to plug into those.
     """
 
     symbol: str
     forward: str
-    rules: tuple[tuple[str, str | None], ...]
-    kink: str | None = None  # where the op is not differentiable, and the subgradient used
+    rules: tuple[str, ...]
+    kink: str | None = None
+    generic: bool = False
 
 
-OP_RULES: dict[str, OpRule] = {
-    "Add": OpRule("+", "y = x0 + x1", (("gx0 = gy", None), ("gx1 = gy", None))),
-    "Sub": OpRule("−", "y = x0 − x1", (("gx0 = gy", None), ("gx1 = −gy", "−{gy!p}"))),
-    "AddConst": OpRule("+{c}", "y = x + c", (("gx = gy", None),)),
-    "MulConst": OpRule("×{c}", "y = c · x", (("gx = gy · c", "{gy!p} · {c!p}"),)),
-    "DivConst": OpRule("÷{c}", "y = x / c", (("gx = gy / c", "{gy!p} / {c!p}"),)),
-    "Mul": OpRule(
-        "×",
-        "y = x0 · x1",
-        (("gx0 = gy · x1", "{gy!p} · {x1!p}"), ("gx1 = gy · x0", "{gy!p} · {x0!p}")),
-    ),
-    "Div": OpRule(
-        "÷",
-        "y = x0 / x1",
-        (
-            ("gx0 = gy / x1", "{gy!p} / {x1!p}"),
-            ("gx1 = gy · (−x0 / x1²)", "{gy!p} · (−{x0!p} / {x1!p}²)"),
-        ),
-    ),
-    "Neg": OpRule("−x", "y = −x", (("gx = −gy", "−{gy!p}"),)),
-    "Pow": OpRule("x^{c}", "y = x^c", (("gx = c · x^(c−1) · gy", "{c} · {x!p}^{cm1!p} · {gy!p}"),)),
-    "PowVar": OpRule(
-        "^",
-        "y = x0^x1",
-        (
-            ("gx0 = gy · x1 · x0^(x1−1)", "{gy!p} · {x1!p} · {x0!p}^{x1m1!p}"),
-            ("gx1 = gy · y · log(x0)", "{gy!p} · {y!p} · log({x0})"),
-        ),
-    ),
-    "Square": OpRule("x²", "y = x²", (("gx = 2 · x · gy", "2 · {x!p} · {gy!p}"),)),
-    "Exp": OpRule("exp", "y = exp(x)", (("gx = gy · y", "{gy!p} · {y!p}"),)),
-    "Log": OpRule("log", "y = log(x)", (("gx = gy / x", "{gy!p} / {x!p}"),)),
-    "Sin": OpRule("sin", "y = sin(x)", (("gx = gy · cos(x)", "{gy!p} · cos({x})"),)),
-    "Cos": OpRule("cos", "y = cos(x)", (("gx = gy · (−sin(x))", "{gy!p} · (−sin({x}))"),)),
-    "Tan": OpRule("tan", "y = tan(x)", (("gx = gy · (1 + y²)", "{gy!p} · (1 + {y!p}²)"),)),
-    "Tanh": OpRule("tanh", "y = tanh(x)", (("gx = gy · (1 − y²)", "{gy!p} · (1 − {y!p}²)"),)),
-    "Sqrt": OpRule("√", "y = √x", (("gx = gy / (2 · y)", "{gy!p} / (2 · {y!p})"),)),
-    "Sigmoid": OpRule(
-        "σ", "y = σ(x)", (("gx = gy · y · (1 − y)", "{gy!p} · {y!p} · (1 − {y!p})"),)
-    ),
-    "ReLU": OpRule(
-        "relu",
-        "y = max(x, 0)",
-        (("gx = gy · [x > 0]", "{gy!p} · [{x} > 0]"),),
-        kink="relu′(0) is undefined; the subgradient 0 is used",
-    ),
-    "Abs": OpRule(
-        "|x|",
-        "y = |x|",
-        (("gx = gy · sign(x)", "{gy!p} · sign({x})"),),
-        kink="|x|′ at 0 is undefined; the subgradient sign(0) = 0 is used",
-    ),
-    "Sum": OpRule("Σ", "y = sum(x)", (("gx = broadcast_to(gy, x.shape)", None),)),
-    "SumTo": OpRule("sum_to", "y = sum_to(x)", (("gx = broadcast_to(gy, x.shape)", None),)),
-    "BroadcastTo": OpRule(
-        "broadcast", "y = broadcast_to(x)", (("gx = sum_to(gy, x.shape)", None),)
-    ),
-    "Reshape": OpRule("reshape", "y = reshape(x)", (("gx = reshape(gy, x.shape)", None),)),
-}
-
-# Ops whose derivative is undefined at x = 0 (the kink), for the gradient check.
-NONDIFFERENTIABLE_AT_ZERO = frozenset(op for op, rule in OP_RULES.items() if rule.kink)
+@functools.cache  # a snapshot asks once per recorded function, on every slider move
+def op_rule(op: type[Function], n_inputs: int = 1) -> OpRule:
+    """The rule of Function class ``op``, with ``n_inputs`` inputs where it says nothing."""
+    name = op.__name__.lower()
+    args = ("x",) if n_inputs == 1 else tuple(f"x{i}" for i in range(n_inputs))
+    rules = tuple(op.backward_rules)
+    generic = not rules
+    if generic:
+        if n_inputs == 1:
+            rules = ("gx = backward(gy)",)
+        else:
+            rules = tuple(f"g{x} = backward(gy)[{i}]" for i, x in enumerate(args))
+    return OpRule(
+        symbol=op.symbol or name,
+        forward=op.forward_rule or f"y = {name}({', '.join(args)})",
+        rules=rules,
+        kink=op.kink,
+        generic=generic,
+    )
 
 
-def op_rule(op: str) -> OpRule:
-    """The rule for an op's class name; a user-defined Function gets a generic one."""
-    rule = OP_RULES.get(op)
-    if rule is None:
-        rule = OpRule(op.lower(), f"y = {op.lower()}(x)", (("gx = backward(gy)", None),))
-    return rule
+# Ops whose derivative is undefined at x = 0 (the kink), by class name.
+NONDIFFERENTIABLE_AT_ZERO = frozenset(
+    obj.__name__
+    for obj in vars(F).values()
+    if isinstance(obj, type) and issubclass(obj, Function) and obj.kink is not None
+)
 
 
-__all__ = ["NONDIFFERENTIABLE_AT_ZERO", "OP_RULES", "OpRule", "op_rule"]
+# -- plugging numbers into a rule ----------------------------------------------------
+
+# The names a rule is written with (see engine.core.Function): a name is a symbol only
+# when no letter, digit or _ touches it, so the x of exp(x) counts but that of exp
+# does not.
+_SYMBOL = re.compile(r"(?<![A-Za-z0-9_.])(gy|x0|x1|x|y|c)(?![A-Za-z0-9_])")
+_POWER = "^²³"
+_OPERATORS = "·×/÷+−-*^"
+_PLAIN_NUMBER = re.compile(r"[0-9.]+|∞|nan")
+
+
+def plug_in(expression: str, values: Mapping[str, Any]) -> str | None:
+    """``expression`` with every symbol replaced by its value's text, or None.
+
+    None when plugging in shows nothing new: the expression is a single symbol (its
+    value is the result), it speaks of shapes (``x.shape``), or a value is missing.
+    A negative number gets parentheses after an operator (``−(−1)``), first before
+    one (``(−1) · cos(0.5)``) and before a power (``(−3)^2``); so does any number but
+    a plain one before a power (``(1e−05)²``).
+    """
+    if _SYMBOL.fullmatch(expression):
+        return None
+    pieces: list[str] = []
+    end = 0
+    for match in _SYMBOL.finditer(expression):
+        start, stop = match.span()
+        if expression[stop : stop + 1] == ".":
+            return None
+        value = values.get(match.group())
+        if value is None:
+            return None
+        text = array_summary(value)
+        before = expression[:start].rstrip()[-1:]
+        after = expression[stop:].lstrip()[:1]
+        if after and after in _POWER:
+            wrap = not _PLAIN_NUMBER.fullmatch(text)
+        elif before:
+            wrap = text.startswith("−") and before in _OPERATORS
+        else:  # first: a bare minus would seem to negate the whole product
+            wrap = text.startswith("−") and bool(after) and after in _OPERATORS
+        pieces += [expression[end:start], f"({text})" if wrap else text]
+        end = stop
+    pieces.append(expression[end:])
+    return "".join(pieces)
+
+
+__all__ = ["NONDIFFERENTIABLE_AT_ZERO", "OpRule", "op_rule", "plug_in"]

@@ -17,7 +17,7 @@ import numpy as np
 
 from engine.core import Function, Variable
 from tutor.numbers import SUPERSCRIPT, array_summary
-from tutor.op_rules import op_rule
+from tutor.op_rules import OpRule, op_rule
 
 
 @dataclass(frozen=True, eq=False)
@@ -48,7 +48,9 @@ class FunctionNode:
     """A Function in a snapshot: its op (class name), symbol, generation and wiring.
 
     ``inputs`` lists variable ids in argument order (``add(x, x)`` lists x twice);
-    ``params`` holds the constants an op was built with (``c`` of ``x ** c``).
+    ``params`` holds the constants an op was built with (``c`` of ``x ** c``);
+    ``rule`` what its class says it computes (``symbol`` is the rule's symbol with
+    the constant put in: ``×2``, ``x³``).
     """
 
     id: int
@@ -57,7 +59,8 @@ class FunctionNode:
     generation: int
     inputs: tuple[int, ...]
     outputs: tuple[int, ...]
-    params: Mapping[str, Any] = field(default_factory=dict)
+    params: Mapping[str, Any]
+    rule: OpRule
 
     kind = "function"
 
@@ -119,18 +122,6 @@ class GraphSnapshot:
                 parts.append((n.role, label, n.data.shape if n.data is not None else None))
         return tuple(parts)
 
-    def with_grads(self, grads: Mapping[int, np.ndarray | None]) -> GraphSnapshot:
-        """A copy whose variables carry ``grads`` (by id) instead of their own."""
-        nodes = tuple(
-            n
-            if n.kind == "function"
-            else VariableNode(
-                n.id, n.label, n.name, n.role, n.data, grads.get(n.id), n.generation, n.creator
-            )
-            for n in self.nodes
-        )
-        return GraphSnapshot(nodes, self.edges, self.output, self._ids, self.spans)
-
     def node_at(self, index: int) -> int | None:
         """The node whose span is the smallest containing text position ``index``.
 
@@ -149,6 +140,15 @@ class GraphSnapshot:
             if best is not None:
                 return best[2]
         return None
+
+
+def _symbol_with_constant(symbol: str, c: Any) -> str:
+    """``×{c}`` with c = 2 gives ``×2``; a small whole power is written ``x³``."""
+    if "{c}" not in symbol:
+        return symbol
+    if "^{c}" in symbol and _is_small_integer(c):
+        return symbol.replace("^{c}", str(int(c)).translate(SUPERSCRIPT))  # x², x⁻¹
+    return symbol.replace("{c}", array_summary(np.asarray(c)))
 
 
 def walk_functions(output: Variable) -> list[Function]:
@@ -228,18 +228,15 @@ def snapshot(output: Variable, inputs: Iterable[Variable] | None = None) -> Grap
         ids[id(f)] = fid
         op = type(f).__name__
         params = {name: getattr(f, name) for name in _PARAM_NAMES if hasattr(f, name)}
-        symbol = op_rule(op).symbol
-        if "{c}" in symbol:
-            c = params.get("c")
-            if op == "Pow" and _is_small_integer(c):
-                symbol = "x" + str(int(c)).translate(SUPERSCRIPT)  # x², x³, x⁻¹
-            else:
-                symbol = symbol.replace("{c}", array_summary(np.asarray(c)))
+        rule = op_rule(type(f), len(f.inputs))
+        symbol = _symbol_with_constant(rule.symbol, params.get("c"))
         # outputs first get placeholders so their ids follow the function's
         outs = [ref() for ref in f.outputs]
-        nodes.append(FunctionNode(fid, op, symbol, f.generation, input_ids, (), params))
+        nodes.append(FunctionNode(fid, op, symbol, f.generation, input_ids, (), params, rule))
         output_ids = tuple(add_variable(y) for y in outs if y is not None)
-        nodes[fid] = FunctionNode(fid, op, symbol, f.generation, input_ids, output_ids, params)
+        nodes[fid] = FunctionNode(
+            fid, op, symbol, f.generation, input_ids, output_ids, params, rule
+        )
         edges.extend((i, fid) for i in input_ids)
         edges.extend((fid, o) for o in output_ids)
     out_id = add_variable(output)

@@ -236,78 +236,78 @@
 <context>
     <name>GradientCheckPanel</name>
     <message>
-        <location filename="../panels/gradient_check/gradient_check_panel.py" line="185"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="155"/>
         <source>Backprop&apos;s ∂f/∂v beside the central difference (f(v+h) − f(v−h)) / 2h. Move h: too large and truncation error grows (∝ h²), too small and round-off takes over (∝ ε/h).</source>
         <translation>역전파로 구한 ∂f/∂v와 중앙차분 (f(v+h) − f(v−h)) / 2h를 나란히 보여 줍니다. h를 움직여 보세요. 너무 크면 절단 오차가 커지고(∝ h²), 너무 작으면 반올림 오차가 커집니다(∝ ε/h).</translation>
     </message>
     <message>
-        <location filename="../panels/gradient_check/gradient_check_panel.py" line="190"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="160"/>
         <source>Step h of the central difference (log scale)</source>
         <translation>중앙차분의 간격 h (로그 눈금)</translation>
     </message>
     <message>
-        <location filename="../panels/gradient_check/gradient_check_panel.py" line="191"/>
-        <location filename="../panels/gradient_check/gradient_check_panel.py" line="203"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="161"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="173"/>
         <source>step h</source>
         <translation>간격 h</translation>
     </message>
     <message>
-        <location filename="../panels/gradient_check/gradient_check_panel.py" line="194"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="164"/>
         <source>variable</source>
         <translation>변수</translation>
     </message>
     <message>
-        <location filename="../panels/gradient_check/gradient_check_panel.py" line="195"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="165"/>
         <source>backprop</source>
         <translation>역전파</translation>
     </message>
     <message>
-        <location filename="../panels/gradient_check/gradient_check_panel.py" line="196"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="166"/>
         <source>central diff.</source>
         <translation>중앙차분</translation>
     </message>
     <message>
-        <location filename="../panels/gradient_check/gradient_check_panel.py" line="197"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="167"/>
         <source>rel. error</source>
         <translation>상대 오차</translation>
     </message>
     <message>
-        <location filename="../panels/gradient_check/gradient_check_panel.py" line="201"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="171"/>
         <source>|backprop − difference| / max(|backprop|, |difference|, 1)</source>
         <translation>|역전파 − 중앙차분| / max(|역전파|, |중앙차분|, 1)</translation>
     </message>
     <message>
-        <location filename="../panels/gradient_check/gradient_check_panel.py" line="204"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="174"/>
         <source>relative error</source>
         <translation>상대 오차</translation>
     </message>
     <message>
-        <location filename="../panels/gradient_check/gradient_check_panel.py" line="205"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="175"/>
         <source>round-off ∝ ε/h</source>
         <translation>반올림 오차 ∝ ε/h</translation>
     </message>
     <message>
-        <location filename="../panels/gradient_check/gradient_check_panel.py" line="206"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="176"/>
         <source>truncation ∝ h²</source>
         <translation>절단 오차 ∝ h²</translation>
     </message>
     <message>
-        <location filename="../panels/gradient_check/gradient_check_panel.py" line="242"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="212"/>
         <source>No variables: nothing to check.</source>
         <translation>변수가 없어서 확인할 것이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../panels/gradient_check/gradient_check_panel.py" line="347"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="317"/>
         <source>Relative error for ∂f/∂{v} as h varies</source>
         <translation>h에 따른 ∂f/∂{v}의 상대 오차</translation>
     </message>
     <message>
-        <location filename="../panels/gradient_check/gradient_check_panel.py" line="370"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="339"/>
         <source>⚠ {where}: its input is exactly 0, where {op} has a corner and no derivative. Backprop uses the subgradient {sub}; the central difference averages the two slopes.</source>
         <translation>⚠ {where}: 입력이 정확히 0입니다. {op}는 여기서 꺾여 있어 미분할 수 없습니다. 역전파는 부분 기울기(subgradient) {sub}를 쓰고, 중앙차분은 양쪽 기울기의 평균을 냅니다.</translation>
     </message>
     <message>
-        <location filename="../panels/gradient_check/gradient_check_panel.py" line="378"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="347"/>
         <source>⚠ {where}: its input {x} is within h of the corner at 0, so f(v ± h) fall on both sides of it and the central difference mixes two slopes. Make h smaller.</source>
         <translation>⚠ {where}: 입력 {x}가 꺾인 점 0에서 h보다 가까워서 f(v ± h)가 양쪽에 걸치므로, 중앙차분이 두 기울기를 섞게 됩니다. h를 더 작게 하세요.</translation>
     </message>
@@ -315,243 +315,238 @@
 <context>
     <name>GraphPanel</name>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="572"/>
+        <location filename="../panels/graph/graph_panel.py" line="571"/>
         <source>Click in the formula to find its part of the graph; select a node to see where it comes from.</source>
         <translation>수식을 클릭하면 그래프에서 해당 부분을 찾아 주고, 노드를 선택하면 수식의 어느 부분에서 왔는지 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="576"/>
+        <location filename="../panels/graph/graph_panel.py" line="575"/>
         <source>Reset: start the backward pass (Home)</source>
         <translation>처음으로: 역전파 시작 (Home)</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="577"/>
+        <location filename="../panels/graph/graph_panel.py" line="576"/>
         <source>Step back (←)</source>
         <translation>한 단계 뒤로 (←)</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="578"/>
+        <location filename="../panels/graph/graph_panel.py" line="577"/>
         <source>Play / pause (Space)</source>
         <translation>재생 / 일시 정지 (Space)</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="579"/>
+        <location filename="../panels/graph/graph_panel.py" line="578"/>
         <source>Step forward (→)</source>
         <translation>한 단계 앞으로 (→)</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="580"/>
+        <location filename="../panels/graph/graph_panel.py" line="579"/>
         <source>Finish the backward pass (End)</source>
         <translation>역전파 끝까지 (End)</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="582"/>
+        <location filename="../panels/graph/graph_panel.py" line="581"/>
         <source>Playback speed</source>
         <translation>재생 속도</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="583"/>
+        <location filename="../panels/graph/graph_panel.py" line="582"/>
         <source>Fit</source>
         <translation>맞춤</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="584"/>
+        <location filename="../panels/graph/graph_panel.py" line="583"/>
         <source>Show the whole graph (F)</source>
         <translation>그래프 전체 보기 (F)</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="585"/>
+        <location filename="../panels/graph/graph_panel.py" line="584"/>
         <source>graph of ∂f/∂</source>
         <translation>∂f/∂의 그래프</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="588"/>
+        <location filename="../panels/graph/graph_panel.py" line="587"/>
         <source>Show the graph that backward(create_graph=True) records for the derivative: the graph a second derivative is taken on.</source>
         <translation>backward(create_graph=True)가 미분에 대해 기록한 그래프를 보여 줍니다. 2차 미분은 이 그래프에서 구합니다.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="581"/>
+        <location filename="../panels/graph/graph_panel.py" line="580"/>
         <source>speed</source>
         <translation>속도</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="569"/>
+        <location filename="../panels/graph/graph_panel.py" line="568"/>
         <source>f =</source>
         <translation>f =</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="649"/>
+        <location filename="../panels/graph/graph_panel.py" line="648"/>
         <source>Type a formula to see the graph it records.</source>
         <translation>수식을 입력하면 기록된 계산 그래프가 보입니다.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="673"/>
+        <location filename="../panels/graph/graph_panel.py" line="672"/>
         <source>This graph has {n} nodes, too many to draw (at most {m}).</source>
         <translation>이 그래프는 노드가 {n}개여서 그릴 수 없습니다(최대 {m}개).</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="840"/>
+        <location filename="../panels/graph/graph_panel.py" line="839"/>
         <source>gen {g}</source>
         <translation>세대 {g}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="879"/>
+        <location filename="../panels/graph/graph_panel.py" line="878"/>
         <source>grad</source>
         <translation>grad</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="893"/>
+        <location filename="../panels/graph/graph_panel.py" line="892"/>
         <source>now</source>
         <translation>지금</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="895"/>
+        <location filename="../panels/graph/graph_panel.py" line="894"/>
         <source>#{k} · g{g}</source>
         <translation>#{k} · g{g}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="951"/>
+        <location filename="../panels/graph/graph_panel.py" line="950"/>
         <source>done · {n} steps</source>
         <translation>완료 · {n}단계</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="953"/>
+        <location filename="../panels/graph/graph_panel.py" line="952"/>
         <source>start · {n} steps</source>
         <translation>시작 · {n}단계</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="955"/>
+        <location filename="../panels/graph/graph_panel.py" line="954"/>
         <source>step {k} of {n}</source>
         <translation>{k} / {n}단계</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="971"/>
+        <location filename="../panels/graph/graph_panel.py" line="970"/>
         <source>∂f/∂{v}: {n} nodes · f: {m} nodes</source>
         <translation>∂f/∂{v}: 노드 {n}개 · f: 노드 {m}개</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="975"/>
+        <location filename="../panels/graph/graph_panel.py" line="974"/>
         <source>{n} nodes</source>
         <translation>노드 {n}개</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1000"/>
+        <location filename="../panels/graph/graph_panel.py" line="999"/>
         <source>empty</source>
         <translation>비어 있음</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1010"/>
+        <location filename="../panels/graph/graph_panel.py" line="1009"/>
         <source>… and {n} more</source>
         <translation>… 외 {n}개</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1016"/>
+        <location filename="../panels/graph/graph_panel.py" line="1015"/>
         <source>{f} was not computed by any function: its gradient is 1 and there is nothing to step through.</source>
         <translation>{f}는 어떤 함수로도 계산되지 않았습니다. 미분값은 1이고, 단계별로 실행할 것이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1027"/>
+        <location filename="../panels/graph/graph_panel.py" line="1026"/>
         <source>Backward pass done in {n} steps.</source>
         <translation>역전파가 {n}단계 만에 끝났습니다.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1029"/>
+        <location filename="../panels/graph/graph_panel.py" line="1028"/>
         <source>Press ← or Home to replay it one function at a time.</source>
         <translation>←나 Home을 누르면 함수 하나씩 다시 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1034"/>
+        <location filename="../panels/graph/graph_panel.py" line="1033"/>
         <source>Start.</source>
         <translation>시작.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1035"/>
+        <location filename="../panels/graph/graph_panel.py" line="1034"/>
         <source>The output&apos;s gradient is set to 1 ({f}.grad = 1), and the function that made it waits in the queue. Press → to pop it.</source>
         <translation>출력의 미분값을 1로 둡니다({f}.grad = 1). 출력을 만든 함수가 대기열에서 기다립니다. →를 눌러 꺼내 보세요.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1038"/>
+        <location filename="../panels/graph/graph_panel.py" line="1037"/>
         <source>Queue (highest generation first):</source>
         <translation>대기열 (세대가 큰 것부터):</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1042"/>
+        <location filename="../panels/graph/graph_panel.py" line="1041"/>
         <source>Step {k} of {n}: pop {f}, generation {g}.</source>
         <translation>{n}단계 중 {k}단계: 세대 {g}인 {f}를 꺼냅니다.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1054"/>
+        <location filename="../panels/graph/graph_panel.py" line="1053"/>
         <source>Queue now:</source>
         <translation>지금 대기열:</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1059"/>
-        <source>|x| has a corner at 0; backprop uses the subgradient sign(0) = 0</source>
-        <translation>|x|는 0에서 꺾여 있습니다. 역전파는 부분 기울기 sign(0) = 0을 씁니다</translation>
+        <location filename="../panels/graph/graph_panel.py" line="1061"/>
+        <source>{f} has a corner at 0; backprop uses the subgradient {sub}</source>
+        <translation>{f}는 0에서 꺾여 있습니다. 역전파는 부분 기울기 {sub}을(를) 씁니다</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1060"/>
-        <source>relu has a corner at 0; backprop uses the subgradient 0</source>
-        <translation>relu는 0에서 꺾여 있습니다. 역전파는 부분 기울기 0을 씁니다</translation>
-    </message>
-    <message>
-        <location filename="../panels/graph/graph_panel.py" line="1066"/>
+        <location filename="../panels/graph/graph_panel.py" line="1064"/>
         <source>Not differentiable here: {why}.</source>
         <translation>여기서는 미분할 수 없습니다: {why}.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1079"/>
+        <location filename="../panels/graph/graph_panel.py" line="1077"/>
         <source>an input variable, set with its slider</source>
         <translation>입력 변수 (슬라이더로 값을 정함)</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1080"/>
+        <location filename="../panels/graph/graph_panel.py" line="1078"/>
         <source>a constant</source>
         <translation>상수</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1081"/>
+        <location filename="../panels/graph/graph_panel.py" line="1079"/>
         <source>the output</source>
         <translation>출력</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1082"/>
+        <location filename="../panels/graph/graph_panel.py" line="1080"/>
         <source>an intermediate result</source>
         <translation>중간 결과</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1087"/>
+        <location filename="../panels/graph/graph_panel.py" line="1085"/>
         <source>made by {f}</source>
         <translation>{f}가 만듦</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1088"/>
+        <location filename="../panels/graph/graph_panel.py" line="1086"/>
         <source>value: {v}</source>
         <translation>값: {v}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1094"/>
+        <location filename="../panels/graph/graph_panel.py" line="1092"/>
         <source>grad: {d} = {g}</source>
         <translation>미분값: {d} = {g}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1102"/>
-        <location filename="../panels/graph/graph_panel.py" line="1107"/>
+        <location filename="../panels/graph/graph_panel.py" line="1100"/>
+        <location filename="../panels/graph/graph_panel.py" line="1105"/>
         <source>generation {g}</source>
         <translation>세대 {g}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1115"/>
+        <location filename="../panels/graph/graph_panel.py" line="1113"/>
         <source>forward: {rule};  {ins} → {outs}</source>
         <translation>순전파: {rule};  {ins} → {outs}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1117"/>
+        <location filename="../panels/graph/graph_panel.py" line="1115"/>
         <source>backward: {rules}</source>
         <translation>역전파: {rules}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1122"/>
+        <location filename="../panels/graph/graph_panel.py" line="1120"/>
         <source>at step {k}:</source>
         <translation>{k}단계에서:</translation>
     </message>

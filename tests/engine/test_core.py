@@ -232,6 +232,51 @@ def test_order_by_generation_off_gives_the_books_wrong_96():
     assert x.grad.data == 64.0
 
 
+@pytest.mark.parametrize("by_generation", [True, False], ids=["heap", "plain_stack"])
+def test_both_schedulers_agree_where_the_early_book_was_already_right(by_generation):
+    # A reused input and a diamond whose branches start at the input itself: no
+    # function is reached twice, so the plain stack of the book before step 16 is right.
+    with using_config("order_by_generation", by_generation):
+        x = var(3.0)
+        F.add(x, x).backward()
+        assert x.grad.data == 2.0
+        x = var(3.0)
+        (x * x + x * x).backward()
+        assert x.grad.data == 12.0  # d(2x²)/dx = 4x
+
+
+def test_generation_queue_gives_highest_generation_first_and_ties_in_arrival_order():
+    from engine.core import GenerationQueue
+
+    class Op(Function):
+        def __init__(self, generation: int) -> None:
+            self.generation = generation
+
+    a, b, c, d = Op(1), Op(3), Op(1), Op(2)
+    funcs = GenerationQueue()
+    for f in (a, b, c, d, b):  # b arrives twice: it is kept once
+        funcs.add(f)
+    assert funcs.pending() == [b, d, a, c]
+    order = []
+    for f in funcs:
+        order.append(f)
+        if f is d:
+            funcs.add(Op(5))  # added while backward runs: it comes out next
+    assert [f.generation for f in order] == [3, 2, 5, 1, 1]
+    assert order[3:] == [a, c]
+
+
+def test_plain_stack_gives_last_added_first_and_keeps_repeats():
+    from engine.core import PlainStack
+
+    a, b = Function(), Function()
+    funcs = PlainStack()
+    for f in (a, b, a):
+        funcs.add(f)
+    assert funcs.pending() == [a, b, a]
+    assert list(funcs) == [a, b, a]
+
+
 def test_weak_outputs_off_keeps_a_discarded_graph_alive_until_the_cycle_collector():
     x = var(2.0)
     with cycle_collector_off():

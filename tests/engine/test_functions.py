@@ -662,3 +662,65 @@ def test_sum_and_broadcast_gradients_match_torch(torch):
     assert y.data == pytest.approx(yt.item(), rel=1e-13)
     np.testing.assert_allclose(x.grad.data, xt.grad.numpy(), rtol=1e-12)
     np.testing.assert_allclose(r.grad.data, rt.grad.numpy(), rtol=1e-12)
+
+
+# =============================================================================
+# what each op says about itself (read by the tutor)
+# =============================================================================
+
+OPS = sorted(
+    (obj for obj in vars(F).values()
+     if isinstance(obj, type) and issubclass(obj, Function) and obj is not Function),
+    key=lambda op: op.__name__,
+)  # fmt: skip
+
+
+def _n_inputs(op: type[Function]) -> int:
+    import inspect
+
+    return len(inspect.signature(op.forward).parameters) - 1  # minus self
+
+
+@pytest.mark.parametrize("op", OPS, ids=lambda op: op.__name__)
+def test_every_op_names_its_symbol_forward_and_one_backward_rule_per_input(op):
+    n = _n_inputs(op)
+    assert op.symbol and op.forward_rule.startswith("y = ")
+    assert len(op.backward_rules) == n
+    names = ["gx"] if n == 1 else [f"gx{i}" for i in range(n)]
+    assert [rule.split(" = ")[0] for rule in op.backward_rules] == names
+
+
+@pytest.mark.parametrize(
+    "op", [op for op in OPS if op.formula_name], ids=lambda op: op.formula_name
+)
+def test_a_formula_name_is_the_name_of_the_wrapper_that_records_that_op(op):
+    assert _n_inputs(op) == 1
+    y = getattr(F, op.formula_name)(Variable(np.array(0.5)))
+    assert type(y.creator) is op
+
+
+def test_only_abs_and_relu_have_a_kink_and_name_the_subgradient_they_use():
+    assert {op.__name__: op.kink for op in OPS if op.kink} == {
+        "Abs": "sign(0) = 0",
+        "ReLU": "0",
+    }
+    x = Variable(np.array(0.0))
+    F.abs(x).backward()
+    assert x.grad.data == 0.0  # sign(0)
+    x.cleargrad()
+    F.relu(x).backward()
+    assert x.grad.data == 0.0
+
+
+def test_a_function_of_your_own_describes_nothing_and_works_all_the_same():
+    class Half(Function):  # the book's style: forward and backward only
+        def forward(self, x):
+            return x / 2
+
+        def backward(self, gy):
+            return gy / 2
+
+    assert Half.symbol is None and Half.backward_rules == () and Half.formula_name is None
+    x = Variable(np.array(3.0))
+    Half()(x).backward()
+    assert x.grad.data == 0.5

@@ -662,6 +662,19 @@ grad_trees = st.recursive(grad_leaves, extend, max_leaves=8)
 coordinates = st.one_of(st.floats(-2.0, -1e-3), st.floats(1e-3, 2.0))
 
 
+# Each function a learner can type, written again in NumPy for the independent evaluator.
+NUMPY_TWINS = {
+    "square": lambda t: t * t, "exp": np.exp, "log": np.log, "sin": np.sin,
+    "cos": np.cos, "tan": np.tan, "tanh": np.tanh, "sqrt": np.sqrt,
+    "sigmoid": lambda t: 1 / (1 + np.exp(-t)), "relu": lambda t: max(t, 0.0),
+    "abs": abs,
+}  # fmt: skip
+
+
+def test_every_function_a_learner_can_type_has_a_numpy_twin_for_the_evaluator():
+    assert sorted(NUMPY_TWINS) == list(FUNCTIONS)
+
+
 def _reference(node, env: dict[str, float]) -> float:
     """An independent evaluator, recursive and plain Python/NumPy (small trees only)."""
     if isinstance(node, Number):
@@ -675,13 +688,7 @@ def _reference(node, env: dict[str, float]) -> float:
         return -v if node.op == "-" else v
     if isinstance(node, Call):
         v = np.float64(_reference(node.args[0], env))
-        funcs = {
-            "square": lambda t: t * t, "exp": np.exp, "log": np.log, "sin": np.sin,
-            "cos": np.cos, "tan": np.tan, "tanh": np.tanh, "sqrt": np.sqrt,
-            "sigmoid": lambda t: 1 / (1 + np.exp(-t)), "relu": lambda t: max(t, 0.0),
-            "abs": abs,
-        }  # fmt: skip
-        return float(funcs[node.name](v))
+        return float(NUMPY_TWINS[node.name](v))
     a = np.float64(_reference(node.left, env))
     b = np.float64(_reference(node.right, env))
     return float({"+": a + b, "-": a - b, "*": a * b, "/": a / b, "^": a**b}[node.op])
@@ -728,3 +735,15 @@ def test_gradients_of_random_trees_match_central_differences(tree, x, y):
             assume(_close(forward, backward, 1e-3) and abs(central) < 1e6)
             assert _close(grads[name], central, 1e-4), (to_text(tree), name, grads, central)
             event(f"checked a nonzero derivative: {central != 0}")
+
+
+@pytest.mark.parametrize("name", FUNCTIONS)
+def test_calling_a_function_by_name_records_the_engine_function_of_that_formula_name(name):
+    y = parse(f"{name}(x)").build({"x": Variable(np.array(0.5))})
+    assert type(y.creator).formula_name == name
+    assert type(y.creator).__module__ == "engine.functions"
+
+
+def test_a_call_node_of_a_name_no_engine_function_has_is_refused():
+    with pytest.raises(ValueError, match="unknown function 'sine'"):
+        Call("sine", (Name("x"),))

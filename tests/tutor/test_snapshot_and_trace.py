@@ -1,4 +1,5 @@
-"""engine/graph.py: snapshots, backward traces and DOT, without Qt."""
+"""tutor/snapshot.py, backward_trace.py, op_rules.py and dot.py: snapshots, backward traces,
+the ops' rules and DOT, without Qt."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import engine.functions as F
-from engine import Config, Variable, using_config
+from engine import Config, Function, Variable, using_config
 from tutor.backward_trace import (
     AccumulateEvent,
     BackwardEvent,
@@ -24,6 +25,7 @@ from tutor.backward_trace import (
 from tutor.dot import to_dot
 from tutor.formula import parse
 from tutor.numbers import short as format_number
+from tutor.op_rules import NONDIFFERENTIABLE_AT_ZERO, plug_in
 from tutor.snapshot import snapshot
 
 
@@ -109,7 +111,8 @@ def test_local_rule_plugs_in_numbers():
 def test_local_rule_parenthesizes_negative_numbers():
     x = var(-3.0, "x")
     trace = record_backward(x**3)
-    assert trace.rule_lines(1) == ["gx = c · x^(c−1) · gy = 3 · (−3)^2 · 1 = 27"]
+    # 3 · (−3)² · 1 = 27
+    assert trace.rule_lines(1) == ["gx = c · x^(c−1) · gy = 3 · (−3)^(3−1) · 1 = 27"]
 
 
 def test_grad_sum_text_shows_each_contribution():
@@ -353,3 +356,72 @@ def test_numbers_kept_as_attributes_are_labelled_and_explained():
     assert "gx = gy / c = 1 / 4 = 0.25" in lines
     assert "gx = gy · c = 1 · 2 = 2" in lines
     assert x.grad.data == pytest.approx(np.cos(0.5) / 4 + 2)
+
+
+# -- the ops' rules, read from their classes ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("expression", "values", "plugged"),
+    [
+        ("gy · cos(x)", {"gy": -1.0, "x": -0.5}, "(−1) · cos(−0.5)"),
+        ("−gy", {"gy": -2.0}, "−(−2)"),
+        ("gy · (−x0 / x1²)", {"gy": 1.0, "x0": -4.0, "x1": -2.0}, "1 · (−(−4) / (−2)²)"),
+        ("c · x^(c−1) · gy", {"c": -1.0, "x": 2.0, "gy": 1.0}, "(−1) · 2^(−1−1) · 1"),
+        ("gy · (1 + y²)", {"gy": 1.0, "y": 1e-5}, "1 · (1 + (1e−05)²)"),
+        ("gy · [x > 0]", {"gy": 1.0, "x": -3.0}, "1 · [−3 > 0]"),
+        ("gy · y · log(x0)", {"gy": 1.0, "y": 8.0, "x0": 2.0}, "1 · 8 · log(2)"),
+    ],
+)
+def test_plugging_in_puts_numbers_for_symbols_and_brackets_negatives_where_needed(
+    expression, values, plugged
+):
+    values = {k: np.array(v) for k, v in values.items()}
+    assert plug_in(expression, values) == plugged
+
+
+def test_plugging_in_gives_nothing_for_a_bare_symbol_a_shape_or_a_missing_value():
+    assert plug_in("gy", {"gy": np.array(1.0)}) is None
+    assert plug_in("broadcast_to(gy, x.shape)", {"gy": np.array(1.0), "x": np.ones(3)}) is None
+    assert plug_in("gy · cos(x)", {"gy": np.array(1.0)}) is None
+
+
+def test_a_function_of_your_own_gets_its_class_name_and_a_generic_rule():
+    class Half(Function):  # the book's style: no symbol, no rules
+        def forward(self, x):
+            return x / 2
+
+        def backward(self, gy):
+            return gy / 2
+
+    class Mean2(Function):
+        def forward(self, x0, x1):
+            return (x0 + x1) / 2
+
+        def backward(self, gy):
+            return gy / 2, gy / 2
+
+    x = var(3.0, "x")
+    y = Mean2()(Half()(x), x)
+    snap = snapshot(y)
+    half, mean = snap.functions
+    assert (half.symbol, half.rule.forward) == ("half", "y = half(x)")
+    assert (mean.symbol, mean.rule.forward) == ("mean2", "y = mean2(x0, x1)")
+    trace = record_backward(y)
+    assert trace.rule_lines(1) == ["gx0 = backward(gy)[0] = 0.5", "gx1 = backward(gy)[1] = 0.5"]
+    assert trace.rule_lines(2) == ["gx = backward(gy) = 0.25"]
+    assert float(x.grad.data) == 0.75
+
+
+def test_the_kinks_the_gradient_check_warns_about_are_those_of_abs_and_relu():
+    assert NONDIFFERENTIABLE_AT_ZERO == {"Abs", "ReLU"}
+
+
+def test_every_step_of_a_formula_shows_its_rule_with_the_numbers_that_reproduce_gx():
+    # sin(x)·y at x = 0.5, y = −2: the Mul gets gy = 1; gx0 = y = −2, gx1 = sin(0.5)
+    trace = record_expression(parse("sin(x) * y"), {"x": 0.5, "y": -2.0})
+    assert trace.rule_lines(1) == [
+        "gx0 = gy · x1 = 1 · (−2) = −2",
+        "gx1 = gy · x0 = 1 · 0.4794 = 0.4794",
+    ]
+    assert trace.rule_lines(2) == ["gx = gy · cos(x) = (−2) · cos(0.5) = −1.755"]

@@ -20,7 +20,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,58 +35,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.core import Variable, no_grad
 from gui.widgets.refresh_when_shown import RefreshWhenShown
+from gui.widgets.retranslating import Retranslating
 from tutor.backward_trace import record_expression
 from tutor.evaluation import EvalResult
-from tutor.formula import Expression
+from tutor.formula import FORMULA_FUNCTIONS, Expression
+from tutor.gradient_check import central_differences, relative_error
 from tutor.numbers import short, times_ten_to
 from tutor.op_rules import NONDIFFERENTIABLE_AT_ZERO
 
 H_MIN_EXP, H_MAX_EXP = -12.0, -1.0
 H_TICKS_PER_DECADE = 4
 DEFAULT_H_EXP = -5.0
-KINKED_FUNCTIONS = {"abs", "relu"}  # the expression's names of the ops with a corner
-
-
-def central_differences(
-    expr: Expression, point: dict[str, float], name: str, hs: np.ndarray
-) -> np.ndarray:
-    """(f(v + h) − f(v − h)) / 2h for variable ``name`` and every h in ``hs``.
-
-    One vectorized forward pass (no graph recorded): ``name`` becomes the array of all
-    v ± h, the other variables stay at ``point``.
-    """
-    hs = np.asarray(hs, dtype=np.float64)
-    values = {n: Variable(np.array(float(v))) for n, v in point.items()}
-    values[name] = Variable(np.concatenate([point[name] + hs, point[name] - hs]))
-    with no_grad(), np.errstate(all="ignore"):
-        out = np.asarray(expr.build(values).data, dtype=np.float64)
-        out = np.broadcast_to(out, (2 * hs.size,))  # f may not depend on name at all
-        return (out[: hs.size] - out[hs.size :]) / (2 * hs)
-
-
-def central_difference(expr: Expression, point: dict[str, float], name: str, h: float) -> float:
-    """(f(v + h) − f(v − h)) / 2h for variable ``name``, the others held at ``point``."""
-    return float(central_differences(expr, point, name, np.array([h]))[0])
-
-
-def relative_error(a: float, b: float) -> float:
-    """|a − b| / max(|a|, |b|, 1); nan when either is not finite.
-
-    The floor of 1 makes it the absolute error for derivatives smaller than 1, so a
-    true 0 next to a difference quotient of 3e−12 reads as 3e−12, not as 100 %.
-    """
-    if not (math.isfinite(a) and math.isfinite(b)):
-        return math.nan
-    return abs(a - b) / max(abs(a), abs(b), 1.0)
+# the names a formula calls the ops with a corner by (abs, relu)
+KINKED_FUNCTIONS = frozenset(
+    name for name, op in FORMULA_FUNCTIONS.items() if op.__name__ in NONDIFFERENTIABLE_AT_ZERO
+)
 
 
 def h_from_slider(position: int) -> float:
     return 10 ** (H_MIN_EXP + position / H_TICKS_PER_DECADE)
 
 
-class GradientCheckPanel(RefreshWhenShown, QWidget):
+class GradientCheckPanel(Retranslating, RefreshWhenShown, QWidget):
     """Autograd ∂f/∂v, the central difference, their relative error, and h to play with."""
 
     def __init__(self, controller, parent: QWidget | None = None) -> None:
@@ -172,14 +143,20 @@ class GradientCheckPanel(RefreshWhenShown, QWidget):
         layout.addWidget(self.plot_title)
         layout.addWidget(self.plot, 1)
 
-        self.retranslateUi()
+        self._set_fixed_texts()
         self.h_slider.valueChanged.connect(self._on_h_slider_changed)
         controller.sigResultChanged.connect(self._on_controller_result_changed)
         self._on_h_slider_changed(self.h_slider.value())
         self._on_controller_result_changed(controller.result)
 
-    def retranslateUi(self) -> None:  # noqa: N802 - the name gui.i18n looks for
-        """Set every fixed text; again when the interface language changes."""
+    def retranslate(self) -> None:
+        """The language changed: the fixed texts, and the table's and notes' words."""
+        self._set_fixed_texts()
+        self._dirty = True
+        if self.isVisible():
+            self.refresh()
+
+    def _set_fixed_texts(self) -> None:
         self.intro.setText(
             self.tr(
                 "Backprop's ∂f/∂v beside the central difference (f(v+h) − f(v−h)) / 2h. "
@@ -204,14 +181,6 @@ class GradientCheckPanel(RefreshWhenShown, QWidget):
         self.plot.setLabel("left", self.tr("relative error"))
         self.roundoff_text.setText(self.tr("round-off ∝ ε/h"))
         self.truncation_text.setText(self.tr("truncation ∝ h²"))
-
-    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-            self._dirty = True
-            if self.isVisible():
-                self.refresh()
 
     @property
     def h(self) -> float:
@@ -364,13 +333,12 @@ class GradientCheckPanel(RefreshWhenShown, QWidget):
             where = expr.text[spans[0][0] : spans[0][1]] if spans else f.symbol
             xv = float(np.asarray(x).reshape(-1)[0])
             if xv == 0:
-                sub = "0"
                 notes.append(
                     self.tr(
                         "⚠ {where}: its input is exactly 0, where {op} has a corner and no "
                         "derivative. Backprop uses the subgradient {sub}; the central "
                         "difference averages the two slopes."
-                    ).format(where=html.escape(where), op=f.op.lower(), sub=sub)
+                    ).format(where=html.escape(where), op=f.op.lower(), sub=f.rule.kink)
                 )
             elif abs(xv) < h:
                 notes.append(
@@ -385,4 +353,4 @@ class GradientCheckPanel(RefreshWhenShown, QWidget):
         return "<span style='color:#b45309'>" + "<br>".join(notes) + "</span>"
 
 
-__all__ = ["GradientCheckPanel", "central_difference", "relative_error"]
+__all__ = ["GradientCheckPanel"]

@@ -18,7 +18,7 @@ from __future__ import annotations
 import html
 
 import numpy as np
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QPointF, QRectF, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -54,6 +54,7 @@ from PySide6.QtWidgets import (
 
 from gui.panels.graph.layered_layout import Layout, layered_layout
 from gui.widgets.refresh_when_shown import RefreshWhenShown
+from gui.widgets.retranslating import Retranslating
 from tutor.backward_trace import (
     BackwardTrace,
     TraceState,
@@ -63,7 +64,6 @@ from tutor.backward_trace import (
 )
 from tutor.evaluation import EvalResult
 from tutor.numbers import array_summary
-from tutor.op_rules import op_rule
 from tutor.snapshot import FunctionNode, GraphSnapshot, Node, VariableNode
 
 # Graphs larger than this are not drawn (a 10,000-character formula can record
@@ -372,7 +372,7 @@ class GraphView(QGraphicsView):
 # =============================================================================
 
 
-class GraphPanel(RefreshWhenShown, QWidget):
+class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
     """The graph view with step-through controls and the explanation under it.
 
     Reads the controller's result; never changes the document. Keyboard (when the
@@ -558,14 +558,23 @@ class GraphPanel(RefreshWhenShown, QWidget):
         }
         self.view.key_handler = self.handle_key
         self._on_speed_changed(self.speed_slider.value())
-        self.retranslateUi()
+        self._set_fixed_texts()
 
         controller.sigResultChanged.connect(self._on_controller_result_changed)
         controller.sigFormulaCursorMoved.connect(self.select_at)
         self._on_controller_result_changed(controller.result)
 
-    def retranslateUi(self) -> None:  # noqa: N802 - the name gui.i18n looks for
-        """Set every fixed text; again when the interface language changes."""
+    def retranslate(self) -> None:
+        """The language changed: the fixed texts, and the scene's words (gen, now, grad)."""
+        self._set_fixed_texts()
+        self._structure = None
+        self._dirty = True
+        if self.isVisible():
+            step = self.step
+            self.refresh()
+            self.set_step(step)
+
+    def _set_fixed_texts(self) -> None:
         self.f_caption.setText(self.tr("f ="))
         self.expression_view.setToolTip(
             self.tr(
@@ -589,17 +598,6 @@ class GraphPanel(RefreshWhenShown, QWidget):
                 "derivative: the graph a second derivative is taken on."
             )
         )
-
-    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-            self._structure = None  # the scene's words (gen, now, grad) too
-            self._dirty = True
-            if self.isVisible():
-                step = self.step
-                self.refresh()
-                self.set_step(step)
 
     # -- from the controller ----------------------------------------------------------
 
@@ -1055,14 +1053,13 @@ class GraphPanel(RefreshWhenShown, QWidget):
         self.explanation.setText("<br>".join(parts))
 
     def _kink_note(self, f: FunctionNode) -> str:
-        why = {
-            "Abs": self.tr("|x| has a corner at 0; backprop uses the subgradient sign(0) = 0"),
-            "ReLU": self.tr("relu has a corner at 0; backprop uses the subgradient 0"),
-        }.get(f.op)
-        if why is None:
+        if f.rule.kink is None:
             return ""
         x = self.snapshot.nodes[f.inputs[0]].data
         if x is not None and (x == 0).any():
+            why = self.tr("{f} has a corner at 0; backprop uses the subgradient {sub}").format(
+                f=f.symbol, sub=f.rule.kink
+            )
             return self.tr("Not differentiable here: {why}.").format(why=why)
         return ""
 
@@ -1101,7 +1098,7 @@ class GraphPanel(RefreshWhenShown, QWidget):
                 rows.append(esc(grad_sum_text(node.label, contributions)))
             rows.append(esc(self.tr("generation {g}").format(g=node.generation)))
         else:
-            rule = op_rule(node.op)
+            rule = node.rule
             rows.append(
                 f"<b>{esc(node.symbol)}</b> — {esc(self.tr('Function'))} {esc(node.op)}, "
                 + esc(self.tr("generation {g}").format(g=node.generation))
@@ -1115,7 +1112,7 @@ class GraphPanel(RefreshWhenShown, QWidget):
             rows.append(esc(self.tr("forward: {rule};  {ins} → {outs}").format(
                 rule=rule.forward, ins=ins, outs=outs)))  # fmt: skip
             rows.append(esc(self.tr("backward: {rules}").format(
-                rules=";  ".join(r[0] for r in rule.rules))))  # fmt: skip
+                rules=";  ".join(rule.rules))))  # fmt: skip
             if self.trace is not None:
                 visits = [s.index for s in self.trace.steps if s.function == node.id]
                 if visits:
