@@ -59,6 +59,7 @@ import numpy as np
 
 import engine.functions as F
 from engine.core import Function, Variable, no_grad
+from tutor.messages import Message
 from tutor.numbers import SUPERSCRIPT, exact
 
 __all__ = [
@@ -121,14 +122,11 @@ _FOREIGN_FUNCTIONS = {
 
 # Characters a learner is likely to try, with a hint of what to write instead.
 _CHARACTER_HINTS = {
-    "=": "write only the formula, e.g. x^2 + 1",
-    "√": "write sqrt(x)",
-    "|": "write abs(x)",
-    "[": "use ( and ) for grouping",
-    "]": "use ( and ) for grouping",
-    "{": "use ( and ) for grouping",
-    "}": "use ( and ) for grouping",
-    **dict.fromkeys("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "write powers with ^, e.g. x^2"),
+    "=": Message("write only the formula, e.g. x^2 + 1"),
+    "√": Message("write sqrt(x)"),
+    "|": Message("write abs(x)"),
+    **dict.fromkeys("[]{}", Message("use ( and ) for grouping")),
+    **dict.fromkeys("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", Message("write powers with ^, e.g. x^2")),
 }
 
 _DIGITS = "0123456789"
@@ -152,15 +150,16 @@ _BINARY_PRECEDENCE = {"+": _SUM, "-": _SUM, "*": _PRODUCT, "/": _PRODUCT, "^": _
 class ParseError(ValueError):
     """The text is not a formula the tutor understands.
 
-    ``str(error)`` is a message meant for the learner; ``position`` is the index (from
-    0) of the offending character: for an unclosed ``(`` the position of that ``(``,
-    for text that stops too early ``len(text)``. Messages that name a column count
-    from 1, as people do: ``column == position + 1``.
+    ``str(error)`` is a message meant for the learner (in English; ``error.args[0]`` is
+    the ``Message`` the window translates); ``position`` is the index (from 0) of the
+    offending character: for an unclosed ``(`` the position of that ``(``, for text that
+    stops too early ``len(text)``. Messages that name a column count from 1, as people
+    do: ``column == position + 1``.
     """
 
-    def __init__(self, message: str, position: int) -> None:
+    def __init__(self, message: Message | str, position: int) -> None:
         super().__init__(message)
-        self.message = message
+        self.message = str(message)
         self.position = position
 
     @property
@@ -566,7 +565,9 @@ def _tokenize(text: str) -> Iterator[_Token]:
             literal = text[i:j]
             value = float(literal)  # the scan guarantees a valid float literal
             if not math.isfinite(value):
-                raise ParseError(f"number '{_shorten(literal)}' is too large", i)
+                raise ParseError(
+                    Message("number '{number}' is too large", number=_shorten(literal)), i
+                )
             yield _Token("number", literal, i, j, value=value)
         elif text.startswith("**", i):
             yield _Token("op", "**", i, i + 2, op="^")
@@ -583,10 +584,12 @@ def _tokenize(text: str) -> Iterator[_Token]:
                 j += 1
             yield _Token("name", text[i:j], i, j)
         elif ch == ".":
-            raise ParseError("a '.' must be part of a number, e.g. 0.5", i)
+            raise ParseError(Message("a '.' must be part of a number, e.g. 0.5"), i)
         else:
             hint = _CHARACTER_HINTS.get(ch)
-            raise ParseError(f"unknown character {ch!r}" + (f" — {hint}" if hint else ""), i)
+            if hint is not None:
+                raise ParseError(Message("unknown character {ch!r} — {hint}", ch=ch, hint=hint), i)
+            raise ParseError(Message("unknown character {ch!r}", ch=ch), i)
         i = j
 
 
@@ -617,7 +620,7 @@ class _OpenParenthesis:
     first_operand: int  # len(operands) when it opened: arguments are the ones above
 
 
-def _unknown_function_message(name: str) -> str | None:
+def _unknown_function_message(name: str) -> Message | None:
     """'unknown function ...' if ``name(`` looks like a call of a missing function.
 
     Otherwise None: then ``name(...)`` is the variable ``name`` times ``(...)``.
@@ -633,8 +636,16 @@ def _unknown_function_message(name: str) -> str | None:
     else:
         return None
     if suggestion:
-        return f"unknown function '{name}' — did you mean '{suggestion}'?"
-    return f"unknown function '{name}' — the functions are {', '.join(FUNCTIONS)}"
+        return Message(
+            "unknown function '{name}' — did you mean '{suggestion}'?",
+            name=name,
+            suggestion=suggestion,
+        )
+    return Message(
+        "unknown function '{name}' — the functions are {functions}",
+        name=name,
+        functions=", ".join(FUNCTIONS),
+    )
 
 
 class _Parser:
@@ -712,7 +723,9 @@ class _Parser:
 
     def _open(self, start: int, function: _Token | None) -> None:
         if self.depth >= MAX_DEPTH:
-            raise ParseError(f"parentheses nested deeper than {MAX_DEPTH} levels", start)
+            raise ParseError(
+                Message("parentheses nested deeper than {limit} levels", limit=MAX_DEPTH), start
+            )
         self.depth += 1
         self.operators.append(_OpenParenthesis(start, function, len(self.operands)))
 
@@ -731,29 +744,40 @@ class _Parser:
             del self.operands[opened.first_operand :]
             if len(args) != 1:
                 raise ParseError(
-                    f"'{name}' needs 1 argument, got {len(args)}", opened.function.start
+                    Message("'{name}' needs 1 argument, got {count}", name=name, count=len(args)),
+                    opened.function.start,
                 )
             self.operands.append(Call(name, args, opened.function.start, close.end))
         self.last_operand = ")"
 
     # -- errors ---------------------------------------------------------------
 
-    def _after(self) -> str:
-        return f" after '{self.previous.text}'" if self.previous else ""
+    def _after(self) -> Message | str:
+        return Message(" after '{text}'", text=self.previous.text) if self.previous else ""
 
     def _expected_operand(self) -> ParseError:
         token = self.token
         if token.kind == "end":
             if self.previous is None:
-                return ParseError("the expression is empty", 0)
+                return ParseError(Message("the expression is empty"), 0)
             return ParseError(
-                "unexpected end of expression — expected a number or name" + self._after(),
+                Message(
+                    "unexpected end of expression — expected a number or name{after}",
+                    after=self._after(),
+                ),
                 token.start,
             )
         if self.previous is None:
-            return ParseError(f"expected a number or name before '{token.text}'", token.start)
+            return ParseError(
+                Message("expected a number or name before '{text}'", text=token.text), token.start
+            )
         return ParseError(
-            f"expected a number or name{self._after()}, got '{token.text}'", token.start
+            Message(
+                "expected a number or name{after}, got '{text}'",
+                after=self._after(),
+                text=token.text,
+            ),
+            token.start,
         )
 
     def _missing_operator(self) -> ParseError:
@@ -762,13 +786,20 @@ class _Parser:
         before, after = _shorten(previous.text), _shorten(token.text)
         if self.last_operand == "number" and token.kind == "number":
             return ParseError(
-                f"two numbers side by side: '{before}' and '{after}' "
-                "— put an operator between them",
+                Message(
+                    "two numbers side by side: '{before}' and '{after}' — put an operator "
+                    "between them",
+                    before=before,
+                    after=after,
+                ),
                 token.start,
             )
         if self.last_operand == "constant" and token.kind == "(":
             return ParseError(
-                f"'{before}' is a constant, not a function — to multiply, write {before}*(...)",
+                Message(
+                    "'{before}' is a constant, not a function — to multiply, write {before}*(...)",
+                    before=before,
+                ),
                 previous.start,
             )
         if previous.kind == "name":
@@ -776,10 +807,17 @@ class _Parser:
             if unknown and token.kind == "name":  # 'ln x': meant ln(x)
                 return ParseError(unknown, previous.start)
             return ParseError(
-                f"missing operator between '{before}' and '{after}' — write {before}*{after}",
+                Message(
+                    "missing operator between '{before}' and '{after}' — write {before}*{after}",
+                    before=before,
+                    after=after,
+                ),
                 token.start,
             )
-        return ParseError(f"missing operator before '{after}' — write * to multiply", token.start)
+        return ParseError(
+            Message("missing operator before '{after}' — write * to multiply", after=after),
+            token.start,
+        )
 
     # -- the two states -------------------------------------------------------
 
@@ -822,9 +860,16 @@ class _Parser:
             if following.kind != "(":
                 if following.kind in ("name", "number"):
                     argument = _shorten(following.text)
-                    message = f"'{name} {argument}' — write {name}({argument})"
+                    message = Message(
+                        "'{name} {argument}' — write {name}({argument})",
+                        name=name,
+                        argument=argument,
+                    )
                 else:
-                    message = f"'{name}' is a function — write it with parentheses, e.g. {name}(x)"
+                    message = Message(
+                        "'{name}' is a function — write it with parentheses, e.g. {name}(x)",
+                        name=name,
+                    )
                 raise ParseError(message, token.start)
             self._open(following.start, function=token)
             self._advance()  # the name
@@ -867,14 +912,16 @@ class _Parser:
         if token.kind == ")":
             opened = self._apply_until_parenthesis()
             if opened is None:
-                raise ParseError("unmatched ')' — there is no '(' before it", token.start)
+                raise ParseError(Message("unmatched ')' — there is no '(' before it"), token.start)
             self._close(opened, token)
             self._advance()
             return False
         if token.kind == ",":
             opened = self._apply_until_parenthesis()
             if opened is None or opened.function is None:
-                raise ParseError("',' only separates the arguments of a function", token.start)
+                raise ParseError(
+                    Message("',' only separates the arguments of a function"), token.start
+                )
             self._advance()
             return True
         if token.kind == "end":
@@ -899,8 +946,9 @@ class _Parser:
             expecting_operand = operand_next
         opened = self._apply_until_parenthesis()
         if opened is not None:
-            raise ParseError(f"missing ')' for the '(' at column {opened.start + 1}",
-                             opened.start)  # fmt: skip
+            column = opened.start + 1
+            message = Message("missing ')' for the '(' at column {column}", column=column)
+            raise ParseError(message, opened.start)
         (root,) = self.operands
         return root
 
@@ -916,8 +964,11 @@ def parse(text: str) -> Expression:
         raise TypeError(f"parse expects text (str), got {type(text).__name__}")
     if len(text) > MAX_LENGTH:
         raise ParseError(
-            f"the expression is too long: {len(text):,} characters "
-            f"(the limit is {MAX_LENGTH:,})",
+            Message(
+                "the expression is too long: {count:,} characters (the limit is {limit:,})",
+                count=len(text),
+                limit=MAX_LENGTH,
+            ),
             MAX_LENGTH,
         )
     return Expression(text, _Parser(text).parse())
@@ -1023,8 +1074,7 @@ class Expression:
         if missing:
             names = ", ".join(repr(name) for name in missing)
             raise MissingVariableError(
-                f"no value for variable {names} "
-                f"(the expression uses {', '.join(self.variables)})"
+                f"no value for variable {names} (the expression uses {', '.join(self.variables)})"
             )
         inputs = {
             name: value if isinstance(value, Variable) else

@@ -236,78 +236,78 @@
 <context>
     <name>GradientCheckPanel</name>
     <message>
-        <location filename="../panels/gradient_check/gradient_check_panel.py" line="155"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="162"/>
         <source>Backprop&apos;s ∂f/∂v beside the central difference (f(v+h) − f(v−h)) / 2h. Move h: too large and truncation error grows (∝ h²), too small and round-off takes over (∝ ε/h).</source>
         <translation>역전파로 구한 ∂f/∂v와 중앙차분 (f(v+h) − f(v−h)) / 2h를 나란히 보여 줍니다. h를 움직여 보세요. 너무 크면 절단 오차가 커지고(∝ h²), 너무 작으면 반올림 오차가 커집니다(∝ ε/h).</translation>
     </message>
     <message>
-        <location filename="../panels/gradient_check/gradient_check_panel.py" line="160"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="167"/>
         <source>Step h of the central difference (log scale)</source>
         <translation>중앙차분의 간격 h (로그 눈금)</translation>
     </message>
     <message>
-        <location filename="../panels/gradient_check/gradient_check_panel.py" line="161"/>
-        <location filename="../panels/gradient_check/gradient_check_panel.py" line="173"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="168"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="180"/>
         <source>step h</source>
         <translation>간격 h</translation>
     </message>
     <message>
-        <location filename="../panels/gradient_check/gradient_check_panel.py" line="164"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="171"/>
         <source>variable</source>
         <translation>변수</translation>
     </message>
     <message>
-        <location filename="../panels/gradient_check/gradient_check_panel.py" line="165"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="172"/>
         <source>backprop</source>
         <translation>역전파</translation>
     </message>
     <message>
-        <location filename="../panels/gradient_check/gradient_check_panel.py" line="166"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="173"/>
         <source>central diff.</source>
         <translation>중앙차분</translation>
     </message>
     <message>
-        <location filename="../panels/gradient_check/gradient_check_panel.py" line="167"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="174"/>
         <source>rel. error</source>
         <translation>상대 오차</translation>
     </message>
     <message>
-        <location filename="../panels/gradient_check/gradient_check_panel.py" line="171"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="178"/>
         <source>|backprop − difference| / max(|backprop|, |difference|, 1)</source>
         <translation>|역전파 − 중앙차분| / max(|역전파|, |중앙차분|, 1)</translation>
     </message>
     <message>
-        <location filename="../panels/gradient_check/gradient_check_panel.py" line="174"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="181"/>
         <source>relative error</source>
         <translation>상대 오차</translation>
     </message>
     <message>
-        <location filename="../panels/gradient_check/gradient_check_panel.py" line="175"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="182"/>
         <source>round-off ∝ ε/h</source>
         <translation>반올림 오차 ∝ ε/h</translation>
     </message>
     <message>
-        <location filename="../panels/gradient_check/gradient_check_panel.py" line="176"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="183"/>
         <source>truncation ∝ h²</source>
         <translation>절단 오차 ∝ h²</translation>
     </message>
     <message>
-        <location filename="../panels/gradient_check/gradient_check_panel.py" line="212"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="211"/>
         <source>No variables: nothing to check.</source>
         <translation>변수가 없어서 확인할 것이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../panels/gradient_check/gradient_check_panel.py" line="317"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="316"/>
         <source>Relative error for ∂f/∂{v} as h varies</source>
         <translation>h에 따른 ∂f/∂{v}의 상대 오차</translation>
     </message>
     <message>
-        <location filename="../panels/gradient_check/gradient_check_panel.py" line="339"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="338"/>
         <source>⚠ {where}: its input is exactly 0, where {op} has a corner and no derivative. Backprop uses the subgradient {sub}; the central difference averages the two slopes.</source>
         <translation>⚠ {where}: 입력이 정확히 0입니다. {op}는 여기서 꺾여 있어 미분할 수 없습니다. 역전파는 부분 기울기(subgradient) {sub}를 쓰고, 중앙차분은 양쪽 기울기의 평균을 냅니다.</translation>
     </message>
     <message>
-        <location filename="../panels/gradient_check/gradient_check_panel.py" line="347"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="346"/>
         <source>⚠ {where}: its input {x} is within h of the corner at 0, so f(v ± h) fall on both sides of it and the central difference mixes two slopes. Make h smaller.</source>
         <translation>⚠ {where}: 입력 {x}가 꺾인 점 0에서 h보다 가까워서 f(v ± h)가 양쪽에 걸치므로, 중앙차분이 두 기울기를 섞게 됩니다. h를 더 작게 하세요.</translation>
     </message>
@@ -315,238 +315,238 @@
 <context>
     <name>GraphPanel</name>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="571"/>
+        <location filename="../panels/graph/graph_panel.py" line="581"/>
         <source>Click in the formula to find its part of the graph; select a node to see where it comes from.</source>
         <translation>수식을 클릭하면 그래프에서 해당 부분을 찾아 주고, 노드를 선택하면 수식의 어느 부분에서 왔는지 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="575"/>
+        <location filename="../panels/graph/graph_panel.py" line="585"/>
         <source>Reset: start the backward pass (Home)</source>
         <translation>처음으로: 역전파 시작 (Home)</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="576"/>
+        <location filename="../panels/graph/graph_panel.py" line="586"/>
         <source>Step back (←)</source>
         <translation>한 단계 뒤로 (←)</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="577"/>
+        <location filename="../panels/graph/graph_panel.py" line="587"/>
         <source>Play / pause (Space)</source>
         <translation>재생 / 일시 정지 (Space)</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="578"/>
+        <location filename="../panels/graph/graph_panel.py" line="588"/>
         <source>Step forward (→)</source>
         <translation>한 단계 앞으로 (→)</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="579"/>
+        <location filename="../panels/graph/graph_panel.py" line="589"/>
         <source>Finish the backward pass (End)</source>
         <translation>역전파 끝까지 (End)</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="581"/>
+        <location filename="../panels/graph/graph_panel.py" line="591"/>
         <source>Playback speed</source>
         <translation>재생 속도</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="582"/>
+        <location filename="../panels/graph/graph_panel.py" line="592"/>
         <source>Fit</source>
         <translation>맞춤</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="583"/>
+        <location filename="../panels/graph/graph_panel.py" line="593"/>
         <source>Show the whole graph (F)</source>
         <translation>그래프 전체 보기 (F)</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="584"/>
+        <location filename="../panels/graph/graph_panel.py" line="594"/>
         <source>graph of ∂f/∂</source>
         <translation>∂f/∂의 그래프</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="587"/>
+        <location filename="../panels/graph/graph_panel.py" line="597"/>
         <source>Show the graph that backward(create_graph=True) records for the derivative: the graph a second derivative is taken on.</source>
         <translation>backward(create_graph=True)가 미분에 대해 기록한 그래프를 보여 줍니다. 2차 미분은 이 그래프에서 구합니다.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="580"/>
+        <location filename="../panels/graph/graph_panel.py" line="590"/>
         <source>speed</source>
         <translation>속도</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="568"/>
+        <location filename="../panels/graph/graph_panel.py" line="578"/>
         <source>f =</source>
         <translation>f =</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="648"/>
+        <location filename="../panels/graph/graph_panel.py" line="647"/>
         <source>Type a formula to see the graph it records.</source>
         <translation>수식을 입력하면 기록된 계산 그래프가 보입니다.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="672"/>
+        <location filename="../panels/graph/graph_panel.py" line="671"/>
         <source>This graph has {n} nodes, too many to draw (at most {m}).</source>
         <translation>이 그래프는 노드가 {n}개여서 그릴 수 없습니다(최대 {m}개).</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="839"/>
+        <location filename="../panels/graph/graph_panel.py" line="838"/>
         <source>gen {g}</source>
         <translation>세대 {g}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="878"/>
+        <location filename="../panels/graph/graph_panel.py" line="877"/>
         <source>grad</source>
         <translation>grad</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="892"/>
+        <location filename="../panels/graph/graph_panel.py" line="891"/>
         <source>now</source>
         <translation>지금</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="894"/>
+        <location filename="../panels/graph/graph_panel.py" line="893"/>
         <source>#{k} · g{g}</source>
         <translation>#{k} · g{g}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="950"/>
+        <location filename="../panels/graph/graph_panel.py" line="949"/>
         <source>done · {n} steps</source>
         <translation>완료 · {n}단계</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="952"/>
+        <location filename="../panels/graph/graph_panel.py" line="951"/>
         <source>start · {n} steps</source>
         <translation>시작 · {n}단계</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="954"/>
+        <location filename="../panels/graph/graph_panel.py" line="953"/>
         <source>step {k} of {n}</source>
         <translation>{k} / {n}단계</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="970"/>
+        <location filename="../panels/graph/graph_panel.py" line="969"/>
         <source>∂f/∂{v}: {n} nodes · f: {m} nodes</source>
         <translation>∂f/∂{v}: 노드 {n}개 · f: 노드 {m}개</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="974"/>
+        <location filename="../panels/graph/graph_panel.py" line="973"/>
         <source>{n} nodes</source>
         <translation>노드 {n}개</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="999"/>
+        <location filename="../panels/graph/graph_panel.py" line="998"/>
         <source>empty</source>
         <translation>비어 있음</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1009"/>
+        <location filename="../panels/graph/graph_panel.py" line="1008"/>
         <source>… and {n} more</source>
         <translation>… 외 {n}개</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1015"/>
+        <location filename="../panels/graph/graph_panel.py" line="1014"/>
         <source>{f} was not computed by any function: its gradient is 1 and there is nothing to step through.</source>
         <translation>{f}는 어떤 함수로도 계산되지 않았습니다. 미분값은 1이고, 단계별로 실행할 것이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1026"/>
+        <location filename="../panels/graph/graph_panel.py" line="1025"/>
         <source>Backward pass done in {n} steps.</source>
         <translation>역전파가 {n}단계 만에 끝났습니다.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1028"/>
+        <location filename="../panels/graph/graph_panel.py" line="1027"/>
         <source>Press ← or Home to replay it one function at a time.</source>
         <translation>←나 Home을 누르면 함수 하나씩 다시 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1033"/>
+        <location filename="../panels/graph/graph_panel.py" line="1032"/>
         <source>Start.</source>
         <translation>시작.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1034"/>
+        <location filename="../panels/graph/graph_panel.py" line="1033"/>
         <source>The output&apos;s gradient is set to 1 ({f}.grad = 1), and the function that made it waits in the queue. Press → to pop it.</source>
         <translation>출력의 미분값을 1로 둡니다({f}.grad = 1). 출력을 만든 함수가 대기열에서 기다립니다. →를 눌러 꺼내 보세요.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1037"/>
+        <location filename="../panels/graph/graph_panel.py" line="1036"/>
         <source>Queue (highest generation first):</source>
         <translation>대기열 (세대가 큰 것부터):</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1041"/>
+        <location filename="../panels/graph/graph_panel.py" line="1040"/>
         <source>Step {k} of {n}: pop {f}, generation {g}.</source>
         <translation>{n}단계 중 {k}단계: 세대 {g}인 {f}를 꺼냅니다.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1053"/>
+        <location filename="../panels/graph/graph_panel.py" line="1052"/>
         <source>Queue now:</source>
         <translation>지금 대기열:</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1061"/>
+        <location filename="../panels/graph/graph_panel.py" line="1060"/>
         <source>{f} has a corner at 0; backprop uses the subgradient {sub}</source>
         <translation>{f}는 0에서 꺾여 있습니다. 역전파는 부분 기울기 {sub}을(를) 씁니다</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1064"/>
+        <location filename="../panels/graph/graph_panel.py" line="1063"/>
         <source>Not differentiable here: {why}.</source>
         <translation>여기서는 미분할 수 없습니다: {why}.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1077"/>
+        <location filename="../panels/graph/graph_panel.py" line="1076"/>
         <source>an input variable, set with its slider</source>
         <translation>입력 변수 (슬라이더로 값을 정함)</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1078"/>
+        <location filename="../panels/graph/graph_panel.py" line="1077"/>
         <source>a constant</source>
         <translation>상수</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1079"/>
+        <location filename="../panels/graph/graph_panel.py" line="1078"/>
         <source>the output</source>
         <translation>출력</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1080"/>
+        <location filename="../panels/graph/graph_panel.py" line="1079"/>
         <source>an intermediate result</source>
         <translation>중간 결과</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1085"/>
+        <location filename="../panels/graph/graph_panel.py" line="1084"/>
         <source>made by {f}</source>
         <translation>{f}가 만듦</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1086"/>
+        <location filename="../panels/graph/graph_panel.py" line="1085"/>
         <source>value: {v}</source>
         <translation>값: {v}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1092"/>
+        <location filename="../panels/graph/graph_panel.py" line="1091"/>
         <source>grad: {d} = {g}</source>
         <translation>미분값: {d} = {g}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1100"/>
-        <location filename="../panels/graph/graph_panel.py" line="1105"/>
+        <location filename="../panels/graph/graph_panel.py" line="1099"/>
+        <location filename="../panels/graph/graph_panel.py" line="1104"/>
         <source>generation {g}</source>
         <translation>세대 {g}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1113"/>
+        <location filename="../panels/graph/graph_panel.py" line="1112"/>
         <source>forward: {rule};  {ins} → {outs}</source>
         <translation>순전파: {rule};  {ins} → {outs}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1115"/>
+        <location filename="../panels/graph/graph_panel.py" line="1114"/>
         <source>backward: {rules}</source>
         <translation>역전파: {rules}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1120"/>
+        <location filename="../panels/graph/graph_panel.py" line="1119"/>
         <source>at step {k}:</source>
         <translation>{k}단계에서:</translation>
     </message>
@@ -1606,6 +1606,146 @@
         <location filename="../../tutor/lessons/catalog.py" line="85"/>
         <source>the id &apos;{id}&apos; belongs to a built-in lesson: give this one an id of its own</source>
         <translation>id &apos;{id}&apos;는 기본 레슨의 id입니다: 이 레슨에는 다른 id를 주세요</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/formula.py" line="124"/>
+        <source>write only the formula, e.g. x^2 + 1</source>
+        <translation>x^2 + 1처럼 수식만 쓰세요</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/formula.py" line="125"/>
+        <source>write sqrt(x)</source>
+        <translation>sqrt(x)로 쓰세요</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/formula.py" line="126"/>
+        <source>write abs(x)</source>
+        <translation>abs(x)로 쓰세요</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/formula.py" line="127"/>
+        <source>use ( and ) for grouping</source>
+        <translation>묶을 때는 (와 )를 쓰세요</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/formula.py" line="128"/>
+        <source>write powers with ^, e.g. x^2</source>
+        <translation>거듭제곱은 x^2처럼 ^로 쓰세요</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/formula.py" line="568"/>
+        <source>number &apos;{number}&apos; is too large</source>
+        <translation>숫자 &apos;{number}&apos;가 너무 큽니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/formula.py" line="586"/>
+        <source>a &apos;.&apos; must be part of a number, e.g. 0.5</source>
+        <translation>&apos;.&apos;은 0.5처럼 숫자 안에만 쓸 수 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/formula.py" line="590"/>
+        <source>unknown character {ch!r} — {hint}</source>
+        <translation>알 수 없는 문자 {ch!r} — {hint}</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/formula.py" line="591"/>
+        <source>unknown character {ch!r}</source>
+        <translation>알 수 없는 문자 {ch!r}</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/formula.py" line="638"/>
+        <source>unknown function &apos;{name}&apos; — did you mean &apos;{suggestion}&apos;?</source>
+        <translation>알 수 없는 함수 &apos;{name}&apos; — &apos;{suggestion}&apos;을(를) 뜻했나요?</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/formula.py" line="643"/>
+        <source>unknown function &apos;{name}&apos; — the functions are {functions}</source>
+        <translation>알 수 없는 함수 &apos;{name}&apos; — 쓸 수 있는 함수: {functions}</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/formula.py" line="726"/>
+        <source>parentheses nested deeper than {limit} levels</source>
+        <translation>괄호가 {limit}단계보다 깊게 중첩되었습니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/formula.py" line="746"/>
+        <source>&apos;{name}&apos; needs 1 argument, got {count}</source>
+        <translation>&apos;{name}&apos;에는 인수가 1개 필요한데 {count}개입니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/formula.py" line="755"/>
+        <source> after &apos;{text}&apos;</source>
+        <translation> &apos;{text}&apos; 다음에</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/formula.py" line="761"/>
+        <source>the expression is empty</source>
+        <translation>수식이 비어 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/formula.py" line="763"/>
+        <source>unexpected end of expression — expected a number or name{after}</source>
+        <translation>수식이 뜻밖에 끝났습니다 — {after} 숫자나 이름이 와야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/formula.py" line="771"/>
+        <source>expected a number or name before &apos;{text}&apos;</source>
+        <translation>&apos;{text}&apos; 앞에 숫자나 이름이 와야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/formula.py" line="774"/>
+        <source>expected a number or name{after}, got &apos;{text}&apos;</source>
+        <translation>{after} 숫자나 이름이 와야 하는데 &apos;{text}&apos;가 왔습니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/formula.py" line="788"/>
+        <source>two numbers side by side: &apos;{before}&apos; and &apos;{after}&apos; — put an operator between them</source>
+        <translation>숫자 &apos;{before}&apos;와 &apos;{after}&apos;가 나란히 있습니다 — 사이에 연산자를 넣으세요</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/formula.py" line="798"/>
+        <source>&apos;{before}&apos; is a constant, not a function — to multiply, write {before}*(...)</source>
+        <translation>&apos;{before}&apos;는 함수가 아니라 상수입니다 — 곱하려면 {before}*(...)로 쓰세요</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/formula.py" line="809"/>
+        <source>missing operator between &apos;{before}&apos; and &apos;{after}&apos; — write {before}*{after}</source>
+        <translation>&apos;{before}&apos;와 &apos;{after}&apos; 사이에 연산자가 없습니다 — {before}*{after}로 쓰세요</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/formula.py" line="817"/>
+        <source>missing operator before &apos;{after}&apos; — write * to multiply</source>
+        <translation>&apos;{after}&apos; 앞에 연산자가 없습니다 — 곱하려면 *를 쓰세요</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/formula.py" line="862"/>
+        <source>&apos;{name} {argument}&apos; — write {name}({argument})</source>
+        <translation>&apos;{name} {argument}&apos; — {name}({argument})로 쓰세요</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/formula.py" line="868"/>
+        <source>&apos;{name}&apos; is a function — write it with parentheses, e.g. {name}(x)</source>
+        <translation>&apos;{name}&apos;는 함수입니다 — {name}(x)처럼 괄호를 붙여 쓰세요</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/formula.py" line="914"/>
+        <source>unmatched &apos;)&apos; — there is no &apos;(&apos; before it</source>
+        <translation>짝이 없는 &apos;)&apos; — 앞에 &apos;(&apos;가 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/formula.py" line="922"/>
+        <source>&apos;,&apos; only separates the arguments of a function</source>
+        <translation>&apos;,&apos;는 함수의 인수를 나눌 때만 씁니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/formula.py" line="949"/>
+        <source>missing &apos;)&apos; for the &apos;(&apos; at column {column}</source>
+        <translation>{column}번째 열의 &apos;(&apos;에 맞는 &apos;)&apos;가 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/formula.py" line="966"/>
+        <source>the expression is too long: {count:,} characters (the limit is {limit:,})</source>
+        <translation>수식이 너무 깁니다: {count:,}자(최대 {limit:,}자)</translation>
     </message>
 </context>
 <context>

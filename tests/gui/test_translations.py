@@ -261,3 +261,18 @@ def test_unknown_language_is_refused(qapp):
     with pytest.raises(ValueError):
         i18n.set_language("xx")
     assert QCoreApplication.translate("LessonPanel", "Check") == "Check"
+
+
+def test_a_parse_error_in_a_korean_window_is_a_korean_sentence(qtbot, qapp):
+    """tutor's sentences (Message objects) are translated by the window, values and all."""
+    from gui.main_window import MainWindow
+
+    assert i18n.set_language("ko")
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.controller.set_expression("2 3")
+    text = window.expression_bar.message.text()
+    assert "숫자 '2'와 '3'가 나란히 있습니다" in text, text
+    assert "side by side" not in text
+    assert i18n.set_language("en")
+    assert "two numbers side by side: '2' and '3'" in window.expression_bar.message.text()
