@@ -1,128 +1,336 @@
-"""The look of the app in one place: palette, colours, style sheet, plot defaults.
+"""The look of the app in one place: named colours, the palette, the style sheet.
 
-Widgets take their colours from the application's ``QPalette``; custom-drawn items
-(the graph's cards, the plot's curves, the map) take them from here.
+Every colour the window uses has a name here, by what it means ("the output node's
+border", "a right answer"), never by its hue. Qt widgets follow the application's
+``QPalette`` (made from the same ``Theme``); custom-drawn things — the graph's cards,
+the plot's curves, the map's arrows, the lesson banner — ask ``current()`` for their
+colours when they paint, so they follow the theme too.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
-# One light palette for the whole app: a calm blue accent on near-white surfaces.
-ACCENT = "#2f6fd6"
-WINDOW_BG = "#f3f4f7"
-SURFACE = "#ffffff"
-TEXT = "#1d2129"
-MUTED_TEXT = "#6b7280"
-BORDER = "#c9ced8"
-ERROR = "#c62828"
 
-# Curve colours, shared by the plot and anything that wants to match it (legend, panels).
-CURVE_COLORS = {
-    "f": "#1f5fbf",
-    "df": "#e0701a",
-    "d2f": "#2e9b4f",
-    "tangent": "#8e44ad",
-}
+@dataclass(frozen=True)
+class Theme:
+    """The colours of one look, as ``#rrggbb`` (or ``#aarrggbb``) strings."""
+
+    name: str
+    # -- surfaces and text (also the QPalette roles) --------------------------------
+    window: str
+    surface: str  # text fields, panels, the plot's background
+    surface_alt: str  # alternate rows, quiet panels
+    button: str
+    text: str
+    muted_text: str  # captions, hints, group titles
+    faint_text: str  # disabled text, a stale value
+    placeholder: str
+    border: str
+    light_border: str  # separators, cards
+    accent: str  # focus, selection, links
+    accent_text: str  # text on the accent
+    tooltip: str
+    # -- meaning --------------------------------------------------------------------------
+    error: str
+    ok: str
+    warning: str  # "not differentiable here", a middling error
+    right: str  # a prediction that was right
+    revealed: str  # an answer shown on request
+    hint: str
+    highlight_fill: str  # the part of the formula a graph node came from
+    highlight_line: str
+    highlight_text: str
+    # -- the formula buttons --------------------------------------------------------------
+    key_border: str
+    key_hover: str
+    key_pressed: str
+    function_key: str
+    variable_key: str
+    # -- curves: the plot and anything that matches it --------------------------------
+    curve_f: str
+    curve_df: str
+    curve_d2f: str
+    curve_tangent: str
+    trail: str  # the optimizer's path on the plot
+    axis: str
+    axis_text: str
+    zero_line: str
+    marker_fill: str
+    legend_fill: str  # with alpha
+    # -- the graph ------------------------------------------------------------------------
+    graph_background: str
+    node_input: tuple[str, str]  # (fill, border)
+    node_constant: tuple[str, str]
+    node_intermediate: tuple[str, str]
+    node_output: tuple[str, str]
+    node_function: tuple[str, str]
+    node_text: str
+    node_muted: str
+    grad_text: str
+    current_fill: str
+    current_border: str
+    queued_fill: str
+    queued_border: str
+    queued_text: str
+    popped_fill: str
+    done_fill: str
+    done_border: str
+    fresh_border: str
+    selection: str
+    edge: str
+    gx_edge: str
+    gy_edge: str
+    edge_label_fill: str  # with alpha
+    generation_tag: str
+    explanation_fill: str
+    # -- the map ----------------------------------------------------------------------------
+    grad_arrow: tuple[str, str]  # (fill, outline)
+    descent_arrow: tuple[str, str]
+    map_trail: tuple[str, str]
+    map_point: tuple[str, str]
+    contour: str  # with alpha, over the heat map
+    # -- lessons -----------------------------------------------------------------------------
+    banner_fill: str
+    banner_border: str
+    banner_text: str
+
+    @property
+    def curves(self) -> dict[str, str]:
+        """The colour of each curve key of the session ("f", "df", "d2f", "tangent")."""
+        return {
+            "f": self.curve_f,
+            "df": self.curve_df,
+            "d2f": self.curve_d2f,
+            "tangent": self.curve_tangent,
+        }
+
+    def color(self, name: str) -> QColor:
+        """``theme.color("edge")`` as a QColor."""
+        return QColor(getattr(self, name))
 
 
-def light_palette() -> QPalette:
+# A calm blue accent on near-white surfaces.
+LIGHT = Theme(
+    name="light",
+    window="#f3f4f7",
+    surface="#ffffff",
+    surface_alt="#eef0f4",
+    button="#fbfbfd",
+    text="#1d2129",
+    muted_text="#6b7280",
+    faint_text="#9aa1ad",
+    placeholder="#9aa1ad",
+    border="#c9ced8",
+    light_border="#dde1e8",
+    accent="#2f6fd6",
+    accent_text="#ffffff",
+    tooltip="#fffdf0",
+    error="#c62828",
+    ok="#2e7d32",
+    warning="#b45309",
+    right="#1e7b34",
+    revealed="#1f5fbf",
+    hint="#8a5a00",
+    highlight_fill="#cfe0ff",
+    highlight_line="#2f6fd6",
+    highlight_text="#0b3d91",
+    key_border="#d3d7df",
+    key_hover="#eaf1fc",
+    key_pressed="#d6e4fa",
+    function_key="#1f5fbf",
+    variable_key="#8e44ad",
+    curve_f="#1f5fbf",
+    curve_df="#e0701a",
+    curve_d2f="#2e9b4f",
+    curve_tangent="#8e44ad",
+    trail="#c2185b",  # raspberry: apart from f, f′, f″ and the tangent
+    axis="#9aa1ad",
+    axis_text="#3b4252",
+    zero_line="#b8bec9",
+    marker_fill="#ffffff",
+    legend_fill="#dcffffff",
+    graph_background="#ffffff",
+    node_input=("#e4eeff", "#2f6fd6"),
+    node_constant=("#f1f2f5", "#aeb4bf"),
+    node_intermediate=("#ffffff", "#8a93a3"),
+    node_output=("#fff0da", "#e0701a"),
+    node_function=("#e6f4ea", "#2e8b4f"),
+    node_text="#1d2129",
+    node_muted="#8a93a3",
+    grad_text="#c2410c",
+    current_fill="#ffb347",
+    current_border="#c2410c",
+    queued_fill="#fff4cc",
+    queued_border="#d99a00",
+    queued_text="#7a5600",
+    popped_fill="#ffe2c2",
+    done_fill="#eceef2",
+    done_border="#b9bfca",
+    fresh_border="#e0701a",
+    selection="#2f6fd6",
+    edge="#a7aebb",
+    gx_edge="#e0701a",
+    gy_edge="#8e44ad",
+    edge_label_fill="#ebffffff",
+    generation_tag="#aab0bb",
+    explanation_fill="#fafbfc",
+    grad_arrow=("#e5393a", "#5c0d0d"),
+    descent_arrow=("#ffffff", "#1d2129"),
+    map_trail=("#ff9f1c", "#5a3300"),
+    map_point=("#ffffff", "#1d2129"),
+    contour="#5fffffff",
+    banner_fill="#fff3cd",
+    banner_border="#e0a100",
+    banner_text="#5c3d00",
+)
+
+THEMES = {"light": LIGHT}
+_current = LIGHT
+
+
+def current() -> Theme:
+    """The theme the window is drawn in now."""
+    return _current
+
+
+def palette(theme: Theme) -> QPalette:
+    """The QPalette that Qt's own widgets draw with, from ``theme``."""
     p = QPalette()
+    Role = QPalette.ColorRole
     roles = {
-        QPalette.ColorRole.Window: WINDOW_BG,
-        QPalette.ColorRole.WindowText: TEXT,
-        QPalette.ColorRole.Base: SURFACE,
-        QPalette.ColorRole.AlternateBase: "#eef0f4",
-        QPalette.ColorRole.Text: TEXT,
-        QPalette.ColorRole.Button: "#fbfbfd",
-        QPalette.ColorRole.ButtonText: TEXT,
-        QPalette.ColorRole.Highlight: ACCENT,
-        QPalette.ColorRole.HighlightedText: "#ffffff",
-        QPalette.ColorRole.ToolTipBase: "#fffdf0",
-        QPalette.ColorRole.ToolTipText: TEXT,
-        QPalette.ColorRole.PlaceholderText: "#9aa1ad",
-        QPalette.ColorRole.Link: ACCENT,
-        QPalette.ColorRole.Mid: BORDER,
-        QPalette.ColorRole.Midlight: "#e3e6ec",
-        QPalette.ColorRole.Light: "#ffffff",
-        QPalette.ColorRole.Dark: "#9aa1ad",
+        Role.Window: theme.window,
+        Role.WindowText: theme.text,
+        Role.Base: theme.surface,
+        Role.AlternateBase: theme.surface_alt,
+        Role.Text: theme.text,
+        Role.Button: theme.button,
+        Role.ButtonText: theme.text,
+        Role.Highlight: theme.accent,
+        Role.HighlightedText: theme.accent_text,
+        Role.ToolTipBase: theme.tooltip,
+        Role.ToolTipText: theme.text,
+        Role.PlaceholderText: theme.placeholder,
+        Role.Link: theme.accent,
+        Role.Mid: theme.border,
+        Role.Midlight: theme.light_border,
+        Role.Light: theme.surface,
+        Role.Dark: theme.faint_text,
     }
     for role, color in roles.items():
         p.setColor(role, QColor(color))
-    for role in (
-        QPalette.ColorRole.WindowText,
-        QPalette.ColorRole.Text,
-        QPalette.ColorRole.ButtonText,
-    ):
-        p.setColor(QPalette.ColorGroup.Disabled, role, QColor("#a3a9b4"))
+    for role in (Role.WindowText, Role.Text, Role.ButtonText):
+        p.setColor(QPalette.ColorGroup.Disabled, role, QColor(theme.faint_text))
     return p
 
 
-STYLE_SHEET = f"""
+def style_sheet(t: Theme) -> str:
+    """The application's style sheet: what the palette alone cannot say."""
+    return f"""
 QToolTip {{ padding: 4px; }}
 QGroupBox {{
     font-weight: 600;
-    border: 1px solid {BORDER};
+    border: 1px solid {t.border};
     border-radius: 6px;
     margin-top: 10px;
     padding: 8px 6px 6px 6px;
-    background: {SURFACE};
+    background: {t.surface};
 }}
 QGroupBox::title {{
     subcontrol-origin: margin;
     left: 10px;
     padding: 0 4px;
-    color: {MUTED_TEXT};
+    color: {t.muted_text};
 }}
 QLineEdit#expressionEdit {{
-    border: 1px solid {BORDER};
+    border: 1px solid {t.border};
     border-radius: 5px;
     padding: 6px 8px;
-    background: {SURFACE};
-    selection-background-color: {ACCENT};
+    background: {t.surface};
+    selection-background-color: {t.accent};
 }}
-QLineEdit#expressionEdit:focus {{ border: 1px solid {ACCENT}; }}
-QLineEdit#expressionEdit[invalid="true"] {{ border: 2px solid {ERROR}; padding: 5px 7px; }}
-QLineEdit[invalid="true"] {{ border: 1px solid {ERROR}; }}
-QLabel#expressionMessage[invalid="true"] {{ color: {ERROR}; }}
-QLabel#expressionMessage {{ color: {MUTED_TEXT}; }}
-QLabel#valueLabel {{ color: {TEXT}; }}
-QLabel#valueLabel[stale="true"] {{ color: #9aa1ad; }}
-QLabel#valueCaption, QLabel#noticeLabel, QLabel.muted {{ color: {MUTED_TEXT}; }}
+QLineEdit#expressionEdit:focus {{ border: 1px solid {t.accent}; }}
+QLineEdit#expressionEdit[invalid="true"] {{ border: 2px solid {t.error}; padding: 5px 7px; }}
+QLineEdit[invalid="true"] {{ border: 1px solid {t.error}; }}
+QLabel#expressionMessage[invalid="true"] {{ color: {t.error}; }}
+QLabel#expressionMessage {{ color: {t.muted_text}; }}
+QLabel#valueLabel {{ color: {t.text}; }}
+QLabel#valueLabel[stale="true"] {{ color: {t.faint_text}; }}
+QLabel#valueCaption, QLabel#noticeLabel, QLabel.muted {{ color: {t.muted_text}; }}
 QFrame#variableRow {{
-    background: {SURFACE};
-    border: 1px solid #dde1e8;
+    background: {t.surface};
+    border: 1px solid {t.light_border};
     border-radius: 6px;
 }}
-QFrame#variableRow[unused="true"] {{ background: #f7f8fa; }}
-QFrame#variableRow[unused="true"] QLabel {{ color: #a3a9b4; }}
+QFrame#variableRow[unused="true"] {{ background: {t.surface_alt}; }}
+QFrame#variableRow[unused="true"] QLabel {{ color: {t.faint_text}; }}
 QToolButton.paletteButton {{
-    border: 1px solid #d3d7df;
+    border: 1px solid {t.key_border};
     border-radius: 4px;
-    background: #fbfbfd;
+    background: {t.button};
     padding: 3px 6px;
     min-width: 22px;
     min-height: 20px;
 }}
-QToolButton.paletteButton:hover {{ background: #eaf1fc; border-color: {ACCENT}; }}
-QToolButton.paletteButton:pressed {{ background: #d6e4fa; }}
-QToolButton.paletteButton[kind="function"] {{ color: #1f5fbf; }}
-QToolButton.paletteButton[kind="variable"] {{ color: #8e44ad; font-weight: 600; }}
-QToolButton.paletteButton[kind="edit"] {{ color: {MUTED_TEXT}; }}
-QTabWidget#sideTabs::pane {{ border: 1px solid {BORDER}; background: {SURFACE}; }}
+QToolButton.paletteButton:hover {{ background: {t.key_hover}; border-color: {t.accent}; }}
+QToolButton.paletteButton:pressed {{ background: {t.key_pressed}; }}
+QToolButton.paletteButton[kind="function"] {{ color: {t.function_key}; }}
+QToolButton.paletteButton[kind="variable"] {{ color: {t.variable_key}; font-weight: 600; }}
+QToolButton.paletteButton[kind="edit"] {{ color: {t.muted_text}; }}
+QTabWidget#sideTabs::pane {{ border: 1px solid {t.border}; background: {t.surface}; }}
+QFrame#switchBanner {{
+    background: {t.banner_fill};
+    border: 1px solid {t.banner_border};
+    border-radius: 6px;
+}}
+QFrame#switchBanner QLabel {{ color: {t.banner_text}; }}
+QFrame#switchBanner QPushButton {{ padding: 2px 10px; }}
+QToolBar#switchBannerBar {{ border: none; padding: 4px 8px 0 8px; }}
+QLabel#lessonTitle {{ font-size: 15pt; font-weight: 600; }}
+QLabel#lessonSteps, QLabel#presetLabel {{ color: {t.muted_text}; }}
+QPlainTextEdit#demoCode, QLabel#demoOutput {{
+    background: {t.surface_alt};
+    border: 1px solid {t.light_border};
+    border-radius: 4px;
+}}
+QFrame#lessonSeparator {{ color: {t.light_border}; }}
+QFrame.questionRow {{ border-top: 1px solid {t.light_border}; }}
+QLabel[feedback="right"] {{ color: {t.right}; font-weight: 600; }}
+QLabel[feedback="wrong"] {{ color: {t.error}; }}
+QLabel[feedback="invalid"] {{ color: {t.error}; }}
+QLabel[feedback="revealed"] {{ color: {t.revealed}; font-weight: 600; }}
+QLabel#graphExplanation {{
+    background: {t.explanation_fill};
+    border-top: 1px solid {t.light_border};
+    padding: 6px 8px;
+}}
+QTableWidget#gradcheckTable {{
+    selection-background-color: {t.highlight_fill};
+    selection-color: {t.text};
+}}
 """
 
 
-def apply_style(app: QApplication) -> None:
-    """Fusion, the light palette, a readable default font and pyqtgraph's colours."""
+def apply_style(app: QApplication, theme: Theme | None = None) -> None:
+    """Fusion, the theme's palette and style sheet, a readable default font, and
+    pyqtgraph's defaults."""
     import pyqtgraph as pg
 
+    global _current
+    if theme is not None:
+        _current = theme
+    t = _current
     app.setStyle("Fusion")
-    app.setPalette(light_palette())
+    app.setPalette(palette(t))
     font = QFont(app.font())
     if font.pointSizeF() < 10:
         font.setPointSizeF(10)
     app.setFont(font)
-    app.setStyleSheet(STYLE_SHEET)
-    pg.setConfigOptions(background=SURFACE, foreground="#3b4252", antialias=True)
+    app.setStyleSheet(style_sheet(t))
+    pg.setConfigOptions(background=t.surface, foreground=t.axis_text, antialias=True)
+
+
+__all__ = ["LIGHT", "THEMES", "Theme", "apply_style", "current", "palette", "style_sheet"]

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui import theme
 from gui.widgets.retranslating import Retranslating
 from tutor.contours import (
     color_values,
@@ -52,10 +53,6 @@ PANEL_KEY = "map"
 MIN_GRID, MAX_GRID = 20, 400
 ARROW_PX = 70  # on-screen length of the ∇f and −∇f arrows
 COLORMAP = "viridis"
-GRAD_COLOR = "#e5393a"  # ∇f: uphill
-DESCENT_COLOR = "#ffffff"  # −∇f: downhill
-TRAIL_COLOR = "#ff9f1c"
-CONTOUR_COLOR = (255, 255, 255, 95)
 SCALES = ("auto", "linear", "log")
 
 
@@ -204,35 +201,43 @@ class MapPanel(Retranslating, QWidget):
         self.plot.addItem(self.image)
 
         self.contours = pg.PlotDataItem(
-            connect="pairs", pen=pg.mkPen(CONTOUR_COLOR, width=1), antialias=True
+            connect="pairs", pen=pg.mkPen(theme.current().color("contour"), width=1), antialias=True
         )
         self.contours.setZValue(0)
         self.plot.addItem(self.contours)
 
+        t = theme.current()
         self.trail = pg.PlotDataItem(
-            pen=pg.mkPen(TRAIL_COLOR, width=2), antialias=True, connect="finite"
+            pen=pg.mkPen(t.map_trail[0], width=2), antialias=True, connect="finite"
         )
         self.trail.setZValue(5)
         self.plot.addItem(self.trail)
         self.trail_points = pg.ScatterPlotItem(
-            size=5, pen=pg.mkPen("#5a3300"), brush=pg.mkBrush(TRAIL_COLOR)
+            size=5, pen=pg.mkPen(t.map_trail[1]), brush=pg.mkBrush(t.map_trail[0])
         )
         self.trail_points.setZValue(6)
         self.plot.addItem(self.trail_points)
 
         arrow_style = dict(headLen=14, tipAngle=32, tailLen=ARROW_PX - 14, tailWidth=3, pxMode=True)
         self.descent_arrow = pg.ArrowItem(
-            pen=pg.mkPen("#1d2129", width=1), brush=pg.mkBrush(DESCENT_COLOR), **arrow_style
+            pen=pg.mkPen(t.descent_arrow[1], width=1),
+            brush=pg.mkBrush(t.descent_arrow[0]),
+            **arrow_style,
         )
         self.grad_arrow = pg.ArrowItem(
-            pen=pg.mkPen("#5c0d0d", width=1), brush=pg.mkBrush(GRAD_COLOR), **arrow_style
+            pen=pg.mkPen(t.grad_arrow[1], width=1),
+            brush=pg.mkBrush(t.grad_arrow[0]),
+            **arrow_style,
         )
         for z, item in ((8, self.descent_arrow), (9, self.grad_arrow)):
             item.setZValue(z)
             self.plot.addItem(item)
 
         self.marker = pg.ScatterPlotItem(
-            size=13, pen=pg.mkPen("#1d2129", width=2), brush=pg.mkBrush("#ffffff"), symbol="o"
+            size=13,
+            pen=pg.mkPen(t.map_point[1], width=2),
+            brush=pg.mkBrush(t.map_point[0]),
+            symbol="o",
         )
         self.marker.setZValue(10)
         self.plot.addItem(self.marker)
@@ -292,7 +297,7 @@ class MapPanel(Retranslating, QWidget):
                 '<span style="color:{g}">━▶</span> ∇f points uphill &nbsp; '
                 '<span style="color:#444">━▷</span> −∇f, the direction of steepest descent'
                 "<br>Drag or click the map to move the point."
-            ).format(g=GRAD_COLOR)
+            ).format(g=theme.current().grad_arrow[0])
         )
         if self._frame is not None:
             self._update_title()
@@ -631,7 +636,7 @@ class MapPanel(Retranslating, QWidget):
                 px=short(self._point[0]),
                 py=short(self._point[1]),
                 f=short(result.value),
-                gc=GRAD_COLOR,
+                gc=theme.current().grad_arrow[0],
                 gx=short(gx),
                 gy=short(gy),
                 norm=short(norm),

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui import theme
 from gui.i18n import tr_message
 from gui.panels.descent.map_panel import PANEL_KEY, MapPanel, map_axes
 from gui.widgets.retranslating import Retranslating
@@ -54,8 +55,6 @@ MIN_LR, MAX_LR = 1e-7, 100.0
 MAX_STEPS_PER_FRAME = 10_000
 DEFAULT_LR, DEFAULT_STEPS_PER_FRAME = 0.001, 50
 METHODS = ("gd", "newton")
-ERROR_COLOR = "#c62828"
-OK_COLOR = "#2e7d32"
 
 
 def _tr(text: str) -> str:
@@ -455,7 +454,7 @@ class OptimizerPanel(Retranslating, QWidget):
             return self.stepper.step(n)
         except Exception as exc:  # an engine bug must not take the window down
             self.stop()
-            self.message_label.setStyleSheet(f"color: {ERROR_COLOR};")
+            self.message_label.setStyleSheet(f"color: {theme.current().error};")
             self.message_label.setText(_tr("The engine failed: {error}").format(error=exc))
             self.stepper.stop = Stop("error", self.stepper.iteration, {"error": str(exc)})
             return 0
@@ -472,7 +471,7 @@ class OptimizerPanel(Retranslating, QWidget):
             # no-op, but what matters for "did someone else move it" is what was set
         self._publish_trail()
         if st.stopped and st.stop.reason != "error":
-            color = ERROR_COLOR if st.diverged else OK_COLOR
+            color = theme.current().error if st.diverged else theme.current().ok
             self.message_label.setStyleSheet(f"color: {color};")
             self.message_label.setText(stop_message(st))
         self._update_status()

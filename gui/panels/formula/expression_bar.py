@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QKeySequence, QPainter, QPen
+from PySide6.QtGui import QFont, QFontMetricsF, QKeySequence, QPainter, QPen
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -29,13 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui import theme
 from gui.controller import SessionController
 from gui.i18n import tr_message
 from gui.widgets.retranslating import Retranslating
 
 # The same light blue as the graph's own formula line, and the graph's selection blue.
-HIGHLIGHT_FILL = QColor("#cfe0ff")
-HIGHLIGHT_LINE = QColor("#2f6fd6")
 
 
 class FormulaEdit(QLineEdit):
@@ -80,7 +79,7 @@ class FormulaEdit(QLineEdit):
             self.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, self)
         )
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        line = QPen(HIGHLIGHT_LINE, 1.5)
+        line = QPen(theme.current().color("highlight_line"), 1.5)
         for start, end in spans:
             left = origin + fm.horizontalAdvance(text[:start])
             right = origin + fm.horizontalAdvance(text[:end])
@@ -88,7 +87,7 @@ class FormulaEdit(QLineEdit):
             # multiplied onto the text: a marker pen behind the glyphs, which stay dark
             painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Multiply)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(HIGHLIGHT_FILL)
+            painter.setBrush(theme.current().color("highlight_fill"))
             painter.drawRoundedRect(rect, 3, 3)
             painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
             painter.setPen(line)

@@ -8,15 +8,13 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QFont, QGuiApplication
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
+from gui import theme
 from gui.controller import SessionController
 from gui.i18n import tr_message
-from gui.theme import MUTED_TEXT, TEXT
 from gui.widgets.live_label import LiveLabel
 from gui.widgets.retranslating import Retranslating
 from tutor.evaluation import EvalResult
 from tutor.numbers import on_grid, readout
-
-STALE_TEXT = "#9aa1ad"  # the value of the last formula that parsed
 
 
 def format_f(value: float) -> str:
@@ -35,17 +33,18 @@ class ValueDisplay(Retranslating, QFrame):
         self.controller = controller
 
         # Live labels: these change under a moving slider and must not re-lay out the window.
-        self.caption = LiveLabel(self, color=MUTED_TEXT)
+        t = theme.current()
+        self.caption = LiveLabel(self, color=t.muted_text)
         self.caption.setObjectName("valueCaption")
 
-        self.value_label = LiveLabel(self, color=TEXT)
+        self.value_label = LiveLabel(self, color=t.text)
         self.value_label.setObjectName("valueLabel")
         font = QFont(self.font())
         font.setPointSizeF(font.pointSizeF() * 2.4)
         font.setWeight(QFont.Weight.DemiBold)
         self.value_label.setFont(font)
 
-        self.notice_label = LiveLabel(self, color=MUTED_TEXT)
+        self.notice_label = LiveLabel(self, color=t.muted_text)
         self.notice_label.setObjectName("noticeLabel")
 
         self.copy_action = QAction(self)
@@ -83,7 +82,8 @@ class ValueDisplay(Retranslating, QFrame):
         if self.value_label.text() != text:
             self.value_label.setText(text)
         stale = result.error is not None
-        self.value_label.setColor(STALE_TEXT if stale else TEXT)
+        t = theme.current()  # stale: the value of the last formula that parsed
+        self.value_label.setColor(t.faint_text if stale else t.text)
         if stale:
             notice = self.tr("from the last formula that worked")
         else:

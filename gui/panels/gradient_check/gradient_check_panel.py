@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui import theme
 from gui.widgets.refresh_when_shown import RefreshWhenShown
 from gui.widgets.retranslating import Retranslating
 from tutor.backward_trace import record_expression
@@ -89,11 +90,7 @@ class GradientCheckPanel(Retranslating, RefreshWhenShown, QWidget):
         self.table.setObjectName("gradcheckTable")
         self.table.verticalHeader().setVisible(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
-        # a light selection: it only marks whose error curve is plotted
-        self.table.setStyleSheet(
-            "QTableWidget#gradcheckTable { selection-background-color: #dbe7fb;"
-            " selection-color: #1d2129; }"
-        )
+        # (a light selection, from the theme: it only marks whose error curve is plotted)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -113,17 +110,18 @@ class GradientCheckPanel(Retranslating, RefreshWhenShown, QWidget):
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
         self.plot.setMinimumHeight(160)
+        t = theme.current()
         self.curve = self.plot.plot(
-            [], [], pen=pg.mkPen("#1f5fbf", width=1),
-            symbol="o", symbolSize=4, symbolBrush="#1f5fbf", symbolPen=None,
+            [], [], pen=pg.mkPen(t.curve_f, width=1),
+            symbol="o", symbolSize=4, symbolBrush=t.curve_f, symbolPen=None,
         )  # fmt: skip
-        self.h_line = pg.InfiniteLine(angle=90, pen=pg.mkPen("#e0701a", width=1))
+        self.h_line = pg.InfiniteLine(angle=90, pen=pg.mkPen(t.curve_df, width=1))
         self.plot.addItem(self.h_line)
-        self.h_marker = pg.ScatterPlotItem(size=9, brush=pg.mkBrush("#e0701a"), pen=None)
+        self.h_marker = pg.ScatterPlotItem(size=9, brush=pg.mkBrush(t.curve_df), pen=None)
         self.plot.addItem(self.h_marker)
         # where each kind of error dominates (positions set with the data)
-        self.roundoff_text = pg.TextItem(color="#6b7280", anchor=(0, 0))
-        self.truncation_text = pg.TextItem(color="#6b7280", anchor=(1, 0))
+        self.roundoff_text = pg.TextItem(color=t.muted_text, anchor=(0, 0))
+        self.truncation_text = pg.TextItem(color=t.muted_text, anchor=(1, 0))
         for item in (self.roundoff_text, self.truncation_text):
             self.plot.addItem(item)
         self.plot_title = QLabel(self)
@@ -260,10 +258,11 @@ class GradientCheckPanel(Retranslating, RefreshWhenShown, QWidget):
                     self.table.setItem(r, c, item)
                 if item.text() != text:
                     item.setText(text.replace("-", "−") if c else text)
+            t = theme.current()
             color = (
-                "#2e8b4f" if math.isfinite(err) and err < 1e-7
-                else "#b7791f" if math.isfinite(err) and err < 1e-4
-                else "#c62828"
+                t.ok if math.isfinite(err) and err < 1e-7
+                else t.warning if math.isfinite(err) and err < 1e-4
+                else t.error
             )  # fmt: skip
             self.table.item(r, 3).setForeground(QBrush(QColor(color)))
         self.table.setFixedHeight(
@@ -350,7 +349,8 @@ class GradientCheckPanel(Retranslating, RefreshWhenShown, QWidget):
                 )
         if not notes:
             return ""
-        return "<span style='color:#b45309'>" + "<br>".join(notes) + "</span>"
+        color = theme.current().warning
+        return f"<span style='color:{color}'>" + "<br>".join(notes) + "</span>"
 
 
 __all__ = ["GradientCheckPanel"]

@@ -52,6 +52,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui import theme
 from gui.panels.graph.layered_layout import Layout, layered_layout
 from gui.widgets.refresh_when_shown import RefreshWhenShown
 from gui.widgets.retranslating import Retranslating
@@ -80,26 +81,14 @@ QUEUE_CHIPS = 12  # queue entries listed by name under the graph; the rest are c
 READABLE_SCALE = 0.7  # while stepping, the automatic fit zooms out no further than this
 OVERVIEW_SCALE = 0.5  # before and after the pass: the whole graph if it fits at this
 
-# Colours: the app's calm blue for inputs, orange for the output and for gradients.
-COLORS = {
-    "input": ("#e4eeff", "#2f6fd6"),
-    "constant": ("#f1f2f5", "#aeb4bf"),
-    "intermediate": ("#ffffff", "#8a93a3"),
-    "output": ("#fff0da", "#e0701a"),
-    "function": ("#e6f4ea", "#2e8b4f"),
+# Each role of a variable node, and the function nodes, by the theme's name for them.
+_NODE_COLORS = {
+    "input": "node_input",
+    "constant": "node_constant",
+    "intermediate": "node_intermediate",
+    "output": "node_output",
+    "function": "node_function",
 }
-TEXT = QColor("#1d2129")
-MUTED = QColor("#8a93a3")
-GRAD = QColor("#c2410c")
-CURRENT_FILL = QColor("#ffb347")
-CURRENT_BORDER = QColor("#c2410c")
-QUEUED_BORDER = QColor("#d99a00")
-DONE_FILL = QColor("#eceef2")
-FRESH_BORDER = QColor("#e0701a")
-SELECT = QColor("#2f6fd6")
-EDGE = QColor("#a7aebb")
-GX_EDGE = QColor("#e0701a")
-GY_EDGE = QColor("#8e44ad")
 
 
 def _small(font: QFont, size: float) -> QFont:
@@ -174,20 +163,21 @@ class NodeItem(QGraphicsItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
         rect = QRectF(-self.w / 2, -self.h / 2, self.w, self.h)
-        fill, border = (QColor(c) for c in COLORS[self.role])
+        t = theme.current()
+        fill, border = (QColor(c) for c in getattr(t, _NODE_COLORS[self.role]))
         width = 1.2
         style = Qt.PenStyle.SolidLine
         if self.kind == "function":
             if self.state == "current":
-                fill, border, width = CURRENT_FILL, CURRENT_BORDER, 2.6
+                fill, border, width = t.color("current_fill"), t.color("current_border"), 2.6
             elif self.state == "queued":
-                border, width, style = QUEUED_BORDER, 2.0, Qt.PenStyle.DashLine
+                border, width, style = t.color("queued_border"), 2.0, Qt.PenStyle.DashLine
             elif self.state == "done":
-                fill, border = DONE_FILL, QColor("#b9bfca")
+                fill, border = t.color("done_fill"), t.color("done_border")
         elif self.state == "fresh":
-            border, width = FRESH_BORDER, 2.6
+            border, width = t.color("fresh_border"), 2.6
         if self.isSelected():
-            border, width, style = SELECT, 3.0, Qt.PenStyle.SolidLine
+            border, width, style = t.color("selection"), 3.0, Qt.PenStyle.SolidLine
         pen = QPen(border, width, style)
         pen.setCosmetic(lod < 0.5)
         painter.setPen(pen)
@@ -201,7 +191,7 @@ class NodeItem(QGraphicsItem):
 
         if self.kind == "function":
             painter.setFont(self.fonts["symbol"])
-            painter.setPen(TEXT if self.state != "done" else MUTED)
+            painter.setPen(t.color("node_text" if self.state != "done" else "node_muted"))
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.title)
             if self.badge:
                 painter.setFont(self.fonts["badge"])
@@ -209,9 +199,10 @@ class NodeItem(QGraphicsItem):
                 bw = fm.horizontalAdvance(self.badge) + 8
                 badge = QRectF(-bw / 2, -self.h / 2 - 15, bw, 13)
                 painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(QColor("#fff4cc") if self.state == "queued" else QColor("#ffe2c2"))
+                queued = self.state == "queued"
+                painter.setBrush(t.color("queued_fill" if queued else "popped_fill"))
                 painter.drawRoundedRect(badge, 6, 6)
-                painter.setPen(QColor("#7a5600") if self.state == "queued" else CURRENT_BORDER)
+                painter.setPen(t.color("queued_text" if queued else "current_border"))
                 painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, self.badge)
             return
 
@@ -223,14 +214,16 @@ class NodeItem(QGraphicsItem):
         center = Qt.AlignmentFlag.AlignCenter
         painter.setFont(self.fonts["title"])
         painter.setPen(
-            QColor(COLORS[self.role][1]).darker(130) if self.role != "intermediate" else MUTED
+            QColor(getattr(t, _NODE_COLORS[self.role])[1]).darker(130)
+            if self.role != "intermediate"
+            else t.color("node_muted")
         )
         painter.drawText(r1, center, self._elide(self.title, "title", inner.width()))
         painter.setFont(self.fonts["value"])
-        painter.setPen(TEXT)
+        painter.setPen(t.color("node_text"))
         painter.drawText(r2, center, self._elide(self.value_text, "value", inner.width()))
         painter.setFont(self.fonts["grad_bold"] if self.state == "fresh" else self.fonts["value"])
-        painter.setPen(GRAD if self.grad_known else MUTED)
+        painter.setPen(t.color("grad_text" if self.grad_known else "node_muted"))
         painter.drawText(r3, center, self._elide(self.grad_text, "value", inner.width()))
 
     def _elide(self, text: str, font: str, width: float) -> str:
@@ -247,7 +240,7 @@ class EdgeLabel(QGraphicsItem):
         super().__init__()
         self.font = font
         self.text = ""
-        self.color = GX_EDGE
+        self.color = theme.current().color("gx_edge")
         self.setZValue(5)
         self._rect = QRectF()
 
@@ -267,7 +260,7 @@ class EdgeLabel(QGraphicsItem):
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         painter.setPen(QPen(self.color, 1.2))
-        painter.setBrush(QColor(255, 255, 255, 235))
+        painter.setBrush(theme.current().color("edge_label_fill"))
         painter.drawRoundedRect(self._rect, 7, 7)
         painter.setFont(self.font)
         painter.setPen(self.color.darker(115))
@@ -319,7 +312,7 @@ class GraphView(QGraphicsView):
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setBackgroundBrush(QColor("#ffffff"))
+        self.setBackgroundBrush(theme.current().color("graph_background"))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumHeight(160)
         self.key_handler = None
@@ -504,7 +497,7 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         self.view.sigUserZoomed.connect(self._on_view_user_zoomed)
         self.scene.selectionChanged.connect(self._on_scene_selection_changed)
         self.empty_text = QGraphicsSimpleTextItem()
-        self.empty_text.setBrush(MUTED)
+        self.empty_text.setBrush(theme.current().color("node_muted"))
 
         # -- the explanation ----------------------------------------------------------
         self.explanation = QLabel(self)
@@ -514,10 +507,6 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         self.explanation.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.explanation.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
-        self.explanation.setStyleSheet(
-            "QLabel#graphExplanation { background: #fafbfc; border-top: 1px solid #dde1e8;"
-            " padding: 6px 8px; }"
-        )
         # A fixed height, so the graph does not jump while stepping (long lists are capped).
         self.explanation.setFixedHeight(int(self.fontMetrics().lineSpacing() * 8.5) + 14)
 
@@ -809,11 +798,11 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         self.edge_items.clear()
         self.labels.clear()
         self.empty_text = QGraphicsSimpleTextItem()
-        self.empty_text.setBrush(MUTED)
+        self.empty_text.setBrush(theme.current().color("node_muted"))
         self.layout_result = lay = layered_layout(
             snap, self._node_size, column_gap=COLUMN_GAP, row_gap=ROW_GAP
         )
-        edge_pen = QPen(EDGE, 1.3)
+        edge_pen = QPen(theme.current().color("edge"), 1.3)
         edge_pen.setCosmetic(False)
         for route in lay.routes:
             item = QGraphicsPathItem(_route_path(route))
@@ -837,7 +826,7 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
                 seen.add(c)
                 tag = QGraphicsSimpleTextItem(self.tr("gen {g}").format(g=c // 2))
                 tag.setFont(self.fonts["badge"])
-                tag.setBrush(QColor("#aab0bb"))
+                tag.setBrush(theme.current().color("generation_tag"))
                 x = lay.centers[nid][0] - tag.boundingRect().width() / 2
                 tag.setPos(x, top - 34)
                 self.scene.addItem(tag)
@@ -854,7 +843,7 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         self.snapshot = None
         self.trace = None
         self.empty_text = QGraphicsSimpleTextItem(text)
-        self.empty_text.setBrush(MUTED)
+        self.empty_text.setBrush(theme.current().color("node_muted"))
         self.scene.addItem(self.empty_text)
         self.scene.setSceneRect(self.scene.itemsBoundingRect().adjusted(-20, -20, 20, 20))
         self.explanation.setText("")
@@ -905,7 +894,8 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         trace, snap, lay = self.trace, self.snapshot, self.layout_result
         for label in self.labels:
             label.setVisible(False)
-        plain = QPen(EDGE, 1.3)
+        t = theme.current()
+        plain = QPen(t.color("edge"), 1.3)
         active: dict[int, tuple[QColor, str]] = {}
         if not final and self.step > 0:
             s = trace.steps[self.step - 1]
@@ -914,13 +904,13 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
                 if u == s.function:  # output edge: gy arrives from the right
                     k = f.outputs.index(v)
                     text = "gy = " + array_summary(s.gys[k] if k < len(s.gys) else None)
-                    active[ei] = (GY_EDGE, text)
+                    active[ei] = (t.color("gy_edge"), text)
             slot = 0
             for ei, (_u, v) in enumerate(snap.edges):
                 if v == s.function:  # input edge: gx leaves to the left
                     name = "gx" if len(f.inputs) == 1 else f"gx{slot}"
                     gx = s.gxs[slot] if slot < len(s.gxs) else None
-                    active[ei] = (GX_EDGE, f"{name} = {array_summary(gx)}")
+                    active[ei] = (t.color("gx_edge"), f"{name} = {array_summary(gx)}")
                     slot += 1
         for ei, item in enumerate(self.edge_items):
             if ei in active:
@@ -999,8 +989,10 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
             chips = []
             for i, fid in enumerate(state.queue[:QUEUE_CHIPS]):
                 f = snap.nodes[fid]
+                t = theme.current()
                 chips.append(
-                    f"<span style='background:#fff4cc; color:#5c4300'>&nbsp;#{i + 1} "
+                    f"<span style='background:{t.queued_fill}; color:{t.queued_text}'>"
+                    f"&nbsp;#{i + 1} "
                     f"{esc(f.symbol)} · {esc(self.tr('gen'))} {f.generation}&nbsp;</span>"
                 )
             more = len(state.queue) - QUEUE_CHIPS
@@ -1048,7 +1040,7 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
             parts.append(mono.format("<br>".join(esc(line) for line in lines)))
             kink = self._kink_note(f)
             if kink:
-                parts.append(f"<span style='color:#b45309'>{esc(kink)}</span>")
+                parts.append(f"<span style='color:{theme.current().warning}'>{esc(kink)}</span>")
             parts.append(esc(self.tr("Queue now:")) + " " + queue_html())
         self.explanation.setText("<br>".join(parts))
 
@@ -1208,8 +1200,8 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
     def _highlight_spans(self, spans) -> None:
         selections = []
         fmt = QTextCharFormat()
-        fmt.setBackground(QColor("#cfe0ff"))
-        fmt.setForeground(QColor("#0b3d91"))
+        fmt.setBackground(theme.current().color("highlight_fill"))
+        fmt.setForeground(theme.current().color("highlight_text"))
         for start, end in spans:
             sel = QTextEdit.ExtraSelection()
             cursor = QTextCursor(self.expression_view.document())

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui import theme
 from gui.i18n import current_language, tr_message
 from gui.panels.lessons.lesson_text import LessonText
 from gui.widgets.retranslating import Retranslating
@@ -62,32 +63,6 @@ from tutor.session import Session
 
 PANEL_KEY = "lesson"
 MAX_CODE_LINES = 18
-
-BANNER_STYLE = """
-QFrame#switchBanner {
-    background: #fff3cd;
-    border: 1px solid #e0a100;
-    border-radius: 6px;
-}
-QFrame#switchBanner QLabel { color: #5c3d00; }
-QFrame#switchBanner QPushButton { padding: 2px 10px; }
-"""
-
-PANEL_STYLE = """
-QLabel#lessonTitle { font-size: 15pt; font-weight: 600; }
-QLabel#lessonSteps { color: #6b7280; }
-QLabel#presetLabel, QLabel.muted { color: #6b7280; }
-QFrame.questionRow { border-top: 1px solid #e3e6ec; }
-QLabel[feedback="right"] { color: #1e7b34; font-weight: 600; }
-QLabel[feedback="wrong"] { color: #b3261e; }
-QLabel[feedback="invalid"] { color: #b3261e; }
-QLabel[feedback="revealed"] { color: #1f5fbf; font-weight: 600; }
-QPlainTextEdit#demoCode, QLabel#demoOutput {
-    background: #f7f8fa;
-    border: 1px solid #dde1e8;
-    border-radius: 4px;
-}
-"""
 
 @dataclass
 class _Answer:
@@ -113,7 +88,6 @@ class SwitchBanner(Retranslating, QFrame):
         super().__init__(parent)
         self.setObjectName("switchBanner")
         self._auto_hide = auto_hide  # else whoever holds the banner shows and hides it
-        self.setStyleSheet(BANNER_STYLE)
         self._switches = switches
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 6, 6)
@@ -175,7 +149,6 @@ def install_switch_banner(
     bar.setMovable(False)
     bar.setFloatable(False)
     bar.toggleViewAction().setVisible(False)  # not something to hide from the menu
-    bar.setStyleSheet("QToolBar#switchBannerBar { border: none; padding: 4px 8px 0 8px; }")
     # A tool bar shows and hides its widgets through their actions: hide the bar instead.
     banner = SwitchBanner(switches, bar, auto_hide=False)
     banner.label.setWordWrap(False)  # one line across the window
@@ -265,7 +238,6 @@ class LessonPanel(Retranslating, QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("lessonPanel")
-        self.setStyleSheet(PANEL_STYLE)
         self.controller = controller
         self.catalogue = catalogue if catalogue is not None else Catalogue()
         self._open_session = open_session
@@ -453,7 +425,7 @@ class LessonPanel(Retranslating, QWidget):
         nav.addWidget(self.next_button)
         line = QFrame(self)
         line.setFrameShape(QFrame.Shape.HLine)
-        line.setStyleSheet("color: #dde1e8;")
+        line.setObjectName("lessonSeparator")
         outer.addWidget(line)
         outer.addLayout(nav)
 
@@ -709,7 +681,8 @@ class LessonPanel(Retranslating, QWidget):
             prompt = html.escape(question.prompt.get(language))
             if question.switches:
                 names = html.escape(_switch_names(question.switches, language))
-                prompt += '<br><span style="color:#8a5a00;">{}</span>'.format(
+                prompt += '<br><span style="color:{};">{}</span>'.format(
+                    theme.current().hint,
                     self.tr("Asked with the teaching switch: {names}").format(names=names)
                 )
             row = self._rows[i]

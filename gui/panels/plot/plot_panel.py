@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui import theme
 from gui.controller import SessionController
-from gui.theme import CURVE_COLORS, MUTED_TEXT
 from gui.widgets.live_label import LiveLabel
 from gui.widgets.retranslating import Retranslating
 from tutor.descent import thin_trail
@@ -41,7 +41,6 @@ from tutor.numbers import on_grid
 from tutor.session import CURVES, snap_to_step
 
 ARRAY_CURVES = ("f", "df", "d2f")
-TRAIL_COLOR = "#c2185b"  # raspberry: apart from f, f′, f″ and the tangent
 
 
 def curve_titles(var: str | None) -> dict[str, str]:
@@ -130,13 +129,14 @@ class PlotPanel(Retranslating, QWidget):
         self.title.setFont(font)
         self.title.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         header.addWidget(self.title)
-        self.held_label = LiveLabel(self, color=MUTED_TEXT)
+        t = theme.current()
+        self.held_label = LiveLabel(self, color=t.muted_text)
         self.held_label.setObjectName("plotHeldLabel")
         header.addWidget(self.held_label, 1)
         for key in CURVES:
             box = QCheckBox(self)
             box.setObjectName(f"curve_{key}")
-            box.setStyleSheet(f"QCheckBox {{ color: {CURVE_COLORS[key]}; font-weight: 600; }}")
+            box.setStyleSheet(f"QCheckBox {{ color: {t.curves[key]}; font-weight: 600; }}")
             box.toggled.connect(self._on_curve_box_toggled)
             self.curve_boxes[key] = box
             header.addWidget(box)
@@ -160,54 +160,54 @@ class PlotPanel(Retranslating, QWidget):
         self.view_box.setDefaultPadding(0.0)
         for name in ("left", "bottom"):
             axis = item.getAxis(name)
-            axis.setPen(pg.mkPen("#9aa1ad"))
-            axis.setTextPen(pg.mkPen("#3b4252"))
+            axis.setPen(pg.mkPen(t.axis))
+            axis.setTextPen(pg.mkPen(t.axis_text))
             # The axes also draw the grid across the whole plot; replaying that on every
             # frame cost ~7 ms. Cached as a pixmap, they redraw only when the range moves.
             axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self.zero_line = pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen("#b8bec9", width=1))
+        self.zero_line = pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen(t.zero_line, width=1))
         item.addItem(self.zero_line, ignoreBounds=True)
         self.point_line = pg.InfiniteLine(
-            pos=0, angle=90, pen=pg.mkPen("#9aa1ad", width=1, style=Qt.PenStyle.DashLine)
+            pos=0, angle=90, pen=pg.mkPen(t.axis, width=1, style=Qt.PenStyle.DashLine)
         )
         item.addItem(self.point_line, ignoreBounds=True)
 
         self.legend = _SafeLegend(offset=(12, 10), labelTextSize="10pt", verSpacing=-4)
         self.legend.setParentItem(self.view_box)
         item.legend = self.legend
-        self.legend.setBrush(pg.mkBrush(255, 255, 255, 220))
-        self.legend.setPen(pg.mkPen("#d3d7df"))
+        self.legend.setBrush(pg.mkBrush(t.color("legend_fill")))
+        self.legend.setPen(pg.mkPen(t.key_border))
         self.curves: dict[str, pg.PlotDataItem] = {}
         for key in ARRAY_CURVES:
-            pen = pg.mkPen(CURVE_COLORS[key], width=1)  # wider pens cost 2-4x per frame
+            pen = pg.mkPen(t.curves[key], width=1)  # wider pens cost 2-4x per frame
             curve = pg.PlotDataItem(pen=pen, antialias=True)
             curve.setZValue({"f": 3, "df": 2, "d2f": 1}[key])
             item.addItem(curve)
             self.curves[key] = curve
-        tangent_pen = pg.mkPen(CURVE_COLORS["tangent"], width=1, style=Qt.PenStyle.DashLine)
+        tangent_pen = pg.mkPen(t.curve_tangent, width=1, style=Qt.PenStyle.DashLine)
         self.curves["tangent"] = pg.PlotDataItem(pen=tangent_pen, antialias=True)
         self.curves["tangent"].setZValue(4)
         item.addItem(self.curves["tangent"], ignoreBounds=True)
         self.marker = pg.ScatterPlotItem(
             size=11,
-            pen=pg.mkPen(CURVE_COLORS["f"], width=2),
-            brush=pg.mkBrush("#ffffff"),
+            pen=pg.mkPen(t.curve_f, width=2),
+            brush=pg.mkBrush(t.marker_fill),
             antialias=True,
         )
         self.marker.setZValue(10)
         item.addItem(self.marker, ignoreBounds=True)
         self.descent_trail = pg.PlotDataItem(
-            pen=pg.mkPen(TRAIL_COLOR, width=1.5),
+            pen=pg.mkPen(t.trail, width=1.5),
             symbolSize=5,
-            symbolPen=pg.mkPen("#ffffff"),
-            symbolBrush=pg.mkBrush(TRAIL_COLOR),
+            symbolPen=pg.mkPen(t.marker_fill),
+            symbolBrush=pg.mkBrush(t.trail),
             antialias=True,
         )
         self.descent_trail.setZValue(8)
         item.addItem(self.descent_trail, ignoreBounds=True)
         self.legend.sigSampleClicked.connect(self._on_legend_sample_clicked)
 
-        self.empty_text = pg.TextItem(anchor=(0.5, 0.5), color="#6b7280")
+        self.empty_text = pg.TextItem(anchor=(0.5, 0.5), color=t.muted_text)
         self.empty_text.setZValue(20)
         item.addItem(self.empty_text, ignoreBounds=True)
         self.empty_text.setVisible(False)
@@ -267,7 +267,7 @@ class PlotPanel(Retranslating, QWidget):
             box.setText(short.get(key, titles[key].split(" = ")[0]))
             box.setToolTip(titles[key])
         self._sync_legend(titles)
-        label_style = {"font-size": "11pt", "color": "#3b4252"}
+        label_style = {"font-size": "11pt", "color": theme.current().axis_text}
         self.plot_item.setLabel("bottom", sweep.variable or "", **label_style)
         self._update_left_label()
         self.title.setText(
@@ -277,9 +277,8 @@ class PlotPanel(Retranslating, QWidget):
 
     def _update_left_label(self) -> None:
         shown = [n for k, n in (("f", "f"), ("df", "f′"), ("d2f", "f″")) if k in self.curves_on()]
-        self.plot_item.setLabel(
-            "left", ", ".join(shown) or "f", **{"font-size": "11pt", "color": "#3b4252"}
-        )
+        style = {"font-size": "11pt", "color": theme.current().axis_text}
+        self.plot_item.setLabel("left", ", ".join(shown) or "f", **style)
 
     def curves_on(self) -> list[str]:
         return self.controller.session.curves
