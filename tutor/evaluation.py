@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import numpy as np
 
@@ -19,8 +19,15 @@ from engine.core import Variable
 from tutor.formula import Expression, ParseError
 from tutor.messages import Message
 
-if TYPE_CHECKING:
-    from tutor.session import Sweep
+
+class SweepRange(Protocol):
+    """Which variable to sweep, over what range, in how many points (a session's
+    ``Sweep`` is one)."""
+
+    variable: str | None
+    min: float
+    max: float
+    points: int
 
 
 @dataclass
@@ -63,7 +70,7 @@ def _to_float(v: Variable | None) -> float:
 def evaluate_expression(
     expr: Expression,
     point: Mapping[str, float],
-    sweep: Sweep | None,
+    sweep: SweepRange | None,
     error: ParseError | None = None,
 ) -> EvalResult:
     """Run ``expr`` forward and backward at ``point`` and over ``sweep``.
