@@ -11,7 +11,6 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QWidget
 
-from gui import controller as controller_module
 from gui.controller import SessionController
 from gui.panels.descent.map_panel import MapPanel, map_axes
 from gui.panels.descent.optimizer_panel import MapDescentPanel, OptimizerPanel
@@ -358,24 +357,6 @@ def test_a_language_change_retranslates_both_panels_in_place(tab):
 # -- the panels' own state goes through the controller ------------------------------------------
 
 
-class Clock:
-    """The controller's clock, moved on by hand: a pause without sleeping."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def pause(self, seconds: float) -> None:
-        self.now += seconds
-
-
-@pytest.fixture
-def clock(monkeypatch) -> Clock:
-    fake = Clock()
-    monkeypatch.setattr(controller_module, "monotonic", fake)
-    return fake
 
 
 def test_map_axes_are_the_saved_ones_else_the_plots_variable_and_the_next():

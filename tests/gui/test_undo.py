@@ -7,29 +7,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDoubleSpinBox, QLineEdit, QSlider
 
-from gui import controller as controller_module
 from gui.main_window import MainWindow
+from tests.gui.conftest import Clock
 from tutor.session import PANEL_KEYS
-
-
-class Clock:
-    """The controller's clock, moved on by hand: a pause without sleeping."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def pause(self, seconds: float) -> None:
-        self.now += seconds
-
-
-@pytest.fixture
-def clock(monkeypatch) -> Clock:
-    fake = Clock()
-    monkeypatch.setattr(controller_module, "monotonic", fake)
-    return fake
 
 
 def state(window: MainWindow) -> dict:
