@@ -72,16 +72,19 @@ def forward_mode_lines(expr, values: dict[str, float]) -> list[str]:
         return expr.build(dict(zip(names, xs, strict=True)))
 
     point = [np.array(values[name]) for name in names]
+    value, grads = None, {}
     with np.errstate(all="ignore"):
-        (y,), _ = jvp(f, point, [np.zeros(())] * len(names))
-        lines = [f"f = {exact(float(y.data) + 0.0)}"]
         for i, name in enumerate(names):
-            grad = 0.0
             if name in used:
                 tangents = [np.array(1.0 if j == i else 0.0) for j in range(len(names))]
-                _, (ydot,) = jvp(f, point, tangents)
-                grad = float(ydot.data) + 0.0  # + 0.0: no "-0", as eval prints
-            lines.append(f"df/d{name} = {exact(grad)}")
+                (y,), (ydot,) = jvp(f, point, tangents)
+                value = float(y.data)
+                grads[name] = float(ydot.data) + 0.0  # + 0.0: no "-0", as eval prints
+        if value is None:  # a formula of no variable: one pass for its value
+            (y,), _ = jvp(f, point, [np.zeros(())] * len(names))
+            value = float(y.data)
+    lines = [f"f = {exact(value + 0.0)}"]
+    lines.extend(f"df/d{name} = {exact(grads.get(name, 0.0))}" for name in names)
     return lines
 
 

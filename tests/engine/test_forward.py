@@ -336,3 +336,74 @@ def test_forward_mode_through_a_small_network_agrees_with_reverse_mode(n, d, h, 
 
     check_jvp(loss, rng.standard_normal((n, d)), rng.standard_normal((d, h)),
               rng.standard_normal(h), seed=seed)  # fmt: skip
+
+
+# =============================================================================
+# the command line: python main.py eval --mode forward
+# =============================================================================
+
+EVAL_CASES = [
+    ("sin(x)*y^2 + x/y", ["x=1", "y=2"]),
+    ("exp(-x*x/4)/(1+x*x) + tanh(a*x) - sqrt(x*x+1)*a + sigmoid(x)", ["a=1.3", "x=0.7"]),
+    ("log(x) * cos(y) - tan(x*y) + abs(x - y)^1.5 + relu(y - 0.2)", ["x=0.8", "y=0.3"]),
+    ("x^y + 2^x - 1/x", ["x=1.7", "y=-0.6"]),
+    ("(x+1)(x-1)x + square(x) - 3", ["x=-2.5"]),
+    ("x^y", ["x=-2", "y=2"]),
+    ("pi * r^2", ["r=0.5"]),
+]
+
+
+def _eval_lines(capsys, *argv: str) -> list[tuple[str, float]]:
+    import main
+
+    assert main.main(["eval", *argv]) == 0
+    pairs = []
+    for line in capsys.readouterr().out.splitlines():
+        name, _, value = line.partition(" = ")
+        pairs.append((name, float(value)))
+    return pairs
+
+
+@pytest.mark.parametrize(("expr", "values"), EVAL_CASES)
+def test_eval_in_forward_mode_prints_the_same_lines_as_reverse_mode(capsys, expr, values):
+    reverse = _eval_lines(capsys, expr, *values)
+    forward = _eval_lines(capsys, "--mode", "forward", expr, *values)
+    assert [name for name, _ in forward] == [name for name, _ in reverse]
+    for (name, r), (_, f) in zip(reverse, forward, strict=True):
+        if math.isnan(r):
+            assert math.isnan(f), name
+        else:
+            assert f == pytest.approx(r, rel=1e-12, abs=1e-300), name
+
+
+def test_eval_mode_reverse_is_the_default_and_a_wrong_mode_is_an_error(capsys):
+    import main
+
+    assert _eval_lines(capsys, "--mode", "reverse", "x*x", "x=3") == [("f", 9.0), ("df/dx", 6.0)]
+    assert main.main(["eval", "--mode", "sideways", "x", "x=1"]) == 2
+    assert capsys.readouterr().err.startswith("error: --mode")
+
+
+def test_eval_in_forward_mode_runs_one_jvp_per_variable_and_no_backward(capsys, monkeypatch):
+    import engine.forward
+    import main
+
+    passes = []
+    real_jvp = engine.forward.jvp
+
+    def counting_jvp(fn, inputs, tangents):
+        passes.append([float(t) for t in tangents])
+        return real_jvp(fn, inputs, tangents)
+
+    def no_backward(self, *args, **kwargs):
+        raise AssertionError("forward mode ran a backward pass")
+
+    monkeypatch.setattr(engine.forward, "jvp", counting_jvp)
+    monkeypatch.setattr(Variable, "backward", no_backward)
+    assert main.main(["eval", "--mode", "forward", "x*y + z", "x=1", "y=2", "z=3"]) == 0
+    assert capsys.readouterr().out.splitlines() == ["f = 5", "df/dx = 2", "df/dy = 1", "df/dz = 1"]
+    assert passes == [[1, 0, 0], [0, 1, 0], [0, 0, 1]]  # one pass per variable, f from any
+
+
+def test_eval_in_forward_mode_of_a_formula_without_variables_prints_its_value(capsys):
+    assert _eval_lines(capsys, "--mode", "forward", "2^10 - pi") == [("f", 1024 - math.pi)]
