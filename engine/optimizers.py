@@ -48,6 +48,41 @@ class Optimizer:
         self.hooks.append(f)
 
 
+# =============================================================================
+# hooks: run on the parameters (with gradients) before every update
+# =============================================================================
+
+
+class WeightDecay:
+    """Add ``rate · W`` to each gradient: the gradient of an L2 penalty ``rate/2 · ‖W‖²``."""
+
+    def __init__(self, rate: float) -> None:
+        self.rate = rate
+
+    def __call__(self, params: list[Parameter]) -> None:
+        for param in params:
+            param.grad.data += self.rate * param.data
+
+
+class ClipGrad:
+    """Scale all gradients down together when their joint norm exceeds ``max_norm``."""
+
+    def __init__(self, max_norm: float) -> None:
+        self.max_norm = max_norm
+
+    def __call__(self, params: list[Parameter]) -> None:
+        total_norm = math.sqrt(float(sum((p.grad.data**2).sum() for p in params)))
+        rate = self.max_norm / (total_norm + 1e-6)
+        if rate < 1:
+            for param in params:
+                param.grad.data *= rate
+
+
+# =============================================================================
+# the update rules
+# =============================================================================
+
+
 class SGD(Optimizer):
     """Stochastic gradient descent: ``W ← W − lr · ∂L/∂W``."""
 
@@ -122,4 +157,4 @@ class Adam(Optimizer):
         param.data -= self.lr * m / (np.sqrt(v) + self.eps)
 
 
-__all__ = ["SGD", "Adam", "MomentumSGD", "Optimizer"]
+__all__ = ["SGD", "Adam", "ClipGrad", "MomentumSGD", "Optimizer", "WeightDecay"]

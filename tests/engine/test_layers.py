@@ -13,7 +13,7 @@ import engine.functions as F
 from engine import Parameter, Variable
 from engine.layers import Layer, Linear
 from engine.models import MLP, Model
-from engine.optimizers import SGD, Adam, MomentumSGD
+from engine.optimizers import SGD, Adam, ClipGrad, MomentumSGD, WeightDecay
 from tests.engine.gradcheck_helpers import check_grads
 
 # =============================================================================
@@ -193,6 +193,37 @@ def test_an_optimizer_skips_parameters_without_gradient_and_runs_hooks_first():
     opt.update()
     assert seen == [[1.0]]
     assert layer.q.data[0] == 5.0 and layer.p.data[0] == -3.0
+
+
+def test_weight_decay_is_sgd_on_the_loss_plus_half_rate_times_the_squared_weights():
+    rate, x, t = 0.4, np.random.default_rng(0).random((10, 2)), np.zeros(10, dtype=int)
+    results = []
+    for with_hook in (True, False):
+        layer = Linear(3, nobias=True, in_size=2, dtype=np.float64)
+        layer.W.data = np.ones((2, 3))
+        opt = SGD(lr=0.1).setup(layer)
+        loss = F.softmax_cross_entropy(layer(x), t)
+        if with_hook:
+            opt.add_hook(WeightDecay(rate))
+        else:
+            loss = loss + rate / 2 * F.sum(layer.W**2)
+        loss.backward()
+        opt.update()
+        results.append(layer.W.data)
+    np.testing.assert_allclose(results[0], results[1], rtol=1e-14)
+
+
+def test_clip_grad_scales_all_gradients_to_the_norm_limit_together():
+    layer = Layer()
+    layer.a = Parameter(np.array([3.0]))
+    layer.b = Parameter(np.array([0.0, 4.0]))
+    layer.a.grad = Variable(np.array([3.0]))
+    layer.b.grad = Variable(np.array([0.0, 4.0]))  # joint norm 5
+    ClipGrad(1.0)(list(layer.params()))
+    assert layer.a.grad.data[0] == pytest.approx(0.6, rel=1e-6)
+    assert layer.b.grad.data[1] == pytest.approx(0.8, rel=1e-6)
+    ClipGrad(10.0)(list(layer.params()))  # under the limit: unchanged
+    assert layer.a.grad.data[0] == pytest.approx(0.6, rel=1e-6)
 
 
 # =============================================================================
