@@ -12,8 +12,6 @@ only knows how to record them and how to run the recording backwards.
 from __future__ import annotations
 
 import contextlib
-import heapq
-import itertools
 import weakref
 from collections.abc import Iterator
 from typing import Any
@@ -276,33 +274,52 @@ class GenerationQueue:
     """Functions waiting for their turn in backward, highest generation first (step 16).
 
     A function then runs only after every function that uses its outputs has passed
-    its gradient down. The book sorts the whole list on every insertion, which is
-    quadratic on wide graphs; a heap gives the same order in O(log n) per insertion.
+    its gradient down. Of equal generations the one added last leaves first, as from
+    the book's sorted list (``funcs.sort(key=generation)``, then ``funcs.pop()``), so
+    gradients add up in the book's order, to the last digit. The book sorts the whole
+    list on every insertion, which is quadratic on wide graphs. Here every generation
+    has a stack of its own, kept in a list indexed by generation: a function's inputs
+    come from lower generations, so the highest one waiting only ever steps down, and
+    adding or taking a function costs O(1).
     """
 
     keeps_every_grad = False
 
     def __init__(self) -> None:
-        self._heap: list[tuple[int, int, Function]] = []
+        self._stacks: list[list[Function] | None] = []  # by generation
+        self._top = -1  # no generation above this one has a function waiting
         self._seen: set[Function] = set()
-        # Of equal generations the one added last leaves first, as from the book's
-        # sorted list (``funcs.sort(key=generation)``, then ``funcs.pop()``): gradients
-        # are then added up in the book's order, to the last digit.
-        self._ties = itertools.count(0, -1)
 
     def add(self, f: Function) -> None:
-        if f not in self._seen:
-            self._seen.add(f)
-            heapq.heappush(self._heap, (-f.generation, next(self._ties), f))
+        if f in self._seen:
+            return
+        self._seen.add(f)
+        g = f.generation
+        stacks = self._stacks
+        if g >= len(stacks):
+            stacks.extend([None] * (g + 1 - len(stacks)))
+        stack = stacks[g]
+        if stack is None:
+            stacks[g] = [f]
+        else:
+            stack.append(f)
+        if g > self._top:  # the first function, or one added from outside backward
+            self._top = g
 
     def __iter__(self) -> Iterator[Function]:
         """Take functions out, next first, until none is left (``add`` may come between)."""
-        while self._heap:
-            yield heapq.heappop(self._heap)[2]
+        stacks = self._stacks
+        while self._top >= 0:
+            stack = stacks[self._top]
+            if stack:
+                yield stack.pop()
+            else:
+                self._top -= 1
 
     def pending(self) -> list[Function]:
         """The functions still waiting, next first (for a tracer)."""
-        return [entry[2] for entry in sorted(self._heap)]
+        stacks = self._stacks
+        return [f for g in range(self._top, -1, -1) if stacks[g] for f in reversed(stacks[g])]
 
 
 class PlainStack:
