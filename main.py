@@ -4,6 +4,8 @@
     python main.py --screenshot OUT.png [SESSION] render the main window offscreen to a PNG
     python main.py --export OUT SESSION.json      headless export; format from OUT's suffix
     python main.py eval "EXPR" x=1 y=2            print f and every partial derivative
+    python main.py eval --mode forward "EXPR" ... the same, by forward mode (one pass per name)
+    python main.py book SCRIPT.py [ARGS]          run a script written for the book
 
 Every command-line error is one line on stderr starting with ``error:`` and exit code 2:
 no traceback, and no partial output file. ``eval`` never imports Qt.
@@ -22,7 +24,8 @@ USAGE = """\
 usage: python main.py [SESSION.json]
        python main.py --screenshot OUT.png [SESSION.json]
        python main.py --export OUT SESSION.json
-       python main.py eval "EXPR" [NAME=VALUE ...]"""
+       python main.py eval [--mode reverse|forward] "EXPR" [NAME=VALUE ...]
+       python main.py book SCRIPT.py [ARGS ...]"""
 
 EXIT_USAGE = 2
 
@@ -55,11 +58,46 @@ def parse_assignments(args: list[str]) -> dict[str, float]:
     return values
 
 
+def forward_mode_lines(expr, values: dict[str, float]) -> list[str]:
+    """eval's lines computed by forward mode: one jvp per variable, tangent 1 on it."""
+    import numpy as np
+
+    from engine.forward import jvp
+    from tutor.numbers import exact
+
+    names = sorted(values)
+    used = list(expr.variables)
+
+    def f(*xs):
+        return expr.build(dict(zip(names, xs, strict=True)))
+
+    point = [np.array(values[name]) for name in names]
+    value, grads = None, {}
+    with np.errstate(all="ignore"):
+        for i, name in enumerate(names):
+            if name in used:
+                tangents = [np.array(1.0 if j == i else 0.0) for j in range(len(names))]
+                (y,), (ydot,) = jvp(f, point, tangents)
+                value = float(y.data)
+                grads[name] = float(ydot.data) + 0.0  # + 0.0: no "-0", as eval prints
+        if value is None:  # a formula of no variable: one pass for its value
+            (y,), _ = jvp(f, point, [np.zeros(())] * len(names))
+            value = float(y.data)
+    lines = [f"f = {exact(value + 0.0)}"]
+    lines.extend(f"df/d{name} = {exact(grads.get(name, 0.0))}" for name in names)
+    return lines
+
+
 def run_eval(args: list[str]) -> int:
     from tutor.evaluation import evaluate_expression
     from tutor.formula import ParseError, parse
     from tutor.numbers import exact
 
+    mode = "reverse"
+    if args and args[0] in ("--mode", "-m"):
+        if len(args) < 2 or args[1] not in ("reverse", "forward"):
+            raise UsageError("--mode is reverse (the default) or forward")
+        mode, args = args[1], args[2:]
     if not args:
         raise UsageError('eval needs an expression, e.g. eval "x^2*y" x=3 y=2')
     text, assignments = args[0], args[1:]
@@ -73,6 +111,9 @@ def run_eval(args: list[str]) -> int:
     if missing:
         hint = " ".join(f"{name}=…" for name in missing)
         raise UsageError(f"no value for {', '.join(missing)} (add {hint})")
+    if mode == "forward":
+        print("\n".join(forward_mode_lines(expr, values)))
+        return 0
     result = evaluate_expression(expr, values, None)
     lines = [f"f = {exact(result.value)}"]
     for name in sorted(values):
@@ -81,6 +122,20 @@ def run_eval(args: list[str]) -> int:
     for notice in result.notices:  # log(-1), 1/0: the numbers stand, with a word why
         print(f"note: {notice}", file=sys.stderr)
     return 0
+
+
+# -- book (headless, no Qt) -----------------------------------------------------------------
+
+
+def run_book(args: list[str]) -> int:
+    """Run a script written for the book, with ``import dezero`` resolving to the engine."""
+    if not args:
+        raise UsageError("book needs a script: book SCRIPT.py [ARGS ...]")
+    if not os.path.isfile(args[0]):
+        raise UsageError(f"{args[0]}: no such script")
+    from tutor.book_runner import run_script
+
+    return run_script(args[0], args[1:])
 
 
 # -- sessions from the command line --------------------------------------------------------
@@ -210,6 +265,8 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if args and args[0] == "eval":
             return run_eval(args[1:])
+        if args and args[0] == "book":
+            return run_book(args[1:])
         if args and args[0] == "--screenshot":
             return run_screenshot(args[1:])
         if args and args[0] == "--export":

@@ -12,8 +12,6 @@ only knows how to record them and how to run the recording backwards.
 from __future__ import annotations
 
 import contextlib
-import heapq
-import itertools
 import weakref
 from collections.abc import Iterator
 from typing import Any
@@ -31,8 +29,8 @@ class Config:
     ``enable_backprop``
         When False, functions compute values only and record nothing (see ``no_grad``).
 
-    The three switches below exist for the tutor's lessons: each one brings back a bug
-    that the book fixes, so a learner can *see* why the fix is needed. Each is read in
+    The switches below exist for the tutor's lessons: each one brings back a bug or a
+    limit that the book fixes, so a learner can *see* why the fix is needed. Each is read in
     one line that picks a small named piece; leave them alone in normal use.
 
     ``accumulate_grad``
@@ -47,12 +45,17 @@ class Config:
         Book step 17. When False, ``Function.__call__`` holds its outputs by strong
         reference, so every graph is a reference cycle and stays alive until the cycle
         collector runs.
+    ``grads_as_variables``
+        Book step 32. When False, ``backward`` leaves plain ndarrays in ``grad``, as the
+        book's ``core_simple`` does (steps 1-31): ``x.data -= lr * x.grad`` then works,
+        and ``create_graph`` cannot (see ``backward_with_array_grads``).
     """
 
     enable_backprop = True
     accumulate_grad = True
     order_by_generation = True
     weak_outputs = True
+    grads_as_variables = True
 
 
 @contextlib.contextmanager
@@ -92,8 +95,9 @@ class Variable:
     __array_priority__ = 200
 
     # Slots make each Variable smaller and quicker to build (no per-instance dict):
-    # a graph has one per node.
-    __slots__ = ("data", "name", "grad", "creator", "generation", "__weakref__")
+    # a graph has one per node. The array lives in ``_data``; ``data`` (below) checks
+    # what is assigned to it.
+    __slots__ = ("_data", "name", "grad", "creator", "generation", "__weakref__")
 
     def __init__(self, data: np.ndarray | None, name: str | None = None) -> None:
         if data is not None and not isinstance(data, np.ndarray):
@@ -101,39 +105,66 @@ class Variable:
                 f"Variable expects a numpy.ndarray (or None), got {type(data).__name__}; "
                 f"wrap numbers with np.array(...), e.g. Variable(np.array(1.0))"
             )
-        self.data = data
+        self._data = data
         self.name = name
         self.grad: Variable | None = None
         self.creator: Function | None = None
         self.generation = 0
 
+    @property
+    def data(self) -> np.ndarray | None:
+        """The value, an ndarray (or None). Assigning anything else raises TypeError
+        (a NumPy scalar such as ``np.float64(2.0)`` is kept as a 0-d array)."""
+        return self._data
+
+    @data.setter
+    def data(self, value: np.ndarray | None) -> None:
+        # ``x.data -= lr * x.grad`` (the book's steps 28-29, written when grads were
+        # arrays) would otherwise put a Variable here and fail much later. A NumPy
+        # scalar, what arithmetic on 0-d arrays gives, becomes a 0-d array.
+        if isinstance(value, np.generic):
+            value = np.asarray(value)
+        elif value is not None and not isinstance(value, np.ndarray):
+            hint = (
+                "; x.grad is a Variable too: use its array, e.g. x.data -= lr * x.grad.data"
+                if isinstance(value, Variable)
+                else "; wrap numbers with np.array(...)"
+            )
+            raise TypeError(
+                f"Variable.data must be a numpy.ndarray (or None), "
+                f"got {type(value).__name__}{hint}"
+            )
+        self._data = value
+
     # -- looking like an ndarray ------------------------------------------------
+    # The engine reads ``_data`` directly where it runs once per node: going through
+    # the ``data`` property costs about 50 ns a read, a twentieth of a whole node.
 
     @property
     def shape(self) -> tuple[int, ...]:
-        return self.data.shape
+        return self._data.shape
 
     @property
     def ndim(self) -> int:
-        return self.data.ndim
+        return self._data.ndim
 
     @property
     def size(self) -> int:
-        return self.data.size
+        return self._data.size
 
     @property
     def dtype(self) -> np.dtype:
-        return self.data.dtype
+        return self._data.dtype
 
     def __len__(self) -> int:
-        return len(self.data)
+        return len(self._data)
 
     def __repr__(self) -> str:
-        if self.data is None:
+        if self._data is None:
             return "variable(None)"
         # Continuation lines of a multi-line array line up under the first one:
         # 'variable(' is 9 characters wide.
-        p = str(self.data).replace("\n", "\n" + " " * 9)
+        p = str(self._data).replace("\n", "\n" + " " * 9)
         return "variable(" + p + ")"
 
     # -- the graph ------------------------------------------------------------
@@ -166,8 +197,10 @@ class Variable:
             An observer told about every step (see ``BackwardTracer``); the tutor's
             step-through view is built on it.
         """
+        if not Config.grads_as_variables:
+            return backward_with_array_grads(self, retain_grad, create_graph, tracer)
         if self.grad is None:
-            self.grad = Variable(np.ones_like(self.data))
+            self.grad = Variable(np.ones_like(self._data))
         if self.creator is None:
             return  # a variable nobody computed: d(self)/d(self) = 1 and nothing else
 
@@ -206,6 +239,8 @@ class Variable:
                 # would check again for every function and slow backward by a tenth
                 # or more (W1).
                 for x, gx in zip(f.inputs, gxs, strict=False):
+                    if gx is None:  # an input that takes no gradient (labels, indices)
+                        continue
                     before = x.grad
                     # The first gradient to arrive is taken as it is; the rule says
                     # what a second one does.
@@ -220,6 +255,16 @@ class Variable:
                         y().grad = None
 
 
+class Parameter(Variable):
+    """A Variable that a Layer learns (book step 44): its weights W and biases b.
+
+    It behaves exactly like a Variable; ``Layer.params()`` finds a layer's parameters
+    by this type.
+    """
+
+    __slots__ = ()
+
+
 # =============================================================================
 # the order of backward: which function's turn it is
 # =============================================================================
@@ -229,30 +274,52 @@ class GenerationQueue:
     """Functions waiting for their turn in backward, highest generation first (step 16).
 
     A function then runs only after every function that uses its outputs has passed
-    its gradient down. The book sorts the whole list on every insertion, which is
-    quadratic on wide graphs; a heap gives the same order in O(log n) per insertion.
+    its gradient down. Of equal generations the one added last leaves first, as from
+    the book's sorted list (``funcs.sort(key=generation)``, then ``funcs.pop()``), so
+    gradients add up in the book's order, to the last digit. The book sorts the whole
+    list on every insertion, which is quadratic on wide graphs. Here every generation
+    has a stack of its own, kept in a list indexed by generation: a function's inputs
+    come from lower generations, so the highest one waiting only ever steps down, and
+    adding or taking a function costs O(1).
     """
 
     keeps_every_grad = False
 
     def __init__(self) -> None:
-        self._heap: list[tuple[int, int, Function]] = []
+        self._stacks: list[list[Function] | None] = []  # by generation
+        self._top = -1  # no generation above this one has a function waiting
         self._seen: set[Function] = set()
-        self._ties = itertools.count()  # equal generations leave in the order they came
 
     def add(self, f: Function) -> None:
-        if f not in self._seen:
-            self._seen.add(f)
-            heapq.heappush(self._heap, (-f.generation, next(self._ties), f))
+        if f in self._seen:
+            return
+        self._seen.add(f)
+        g = f.generation
+        stacks = self._stacks
+        if g >= len(stacks):
+            stacks.extend([None] * (g + 1 - len(stacks)))
+        stack = stacks[g]
+        if stack is None:
+            stacks[g] = [f]
+        else:
+            stack.append(f)
+        if g > self._top:  # the first function, or one added from outside backward
+            self._top = g
 
     def __iter__(self) -> Iterator[Function]:
         """Take functions out, next first, until none is left (``add`` may come between)."""
-        while self._heap:
-            yield heapq.heappop(self._heap)[2]
+        stacks = self._stacks
+        while self._top >= 0:
+            stack = stacks[self._top]
+            if stack:
+                yield stack.pop()
+            else:
+                self._top -= 1
 
     def pending(self) -> list[Function]:
         """The functions still waiting, next first (for a tracer)."""
-        return [entry[2] for entry in sorted(self._heap)]
+        stacks = self._stacks
+        return [f for g in range(self._top, -1, -1) if stacks[g] for f in reversed(stacks[g])]
 
 
 class PlainStack:
@@ -293,12 +360,55 @@ def sum_grads(grad: Variable, gx: Variable) -> Variable:
         return grad + gx
     # Nothing to record: adding the arrays directly skips a Function call that would
     # record nothing anyway, which makes backward of a wide graph (W3) about 8% faster.
-    return Variable(as_array(grad.data + gx.data))
+    return Variable(as_array(grad._data + gx._data))
 
 
 def last_grad_wins(grad: Variable, gx: Variable) -> Variable:
     """Teaching switch: the book before step 14. ``add(x, x)`` then gives 1, not 2."""
     return gx
+
+
+def backward_with_array_grads(
+    y: Variable, retain_grad: bool, create_graph: bool, tracer: BackwardTracer | None
+) -> None:
+    """Teaching switch: the book before step 32, where every ``grad`` is an ndarray.
+
+    The same backward runs with Variables; ndarrays found in ``grad`` beforehand (a
+    gradient kept from an earlier call, a seed you set) are wrapped first, and every
+    gradient is unwrapped after. A recorded backward pass (``create_graph``) would be
+    lost in the unwrapping, which is why the book made grads Variables.
+    """
+    if create_graph:
+        raise ValueError(
+            "create_graph needs gradients that are Variables (book step 32); "
+            "Config.grads_as_variables is False"
+        )
+    variables = variables_of(y)
+    for v in variables:
+        if isinstance(v.grad, np.ndarray):
+            v.grad = Variable(v.grad)
+    with using_config("grads_as_variables", True):
+        y.backward(retain_grad, tracer=tracer)
+    for v in variables:
+        if isinstance(v.grad, Variable):
+            v.grad = v.grad._data
+
+
+def variables_of(y: Variable) -> list[Variable]:
+    """Every Variable of the graph that ``y`` was computed from, ``y`` first."""
+    found, seen, funcs = [y], {id(y)}, [y.creator]
+    visited = set()
+    while funcs:
+        f = funcs.pop()
+        if f is None or f in visited:
+            continue
+        visited.add(f)
+        for x in f.inputs + [ref() for ref in f.outputs]:
+            if x is not None and id(x) not in seen:
+                seen.add(id(x))
+                found.append(x)
+                funcs.append(x.creator)
+    return found
 
 
 # =============================================================================
@@ -324,6 +434,65 @@ class BackwardTracer:
 
     def on_accumulate(self, f: Function, x: Variable, before, gx, after) -> None:
         pass
+
+
+# =============================================================================
+# observers of Function calls: forward mode and operation counts
+# =============================================================================
+
+
+class CallObserver:
+    """Told about every Function call while it is in ``call_observers``.
+
+    ``on_call(f, inputs, outputs)`` runs right after ``f.forward``, with ``f``'s input
+    and output Variables (lists). Forward mode (engine/forward.py) computes tangents
+    here, and ``count_ops`` counts; add and remove observers with ``observing``.
+    """
+
+    def on_call(self, f: Function, inputs: list[Variable], outputs: list[Variable]) -> None:
+        pass
+
+
+# Empty in normal use, so a call pays one truth test for this.
+call_observers: list[CallObserver] = []
+
+
+@contextlib.contextmanager
+def observing(observer: CallObserver) -> Iterator[CallObserver]:
+    """Tell ``observer`` about every Function call inside a ``with`` block."""
+    call_observers.append(observer)
+    try:
+        yield observer
+    finally:
+        call_observers.remove(observer)
+
+
+class OpCount(CallObserver):
+    """How many Functions were evaluated: ``total``, and ``by_op`` per class name.
+
+    Every call counts, recorded or not: those of a forward pass, those that a
+    ``backward`` makes (``Sin.backward`` calls ``cos`` and ``mul``), and the tangent
+    rules of forward mode. Gradients added up without ``create_graph`` are added as
+    arrays, with no Function, and are not counted.
+    """
+
+    def __init__(self) -> None:
+        self.total = 0
+        self.by_op: dict[str, int] = {}
+
+    def on_call(self, f: Function, inputs: list[Variable], outputs: list[Variable]) -> None:
+        self.total += 1
+        name = type(f).__name__
+        self.by_op[name] = self.by_op.get(name, 0) + 1
+
+    def __repr__(self) -> str:
+        return f"OpCount(total={self.total}, by_op={self.by_op})"
+
+
+def count_ops() -> contextlib.AbstractContextManager[OpCount]:
+    """``with count_ops() as ops: y.backward()`` leaves the number of Function
+    evaluations inside the block in ``ops.total`` (and per op in ``ops.by_op``)."""
+    return observing(OpCount())
 
 
 def as_variable(obj: Any) -> Variable:
@@ -375,6 +544,9 @@ class Function:
         ``("gx = gy · cos(x)",)``, written with ``gy`` (the gradient arriving), ``x``
         or ``x0, x1`` (the inputs), ``y`` (the output) and ``c``: the tutor's
         step-through puts the numbers in place of these names.
+    ``tangent_rule``
+        Its forward-mode rule (``jvp``), ``"ẏ = cos(x) · ẋ"``, in the names of the
+        forward rule plus ``ẋ`` or ``ẋ0, ẋ1`` (the tangents arriving) and ``ẏ``.
     ``kink``
         For a function with a corner at 0, where it has no derivative: the
         subgradient its ``backward`` uses there (``"0"`` for relu).
@@ -386,6 +558,7 @@ class Function:
     symbol: str | None = None
     forward_rule: str | None = None
     backward_rules: tuple[str, ...] = ()
+    tangent_rule: str | None = None
     kink: str | None = None
     formula_name: str | None = None
 
@@ -404,7 +577,7 @@ class Function:
             if not isinstance(x0, Variable):
                 x0 = as_variable(x0)
             inputs = [x0]
-            xs = (x0.data,)
+            xs = (x0._data,)
             generation = x0.generation
         elif len(inputs) == 2:
             x0, x1 = inputs
@@ -413,11 +586,11 @@ class Function:
             if not isinstance(x1, Variable):
                 x1 = as_variable(x1)
             inputs = [x0, x1]
-            xs = (x0.data, x1.data)
+            xs = (x0._data, x1._data)
             generation = x0.generation if x0.generation > x1.generation else x1.generation
         else:
             inputs = [x if isinstance(x, Variable) else as_variable(x) for x in inputs]
-            xs = tuple([x.data for x in inputs])
+            xs = tuple([x._data for x in inputs])
             generation = max([x.generation for x in inputs], default=0)
         try:
             ys = self.forward(*xs)
@@ -449,6 +622,10 @@ class Function:
                 output.set_creator(self)
                 self.outputs.append(ref(output))
 
+        if call_observers:  # forward mode and operation counts (see CallObserver)
+            for observer in call_observers:
+                observer.on_call(self, inputs, outputs)
+
         return outputs if len(outputs) > 1 else outputs[0]
 
     def forward(self, *xs: np.ndarray) -> Any:
@@ -456,6 +633,15 @@ class Function:
 
     def backward(self, *gys: Variable) -> Any:
         raise NotImplementedError(f"{type(self).__name__}.backward")
+
+    def jvp(self, *xdots: Variable) -> Any:
+        """Forward mode: the tangent of the output from the tangents of the inputs.
+
+        ``xdots`` has one tangent (a Variable with its input's shape) per input; the
+        result is the output's tangent, ``ẏ = Σ ∂y/∂xᵢ · ẋᵢ``. Like ``backward`` it reads
+        ``self.inputs`` and ``self.outputs``. See engine/forward.py.
+        """
+        raise NotImplementedError(f"{type(self).__name__}.jvp (no tangent rule for forward mode)")
 
 
 class _StrongRef:

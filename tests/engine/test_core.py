@@ -15,6 +15,8 @@ import weakref
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import engine.functions as F
 from engine import (
@@ -245,7 +247,7 @@ def test_both_schedulers_agree_where_the_early_book_was_already_right(by_generat
         assert x.grad.data == 12.0  # d(2x²)/dx = 4x
 
 
-def test_generation_queue_gives_highest_generation_first_and_ties_in_arrival_order():
+def test_generation_queue_gives_highest_generation_first_and_ties_last_arrived_first():
     from engine.core import GenerationQueue
 
     class Op(Function):
@@ -256,14 +258,42 @@ def test_generation_queue_gives_highest_generation_first_and_ties_in_arrival_ord
     funcs = GenerationQueue()
     for f in (a, b, c, d, b):  # b arrives twice: it is kept once
         funcs.add(f)
-    assert funcs.pending() == [b, d, a, c]
+    assert funcs.pending() == [b, d, c, a]
     order = []
     for f in funcs:
         order.append(f)
         if f is d:
             funcs.add(Op(5))  # added while backward runs: it comes out next
     assert [f.generation for f in order] == [3, 2, 5, 1, 1]
-    assert order[3:] == [a, c]
+    assert order[3:] == [c, a]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    generations=st.lists(st.integers(0, 4), min_size=1, max_size=30),
+    pops_between=st.lists(st.booleans(), min_size=30, max_size=30),
+)
+def test_generation_queue_gives_the_order_of_the_books_sorted_list(generations, pops_between):
+    """The book's step 16: ``funcs.append(f); funcs.sort(key=generation)``, then
+    ``funcs.pop()``. Gradients add up in that order, so results agree to the last digit."""
+    from engine.core import GenerationQueue
+
+    class Op(Function):
+        def __init__(self, generation: int) -> None:
+            self.generation = generation
+
+    ops = [Op(g) for g in generations]
+    queue, book, ours, theirs = GenerationQueue(), [], [], []
+    for op, pop in zip(ops, pops_between, strict=False):
+        queue.add(op)
+        book.append(op)
+        book.sort(key=lambda f: f.generation)
+        if pop:
+            ours.append(next(iter(queue)))
+            theirs.append(book.pop())
+    ours.extend(queue)
+    theirs.extend(reversed(book))
+    assert ours == theirs
 
 
 def test_plain_stack_gives_last_added_first_and_keeps_repeats():
