@@ -57,14 +57,16 @@ def parse_assignments(args: list[str]) -> dict[str, float]:
 
 def run_eval(args: list[str]) -> int:
     from tutor.evaluation import evaluate_expression
-    from tutor.formula import ParseError, parse
+    from tutor.formula import ParseError, SeveralOutputsError, parse
     from tutor.numbers import exact
 
     if not args:
         raise UsageError('eval needs an expression, e.g. eval "x^2*y" x=3 y=2')
     text, assignments = args[0], args[1:]
     try:
-        expr = parse(text)
+        expr = parse(text, single=True)
+    except SeveralOutputsError as exc:  # it parses: it is just not one f
+        raise UsageError(str(exc)) from None
     except ParseError as exc:
         where = "" if "column" in str(exc) else f" at column {exc.position + 1}"
         raise UsageError(f"the expression does not parse{where}: {exc}") from None
