@@ -4,32 +4,38 @@
 <context>
     <name>ExpressionBar</name>
     <message>
-        <location filename="../panels/formula/expression_bar.py" line="154"/>
+        <location filename="../panels/formula/expression_bar.py" line="227"/>
         <source>type a formula, e.g. sin(x) * x^2</source>
         <translation>수식을 입력하세요. 예: sin(x) * x^2</translation>
     </message>
     <message>
-        <location filename="../panels/formula/expression_bar.py" line="156"/>
+        <location filename="../panels/formula/expression_bar.py" line="229"/>
         <source>The function f. Operators + - * / ^, functions such as sin(x), constants pi and e; 2x means 2*x. (Ctrl+L)</source>
         <translation>함수 f. 연산자 + - * / ^, sin(x) 같은 함수, 상수 pi와 e를 쓸 수 있습니다. 2x는 2*x를 뜻합니다. (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../panels/formula/expression_bar.py" line="159"/>
+        <location filename="../panels/formula/expression_bar.py" line="232"/>
         <source>Expression</source>
         <translation>수식</translation>
     </message>
     <message>
-        <location filename="../panels/formula/expression_bar.py" line="201"/>
+        <location filename="../panels/formula/expression_bar.py" line="284"/>
+        <source>= {formula}    (Enter or a short pause adds {names})</source>
+        <translation>= {formula}    (Enter를 누르거나 잠시 멈추면 {names} 추가)</translation>
+    </message>
+    <message>
+        <location filename="../panels/formula/expression_bar.py" line="296"/>
         <source>column {column}: {message}</source>
         <translation>{column}번째 열: {message}</translation>
     </message>
     <message>
-        <location filename="../panels/formula/expression_bar.py" line="207"/>
+        <location filename="../panels/formula/expression_bar.py" line="291"/>
+        <location filename="../panels/formula/expression_bar.py" line="303"/>
         <source>The plot and numbers show the last formula that worked.</source>
         <translation>플롯과 숫자는 마지막으로 올바르게 계산된 수식의 결과입니다.</translation>
     </message>
     <message>
-        <location filename="../panels/formula/expression_bar.py" line="213"/>
+        <location filename="../panels/formula/expression_bar.py" line="311"/>
         <source>How the tutor reads your formula</source>
         <translation>튜터가 수식을 읽은 방식</translation>
     </message>
@@ -37,198 +43,198 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../file_actions.py" line="172"/>
+        <location filename="../file_actions.py" line="174"/>
         <source>&amp;New</source>
         <translation>새로 만들기(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="173"/>
+        <location filename="../file_actions.py" line="175"/>
         <source>&amp;Open…</source>
         <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="174"/>
+        <location filename="../file_actions.py" line="176"/>
         <source>&amp;Save</source>
         <translation>저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="175"/>
+        <location filename="../file_actions.py" line="177"/>
         <source>Save &amp;As…</source>
         <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="176"/>
+        <location filename="../file_actions.py" line="178"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="177"/>
+        <location filename="../file_actions.py" line="179"/>
         <source>Open &amp;Recent</source>
         <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="178"/>
+        <location filename="../file_actions.py" line="180"/>
         <source>&amp;Export</source>
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="180"/>
+        <location filename="../file_actions.py" line="182"/>
         <source>Plot as &amp;PNG Image…</source>
         <translation>플롯을 PNG 이미지로(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="181"/>
+        <location filename="../file_actions.py" line="183"/>
         <source>Plot as S&amp;VG Drawing…</source>
         <translation>플롯을 SVG 그림으로(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="182"/>
+        <location filename="../file_actions.py" line="184"/>
         <source>Graph View as P&amp;NG Image…</source>
         <translation>그래프 보기를 PNG 이미지로(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="183"/>
+        <location filename="../file_actions.py" line="185"/>
         <source>Graph View as SV&amp;G Drawing…</source>
         <translation>그래프 보기를 SVG 그림으로(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="184"/>
+        <location filename="../file_actions.py" line="186"/>
         <source>Sweep as &amp;CSV Table…</source>
         <translation>스윕 결과를 CSV 표로(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="185"/>
+        <location filename="../file_actions.py" line="187"/>
         <source>Computational Graph as &amp;DOT…</source>
         <translation>계산 그래프를 DOT으로(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="186"/>
+        <location filename="../file_actions.py" line="188"/>
         <source>P&amp;ython Script…</source>
         <translation>파이썬 스크립트(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="187"/>
+        <location filename="../file_actions.py" line="189"/>
         <source>&amp;Jupyter Notebook…</source>
         <translation>주피터 노트북(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="188"/>
+        <location filename="../file_actions.py" line="190"/>
         <source>Session as &amp;JSON…</source>
         <translation>세션을 JSON으로(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="171"/>
+        <location filename="../file_actions.py" line="173"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="573"/>
+        <location filename="../file_actions.py" line="591"/>
         <source>Untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="255"/>
+        <location filename="../file_actions.py" line="257"/>
         <source>Unsaved Changes</source>
         <translation>저장하지 않은 변경 사항</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="256"/>
+        <location filename="../file_actions.py" line="258"/>
         <source>Save the changes to {name} before closing it?</source>
         <translation>닫기 전에 {name}의 변경 사항을 저장할까요?</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="297"/>
+        <location filename="../file_actions.py" line="298"/>
         <source>Open Session</source>
         <translation>세션 열기</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="307"/>
+        <location filename="../file_actions.py" line="308"/>
         <source>Cannot Open Session</source>
         <translation>세션을 열 수 없음</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="308"/>
+        <location filename="../file_actions.py" line="309"/>
         <source>{name} was not opened: {reason}</source>
         <translation>{name}을(를) 열지 못했습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="328"/>
-        <location filename="../file_actions.py" line="420"/>
+        <location filename="../file_actions.py" line="331"/>
+        <location filename="../file_actions.py" line="437"/>
         <source>untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="331"/>
+        <location filename="../file_actions.py" line="334"/>
         <source>Save Session As</source>
         <translation>다른 이름으로 세션 저장</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="346"/>
+        <location filename="../file_actions.py" line="349"/>
         <source>Cannot Save Session</source>
         <translation>세션을 저장할 수 없음</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="347"/>
+        <location filename="../file_actions.py" line="350"/>
         <source>{name} was not saved: {reason}</source>
         <translation>{name}을(를) 저장하지 못했습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="354"/>
+        <location filename="../file_actions.py" line="357"/>
         <source>Saved {name}</source>
         <translation>{name} 저장됨</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="363"/>
+        <location filename="../file_actions.py" line="366"/>
         <source>Autodiff Tutor sessions (*.json);;All files (*)</source>
         <translation>Autodiff Tutor 세션 (*.json);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="411"/>
+        <location filename="../file_actions.py" line="428"/>
         <source>&amp;Clear Recent Files</source>
         <translation>최근 파일 목록 지우기(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="426"/>
+        <location filename="../file_actions.py" line="443"/>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="428"/>
+        <location filename="../file_actions.py" line="445"/>
         <source>{suffix} files (*{suffix});;All files (*)</source>
         <translation>{suffix} 파일 (*{suffix});;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="444"/>
+        <location filename="../file_actions.py" line="461"/>
         <source>Not exported: {reason}</source>
         <translation>내보내지 못했습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="445"/>
+        <location filename="../file_actions.py" line="462"/>
         <source>Export Failed</source>
         <translation>내보내기 실패</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="447"/>
+        <location filename="../file_actions.py" line="464"/>
         <source>Exported {name}</source>
         <translation>{name} 내보냄</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="458"/>
+        <location filename="../file_actions.py" line="475"/>
         <source>there is no view to export</source>
         <translation>내보낼 보기가 없습니다</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="568"/>
+        <location filename="../file_actions.py" line="586"/>
         <source>An autosaved session could not be read: {reason}</source>
         <translation>자동 저장된 세션을 읽을 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="577"/>
+        <location filename="../file_actions.py" line="595"/>
         <source>Restore Unsaved Work?</source>
         <translation>저장하지 않은 작업을 복원할까요?</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="579"/>
+        <location filename="../file_actions.py" line="597"/>
         <source>Autodiff Tutor did not close properly. Restore the unsaved changes to {name} from {time}?</source>
         <translation>Autodiff Tutor가 정상적으로 종료되지 않았습니다. {time}에 저장되지 않은 {name}의 변경 사항을 복원할까요?</translation>
     </message>
@@ -1941,45 +1947,184 @@
 <context>
     <name>Palette</name>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="124"/>
+        <location filename="../panels/formula/button_palette.py" line="168"/>
         <source>new variable…</source>
         <translation>새 변수…</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="125"/>
+        <location filename="../panels/formula/button_palette.py" line="169"/>
         <source>Add a variable with a name of your choice</source>
         <translation>원하는 이름으로 변수를 추가합니다</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="126"/>
+        <location filename="../panels/formula/button_palette.py" line="170"/>
+        <source>New variable</source>
+        <translation>새 변수</translation>
+    </message>
+    <message>
+        <location filename="../panels/formula/button_palette.py" line="171"/>
         <source>name, then Enter</source>
         <translation>이름 입력 후 Enter</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="127"/>
+        <location filename="../panels/formula/button_palette.py" line="172"/>
+        <source>Name of the new variable</source>
+        <translation>새 변수의 이름</translation>
+    </message>
+    <message>
+        <location filename="../panels/formula/button_palette.py" line="174"/>
+        <source>A name such as a, theta or x2; Enter adds it, Esc closes</source>
+        <translation>a, theta, x2 같은 이름. Enter로 추가, Esc로 닫기</translation>
+    </message>
+    <message>
+        <location filename="../panels/formula/button_palette.py" line="179"/>
+        <source>decimal point</source>
+        <translation>소수점</translation>
+    </message>
+    <message>
+        <location filename="../panels/formula/button_palette.py" line="179"/>
+        <source>Insert a decimal point (key .)</source>
+        <translation>소수점 넣기 (키 .)</translation>
+    </message>
+    <message>
+        <location filename="../panels/formula/button_palette.py" line="181"/>
         <source>Delete before the cursor</source>
         <translation>커서 앞 글자를 지웁니다</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="128"/>
+        <location filename="../panels/formula/button_palette.py" line="182"/>
+        <source>Delete before the cursor: a whole sin( or + at once (key Backspace)</source>
+        <translation>커서 앞 지우기: sin(이나 +를 한 번에 (키 Backspace)</translation>
+    </message>
+    <message>
+        <location filename="../panels/formula/button_palette.py" line="185"/>
+        <source>Clear the formula</source>
+        <translation>식 지우기</translation>
+    </message>
+    <message>
+        <location filename="../panels/formula/button_palette.py" line="186"/>
+        <source>Empty the expression field (Ctrl+A, then Delete)</source>
+        <translation>식 입력란 비우기 (Ctrl+A 다음 Delete)</translation>
+    </message>
+    <message>
+        <location filename="../panels/formula/button_palette.py" line="188"/>
+        <source>plus</source>
+        <translation>더하기</translation>
+    </message>
+    <message>
+        <location filename="../panels/formula/button_palette.py" line="188"/>
+        <source>Insert + (key +)</source>
+        <translation>+ 넣기 (키 +)</translation>
+    </message>
+    <message>
+        <location filename="../panels/formula/button_palette.py" line="189"/>
+        <source>minus</source>
+        <translation>빼기</translation>
+    </message>
+    <message>
+        <location filename="../panels/formula/button_palette.py" line="189"/>
+        <source>Insert − (key -)</source>
+        <translation>− 넣기 (키 -)</translation>
+    </message>
+    <message>
+        <location filename="../panels/formula/button_palette.py" line="190"/>
+        <source>times</source>
+        <translation>곱하기</translation>
+    </message>
+    <message>
+        <location filename="../panels/formula/button_palette.py" line="190"/>
+        <source>Insert × (key *)</source>
+        <translation>× 넣기 (키 *)</translation>
+    </message>
+    <message>
+        <location filename="../panels/formula/button_palette.py" line="191"/>
+        <source>divided by</source>
+        <translation>나누기</translation>
+    </message>
+    <message>
+        <location filename="../panels/formula/button_palette.py" line="191"/>
+        <source>Insert ÷ (key /)</source>
+        <translation>÷ 넣기 (키 /)</translation>
+    </message>
+    <message>
+        <location filename="../panels/formula/button_palette.py" line="192"/>
+        <source>to the power</source>
+        <translation>거듭제곱</translation>
+    </message>
+    <message>
+        <location filename="../panels/formula/button_palette.py" line="192"/>
+        <source>Insert a power ^ (key ^)</source>
+        <translation>거듭제곱 ^ 넣기 (키 ^)</translation>
+    </message>
+    <message>
+        <location filename="../panels/formula/button_palette.py" line="194"/>
+        <source>open parenthesis</source>
+        <translation>여는 괄호</translation>
+    </message>
+    <message>
+        <location filename="../panels/formula/button_palette.py" line="195"/>
+        <source>Put ( ) around the selection, or insert a pair (key ()</source>
+        <translation>선택한 부분을 ( )로 감싸거나 괄호 한 쌍 넣기 (키 ()</translation>
+    </message>
+    <message>
+        <location filename="../panels/formula/button_palette.py" line="198"/>
+        <source>close parenthesis</source>
+        <translation>닫는 괄호</translation>
+    </message>
+    <message>
+        <location filename="../panels/formula/button_palette.py" line="199"/>
+        <source>Step over the next ), or close an open ( (key ))</source>
+        <translation>다음 )를 건너가거나 열린 (를 닫기 (키 ))</translation>
+    </message>
+    <message>
+        <location filename="../panels/formula/button_palette.py" line="201"/>
+        <source>pi</source>
+        <translation>파이</translation>
+    </message>
+    <message>
+        <location filename="../panels/formula/button_palette.py" line="201"/>
+        <source>Insert π = 3.14159… (type pi)</source>
+        <translation>π = 3.14159… 넣기 (pi 입력)</translation>
+    </message>
+    <message>
+        <location filename="../panels/formula/button_palette.py" line="202"/>
+        <source>e, Euler&apos;s number</source>
+        <translation>e, 오일러 수</translation>
+    </message>
+    <message>
+        <location filename="../panels/formula/button_palette.py" line="202"/>
+        <source>Insert e = 2.71828… (type e)</source>
+        <translation>e = 2.71828… 넣기 (e 입력)</translation>
+    </message>
+    <message>
+        <location filename="../panels/formula/button_palette.py" line="205"/>
+        <source>Insert {digit} (key {digit})</source>
+        <translation>{digit} 넣기 (키 {digit})</translation>
+    </message>
+    <message>
+        <location filename="../panels/formula/button_palette.py" line="210"/>
+        <source>function {name}</source>
+        <translation>함수 {name}</translation>
+    </message>
+    <message>
+        <location filename="../panels/formula/button_palette.py" line="213"/>
+        <source>Insert {name}() with the cursor inside, or wrap the selection (type {name}( )</source>
+        <translation>{name}()를 넣고 커서를 괄호 안에 두거나 선택한 부분을 감싸기 ({name}( 입력)</translation>
+    </message>
+    <message>
+        <location filename="../panels/formula/button_palette.py" line="222"/>
+        <source>variable {name}</source>
+        <translation>변수 {name}</translation>
+    </message>
+    <message>
+        <location filename="../panels/formula/button_palette.py" line="223"/>
+        <source>Insert the variable {name} (type {name})</source>
+        <translation>변수 {name} 넣기 ({name} 입력)</translation>
+    </message>
+    <message>
+        <location filename="../panels/formula/button_palette.py" line="176"/>
         <source>clear</source>
         <translation>지우기</translation>
-    </message>
-    <message>
-        <location filename="../panels/formula/button_palette.py" line="129"/>
-        <source>Empty the expression field</source>
-        <translation>수식 칸을 비웁니다</translation>
-    </message>
-    <message>
-        <location filename="../panels/formula/button_palette.py" line="131"/>
-        <source>Insert {name}( — or wrap the selection</source>
-        <translation>{name}( 넣기 — 선택한 부분이 있으면 감쌉니다</translation>
-    </message>
-    <message>
-        <location filename="../panels/formula/button_palette.py" line="134"/>
-        <location filename="../panels/formula/button_palette.py" line="169"/>
-        <source>Insert the variable {name}</source>
-        <translation>변수 {name} 넣기</translation>
     </message>
 </context>
 <context>
@@ -2023,57 +2168,57 @@
 <context>
     <name>SessionController</name>
     <message>
-        <location filename="../controller.py" line="249"/>
+        <location filename="../controller.py" line="328"/>
         <source>Edit expression to {text}</source>
         <translation>수식을 {text}(으)로 편집</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="278"/>
+        <location filename="../controller.py" line="358"/>
         <source>Change {name} to {value}</source>
         <translation>{name}을(를) {value}(으)로 변경</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="314"/>
+        <location filename="../controller.py" line="395"/>
         <source>Move ({names}) to ({values})</source>
         <translation>({names})을(를) ({values})(으)로 이동</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="343"/>
+        <location filename="../controller.py" line="425"/>
         <source>Change range of {name}</source>
         <translation>{name}의 범위 변경</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="351"/>
+        <location filename="../controller.py" line="433"/>
         <source>&apos;{name}&apos; is not a valid variable name</source>
         <translation>&apos;{name}&apos;은(는) 올바른 변수 이름이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="353"/>
+        <location filename="../controller.py" line="435"/>
         <source>&apos;{name}&apos; is a reserved name</source>
         <translation>&apos;{name}&apos;은(는) 예약된 이름입니다</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="357"/>
+        <location filename="../controller.py" line="446"/>
         <source>Add variable {name}</source>
         <translation>변수 {name} 추가</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="366"/>
+        <location filename="../controller.py" line="455"/>
         <source>Remove variable {name}</source>
         <translation>변수 {name} 삭제</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="375"/>
+        <location filename="../controller.py" line="465"/>
         <source>Plot along {name}</source>
         <translation>{name}을(를) 가로축으로 플롯</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="383"/>
+        <location filename="../controller.py" line="473"/>
         <source>Change plotted curves</source>
         <translation>플롯할 곡선 변경</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="404"/>
+        <location filename="../controller.py" line="494"/>
         <source>Change view settings</source>
         <translation>보기 설정 변경</translation>
     </message>
@@ -2127,58 +2272,61 @@
 <context>
     <name>VariableRow</name>
     <message>
-        <location filename="../panels/variables/variables_panel.py" line="172"/>
+        <location filename="../panels/variables/variables_panel.py" line="196"/>
         <source>Plot f along {name}</source>
         <translation>{name}을(를) 가로축으로 f 플롯</translation>
     </message>
     <message>
-        <location filename="../panels/variables/variables_panel.py" line="173"/>
+        <location filename="../panels/variables/variables_panel.py" line="197"/>
         <source>Plot along {name}</source>
         <translation>{name}을(를) 가로축으로 플롯</translation>
     </message>
     <message>
-        <location filename="../panels/variables/variables_panel.py" line="174"/>
-        <location filename="../panels/variables/variables_panel.py" line="175"/>
+        <location filename="../panels/variables/variables_panel.py" line="198"/>
+        <location filename="../panels/variables/variables_panel.py" line="199"/>
         <source>Value of {name}</source>
         <translation>{name}의 값</translation>
     </message>
     <message>
-        <location filename="../panels/variables/variables_panel.py" line="188"/>
+        <location filename="../panels/variables/variables_panel.py" line="217"/>
         <source>How fast f changes when {name} moves, the others held still</source>
         <translation>다른 변수를 고정하고 {name}만 움직일 때 f가 변하는 빠르기</translation>
     </message>
     <message>
-        <location filename="../panels/variables/variables_panel.py" line="178"/>
+        <location filename="../panels/variables/variables_panel.py" line="202"/>
+        <location filename="../panels/variables/variables_panel.py" line="363"/>
         <source>Smallest value of {name}</source>
         <translation>{name}의 최솟값</translation>
     </message>
     <message>
-        <location filename="../panels/variables/variables_panel.py" line="179"/>
+        <location filename="../panels/variables/variables_panel.py" line="203"/>
+        <location filename="../panels/variables/variables_panel.py" line="364"/>
         <source>Largest value of {name}</source>
         <translation>{name}의 최댓값</translation>
     </message>
     <message>
-        <location filename="../panels/variables/variables_panel.py" line="176"/>
+        <location filename="../panels/variables/variables_panel.py" line="200"/>
         <source>step</source>
         <translation>간격</translation>
     </message>
     <message>
-        <location filename="../panels/variables/variables_panel.py" line="180"/>
+        <location filename="../panels/variables/variables_panel.py" line="204"/>
+        <location filename="../panels/variables/variables_panel.py" line="365"/>
         <source>Slider step of {name}</source>
         <translation>{name} 슬라이더의 간격</translation>
     </message>
     <message>
-        <location filename="../panels/variables/variables_panel.py" line="185"/>
+        <location filename="../panels/variables/variables_panel.py" line="214"/>
         <source>Remove {name} (f does not use it)</source>
         <translation>{name} 삭제 (f가 쓰지 않음)</translation>
     </message>
     <message>
-        <location filename="../panels/variables/variables_panel.py" line="192"/>
+        <location filename="../panels/variables/variables_panel.py" line="221"/>
         <source>f does not use {name}: moving it changes nothing</source>
         <translation>f는 {name}을(를) 쓰지 않습니다: 움직여도 아무것도 바뀌지 않습니다</translation>
     </message>
     <message>
-        <location filename="../panels/variables/variables_panel.py" line="286"/>
+        <location filename="../panels/variables/variables_panel.py" line="311"/>
         <source>not a number</source>
         <translation>숫자가 아님</translation>
     </message>
@@ -2186,12 +2334,12 @@
 <context>
     <name>VariablesPanel</name>
     <message>
-        <location filename="../panels/variables/variables_panel.py" line="374"/>
+        <location filename="../panels/variables/variables_panel.py" line="435"/>
         <source>No variables yet: type a name such as x in the formula.</source>
         <translation>아직 변수가 없습니다. 수식에 x 같은 이름을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../panels/variables/variables_panel.py" line="378"/>
+        <location filename="../panels/variables/variables_panel.py" line="439"/>
         <source>∂f/∂x is how fast f changes when x alone moves: the slope of the tangent in the plot. The engine gets every ∂f/∂· from one backward pass.</source>
         <translation>∂f/∂x는 x만 움직일 때 f가 변하는 빠르기, 곧 플롯에서 접선의 기울기입니다. 엔진은 역전파 한 번으로 모든 ∂f/∂·를 구합니다.</translation>
     </message>
