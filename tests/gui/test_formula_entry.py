@@ -213,6 +213,10 @@ def test_the_message_has_room_reserved_so_the_palette_does_not_jump(qtbot, windo
     _type_keys(qtbot, edit, "x)")
     QApplication.processEvents()
     assert palette.mapTo(window, palette.rect().topLeft()).y() == top
+    _type_keys(qtbot, edit, " + foo(x)")  # the longest message: all the functions
+    QApplication.processEvents()
+    assert window.expression_bar.message.text().endswith("tan, tanh")
+    assert palette.mapTo(window, palette.rect().topLeft()).y() == top
 
 
 # -- the palette --------------------------------------------------------------------------------

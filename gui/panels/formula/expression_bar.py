@@ -196,7 +196,7 @@ class ExpressionBar(Retranslating, QWidget):
         # and go; a longer message (a narrow column, another language) grows the room.
         self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
         self.message.setMinimumHeight(
-            MESSAGE_LINES * self.message.fontMetrics().lineSpacing() + 2
+            MESSAGE_LINES * self.message.fontMetrics().lineSpacing() + 4
         )
 
         row = QHBoxLayout()

@@ -162,6 +162,9 @@ class VariableRow(Retranslating, QFrame):
         self.range_message.setWordWrap(True)
         self.range_message.setTextFormat(Qt.TextFormat.PlainText)
         self.range_message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
+        message_font = QFont(self.font())
+        message_font.setPointSizeF(message_font.pointSizeF() * 0.9)
+        self.range_message.setFont(message_font)
         self.range_message.setMinimumHeight(self.range_message.fontMetrics().lineSpacing())
 
         self.remove_button = QToolButton(self)
@@ -174,9 +177,9 @@ class VariableRow(Retranslating, QFrame):
         self.remove_button.clicked.connect(lambda: controller.remove_variable(self.name))
 
         grid = QGridLayout(self)
-        grid.setContentsMargins(8, 6, 8, 6)
+        grid.setContentsMargins(8, 6, 8, 2)  # the message line below is the bottom margin
         grid.setHorizontalSpacing(6)
-        grid.setVerticalSpacing(4)
+        grid.setVerticalSpacing(3)
         grid.addWidget(self.sweep_button, 0, 0)
         grid.addWidget(self.name_label, 0, 1)
         grid.addWidget(self.slider, 0, 2)
