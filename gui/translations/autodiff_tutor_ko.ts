@@ -1947,182 +1947,182 @@
 <context>
     <name>Palette</name>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="168"/>
+        <location filename="../panels/formula/button_palette.py" line="181"/>
         <source>new variable…</source>
         <translation>새 변수…</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="169"/>
+        <location filename="../panels/formula/button_palette.py" line="182"/>
         <source>Add a variable with a name of your choice</source>
         <translation>원하는 이름으로 변수를 추가합니다</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="170"/>
+        <location filename="../panels/formula/button_palette.py" line="183"/>
         <source>New variable</source>
         <translation>새 변수</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="171"/>
+        <location filename="../panels/formula/button_palette.py" line="184"/>
         <source>name, then Enter</source>
         <translation>이름 입력 후 Enter</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="172"/>
+        <location filename="../panels/formula/button_palette.py" line="185"/>
         <source>Name of the new variable</source>
         <translation>새 변수의 이름</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="174"/>
+        <location filename="../panels/formula/button_palette.py" line="187"/>
         <source>A name such as a, theta or x2; Enter adds it, Esc closes</source>
         <translation>a, theta, x2 같은 이름. Enter로 추가, Esc로 닫기</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="179"/>
+        <location filename="../panels/formula/button_palette.py" line="192"/>
         <source>decimal point</source>
         <translation>소수점</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="179"/>
+        <location filename="../panels/formula/button_palette.py" line="192"/>
         <source>Insert a decimal point (key .)</source>
         <translation>소수점 넣기 (키 .)</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="181"/>
+        <location filename="../panels/formula/button_palette.py" line="194"/>
         <source>Delete before the cursor</source>
         <translation>커서 앞 글자를 지웁니다</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="182"/>
+        <location filename="../panels/formula/button_palette.py" line="195"/>
         <source>Delete before the cursor: a whole sin( or + at once (key Backspace)</source>
         <translation>커서 앞 지우기: sin(이나 +를 한 번에 (키 Backspace)</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="185"/>
+        <location filename="../panels/formula/button_palette.py" line="198"/>
         <source>Clear the formula</source>
         <translation>식 지우기</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="186"/>
+        <location filename="../panels/formula/button_palette.py" line="199"/>
         <source>Empty the expression field (Ctrl+A, then Delete)</source>
         <translation>식 입력란 비우기 (Ctrl+A 다음 Delete)</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="188"/>
+        <location filename="../panels/formula/button_palette.py" line="201"/>
         <source>plus</source>
         <translation>더하기</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="188"/>
+        <location filename="../panels/formula/button_palette.py" line="201"/>
         <source>Insert + (key +)</source>
         <translation>+ 넣기 (키 +)</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="189"/>
+        <location filename="../panels/formula/button_palette.py" line="202"/>
         <source>minus</source>
         <translation>빼기</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="189"/>
+        <location filename="../panels/formula/button_palette.py" line="202"/>
         <source>Insert − (key -)</source>
         <translation>− 넣기 (키 -)</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="190"/>
+        <location filename="../panels/formula/button_palette.py" line="203"/>
         <source>times</source>
         <translation>곱하기</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="190"/>
+        <location filename="../panels/formula/button_palette.py" line="203"/>
         <source>Insert × (key *)</source>
         <translation>× 넣기 (키 *)</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="191"/>
+        <location filename="../panels/formula/button_palette.py" line="204"/>
         <source>divided by</source>
         <translation>나누기</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="191"/>
+        <location filename="../panels/formula/button_palette.py" line="204"/>
         <source>Insert ÷ (key /)</source>
         <translation>÷ 넣기 (키 /)</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="192"/>
+        <location filename="../panels/formula/button_palette.py" line="205"/>
         <source>to the power</source>
         <translation>거듭제곱</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="192"/>
+        <location filename="../panels/formula/button_palette.py" line="205"/>
         <source>Insert a power ^ (key ^)</source>
         <translation>거듭제곱 ^ 넣기 (키 ^)</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="194"/>
+        <location filename="../panels/formula/button_palette.py" line="207"/>
         <source>open parenthesis</source>
         <translation>여는 괄호</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="195"/>
+        <location filename="../panels/formula/button_palette.py" line="208"/>
         <source>Put ( ) around the selection, or insert a pair (key ()</source>
         <translation>선택한 부분을 ( )로 감싸거나 괄호 한 쌍 넣기 (키 ()</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="198"/>
+        <location filename="../panels/formula/button_palette.py" line="211"/>
         <source>close parenthesis</source>
         <translation>닫는 괄호</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="199"/>
+        <location filename="../panels/formula/button_palette.py" line="212"/>
         <source>Step over the next ), or close an open ( (key ))</source>
         <translation>다음 )를 건너가거나 열린 (를 닫기 (키 ))</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="201"/>
+        <location filename="../panels/formula/button_palette.py" line="214"/>
         <source>pi</source>
         <translation>파이</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="201"/>
+        <location filename="../panels/formula/button_palette.py" line="214"/>
         <source>Insert π = 3.14159… (type pi)</source>
         <translation>π = 3.14159… 넣기 (pi 입력)</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="202"/>
+        <location filename="../panels/formula/button_palette.py" line="215"/>
         <source>e, Euler&apos;s number</source>
         <translation>e, 오일러 수</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="202"/>
+        <location filename="../panels/formula/button_palette.py" line="215"/>
         <source>Insert e = 2.71828… (type e)</source>
         <translation>e = 2.71828… 넣기 (e 입력)</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="205"/>
+        <location filename="../panels/formula/button_palette.py" line="218"/>
         <source>Insert {digit} (key {digit})</source>
         <translation>{digit} 넣기 (키 {digit})</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="210"/>
+        <location filename="../panels/formula/button_palette.py" line="223"/>
         <source>function {name}</source>
         <translation>함수 {name}</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="213"/>
+        <location filename="../panels/formula/button_palette.py" line="226"/>
         <source>Insert {name}() with the cursor inside, or wrap the selection (type {name}( )</source>
         <translation>{name}()를 넣고 커서를 괄호 안에 두거나 선택한 부분을 감싸기 ({name}( 입력)</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="222"/>
+        <location filename="../panels/formula/button_palette.py" line="235"/>
         <source>variable {name}</source>
         <translation>변수 {name}</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="223"/>
+        <location filename="../panels/formula/button_palette.py" line="236"/>
         <source>Insert the variable {name} (type {name})</source>
         <translation>변수 {name} 넣기 ({name} 입력)</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="176"/>
+        <location filename="../panels/formula/button_palette.py" line="189"/>
         <source>clear</source>
         <translation>지우기</translation>
     </message>
@@ -2272,61 +2272,66 @@
 <context>
     <name>VariableRow</name>
     <message>
-        <location filename="../panels/variables/variables_panel.py" line="196"/>
+        <location filename="../panels/variables/variables_panel.py" line="212"/>
         <source>Plot f along {name}</source>
         <translation>{name}을(를) 가로축으로 f 플롯</translation>
     </message>
     <message>
-        <location filename="../panels/variables/variables_panel.py" line="197"/>
+        <location filename="../panels/variables/variables_panel.py" line="213"/>
         <source>Plot along {name}</source>
         <translation>{name}을(를) 가로축으로 플롯</translation>
     </message>
     <message>
-        <location filename="../panels/variables/variables_panel.py" line="198"/>
-        <location filename="../panels/variables/variables_panel.py" line="199"/>
+        <location filename="../panels/variables/variables_panel.py" line="214"/>
+        <location filename="../panels/variables/variables_panel.py" line="215"/>
         <source>Value of {name}</source>
         <translation>{name}의 값</translation>
     </message>
     <message>
-        <location filename="../panels/variables/variables_panel.py" line="217"/>
+        <location filename="../panels/variables/variables_panel.py" line="234"/>
         <source>How fast f changes when {name} moves, the others held still</source>
         <translation>다른 변수를 고정하고 {name}만 움직일 때 f가 변하는 빠르기</translation>
     </message>
     <message>
-        <location filename="../panels/variables/variables_panel.py" line="202"/>
-        <location filename="../panels/variables/variables_panel.py" line="363"/>
+        <location filename="../panels/variables/variables_panel.py" line="218"/>
+        <location filename="../panels/variables/variables_panel.py" line="380"/>
         <source>Smallest value of {name}</source>
         <translation>{name}의 최솟값</translation>
     </message>
     <message>
-        <location filename="../panels/variables/variables_panel.py" line="203"/>
-        <location filename="../panels/variables/variables_panel.py" line="364"/>
+        <location filename="../panels/variables/variables_panel.py" line="219"/>
+        <location filename="../panels/variables/variables_panel.py" line="381"/>
         <source>Largest value of {name}</source>
         <translation>{name}의 최댓값</translation>
     </message>
     <message>
-        <location filename="../panels/variables/variables_panel.py" line="200"/>
+        <location filename="../panels/variables/variables_panel.py" line="216"/>
         <source>step</source>
         <translation>간격</translation>
     </message>
     <message>
-        <location filename="../panels/variables/variables_panel.py" line="204"/>
-        <location filename="../panels/variables/variables_panel.py" line="365"/>
+        <location filename="../panels/variables/variables_panel.py" line="220"/>
+        <location filename="../panels/variables/variables_panel.py" line="382"/>
         <source>Slider step of {name}</source>
         <translation>{name} 슬라이더의 간격</translation>
     </message>
     <message>
-        <location filename="../panels/variables/variables_panel.py" line="214"/>
+        <location filename="../panels/variables/variables_panel.py" line="230"/>
         <source>Remove {name} (f does not use it)</source>
         <translation>{name} 삭제 (f가 쓰지 않음)</translation>
     </message>
     <message>
-        <location filename="../panels/variables/variables_panel.py" line="221"/>
+        <location filename="../panels/variables/variables_panel.py" line="232"/>
+        <source>Remove {name}</source>
+        <translation>{name} 제거</translation>
+    </message>
+    <message>
+        <location filename="../panels/variables/variables_panel.py" line="238"/>
         <source>f does not use {name}: moving it changes nothing</source>
         <translation>f는 {name}을(를) 쓰지 않습니다: 움직여도 아무것도 바뀌지 않습니다</translation>
     </message>
     <message>
-        <location filename="../panels/variables/variables_panel.py" line="311"/>
+        <location filename="../panels/variables/variables_panel.py" line="328"/>
         <source>not a number</source>
         <translation>숫자가 아님</translation>
     </message>
@@ -2334,12 +2339,12 @@
 <context>
     <name>VariablesPanel</name>
     <message>
-        <location filename="../panels/variables/variables_panel.py" line="435"/>
+        <location filename="../panels/variables/variables_panel.py" line="452"/>
         <source>No variables yet: type a name such as x in the formula.</source>
         <translation>아직 변수가 없습니다. 수식에 x 같은 이름을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../panels/variables/variables_panel.py" line="439"/>
+        <location filename="../panels/variables/variables_panel.py" line="456"/>
         <source>∂f/∂x is how fast f changes when x alone moves: the slope of the tangent in the plot. The engine gets every ∂f/∂· from one backward pass.</source>
         <translation>∂f/∂x는 x만 움직일 때 f가 변하는 빠르기, 곧 플롯에서 접선의 기울기입니다. 엔진은 역전파 한 번으로 모든 ∂f/∂·를 구합니다.</translation>
     </message>

@@ -428,3 +428,25 @@ def test_ctrl_z_in_the_empty_new_variable_field_is_the_apps_undo(qtbot, window):
     qtbot.waitUntil(name_edit.hasFocus)
     qtbot.keyClick(name_edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert c.session.variables["y"].value == 0.5
+
+
+def test_tab_runs_down_the_variable_rows_in_the_order_they_are_shown(qtbot, window):
+    window.controller.commit_expression("x + y + a")  # a is made last, shown first
+    panel = window.variables_panel
+    assert list(panel.rows) == ["a", "x", "y"]
+    chain = [w for name in panel.rows for w in panel.rows[name].tab_chain() if w.isVisible()]
+    # Qt's rule for a group of radio buttons: Tab stops at the checked one, arrows move
+    # within the group.
+    swept = panel.rows["x"].sweep_button
+    chain = [w for w in chain if w is swept or w.objectName().split("_")[0] != "sweep"]
+    window.activateWindow()
+    chain[0].setFocus()
+    qtbot.waitUntil(chain[0].hasFocus)
+    reached = [chain[0]]
+    for _ in range(len(chain) - 1):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        focus = QApplication.focusWidget()
+        reached.append(focus.parentWidget() if focus not in chain else focus)  # spin's edit
+    assert reached == chain
+    for widget in chain:
+        assert widget.accessibleName(), widget.objectName()

@@ -13,6 +13,7 @@ model's value is Edit > Undo, not the field's own history.
 from __future__ import annotations
 
 import math
+from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QFont
@@ -188,11 +189,23 @@ class VariableRow(Retranslating, QFrame):
         grid.addLayout(range_row, 1, 0, 1, 5)
         grid.addWidget(self.range_message, 2, 0, 1, 5)
         grid.setColumnStretch(2, 1)
+        for first, second in pairwise(self.tab_chain()):  # as the row is read
+            QWidget.setTabOrder(first, second)
 
         self._used = True
         self.configure(spec)
         self.set_used(True)
         self.retranslate()
+
+    def tab_chain(self) -> list[QWidget]:
+        """The row's controls in reading order: the first line, then the range."""
+        return [
+            self.sweep_button,
+            self.slider,
+            self.spin,
+            self.remove_button,
+            *self.range_edits.values(),
+        ]
 
     def retranslate(self) -> None:
         name = self.name
@@ -216,6 +229,7 @@ class VariableRow(Retranslating, QFrame):
         self.remove_button.setToolTip(
             self.tr("Remove {name} (f does not use it)").format(name=name)
         )
+        self.remove_button.setAccessibleName(self.tr("Remove {name}").format(name=name))
         self.grad_label.setToolTip(
             self.tr("How fast f changes when {name} moves, the others held still").format(
                 name=name
@@ -482,6 +496,10 @@ class VariablesPanel(Retranslating, QWidget):
         for i, name in enumerate(names):
             self._rows_layout.insertWidget(i, self.rows[name])
         self.rows = {name: self.rows[name] for name in names}
+        # Tab runs down the rows as they are shown, not in the order they were made.
+        chain = [widget for name in names for widget in self.rows[name].tab_chain()]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
         self._empty_label.setVisible(not names)
 
     def _on_controller_value_changed(self, name: str, value: float) -> None:
