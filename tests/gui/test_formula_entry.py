@@ -405,6 +405,8 @@ def test_after_a_refused_then_accepted_range_ctrl_z_undoes_the_range(qtbot, wind
 def test_the_new_variable_field_explains_in_place_and_clears_when_the_name_is_valid(
     qtbot, window
 ):
+    keypad = window.findChild(QToolButton, "paletteButton_7")
+    top = keypad.mapTo(window, keypad.rect().topLeft()).y()
     _click(qtbot, window, "newVariable")
     name_edit = window.findChild(QLineEdit, "newVariableEdit")
     message = window.findChild(QLabel, "newVariableMessage")
@@ -413,10 +415,13 @@ def test_the_new_variable_field_explains_in_place_and_clears_when_the_name_is_va
     qtbot.keyClick(name_edit, Qt.Key.Key_Return)
     assert name_edit.property("invalid") is True
     assert message.text() == "'exp' is a reserved name"
+    QApplication.processEvents()
+    assert keypad.mapTo(window, keypad.rect().topLeft()).y() == top  # nothing moved
     qtbot.keyClicks(name_edit, "o")  # "expo": a fine name
     assert name_edit.property("invalid") is False and message.text() == ""
     qtbot.keyClick(name_edit, Qt.Key.Key_Return)
-    assert "expo" in _variables(window) and not message.isVisible()
+    assert "expo" in _variables(window) and message.text() == ""
+    assert not name_edit.isVisible()
 
 
 def test_ctrl_z_in_the_empty_new_variable_field_is_the_apps_undo(qtbot, window):

@@ -18,6 +18,7 @@ import re
 from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -110,25 +111,26 @@ class Palette(Retranslating, QWidget):
         self.new_variable_edit.installEventFilter(self)
         self.new_variable_edit.textEdited.connect(self._on_new_variable_text_edited)
         undo_passes_through(self.new_variable_edit, lambda: not self.new_variable_edit.text())
-        self._variable_row.addStretch(1)
-        self._variable_row.addWidget(self.new_variable_edit)
-        self._variable_row.addWidget(self.new_variable_button)
-        layout.addLayout(self._variable_row)
-        # Why a name was refused, in place: a line kept while the name field is open.
+        # Why a name was refused, in place: beside the name field, in the room the
+        # variable buttons leave while it is open, so nothing below moves.
         self.new_variable_message = QLabel(self)
         self.new_variable_message.setObjectName("newVariableMessage")
         self.new_variable_message.setProperty("feedback", "invalid")
         self.new_variable_message.setWordWrap(True)
         self.new_variable_message.setTextFormat(Qt.TextFormat.PlainText)
-        self.new_variable_message.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.new_variable_message.setAlignment(
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        )
         self.new_variable_message.setSizePolicy(
-            QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum
+            QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored
         )
-        self.new_variable_message.setMinimumHeight(
-            self.new_variable_message.fontMetrics().lineSpacing()
-        )
-        self.new_variable_message.setVisible(False)
-        layout.addWidget(self.new_variable_message)
+        message_font = QFont(self.font())
+        message_font.setPointSizeF(message_font.pointSizeF() * 0.9)
+        self.new_variable_message.setFont(message_font)
+        self._variable_row.addWidget(self.new_variable_message, 1)  # also the row's stretch
+        self._variable_row.addWidget(self.new_variable_edit)
+        self._variable_row.addWidget(self.new_variable_button)
+        layout.addLayout(self._variable_row)
 
         # digits and operators: a calculator keypad (Tab follows it row by row)
         self._keypad_order: list[QToolButton] = []
@@ -426,17 +428,21 @@ class Palette(Retranslating, QWidget):
 
     def _on_new_variable_clicked(self) -> None:
         self._saved_cursor = (self.editor.cursorPosition(), self.editor.selectionStart())
+        # as tall as the button it stands in for: the rows below stay where they are
+        self.new_variable_edit.setFixedHeight(self.new_variable_button.height())
         self.new_variable_button.setVisible(False)
         self.new_variable_edit.clear()
         self._show_name_problem("")
         self.new_variable_edit.setVisible(True)
-        self.new_variable_message.setVisible(True)
+        for button in self._variable_buttons:  # their room is the message's now
+            button.setVisible(False)
         self.new_variable_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _close_new_variable_editor(self) -> None:
         self.new_variable_edit.setVisible(False)
-        self.new_variable_message.setVisible(False)
         self._show_name_problem("")
+        for button in self._variable_buttons:
+            button.setVisible(True)
         self.new_variable_button.setVisible(True)
         self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
 
