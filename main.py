@@ -90,7 +90,7 @@ def forward_mode_lines(expr, values: dict[str, float]) -> list[str]:
 
 def run_eval(args: list[str]) -> int:
     from tutor.evaluation import evaluate_expression
-    from tutor.formula import ParseError, parse
+    from tutor.formula import ParseError, SeveralOutputsError, parse
     from tutor.numbers import exact
 
     mode = "reverse"
@@ -102,7 +102,9 @@ def run_eval(args: list[str]) -> int:
         raise UsageError('eval needs an expression, e.g. eval "x^2*y" x=3 y=2')
     text, assignments = args[0], args[1:]
     try:
-        expr = parse(text)
+        expr = parse(text, single=True)
+    except SeveralOutputsError as exc:  # it parses: it is just not one f
+        raise UsageError(str(exc)) from None
     except ParseError as exc:
         where = "" if "column" in str(exc) else f" at column {exc.position + 1}"
         raise UsageError(f"the expression does not parse{where}: {exc}") from None
@@ -228,8 +230,116 @@ def run_screenshot(args: list[str]) -> int:
     return 0
 
 
+# Qt's X11 platform plugin (libqxcb.so) needs system libraries that a bare Linux often
+# lacks; without them Qt prints a long message and aborts. Each soname, with the package
+# that provides it on Debian/Ubuntu and on Fedora.
+XCB_PACKAGES: dict[str, tuple[str, str]] = {
+    "libxcb-cursor.so.0": ("libxcb-cursor0", "xcb-util-cursor"),
+    "libxkbcommon-x11.so.0": ("libxkbcommon-x11-0", "libxkbcommon-x11"),
+    "libxkbcommon.so.0": ("libxkbcommon0", "libxkbcommon"),
+    "libxcb-icccm.so.4": ("libxcb-icccm4", "xcb-util-wm"),
+    "libxcb-util.so.1": ("libxcb-util1", "xcb-util"),
+    "libxcb-image.so.0": ("libxcb-image0", "xcb-util-image"),
+    "libxcb-keysyms.so.1": ("libxcb-keysyms1", "xcb-util-keysyms"),
+    "libxcb-render-util.so.0": ("libxcb-render-util0", "xcb-util-renderutil"),
+    "libxcb-randr.so.0": ("libxcb-randr0", "libxcb"),
+    "libxcb-shm.so.0": ("libxcb-shm0", "libxcb"),
+    "libxcb-sync.so.1": ("libxcb-sync1", "libxcb"),
+    "libxcb-xfixes.so.0": ("libxcb-xfixes0", "libxcb"),
+    "libxcb-render.so.0": ("libxcb-render0", "libxcb"),
+    "libxcb-shape.so.0": ("libxcb-shape0", "libxcb"),
+    "libxcb-xkb.so.1": ("libxcb-xkb1", "libxcb"),
+    "libxcb.so.1": ("libxcb1", "libxcb"),
+    "libX11-xcb.so.1": ("libx11-xcb1", "libX11-xcb"),
+    "libX11.so.6": ("libx11-6", "libX11"),
+    "libGL.so.1": ("libgl1", "libglvnd-glx"),
+    "libEGL.so.1": ("libegl1", "libglvnd-egl"),
+    "libfontconfig.so.1": ("libfontconfig1", "fontconfig"),
+    "libfreetype.so.6": ("libfreetype6", "freetype"),
+    "libglib-2.0.so.0": ("libglib2.0-0", "glib2"),
+    "libgthread-2.0.so.0": ("libglib2.0-0", "glib2"),
+    "libdbus-1.so.3": ("libdbus-1-3", "dbus-libs"),
+}
+
+
+def xcb_plugin_path() -> str | None:
+    """PySide6's xcb platform plugin, found without importing Qt (None if absent)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("PySide6")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        path = os.path.join(folder, "Qt", "plugins", "platforms", "libqxcb.so")
+        if os.path.exists(path):
+            return path
+    return None
+
+
+def missing_libraries(library: str) -> list[str]:
+    """The shared libraries ``library`` needs that the system cannot find ([] if none).
+
+    Loading it is the test (the dynamic loader resolves exactly what Qt will); ``ldd``
+    then names every missing library, not just the first the loader stopped at.
+    """
+    import ctypes
+    import re
+    import subprocess
+
+    try:
+        ctypes.CDLL(library)
+    except OSError as exc:
+        first = re.match(r"\s*([^:\s]+\.so[.\d]*):", str(exc))
+        missing = [first.group(1)] if first else []
+    else:
+        return []
+    try:
+        listing = subprocess.run(
+            ["ldd", library], capture_output=True, text=True, timeout=10, check=False
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        listing = ""
+    for name in re.findall(r"^\s*(\S+) => not found", listing, re.MULTILINE):
+        if name not in missing:
+            missing.append(name)
+    return missing or [os.path.basename(library)]
+
+
+def uses_xcb() -> bool:
+    """True if Qt is going to use its X11 (xcb) platform here."""
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if platform:
+        return platform.split(":")[0] == "xcb"
+    return sys.platform.startswith("linux") and not os.environ.get("WAYLAND_DISPLAY")
+
+
+def xcb_problem(plugin: str | None = None) -> str | None:
+    """One line saying which packages to install, if Qt's xcb plugin cannot load."""
+    plugin = plugin or xcb_plugin_path()
+    if plugin is None:
+        return None  # a Qt without the plugin: let Qt say what it has
+    missing = missing_libraries(plugin)
+    if not missing:
+        return None
+    debian = list(dict.fromkeys(XCB_PACKAGES[m][0] for m in missing if m in XCB_PACKAGES))
+    fedora = list(dict.fromkeys(XCB_PACKAGES[m][1] for m in missing if m in XCB_PACKAGES))
+    unknown = [m for m in missing if m not in XCB_PACKAGES]
+    line = f"Qt's X11 platform (xcb) cannot start: missing {', '.join(missing)}"
+    if debian:
+        line += (
+            f"; to install: sudo apt install {' '.join(debian)} (Debian/Ubuntu)"
+            f" or sudo dnf install {' '.join(fedora)} (Fedora)"
+        )
+    if unknown:
+        line += f"; find the package that provides {', '.join(unknown)}"
+    return line
+
+
 def build_window(args: list[str]):
-    """Create the app and the window for a plain launch (used by the benchmarks too)."""
+    """Create the app and the window for a plain launch (used by the benchmarks too).
+
+    Before anything is drawn: a missing system library for Qt's xcb platform is one
+    line on stderr (instead of Qt's abort), and unsaved work from a crash is offered
+    back, so the window shows that session first instead of the example.
+    """
     if len(args) > 1:
         raise UsageError(f"expected at most one session file, got {len(args)} arguments")
     session = load_session(args[0]) if args else None
@@ -238,6 +348,10 @@ def build_window(args: list[str]):
             "no display found (DISPLAY and WAYLAND_DISPLAY are unset); "
             "set QT_QPA_PLATFORM=offscreen or use --screenshot"
         )
+    if uses_xcb():
+        problem = xcb_problem()
+        if problem:
+            raise UsageError(problem)
     from gui.app import create_app
     from gui.main_window import MainWindow
 
@@ -245,6 +359,8 @@ def build_window(args: list[str]):
     window = MainWindow(session)
     if args:
         window.file_actions.adopt_file(args[0])
+    if window.file_actions.interactive:
+        window.file_actions.offer_recovery()  # the window is not shown yet
     return app, window
 
 

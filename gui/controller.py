@@ -5,6 +5,16 @@ Views hold a ``SessionController``. They *write* only through its methods
 never call each other. Every change is a labelled ``QUndoCommand`` on ``undo_stack``,
 so Edit > Undo names what it will undo ("Undo Change x to 1.50").
 
+Typing a formula: the field sends every edit (``set_expression(text, typing=True)``).
+An edit that parses and names only existing variables is applied at once, so the plot
+and the numbers follow the text live; one that does not parse is applied too (the views
+keep the last formula that worked). An edit that would create a variable is *held*
+(``pending_expression``) until Enter or leaving the field (``commit_expression``) or a
+pause of ``TYPING_PAUSE_MS``: typing ``sin(x`` key by key never creates ``s`` or ``si``.
+A variable the app created for the formula, and the learner never touched (moved,
+ranged, plotted along or added by name), is removed as soon as the formula stops using
+it — in the same undo step, so one undo brings it back.
+
 Evaluation is coalesced: a change only *requests* an evaluation; a zero-timeout timer
 runs it once the event queue is empty, on the session as it is then. A slider that
 moves faster than the engine and the views can follow therefore skips intermediate
@@ -26,7 +36,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from tutor.evaluation import EvalResult
-from tutor.formula import CONSTANTS, FUNCTIONS
+from tutor.formula import CONSTANTS, FUNCTIONS, ParseError, parse
 from tutor.numbers import on_grid
 from tutor.session import (
     PANEL_KEYS,
@@ -34,6 +44,7 @@ from tutor.session import (
     SessionError,
     SessionState,
     VariableSpec,
+    validate_name,
     validate_range,
 )
 
@@ -45,6 +56,10 @@ _COMMAND_PANEL = 3
 # PageUp pressed again and again, a spin box's arrows) are one undo step while each
 # follows the one before within this many seconds.
 NUDGE_MERGE_SECONDS = 1.0
+
+# A typed formula that would create a variable is applied after this pause (or on Enter,
+# or when the field loses focus): long enough to span the keys of a word being typed.
+TYPING_PAUSE_MS = 800
 
 
 def _tr(text: str) -> str:
@@ -147,6 +162,8 @@ class SessionController(QObject):
                                       spans (``selection``; not saved)
     ``sigFormulaCursorMoved(str, int)`` the formula field's cursor moved: its text and
                                       the position (``formula_cursor``; not saved)
+    ``sigPendingExpressionChanged()`` a typed formula is held back, or no longer
+                                      (``pending_expression``, ``pending_variables``)
 
     The last three are view state shared between views, so that no view has to know
     another: one publishes through the controller, the others listen.
@@ -163,6 +180,7 @@ class SessionController(QObject):
     sigTrailsChanged = Signal()
     sigSelectionChanged = Signal(str, list)
     sigFormulaCursorMoved = Signal(str, int)
+    sigPendingExpressionChanged = Signal()
 
     def __init__(self, session: Session | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -174,7 +192,16 @@ class SessionController(QObject):
         self._drag_key: object = None
         self._typing_key: object = None
         self._nudge: tuple[tuple[str, int], float] | None = None  # (merge key, last change)
-        self._typing_variables: set[str] = set()
+        # Variables the app added because a formula named them, untouched by the learner
+        # since: they go when the formula stops using them (see set_expression).
+        self._created_for_formula: set[str] = set()
+        # A typed text that would create variables, held until Enter, focus-out or a pause.
+        self.pending_expression: str | None = None
+        self.pending_variables: tuple[str, ...] = ()
+        self._pause_timer = QTimer(self)
+        self._pause_timer.setSingleShot(True)
+        self._pause_timer.setInterval(TYPING_PAUSE_MS)
+        self._pause_timer.timeout.connect(self._on_pause_timer_timeout)
         self._key_counter = 0
         self._pushing = False
         # View state, not part of the document (never saved, never undone): the points
@@ -223,37 +250,89 @@ class SessionController(QObject):
     def set_expression(self, text: str, typing: bool = False) -> bool:
         """Set the expression text. Returns True if it parses.
 
-        With ``typing=True`` (the expression field does this) consecutive edits merge
-        into one "Edit expression to ..." command until ``finish_typing()``.
+        With ``typing=True`` (the expression field does this for every edit)
+        consecutive edits merge into one "Edit expression to ..." command until
+        ``finish_typing()``, and a text that would create a variable is held back
+        (``pending_expression``) until ``commit_expression``, or until no edit has come
+        for ``TYPING_PAUSE_MS``.
         """
+        if typing:
+            new_names = self._new_variables_named(text)
+            if new_names:
+                self._hold(text, new_names)
+                return True
+        self._hold(None)
         if text == self.session.expression_text:
             return self.session.error is None
+        return self._apply_expression(text, typing)
+
+    def commit_expression(self, text: str) -> bool:
+        """Enter, or the field lost focus: apply ``text`` now, new variables and all, and
+        end the typing burst. Returns True if it parses."""
+        self._hold(None)
+        ok = (
+            self.session.error is None
+            if text == self.session.expression_text
+            else self._apply_expression(text, typing=self._typing_key is not None)
+        )
+        self.finish_typing()
+        return ok
+
+    def finish_typing(self) -> None:
+        """The current typing burst is over: the next edit starts a new command."""
+        self._typing_key = None
+
+    def _new_variables_named(self, text: str) -> tuple[str, ...]:
+        """Variables ``text`` names that do not exist yet (none if it does not parse)."""
+        try:
+            names = parse(text, single=True).variables
+        except ParseError:
+            return ()
+        return tuple(name for name in names if name not in self.session.variables)
+
+    def _hold(self, text: str | None, names: tuple[str, ...] = ()) -> None:
+        """Hold ``text`` back as the pending expression (None: hold nothing)."""
+        if text is None:
+            self._pause_timer.stop()
+        else:
+            self._pause_timer.start()  # restarted by every edit: a pause, not a deadline
+        if (text, names) != (self.pending_expression, self.pending_variables):
+            self.pending_expression, self.pending_variables = text, names
+            self.sigPendingExpressionChanged.emit()
+
+    def _on_pause_timer_timeout(self) -> None:
+        text = self.pending_expression
+        if text is not None:
+            self._hold(None)
+            self._apply_expression(text, typing=self._typing_key is not None)
+
+    def _apply_expression(self, text: str, typing: bool) -> bool:
         if typing:
             if self._typing_key is None:
                 self._typing_key = self._new_key()
-                self._typing_variables = set(self.session.variables)
             key = self._typing_key
-            keep = self._typing_variables
         else:
             self._typing_key = None
             key = None
-            keep = set(self.session.variables)
+        created = self._created_for_formula
 
         def mutate(session: Session) -> None:
+            before = set(session.variables)
             session.set_expression(text)
-            # Typing "sin(x)" passes through "s" and "si": names that came and went
-            # within this edit are not the learner's variables.
+            created.update(name for name in session.variables if name not in before)
+            # Names the app made for an earlier formula and nobody touched since are
+            # not the learner's variables: they go with the formula that used them.
             used = set(session.used_variables())
-            for name in [n for n in session.variables if n not in keep and n not in used]:
+            for name in [n for n in session.variables if n in created and n not in used]:
                 session.remove_variable(name)
 
         label = _tr("Edit expression to {text}").format(text=_elided(text))
         self._change(label, mutate, command_id=_COMMAND_EXPRESSION, merge_key=key)
         return self.session.error is None
 
-    def finish_typing(self) -> None:
-        """The current typing burst is over: the next edit starts a new command."""
-        self._typing_key = None
+    def _touch(self, *names: str) -> None:
+        """The learner did something with these variables: they are theirs now."""
+        self._created_for_formula.difference_update(names)
 
     def set_value(self, name: str, value: float) -> float:
         """Move variable ``name`` to ``value`` (clamped). Returns the value set.
@@ -271,6 +350,7 @@ class SessionController(QObject):
         value = spec.clamped(value)
         if value == spec.value:
             return value
+        self._touch(name)
         if self._drag_key is not None and self._drag_key[0] == name:
             key = self._drag_key
         else:
@@ -310,6 +390,7 @@ class SessionController(QObject):
             new[name] = spec.clamped(value)
         if all(self.session.variables[n].value == v for n, v in new.items()):
             return new
+        self._touch(*new)
         names = tuple(sorted(new))
         key = self._drag_key if self._drag_key is not None and self._drag_key[0] == names else None
         label = _tr("Move ({names}) to ({values})").format(
@@ -340,18 +421,26 @@ class SessionController(QObject):
         if (lo, hi, step) == (spec.min, spec.max, spec.step):
             return
         validate_range(name, lo, hi, step)
+        self._touch(name)
         self._change(
             _tr("Change range of {name}").format(name=name),
             lambda s: s.set_range(name, lo, hi, step),
         )
 
-    def add_variable(self, name: str) -> None:
-        """Add a variable (value 1, range −5…5). Raises SessionError for a bad name."""
+    def check_variable_name(self, name: str) -> str:
+        """``name`` stripped, if ``add_variable`` would take it; else SessionError why."""
         name = name.strip()
         if not name.isidentifier():
             raise SessionError(_tr("'{name}' is not a valid variable name").format(name=name))
         if name in FUNCTIONS or name in CONSTANTS:
             raise SessionError(_tr("'{name}' is a reserved name").format(name=name))
+        validate_name(name)  # too long, or read as something else in a formula
+        return name
+
+    def add_variable(self, name: str) -> None:
+        """Add a variable (value 1, range −5…5). Raises SessionError for a bad name."""
+        name = self.check_variable_name(name)
+        self._touch(name)  # asked for by name: the learner's, even if it exists already
         if name in self.session.variables:
             return
         self._change(
@@ -372,6 +461,7 @@ class SessionController(QObject):
         """Plot along variable ``name`` (over its slider range)."""
         if name == self.session.sweep.variable:
             return
+        self._touch(name)
         self._change(
             _tr("Plot along {name}").format(name=name),
             lambda s: s.set_sweep_variable(name),
@@ -449,6 +539,8 @@ class SessionController(QObject):
         """Load a whole new document (File > New / Open); the undo history is cleared."""
         self._drag_key = self._typing_key = self._nudge = None
         self._timer.stop()
+        self._hold(None)
+        self._created_for_formula.clear()  # a loaded document's variables are all its own
         self.session = session
         self._state = session.snapshot()
         self.undo_stack.clear()
@@ -511,6 +603,8 @@ class SessionController(QObject):
         old = self._state
         self.session.restore(state)
         self._state = state
+        if old.expression_text != state.expression_text:
+            self._hold(None)  # a held text was typed over the formula undo just replaced
         self._emit_differences(old, state)
         self.request_evaluate()
 

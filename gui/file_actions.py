@@ -49,6 +49,7 @@ from tutor.session import MAX_FILE_BYTES, Session, SessionError, example_session
 AUTOSAVE_DELAY_MS = 2000
 AUTOSAVE_FORMAT = "autodiff-tutor-autosave"
 MAX_RECENT_FILES = 8
+LAST_FOLDER_KEY = "lastFolder"
 SESSION_SUFFIX = ".json"
 
 
@@ -107,6 +108,7 @@ class FileActions(QObject):
             interactive = QGuiApplication.platformName() != "offscreen"
         self.interactive = interactive
         self.last_message = ""
+        self.recovery_offered = False
 
         self._autosave_path: Path | None = None
         self._autosave_lock: QLockFile | None = None
@@ -288,10 +290,9 @@ class FileActions(QObject):
         """Open a session file (asking for one if ``path`` is None). True if opened.
 
         A file that does not validate is refused with one message; the open session
-        stays exactly as it was.
+        stays exactly as it was. Unsaved changes are asked about only once a valid file
+        was chosen: cancelling the file dialog, or a refused file, asks nothing.
         """
-        if not self.maybe_save():
-            return False
         if path is None:
             path, _filter = QFileDialog.getOpenFileName(
                 self.window, self.tr("Open Session"), self._start_folder(), self._filter()
@@ -309,6 +310,8 @@ class FileActions(QObject):
             )
             if not path.exists():
                 self._forget_recent(path)
+            return False
+        if not self.maybe_save():
             return False
         self._set_document(session, path)
         self._remember_recent(path)
@@ -363,13 +366,26 @@ class FileActions(QObject):
         return self.tr("Autodiff Tutor sessions (*.json);;All files (*)")
 
     def _start_folder(self) -> str:
+        """Where Open and Save As start: the session's own folder, else the folder last
+        opened from or saved to, else the user's documents folder (else home) — never
+        the folder the app happens to run in."""
+        candidates = []
         if self.path is not None:
-            return str(self.path.parent)
-        recent = self.recent_files()
-        if recent:
-            return str(Path(recent[0]).parent)
-        location = QStandardPaths.StandardLocation.DocumentsLocation
-        return QStandardPaths.writableLocation(location)
+            candidates.append(self.path.parent)
+        last = settings().value(LAST_FOLDER_KEY, "")
+        if isinstance(last, str) and last:
+            candidates.append(Path(last))
+        for location in (
+            QStandardPaths.StandardLocation.DocumentsLocation,
+            QStandardPaths.StandardLocation.HomeLocation,
+        ):
+            folder = QStandardPaths.writableLocation(location)
+            if folder:
+                candidates.append(Path(folder))
+        for folder in candidates:
+            if folder.is_dir():
+                return str(folder)
+        return str(Path.home())
 
     # -- recent files -----------------------------------------------------------
 
@@ -389,6 +405,7 @@ class FileActions(QObject):
     def _remember_recent(self, path: Path) -> None:
         p = str(path.resolve())
         self._store_recent([p] + [f for f in self.recent_files() if f != p])
+        settings().setValue(LAST_FOLDER_KEY, str(Path(p).parent))  # the next dialog's start
 
     def _forget_recent(self, path: Path) -> None:
         p = str(path.resolve())
@@ -556,6 +573,7 @@ class FileActions(QObject):
         The newest readable autosave is offered; once answered (either way) it is
         removed. Older ones stay for the next launch: nothing is deleted unasked.
         """
+        self.recovery_offered = True
         orphans = self.orphaned_autosaves()
         restored = False
         try:
@@ -594,6 +612,10 @@ class FileActions(QObject):
             for _path, lock in orphans:
                 lock.unlock()
         return restored
+
+    def offer_recovery_unless_offered(self) -> bool:
+        """``offer_recovery()``, unless it already ran for this window."""
+        return False if self.recovery_offered else self.offer_recovery()
 
     @staticmethod
     def _read_autosave(path: Path) -> tuple[Session, str | None, str]:
@@ -660,10 +682,12 @@ def _local_time(iso: str) -> str:
 def install_file_actions(
     window: QMainWindow, controller: SessionController, **kwargs
 ) -> FileActions:
-    """Install the File menu into ``window``; offers crash recovery once it is shown."""
+    """Install the File menu into ``window``; offers crash recovery once events run,
+    unless it was offered already (``main.py`` does it before the window is shown, so
+    that no other session is drawn first)."""
     actions = FileActions(window, controller, **kwargs)
     if actions.interactive:
-        QTimer.singleShot(0, actions.offer_recovery)
+        QTimer.singleShot(0, actions.offer_recovery_unless_offered)
     return actions
 
 

@@ -254,7 +254,9 @@ QLineEdit#expressionEdit {{
 }}
 QLineEdit#expressionEdit:focus {{ border: 1px solid {t.accent}; }}
 QLineEdit#expressionEdit[invalid="true"] {{ border: 2px solid {t.error}; padding: 5px 7px; }}
-QLineEdit[invalid="true"] {{ border: 1px solid {t.error}; }}
+QLineEdit[invalid="true"] {{
+    border: 1px solid {t.error}; border-radius: 3px; padding: 1px 2px; background: {t.surface};
+}}
 QLabel#expressionMessage[invalid="true"] {{ color: {t.error}; }}
 QLabel#expressionMessage {{ color: {t.muted_text}; }}
 QLabel#valueLabel {{ color: {t.text}; }}
@@ -277,6 +279,7 @@ QToolButton.paletteButton {{
 }}
 QToolButton.paletteButton:hover {{ background: {t.key_hover}; border-color: {t.accent}; }}
 QToolButton.paletteButton:pressed {{ background: {t.key_pressed}; }}
+QToolButton.paletteButton:focus {{ border: 2px solid {t.accent}; }}
 QToolButton.paletteButton[kind="function"] {{ color: {t.function_key}; }}
 QToolButton.paletteButton[kind="variable"] {{ color: {t.variable_key}; font-weight: 600; }}
 QToolButton.paletteButton[kind="edit"] {{ color: {t.muted_text}; }}

@@ -16,7 +16,7 @@ from typing import Protocol
 import numpy as np
 
 from engine.core import Variable
-from tutor.formula import Expression, ParseError
+from tutor.formula import Expression, ParseError, SeveralOutputsError
 from tutor.messages import Message
 
 
@@ -80,6 +80,10 @@ def evaluate_expression(
     forward pass and two backward passes (the first with ``create_graph=True`` so that
     f′ can itself be differentiated) — never a Python loop over points.
     """
+    try:
+        expr.check_single()  # one f here: a tuple of outputs is refused with a message
+    except SeveralOutputsError as several:
+        return EvalResult(error=several)
     result = EvalResult(expression=expr, error=error)
     used = list(expr.variables)
     result.point = {name: float(point.get(name, 1.0)) for name in used}

@@ -27,6 +27,21 @@ What a learner may want to know:
   calls itself, so a 10,000-character formula cannot overflow Python's call stack.
   Every walk over the tree (printing, building, comparing) uses an explicit stack for
   the same reason.
+* A formula may have several outputs: a parenthesised tuple ``(x*y, sin(x) + y^2)``,
+  only as the whole formula. Its ``root`` is a ``Tuple`` node, ``expr.outputs`` lists
+  the outputs' roots (one for an ordinary formula), and ``build`` returns a tuple of
+  Variables, one per output. Where one f is expected (the session, the plot, ``eval``)
+  ask for it: ``parse(text, single=True)`` raises ``SeveralOutputsError`` (a
+  ``ParseError``) with a message that says so.
+
+      >>> pair = parse("(x*y, sin(x) + y^2)")
+      >>> len(pair.outputs), str(pair)
+      (2, '(x*y,sin(x)+y^2)')
+
+* A name followed by ``(`` is a call. ``foo(x)``, ``sine(x)`` or ``x(y+1)`` (no such
+  function) is a ``ParseError`` at the name that suggests the nearest function and
+  says that a product is written ``foo*(x)``: reading it silently as ``foo·x`` would
+  give a wrong answer without a word.
 * ``Expression.build`` turns the tree into engine calls (``F.add``, ``F.mul``,
   ``F.sin``, ...), one engine Function per operator, so the recorded graph mirrors
   the formula. The one exception: an exponent without variables (the ``2`` in
@@ -36,12 +51,13 @@ What a learner may want to know:
 Grammar, loosest binding first (see DESIGN.md, "Expression grammar")::
 
     sum      a + b, a - b                      left to right
-    product  a * b, a / b, and implicit: 2x, 3(x+1), (x+1)(x-1), x(y+1)
+    outputs  (a, b, ...)                       only as the whole formula
+    product  a * b, a / b, and implicit: 2x, 3(x+1), (x+1)(x-1), (x+1)x
     unary    -a, +a (may repeat: --a)
     power    a ^ b, a ** b                     right to left: 2^3^2 = 2^9;
                                               tighter than unary: -x^2 = -(x^2),
                                               and the exponent may be negated: 2^-1
-    atom     2, 2.5, .5, 1e-3, x, θ, pi, π, e, sin(x), (a)
+    atom     2, 2.5, .5, 1e-3, x, θ, pi, π, e, sin(x), (a)   a name before ( is a call
 
 ``× ·`` mean ``*``, ``÷`` means ``/``, ``−`` (U+2212) means ``-``. Function names and
 the constants ``pi`` (also ``π``) and ``e`` are reserved: they cannot be variables.
@@ -77,6 +93,8 @@ __all__ = [
     "Node",
     "Number",
     "ParseError",
+    "SeveralOutputsError",
+    "Tuple",
     "UnaryOp",
     "parse",
     "pretty",
@@ -166,6 +184,13 @@ class ParseError(ValueError):
     def column(self) -> int:
         """The position counted from 1."""
         return self.position + 1
+
+
+class SeveralOutputsError(ParseError):
+    """A formula with several outputs, ``(f1, f2)``, where a single f is expected.
+
+    Raised by ``parse(text, single=True)``; ``position`` is the tuple's ``(``.
+    """
 
 
 class MissingVariableError(KeyError):
@@ -368,6 +393,38 @@ class Call(Node):
         return pieces
 
 
+@dataclass(frozen=True, eq=False, repr=False, slots=True)
+class Tuple(Node):
+    """``(a, b, ...)``: the outputs of a formula with several of them.
+
+    Only ever the root of a tree: ``(x, y) + 1`` is not a formula.
+    """
+
+    items: tuple[Node, ...]
+    start: int = 0
+    end: int = 0
+
+    def __post_init__(self) -> None:
+        items = tuple(self.items)
+        if len(items) < 2:
+            raise ValueError(f"a Tuple holds at least 2 outputs, got {len(items)}")
+        object.__setattr__(self, "items", items)
+
+    @property
+    def children(self) -> tuple[Node, ...]:
+        return self.items
+
+    def _label(self) -> tuple:
+        return ("Tuple", len(self.items))
+
+    def _repr_pieces(self) -> list:
+        pieces: list = ["Tuple(("]
+        for i, item in enumerate(self.items):
+            pieces += [", "] * (i > 0) + [item]
+        pieces.append("))")
+        return pieces
+
+
 # =============================================================================
 # walking the tree without recursion
 # =============================================================================
@@ -456,6 +513,11 @@ def _pieces(node: Node, pretty: bool) -> list:
         pieces: list = [node.name, "("]
         for i, arg in enumerate(node.args):
             pieces += [", " if pretty else ","] * (i > 0) + [arg]
+        return pieces + [")"]
+    if isinstance(node, Tuple):
+        pieces = ["("]
+        for i, item in enumerate(node.items):
+            pieces += [", " if pretty else ","] * (i > 0) + [item]
         return pieces + [")"]
     if isinstance(node, UnaryOp):
         symbol = "−" if pretty and node.op == "-" else node.op
@@ -620,32 +682,42 @@ class _OpenParenthesis:
     first_operand: int  # len(operands) when it opened: arguments are the ones above
 
 
-def _unknown_function_message(name: str) -> Message | None:
-    """'unknown function ...' if ``name(`` looks like a call of a missing function.
-
-    Otherwise None: then ``name(...)`` is the variable ``name`` times ``(...)``.
-    """
+def _suggested_function(name: str) -> str | None:
+    """The engine function a learner who typed ``name(`` probably meant, or None."""
     if name in _FOREIGN_FUNCTIONS:
-        suggestion = _FOREIGN_FUNCTIONS[name]
-    elif len(name) >= 3:
-        # Very short names (x, ab) are far more likely variables than typos.
-        close = difflib.get_close_matches(name, FUNCTIONS, n=1, cutoff=0.75)
-        if not close:
-            return None
-        suggestion = close[0]
+        return _FOREIGN_FUNCTIONS[name]
+    if len(name) < 3:
+        return None  # x, ab: far more likely a variable than a mistyped function
+    close = difflib.get_close_matches(name, FUNCTIONS, n=1, cutoff=0.75)
+    return close[0] if close else None
+
+
+def _looks_like_a_function(name: str) -> bool:
+    """Worth listing the functions for: a known function elsewhere, or a longer name."""
+    return name in _FOREIGN_FUNCTIONS or len(name) >= 3
+
+
+def _argument_text(text: str, open_index: int, limit: int = 24) -> str:
+    """What stands between the ``(`` at ``open_index`` and its ``)``, for a message:
+    ``x`` in ``foo(x)``; ``...`` when it is empty or too long to show."""
+    n = len(text)
+    stop = min(n, open_index + 1 + limit)
+    depth, j = 1, open_index + 1
+    while j < stop:
+        if text[j] == "(":
+            depth += 1
+        elif text[j] == ")":
+            depth -= 1
+            if depth == 0:
+                break
+        j += 1
     else:
-        return None
-    if suggestion:
-        return Message(
-            "unknown function '{name}' — did you mean '{suggestion}'?",
-            name=name,
-            suggestion=suggestion,
-        )
-    return Message(
-        "unknown function '{name}' — the functions are {functions}",
-        name=name,
-        functions=", ".join(FUNCTIONS),
-    )
+        if stop < n:
+            return "..."
+    inner = " ".join(text[open_index + 1 : j].split())
+    if not inner:
+        return "..."
+    return inner + ")" * (depth - 1)  # 'foo(sin(x' is still being typed
 
 
 class _Parser:
@@ -733,7 +805,21 @@ class _Parser:
         """Finish a group or a call at ``close``, the ')' token."""
         self.operators.pop()
         self.depth -= 1
-        if opened.function is None:
+        if opened.function is None and len(self.operands) - opened.first_operand > 1:
+            # '(a, b)': the commas were only accepted where this is the whole formula.
+            items = tuple(self.operands[opened.first_operand :])
+            del self.operands[opened.first_operand :]
+            self.operands.append(Tuple(items, opened.start, close.end))
+            following = self._peek()
+            if following.kind != "end":
+                raise ParseError(
+                    Message(
+                        "a tuple of outputs (a, b) must be the whole formula — "
+                        "nothing may follow its ')'"
+                    ),
+                    following.start,
+                )
+        elif opened.function is None:
             # A group leaves no node of its own; its content's span grows to include
             # the parentheses, so highlighting '(x+1)' covers both of them.
             inner = self.operands.pop()
@@ -794,18 +880,27 @@ class _Parser:
                 ),
                 token.start,
             )
-        if self.last_operand == "constant" and token.kind == "(":
-            return ParseError(
-                Message(
-                    "'{before}' is a constant, not a function — to multiply, write {before}*(...)",
-                    before=before,
-                ),
-                previous.start,
-            )
         if previous.kind == "name":
-            unknown = _unknown_function_message(previous.text)
-            if unknown and token.kind == "name":  # 'ln x': meant ln(x)
-                return ParseError(unknown, previous.start)
+            suggestion = _suggested_function(previous.text)
+            if suggestion and self.last_operand == "variable":  # 'ln x': meant log(x)
+                return ParseError(
+                    Message(
+                        "'{before} {after}' — did you mean {suggestion}({after})?",
+                        before=before,
+                        after=after,
+                        suggestion=suggestion,
+                    ),
+                    previous.start,
+                )
+            if previous.text in _FOREIGN_FUNCTIONS:  # 'cosh t'
+                return ParseError(
+                    Message(
+                        "'{name}' is not a function; the functions are {functions}",
+                        name=before,
+                        functions=", ".join(FUNCTIONS),
+                    ),
+                    previous.start,
+                )
             return ParseError(
                 Message(
                     "missing operator between '{before}' and '{after}' — write {before}*{after}",
@@ -875,28 +970,56 @@ class _Parser:
             self._advance()  # the name
             self._advance()  # the '('
             return False
+        if following.kind == "(":
+            raise self._not_a_function(token, following)
         canonical = _CONSTANT_ALIASES.get(name, name)
         if canonical in CONSTANTS:
             self.operands.append(Constant(canonical, token.start, token.end))
             self.last_operand = "constant"
         else:
-            if following.kind == "(":
-                unknown = _unknown_function_message(name)
-                if unknown:
-                    raise ParseError(unknown, token.start)
             self.operands.append(Name(name, token.start, token.end))
             self.last_operand = "variable"
         self._advance()
         return True
 
+    def _not_a_function(self, token: _Token, opening: _Token) -> ParseError:
+        """``foo(``: a name before ``(`` is a call, and ``foo`` is no function."""
+        name = token.text
+        shown = _shorten(name)
+        argument = _argument_text(self.text, opening.start)
+        if _CONSTANT_ALIASES.get(name, name) in CONSTANTS:
+            message = Message(
+                "'{name}' is a constant, not a function — to multiply, write {name}*({argument})",
+                name=shown,
+                argument=argument,
+            )
+        elif (suggestion := _suggested_function(name)) is not None:
+            message = Message(
+                "'{name}' is not a function — did you mean {suggestion}({argument})? "
+                "To multiply, write {name}*({argument})",
+                name=shown,
+                suggestion=suggestion,
+                argument=argument,
+            )
+        elif _looks_like_a_function(name):
+            message = Message(
+                "'{name}' is not a function — to multiply, write {name}*({argument}); "
+                "the functions are {functions}",
+                name=shown,
+                argument=argument,
+                functions=", ".join(FUNCTIONS),
+            )
+        else:
+            message = Message(
+                "'{name}' is not a function — to multiply, write {name}*({argument})",
+                name=shown,
+                argument=argument,
+            )
+        return ParseError(message, token.start)
+
     def _implicit_multiplication_allowed(self) -> bool:
-        """2x, 2(x), 2sin(x), (x)(y), (x)y, x(y) — but not x y, 2 3, pi(x)."""
-        kind = self.token.kind
-        if kind not in ("name", "("):
-            return False
-        if self.last_operand in ("number", ")"):
-            return True
-        return self.last_operand == "variable" and kind == "("
+        """2x, 2(x), 2sin(x), (x)(y), (x)y — but not x y, 2 3. (``x(y)`` is a call.)"""
+        return self.token.kind in ("name", "(") and self.last_operand in ("number", ")")
 
     def _operator(self) -> bool | None:
         """Take a token where an operator may come.
@@ -918,9 +1041,21 @@ class _Parser:
             return False
         if token.kind == ",":
             opened = self._apply_until_parenthesis()
-            if opened is None or opened.function is None:
+            if opened is None:
                 raise ParseError(
-                    Message("',' only separates the arguments of a function"), token.start
+                    Message(
+                        "',' outside parentheses — write several outputs as a tuple: ({text})",
+                        text=_shorten(" ".join(self.text.split()), 40),
+                    ),
+                    token.start,
+                )
+            if opened.function is None and not self._is_whole_formula(opened):
+                raise ParseError(
+                    Message(
+                        "',' inside a formula — a tuple of outputs (a, b) must be "
+                        "the whole formula"
+                    ),
+                    token.start,
                 )
             self._advance()
             return True
@@ -931,6 +1066,10 @@ class _Parser:
             self._push_binary("*", token.start)
             return True
         raise self._missing_operator()
+
+    def _is_whole_formula(self, opened: _OpenParenthesis) -> bool:
+        """True if the group ``opened`` began the formula: nothing before its '('."""
+        return bool(self.operators) and self.operators[0] is opened and opened.first_operand == 0
 
     # -- the loop -------------------------------------------------------------
 
@@ -958,8 +1097,13 @@ class _Parser:
 # =============================================================================
 
 
-def parse(text: str) -> Expression:
-    """Parse a formula. Raises ``ParseError`` (with ``.position``) if it is not one."""
+def parse(text: str, *, single: bool = False) -> Expression:
+    """Parse a formula. Raises ``ParseError`` (with ``.position``) if it is not one.
+
+    A tuple ``(a, b)`` is a formula with several outputs. With ``single=True`` (where
+    one f is expected) it raises ``SeveralOutputsError``, a ``ParseError`` whose
+    message says that one formula is needed here.
+    """
     if not isinstance(text, str):
         raise TypeError(f"parse expects text (str), got {type(text).__name__}")
     if len(text) > MAX_LENGTH:
@@ -971,7 +1115,10 @@ def parse(text: str) -> Expression:
             ),
             MAX_LENGTH,
         )
-    return Expression(text, _Parser(text).parse())
+    expr = Expression(text, _Parser(text).parse())
+    if single:
+        expr.check_single()
+    return expr
 
 
 _BINARY_FUNCTIONS: dict[str, Callable[[Any, Any], Variable]] = {
@@ -979,6 +1126,7 @@ _BINARY_FUNCTIONS: dict[str, Callable[[Any, Any], Variable]] = {
 }  # fmt: skip
 
 OnNode = Callable[[Node, Variable], None]
+Built = Variable | tuple[Variable, ...]  # what build returns: one per output
 
 
 class Expression:
@@ -987,15 +1135,22 @@ class Expression:
     ``str(expr)`` is the canonical text, ``expr.pretty()`` the display text, and
     ``expr.build(values)`` records the formula in the engine.
 
-    ``nodes`` lists every node in build order (children before parents, left to
-    right); ``is_folded(node)`` tells which of them are computed as a constant
-    exponent instead of becoming engine Functions.
+    ``outputs`` are the roots of what the formula computes: ``(root,)``, or the items
+    of a ``Tuple`` root ``(a, b, ...)``. ``nodes`` lists every node in build order
+    (each output's nodes in turn, children before parents, left to right; a Tuple
+    records nothing and is not among them); ``is_folded(node)`` tells which of them
+    are computed as a constant exponent instead of becoming engine Functions.
     """
 
     def __init__(self, text: str, root: Node) -> None:
         self.text = text
         self.root = root
-        self.nodes: tuple[Node, ...] = tuple(walk(root))
+        self.outputs: tuple[Node, ...] = root.items if isinstance(root, Tuple) else (root,)
+        self.nodes: tuple[Node, ...] = tuple(
+            node for output in self.outputs for node in walk(output)
+        )
+        if any(isinstance(node, Tuple) for node in self.nodes):
+            raise ValueError("a Tuple of outputs can only be the root of a formula")
         has_variable: dict[int, bool] = {}  # by id(): == on nodes compares structure
         for node in self.nodes:
             has_variable[id(node)] = isinstance(node, Name) or any(
@@ -1044,6 +1199,21 @@ class Expression:
                     best = node
         return best
 
+    def check_single(self) -> None:
+        """Raise ``SeveralOutputsError`` if the formula has several outputs: for the
+        places that show one f (the plot, the numbers, the graph, ``eval``)."""
+        if len(self.outputs) > 1:
+            first = self.source(self.outputs[0]) or to_text(self.outputs[0])
+            raise SeveralOutputsError(
+                Message(
+                    "this formula has {count} outputs (a tuple), but one f is expected "
+                    "here — write a single formula, e.g. {first}",
+                    count=len(self.outputs),
+                    first=_shorten(" ".join(first.split()), 40),
+                ),
+                self.root.start,
+            )
+
     def is_folded(self, node: Node) -> bool:
         """True if ``node`` lies in a constant exponent: ``build`` computes it to a
         plain number for ``F.pow`` and records no Function for it."""
@@ -1051,7 +1221,7 @@ class Expression:
 
     # -- the engine -------------------------------------------------------------
 
-    def build(self, values: Mapping[str, Any], on_node: OnNode | None = None) -> Variable:
+    def build(self, values: Mapping[str, Any], on_node: OnNode | None = None) -> Built:
         """Record the formula in the engine and return the output Variable.
 
         ``values`` maps every name in ``variables`` to a Variable (extra names are
@@ -1069,6 +1239,8 @@ class Expression:
         with the Variable it produced (``variable.creator`` is the Function it
         created, None for numbers, constants and variables): this is how the graph
         view links engine Functions back to spans of the text.
+
+        A formula with several outputs returns a tuple of Variables, one per output.
         """
         missing = [name for name in self.variables if name not in values]
         if missing:
@@ -1095,6 +1267,8 @@ class Expression:
                 results[id(node)] = variable
                 if on_node is not None:
                     on_node(node, variable)
+        if isinstance(self.root, Tuple):
+            return tuple(results[id(output)] for output in self.outputs)
         return results[id(self.root)]
 
     def _apply(
@@ -1120,7 +1294,11 @@ class Expression:
             return F.pow(left, right)  # general power: also d/dy x^y = x^y ln x
         return _BINARY_FUNCTIONS[node.op](left, right)
 
-    def evaluate(self, values: Mapping[str, Any]) -> np.ndarray:
-        """The value of the formula (an ndarray), computed without recording a graph."""
+    def evaluate(self, values: Mapping[str, Any]) -> np.ndarray | tuple[np.ndarray, ...]:
+        """The value of the formula (an ndarray; a tuple of them for several outputs),
+        computed without recording a graph."""
         with no_grad():
-            return self.build(values).data
+            built = self.build(values)
+        if isinstance(built, tuple):
+            return tuple(output.data for output in built)
+        return built.data

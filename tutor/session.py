@@ -268,7 +268,7 @@ class Session:
         """Set the text. Returns True if it parsed; variables it names get sliders."""
         self.expression_text = text
         try:
-            expr = parse(text)
+            expr = parse(text, single=True)  # one f: a tuple is refused, with a message
             _check_variable_count(expr, self.variables)
         except ParseError as exc:
             self._error = exc
@@ -479,7 +479,7 @@ class Session:
                 Message("'expression' must be text, got {value}", value=_json_type(text))
             )
         try:
-            expr = parse(text)
+            expr = parse(text, single=True)
         except ParseError as exc:
             reason = message_of(exc)
             raise SessionError(

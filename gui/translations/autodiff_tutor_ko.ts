@@ -4,32 +4,38 @@
 <context>
     <name>ExpressionBar</name>
     <message>
-        <location filename="../panels/formula/expression_bar.py" line="155"/>
+        <location filename="../panels/formula/expression_bar.py" line="227"/>
         <source>type a formula, e.g. sin(x) * x^2</source>
         <translation>수식을 입력하세요. 예: sin(x) * x^2</translation>
     </message>
     <message>
-        <location filename="../panels/formula/expression_bar.py" line="157"/>
+        <location filename="../panels/formula/expression_bar.py" line="229"/>
         <source>The function f. Operators + - * / ^, functions such as sin(x), constants pi and e; 2x means 2*x. (Ctrl+L)</source>
         <translation>함수 f. 연산자 + - * / ^, sin(x) 같은 함수, 상수 pi와 e를 쓸 수 있습니다. 2x는 2*x를 뜻합니다. (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../panels/formula/expression_bar.py" line="160"/>
+        <location filename="../panels/formula/expression_bar.py" line="232"/>
         <source>Expression</source>
         <translation>수식</translation>
     </message>
     <message>
-        <location filename="../panels/formula/expression_bar.py" line="202"/>
+        <location filename="../panels/formula/expression_bar.py" line="284"/>
+        <source>= {formula}    (Enter or a short pause adds {names})</source>
+        <translation>= {formula}    (Enter를 누르거나 잠시 멈추면 {names} 추가)</translation>
+    </message>
+    <message>
+        <location filename="../panels/formula/expression_bar.py" line="296"/>
         <source>column {column}: {message}</source>
         <translation>{column}번째 열: {message}</translation>
     </message>
     <message>
-        <location filename="../panels/formula/expression_bar.py" line="208"/>
+        <location filename="../panels/formula/expression_bar.py" line="291"/>
+        <location filename="../panels/formula/expression_bar.py" line="303"/>
         <source>The plot and numbers show the last formula that worked.</source>
         <translation>플롯과 숫자는 마지막으로 올바르게 계산된 수식의 결과입니다.</translation>
     </message>
     <message>
-        <location filename="../panels/formula/expression_bar.py" line="214"/>
+        <location filename="../panels/formula/expression_bar.py" line="311"/>
         <source>How the tutor reads your formula</source>
         <translation>튜터가 수식을 읽은 방식</translation>
     </message>
@@ -37,198 +43,198 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../file_actions.py" line="172"/>
+        <location filename="../file_actions.py" line="174"/>
         <source>&amp;New</source>
         <translation>새로 만들기(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="173"/>
+        <location filename="../file_actions.py" line="175"/>
         <source>&amp;Open…</source>
         <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="174"/>
+        <location filename="../file_actions.py" line="176"/>
         <source>&amp;Save</source>
         <translation>저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="175"/>
+        <location filename="../file_actions.py" line="177"/>
         <source>Save &amp;As…</source>
         <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="176"/>
+        <location filename="../file_actions.py" line="178"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="177"/>
+        <location filename="../file_actions.py" line="179"/>
         <source>Open &amp;Recent</source>
         <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="178"/>
+        <location filename="../file_actions.py" line="180"/>
         <source>&amp;Export</source>
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="180"/>
+        <location filename="../file_actions.py" line="182"/>
         <source>Plot as &amp;PNG Image…</source>
         <translation>플롯을 PNG 이미지로(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="181"/>
+        <location filename="../file_actions.py" line="183"/>
         <source>Plot as S&amp;VG Drawing…</source>
         <translation>플롯을 SVG 그림으로(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="182"/>
+        <location filename="../file_actions.py" line="184"/>
         <source>Graph View as P&amp;NG Image…</source>
         <translation>그래프 보기를 PNG 이미지로(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="183"/>
+        <location filename="../file_actions.py" line="185"/>
         <source>Graph View as SV&amp;G Drawing…</source>
         <translation>그래프 보기를 SVG 그림으로(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="184"/>
+        <location filename="../file_actions.py" line="186"/>
         <source>Sweep as &amp;CSV Table…</source>
         <translation>스윕 결과를 CSV 표로(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="185"/>
+        <location filename="../file_actions.py" line="187"/>
         <source>Computational Graph as &amp;DOT…</source>
         <translation>계산 그래프를 DOT으로(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="186"/>
+        <location filename="../file_actions.py" line="188"/>
         <source>P&amp;ython Script…</source>
         <translation>파이썬 스크립트(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="187"/>
+        <location filename="../file_actions.py" line="189"/>
         <source>&amp;Jupyter Notebook…</source>
         <translation>주피터 노트북(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="188"/>
+        <location filename="../file_actions.py" line="190"/>
         <source>Session as &amp;JSON…</source>
         <translation>세션을 JSON으로(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="171"/>
+        <location filename="../file_actions.py" line="173"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="573"/>
+        <location filename="../file_actions.py" line="591"/>
         <source>Untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="255"/>
+        <location filename="../file_actions.py" line="257"/>
         <source>Unsaved Changes</source>
         <translation>저장하지 않은 변경 사항</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="256"/>
+        <location filename="../file_actions.py" line="258"/>
         <source>Save the changes to {name} before closing it?</source>
         <translation>닫기 전에 {name}의 변경 사항을 저장할까요?</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="297"/>
+        <location filename="../file_actions.py" line="298"/>
         <source>Open Session</source>
         <translation>세션 열기</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="307"/>
+        <location filename="../file_actions.py" line="308"/>
         <source>Cannot Open Session</source>
         <translation>세션을 열 수 없음</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="308"/>
+        <location filename="../file_actions.py" line="309"/>
         <source>{name} was not opened: {reason}</source>
         <translation>{name}을(를) 열지 못했습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="328"/>
-        <location filename="../file_actions.py" line="420"/>
+        <location filename="../file_actions.py" line="331"/>
+        <location filename="../file_actions.py" line="437"/>
         <source>untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="331"/>
+        <location filename="../file_actions.py" line="334"/>
         <source>Save Session As</source>
         <translation>다른 이름으로 세션 저장</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="346"/>
+        <location filename="../file_actions.py" line="349"/>
         <source>Cannot Save Session</source>
         <translation>세션을 저장할 수 없음</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="347"/>
+        <location filename="../file_actions.py" line="350"/>
         <source>{name} was not saved: {reason}</source>
         <translation>{name}을(를) 저장하지 못했습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="354"/>
+        <location filename="../file_actions.py" line="357"/>
         <source>Saved {name}</source>
         <translation>{name} 저장됨</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="363"/>
+        <location filename="../file_actions.py" line="366"/>
         <source>Autodiff Tutor sessions (*.json);;All files (*)</source>
         <translation>Autodiff Tutor 세션 (*.json);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="411"/>
+        <location filename="../file_actions.py" line="428"/>
         <source>&amp;Clear Recent Files</source>
         <translation>최근 파일 목록 지우기(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="426"/>
+        <location filename="../file_actions.py" line="443"/>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="428"/>
+        <location filename="../file_actions.py" line="445"/>
         <source>{suffix} files (*{suffix});;All files (*)</source>
         <translation>{suffix} 파일 (*{suffix});;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="444"/>
+        <location filename="../file_actions.py" line="461"/>
         <source>Not exported: {reason}</source>
         <translation>내보내지 못했습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="445"/>
+        <location filename="../file_actions.py" line="462"/>
         <source>Export Failed</source>
         <translation>내보내기 실패</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="447"/>
+        <location filename="../file_actions.py" line="464"/>
         <source>Exported {name}</source>
         <translation>{name} 내보냄</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="458"/>
+        <location filename="../file_actions.py" line="475"/>
         <source>there is no view to export</source>
         <translation>내보낼 보기가 없습니다</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="568"/>
+        <location filename="../file_actions.py" line="586"/>
         <source>An autosaved session could not be read: {reason}</source>
         <translation>자동 저장된 세션을 읽을 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="577"/>
+        <location filename="../file_actions.py" line="595"/>
         <source>Restore Unsaved Work?</source>
         <translation>저장하지 않은 작업을 복원할까요?</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="579"/>
+        <location filename="../file_actions.py" line="597"/>
         <source>Autodiff Tutor did not close properly. Restore the unsaved changes to {name} from {time}?</source>
         <translation>Autodiff Tutor가 정상적으로 종료되지 않았습니다. {time}에 저장되지 않은 {name}의 변경 사항을 복원할까요?</translation>
     </message>
@@ -236,78 +242,78 @@
 <context>
     <name>GradientCheckPanel</name>
     <message>
-        <location filename="../panels/gradient_check/gradient_check_panel.py" line="162"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="160"/>
         <source>Backprop&apos;s ∂f/∂v beside the central difference (f(v+h) − f(v−h)) / 2h. Move h: too large and truncation error grows (∝ h²), too small and round-off takes over (∝ ε/h).</source>
         <translation>역전파로 구한 ∂f/∂v와 중앙차분 (f(v+h) − f(v−h)) / 2h를 나란히 보여 줍니다. h를 움직여 보세요. 너무 크면 절단 오차가 커지고(∝ h²), 너무 작으면 반올림 오차가 커집니다(∝ ε/h).</translation>
     </message>
     <message>
-        <location filename="../panels/gradient_check/gradient_check_panel.py" line="167"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="165"/>
         <source>Step h of the central difference (log scale)</source>
         <translation>중앙차분의 간격 h (로그 눈금)</translation>
     </message>
     <message>
-        <location filename="../panels/gradient_check/gradient_check_panel.py" line="168"/>
-        <location filename="../panels/gradient_check/gradient_check_panel.py" line="180"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="166"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="178"/>
         <source>step h</source>
         <translation>간격 h</translation>
     </message>
     <message>
-        <location filename="../panels/gradient_check/gradient_check_panel.py" line="171"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="169"/>
         <source>variable</source>
         <translation>변수</translation>
     </message>
     <message>
-        <location filename="../panels/gradient_check/gradient_check_panel.py" line="172"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="170"/>
         <source>backprop</source>
         <translation>역전파</translation>
     </message>
     <message>
-        <location filename="../panels/gradient_check/gradient_check_panel.py" line="173"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="171"/>
         <source>central diff.</source>
         <translation>중앙차분</translation>
     </message>
     <message>
-        <location filename="../panels/gradient_check/gradient_check_panel.py" line="174"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="172"/>
         <source>rel. error</source>
         <translation>상대 오차</translation>
     </message>
     <message>
-        <location filename="../panels/gradient_check/gradient_check_panel.py" line="178"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="176"/>
         <source>|backprop − difference| / max(|backprop|, |difference|, 1)</source>
         <translation>|역전파 − 중앙차분| / max(|역전파|, |중앙차분|, 1)</translation>
     </message>
     <message>
-        <location filename="../panels/gradient_check/gradient_check_panel.py" line="181"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="179"/>
         <source>relative error</source>
         <translation>상대 오차</translation>
     </message>
     <message>
-        <location filename="../panels/gradient_check/gradient_check_panel.py" line="182"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="180"/>
         <source>round-off ∝ ε/h</source>
         <translation>반올림 오차 ∝ ε/h</translation>
     </message>
     <message>
-        <location filename="../panels/gradient_check/gradient_check_panel.py" line="183"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="181"/>
         <source>truncation ∝ h²</source>
         <translation>절단 오차 ∝ h²</translation>
     </message>
     <message>
-        <location filename="../panels/gradient_check/gradient_check_panel.py" line="211"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="209"/>
         <source>No variables: nothing to check.</source>
         <translation>변수가 없어서 확인할 것이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../panels/gradient_check/gradient_check_panel.py" line="316"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="315"/>
         <source>Relative error for ∂f/∂{v} as h varies</source>
         <translation>h에 따른 ∂f/∂{v}의 상대 오차</translation>
     </message>
     <message>
-        <location filename="../panels/gradient_check/gradient_check_panel.py" line="338"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="337"/>
         <source>⚠ {where}: its input is exactly 0, where {op} has a corner and no derivative. Backprop uses the subgradient {sub}; the central difference averages the two slopes.</source>
         <translation>⚠ {where}: 입력이 정확히 0입니다. {op}는 여기서 꺾여 있어 미분할 수 없습니다. 역전파는 부분 기울기(subgradient) {sub}를 쓰고, 중앙차분은 양쪽 기울기의 평균을 냅니다.</translation>
     </message>
     <message>
-        <location filename="../panels/gradient_check/gradient_check_panel.py" line="346"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="345"/>
         <source>⚠ {where}: its input {x} is within h of the corner at 0, so f(v ± h) fall on both sides of it and the central difference mixes two slopes. Make h smaller.</source>
         <translation>⚠ {where}: 입력 {x}가 꺾인 점 0에서 h보다 가까워서 f(v ± h)가 양쪽에 걸치므로, 중앙차분이 두 기울기를 섞게 됩니다. h를 더 작게 하세요.</translation>
     </message>
@@ -315,238 +321,238 @@
 <context>
     <name>GraphPanel</name>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="581"/>
+        <location filename="../panels/graph/graph_panel.py" line="570"/>
         <source>Click in the formula to find its part of the graph; select a node to see where it comes from.</source>
         <translation>수식을 클릭하면 그래프에서 해당 부분을 찾아 주고, 노드를 선택하면 수식의 어느 부분에서 왔는지 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="585"/>
+        <location filename="../panels/graph/graph_panel.py" line="574"/>
         <source>Reset: start the backward pass (Home)</source>
         <translation>처음으로: 역전파 시작 (Home)</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="586"/>
+        <location filename="../panels/graph/graph_panel.py" line="575"/>
         <source>Step back (←)</source>
         <translation>한 단계 뒤로 (←)</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="587"/>
+        <location filename="../panels/graph/graph_panel.py" line="576"/>
         <source>Play / pause (Space)</source>
         <translation>재생 / 일시 정지 (Space)</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="588"/>
+        <location filename="../panels/graph/graph_panel.py" line="577"/>
         <source>Step forward (→)</source>
         <translation>한 단계 앞으로 (→)</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="589"/>
+        <location filename="../panels/graph/graph_panel.py" line="578"/>
         <source>Finish the backward pass (End)</source>
         <translation>역전파 끝까지 (End)</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="591"/>
+        <location filename="../panels/graph/graph_panel.py" line="580"/>
         <source>Playback speed</source>
         <translation>재생 속도</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="592"/>
+        <location filename="../panels/graph/graph_panel.py" line="581"/>
         <source>Fit</source>
         <translation>맞춤</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="593"/>
+        <location filename="../panels/graph/graph_panel.py" line="582"/>
         <source>Show the whole graph (F)</source>
         <translation>그래프 전체 보기 (F)</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="594"/>
+        <location filename="../panels/graph/graph_panel.py" line="583"/>
         <source>graph of ∂f/∂</source>
         <translation>∂f/∂의 그래프</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="597"/>
+        <location filename="../panels/graph/graph_panel.py" line="586"/>
         <source>Show the graph that backward(create_graph=True) records for the derivative: the graph a second derivative is taken on.</source>
         <translation>backward(create_graph=True)가 미분에 대해 기록한 그래프를 보여 줍니다. 2차 미분은 이 그래프에서 구합니다.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="590"/>
+        <location filename="../panels/graph/graph_panel.py" line="579"/>
         <source>speed</source>
         <translation>속도</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="578"/>
+        <location filename="../panels/graph/graph_panel.py" line="567"/>
         <source>f =</source>
         <translation>f =</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="647"/>
+        <location filename="../panels/graph/graph_panel.py" line="636"/>
         <source>Type a formula to see the graph it records.</source>
         <translation>수식을 입력하면 기록된 계산 그래프가 보입니다.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="671"/>
+        <location filename="../panels/graph/graph_panel.py" line="660"/>
         <source>This graph has {n} nodes, too many to draw (at most {m}).</source>
         <translation>이 그래프는 노드가 {n}개여서 그릴 수 없습니다(최대 {m}개).</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="838"/>
+        <location filename="../panels/graph/graph_panel.py" line="827"/>
         <source>gen {g}</source>
         <translation>세대 {g}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="877"/>
+        <location filename="../panels/graph/graph_panel.py" line="866"/>
         <source>grad</source>
         <translation>grad</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="891"/>
+        <location filename="../panels/graph/graph_panel.py" line="880"/>
         <source>now</source>
         <translation>지금</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="893"/>
+        <location filename="../panels/graph/graph_panel.py" line="882"/>
         <source>#{k} · g{g}</source>
         <translation>#{k} · g{g}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="949"/>
+        <location filename="../panels/graph/graph_panel.py" line="939"/>
         <source>done · {n} steps</source>
         <translation>완료 · {n}단계</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="951"/>
+        <location filename="../panels/graph/graph_panel.py" line="941"/>
         <source>start · {n} steps</source>
         <translation>시작 · {n}단계</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="953"/>
+        <location filename="../panels/graph/graph_panel.py" line="943"/>
         <source>step {k} of {n}</source>
         <translation>{k} / {n}단계</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="969"/>
+        <location filename="../panels/graph/graph_panel.py" line="959"/>
         <source>∂f/∂{v}: {n} nodes · f: {m} nodes</source>
         <translation>∂f/∂{v}: 노드 {n}개 · f: 노드 {m}개</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="973"/>
+        <location filename="../panels/graph/graph_panel.py" line="963"/>
         <source>{n} nodes</source>
         <translation>노드 {n}개</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="998"/>
+        <location filename="../panels/graph/graph_panel.py" line="988"/>
         <source>empty</source>
         <translation>비어 있음</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1008"/>
+        <location filename="../panels/graph/graph_panel.py" line="1000"/>
         <source>… and {n} more</source>
         <translation>… 외 {n}개</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1014"/>
+        <location filename="../panels/graph/graph_panel.py" line="1006"/>
         <source>{f} was not computed by any function: its gradient is 1 and there is nothing to step through.</source>
         <translation>{f}는 어떤 함수로도 계산되지 않았습니다. 미분값은 1이고, 단계별로 실행할 것이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1025"/>
+        <location filename="../panels/graph/graph_panel.py" line="1017"/>
         <source>Backward pass done in {n} steps.</source>
         <translation>역전파가 {n}단계 만에 끝났습니다.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1027"/>
+        <location filename="../panels/graph/graph_panel.py" line="1019"/>
         <source>Press ← or Home to replay it one function at a time.</source>
         <translation>←나 Home을 누르면 함수 하나씩 다시 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1032"/>
+        <location filename="../panels/graph/graph_panel.py" line="1024"/>
         <source>Start.</source>
         <translation>시작.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1033"/>
+        <location filename="../panels/graph/graph_panel.py" line="1025"/>
         <source>The output&apos;s gradient is set to 1 ({f}.grad = 1), and the function that made it waits in the queue. Press → to pop it.</source>
         <translation>출력의 미분값을 1로 둡니다({f}.grad = 1). 출력을 만든 함수가 대기열에서 기다립니다. →를 눌러 꺼내 보세요.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1036"/>
+        <location filename="../panels/graph/graph_panel.py" line="1028"/>
         <source>Queue (highest generation first):</source>
         <translation>대기열 (세대가 큰 것부터):</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1040"/>
+        <location filename="../panels/graph/graph_panel.py" line="1032"/>
         <source>Step {k} of {n}: pop {f}, generation {g}.</source>
         <translation>{n}단계 중 {k}단계: 세대 {g}인 {f}를 꺼냅니다.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1052"/>
+        <location filename="../panels/graph/graph_panel.py" line="1044"/>
         <source>Queue now:</source>
         <translation>지금 대기열:</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1060"/>
+        <location filename="../panels/graph/graph_panel.py" line="1052"/>
         <source>{f} has a corner at 0; backprop uses the subgradient {sub}</source>
         <translation>{f}는 0에서 꺾여 있습니다. 역전파는 부분 기울기 {sub}을(를) 씁니다</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1063"/>
+        <location filename="../panels/graph/graph_panel.py" line="1055"/>
         <source>Not differentiable here: {why}.</source>
         <translation>여기서는 미분할 수 없습니다: {why}.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1076"/>
+        <location filename="../panels/graph/graph_panel.py" line="1068"/>
         <source>an input variable, set with its slider</source>
         <translation>입력 변수 (슬라이더로 값을 정함)</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1077"/>
+        <location filename="../panels/graph/graph_panel.py" line="1069"/>
         <source>a constant</source>
         <translation>상수</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1078"/>
+        <location filename="../panels/graph/graph_panel.py" line="1070"/>
         <source>the output</source>
         <translation>출력</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1079"/>
+        <location filename="../panels/graph/graph_panel.py" line="1071"/>
         <source>an intermediate result</source>
         <translation>중간 결과</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1084"/>
+        <location filename="../panels/graph/graph_panel.py" line="1076"/>
         <source>made by {f}</source>
         <translation>{f}가 만듦</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1085"/>
+        <location filename="../panels/graph/graph_panel.py" line="1077"/>
         <source>value: {v}</source>
         <translation>값: {v}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1091"/>
+        <location filename="../panels/graph/graph_panel.py" line="1083"/>
         <source>grad: {d} = {g}</source>
         <translation>미분값: {d} = {g}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1099"/>
-        <location filename="../panels/graph/graph_panel.py" line="1104"/>
+        <location filename="../panels/graph/graph_panel.py" line="1091"/>
+        <location filename="../panels/graph/graph_panel.py" line="1096"/>
         <source>generation {g}</source>
         <translation>세대 {g}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1112"/>
+        <location filename="../panels/graph/graph_panel.py" line="1104"/>
         <source>forward: {rule};  {ins} → {outs}</source>
         <translation>순전파: {rule};  {ins} → {outs}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1114"/>
+        <location filename="../panels/graph/graph_panel.py" line="1106"/>
         <source>backward: {rules}</source>
         <translation>역전파: {rules}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1119"/>
+        <location filename="../panels/graph/graph_panel.py" line="1111"/>
         <source>at step {k}:</source>
         <translation>{k}단계에서:</translation>
     </message>
@@ -562,17 +568,17 @@
 <context>
     <name>LessonPanel</name>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="512"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="484"/>
         <source>Open Lesson Folder</source>
         <translation>레슨 폴더 열기</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="521"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="493"/>
         <source>Cannot Open Lesson</source>
         <translation>레슨을 열 수 없음</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="522"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="494"/>
         <source>The lesson in {folder} was not opened.
 
 {reason}</source>
@@ -581,182 +587,182 @@
 {reason}</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="553"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="525"/>
         <source>Load the Lesson&apos;s Example</source>
         <translation>레슨 예제 불러오기</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="555"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="527"/>
         <source>The example replaces the current formula and variables. Unsaved changes will be lost.</source>
         <translation>예제가 지금의 수식과 변수를 대신합니다. 저장하지 않은 변경 사항은 사라집니다.</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="614"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="586"/>
         <source>Go to Lesson “{title}”</source>
         <translation>레슨 “{title}”(으)로 이동</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="699"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="671"/>
         <source>Book steps {steps}</source>
         <translation>책의 단계 {steps}</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="701"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="673"/>
         <source>Book step {step}</source>
         <translation>책의 단계 {step}</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="703"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="675"/>
         <source>Opened from {folder}</source>
         <translation>{folder} 폴더에서 엶</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="713"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="686"/>
         <source>Asked with the teaching switch: {names}</source>
         <translation>교육용 스위치를 켠 상태의 질문: {names}</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="717"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="690"/>
         <source>your prediction</source>
         <translation>예상한 값</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="718"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="691"/>
         <source>Check</source>
         <translation>확인</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="719"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="692"/>
         <source>Reveal</source>
         <translation>정답 보기</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="726"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="699"/>
         <source>{title} (book step {step})</source>
         <translation>{title} (책의 단계 {step})</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="732"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="705"/>
         <source>Lesson {n} of {total}</source>
         <translation>레슨 {n} / {total}</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="741"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="714"/>
         <source>Example: f = {expression}</source>
         <translation>예제: f = {expression}</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="742"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="715"/>
         <source>Example: f = {expression} at {point}</source>
         <translation>예제: {point}에서 f = {expression}</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="753"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="726"/>
         <source>Type a number, such as 2.5, -3 or 16/11.</source>
         <translation>2.5, -3, 16/11처럼 숫자를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="756"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="729"/>
         <source>✓ Right! The engine gets {value}.</source>
         <translation>✓ 맞았습니다! 엔진의 계산도 {value}입니다.</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="764"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="737"/>
         <source>✗ Not quite: {guess} is too high.</source>
         <translation>✗ 아쉽습니다. 정답은 {guess}보다 작습니다.</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="766"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="739"/>
         <source>✗ Not quite: {guess} is too low.</source>
         <translation>✗ 아쉽습니다. 정답은 {guess}보다 큽니다.</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="768"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="741"/>
         <source>Try again, or press Reveal.</source>
         <translation>다시 해 보거나 ‘정답 보기’를 누르세요.</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="771"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="744"/>
         <source>Hint: {hint}</source>
         <translation>힌트: {hint}</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="775"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="748"/>
         <source>The engine&apos;s answer: {value}</source>
         <translation>엔진의 답: {value}</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="793"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="766"/>
         <source>teaching switches on: {names}</source>
         <translation>켜진 교육용 스위치: {names}</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="796"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="769"/>
         <source>Run again</source>
         <translation>다시 실행</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="796"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="769"/>
         <source>Run</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="798"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="771"/>
         <source>Printed by the engine, just now.</source>
         <translation>방금 엔진이 출력한 결과입니다.</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="800"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="773"/>
         <source>Predict first, then run the code to see what the engine prints.</source>
         <translation>먼저 예상한 다음, 코드를 실행해서 엔진이 무엇을 출력하는지 보세요.</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="839"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="812"/>
         <source>Change Teaching Switches</source>
         <translation>교육용 스위치 바꾸기</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="870"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="843"/>
         <source>Load Example</source>
         <translation>예제 불러오기</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="872"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="845"/>
         <source>Replace the formula and variables with this lesson&apos;s example</source>
         <translation>수식과 변수를 이 레슨의 예제로 바꿉니다</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="874"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="847"/>
         <source>Predict First</source>
         <translation>먼저 예상하기</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="876"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="849"/>
         <source>Work out each answer in your head or on paper, type it, then check.</source>
         <translation>답을 머릿속이나 종이 위에서 먼저 구해 입력한 다음 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="878"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="851"/>
         <source>The Book&apos;s Code, on This Engine</source>
         <translation>책의 코드를 이 엔진으로 실행</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="879"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="852"/>
         <source>Teaching Switches</source>
         <translation>교육용 스위치</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="880"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="853"/>
         <source>◀ Previous</source>
         <translation>◀ 이전</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="881"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="854"/>
         <source>Next ▶</source>
         <translation>다음 ▶</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="569"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="541"/>
         <source>Lessons</source>
         <translation>레슨</translation>
     </message>
@@ -887,102 +893,102 @@
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="275"/>
+        <location filename="../panels/descent/map_panel.py" line="280"/>
         <source>Variable along the horizontal axis</source>
         <translation>가로축 변수</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="276"/>
+        <location filename="../panels/descent/map_panel.py" line="281"/>
         <source>Variable along the vertical axis</source>
         <translation>세로축 변수</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="278"/>
+        <location filename="../panels/descent/map_panel.py" line="283"/>
         <source>Grid points per axis; the whole grid is one vectorized forward and backward pass</source>
         <translation>축마다 격자점의 수. 격자 전체를 벡터화된 순전파와 역전파 한 번으로 계산합니다</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="85"/>
+        <location filename="../panels/descent/map_panel.py" line="82"/>
         <source>Auto</source>
         <translation>자동</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="85"/>
+        <location filename="../panels/descent/map_panel.py" line="82"/>
         <source>Linear</source>
         <translation>선형</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="85"/>
+        <location filename="../panels/descent/map_panel.py" line="82"/>
         <source>Log</source>
         <translation>로그</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="284"/>
+        <location filename="../panels/descent/map_panel.py" line="289"/>
         <source>Colour scale: a log scale shows the floor of deep valleys (Rosenbrock)</source>
         <translation>색 눈금: 로그 눈금을 쓰면 깊은 골짜기의 바닥이 보입니다(로젠브록)</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="271"/>
+        <location filename="../panels/descent/map_panel.py" line="276"/>
         <source>Horizontal</source>
         <translation>가로</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="272"/>
+        <location filename="../panels/descent/map_panel.py" line="277"/>
         <source>Vertical</source>
         <translation>세로</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="273"/>
+        <location filename="../panels/descent/map_panel.py" line="278"/>
         <source>Grid</source>
         <translation>격자</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="274"/>
+        <location filename="../panels/descent/map_panel.py" line="279"/>
         <source>Colours</source>
         <translation>색</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="287"/>
+        <location filename="../panels/descent/map_panel.py" line="292"/>
         <source>The map needs an expression with two or more variables, e.g. x^2 - y^2.</source>
         <translation>지도를 보려면 변수가 두 개 이상인 수식이 필요합니다. 예: x^2 - y^2</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="290"/>
+        <location filename="../panels/descent/map_panel.py" line="295"/>
         <source>&lt;span style=&quot;color:{g}&quot;&gt;━▶&lt;/span&gt; ∇f points uphill &amp;nbsp; &lt;span style=&quot;color:#444&quot;&gt;━▷&lt;/span&gt; −∇f, the direction of steepest descent&lt;br&gt;Drag or click the map to move the point.</source>
         <translation>&lt;span style=&quot;color:{g}&quot;&gt;━▶&lt;/span&gt; ∇f는 오르막을 가리킵니다 &amp;nbsp; &lt;span style=&quot;color:#444&quot;&gt;━▷&lt;/span&gt; −∇f는 가장 가파른 내리막 방향입니다&lt;br&gt;지도를 끌거나 클릭해서 점을 옮기세요.</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="312"/>
+        <location filename="../panels/descent/map_panel.py" line="317"/>
         <source>Map axes {x}, {y}</source>
         <translation>지도 축 {x}, {y}</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="410"/>
+        <location filename="../panels/descent/map_panel.py" line="415"/>
         <source>Map grid {n} × {n}</source>
         <translation>지도 격자 {n} × {n}</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="414"/>
+        <location filename="../panels/descent/map_panel.py" line="419"/>
         <source>Map colours: {scale}</source>
         <translation>지도 색: {scale}</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="561"/>
+        <location filename="../panels/descent/map_panel.py" line="566"/>
         <source>f({x}, {y})</source>
         <translation>f({x}, {y})</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="640"/>
+        <location filename="../panels/descent/map_panel.py" line="645"/>
         <source>holding {values}</source>
         <translation>{values} 고정</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="563"/>
+        <location filename="../panels/descent/map_panel.py" line="568"/>
         <source>(log colour scale)</source>
         <translation>(로그 색 눈금)</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="623"/>
+        <location filename="../panels/descent/map_panel.py" line="628"/>
         <source>at ({x}, {y}) = ({px}, {py}): f = &lt;b&gt;{f}&lt;/b&gt;&lt;br&gt;&lt;span style=&quot;color:{gc}&quot;&gt;∇f&lt;/span&gt; = (∂f/∂{x}, ∂f/∂{y}) = (&lt;b&gt;{gx}&lt;/b&gt;, &lt;b&gt;{gy}&lt;/b&gt;), |∇f| = {norm}</source>
         <translation>({x}, {y}) = ({px}, {py})에서: f = &lt;b&gt;{f}&lt;/b&gt;&lt;br&gt;&lt;span style=&quot;color:{gc}&quot;&gt;∇f&lt;/span&gt; = (∂f/∂{x}, ∂f/∂{y}) = (&lt;b&gt;{gx}&lt;/b&gt;, &lt;b&gt;{gy}&lt;/b&gt;), |∇f| = {norm}</translation>
     </message>
@@ -1583,17 +1589,17 @@
         <translation>{n}단계에서 발산했습니다: 값이 무한대가 되거나 정의되지 않습니다. 학습률을 줄여 보세요.</translation>
     </message>
     <message>
-        <location filename="../../tutor/evaluation.py" line="91"/>
+        <location filename="../../tutor/evaluation.py" line="95"/>
         <source>f is not finite at this point ({value})</source>
         <translation>이 점에서 f가 유한하지 않습니다({value})</translation>
     </message>
     <message>
-        <location filename="../../tutor/evaluation.py" line="96"/>
+        <location filename="../../tutor/evaluation.py" line="100"/>
         <source>∂f/∂{name} is not finite at this point ({value})</source>
         <translation>이 점에서 ∂f/∂{name}가 유한하지 않습니다({value})</translation>
     </message>
     <message>
-        <location filename="../../tutor/evaluation.py" line="153"/>
+        <location filename="../../tutor/evaluation.py" line="157"/>
         <source>{curve} is undefined or infinite at {bad} of {points} points along {name}</source>
         <translation>{name}를 따라 {points}개 점 중 {bad}개에서 {curve}가 정의되지 않거나 무한대입니다</translation>
     </message>
@@ -1608,142 +1614,172 @@
         <translation>id &apos;{id}&apos;는 기본 레슨의 id입니다: 이 레슨에는 다른 id를 주세요</translation>
     </message>
     <message>
-        <location filename="../../tutor/formula.py" line="124"/>
+        <location filename="../../tutor/formula.py" line="142"/>
         <source>write only the formula, e.g. x^2 + 1</source>
         <translation>x^2 + 1처럼 수식만 쓰세요</translation>
     </message>
     <message>
-        <location filename="../../tutor/formula.py" line="125"/>
+        <location filename="../../tutor/formula.py" line="143"/>
         <source>write sqrt(x)</source>
         <translation>sqrt(x)로 쓰세요</translation>
     </message>
     <message>
-        <location filename="../../tutor/formula.py" line="126"/>
+        <location filename="../../tutor/formula.py" line="144"/>
         <source>write abs(x)</source>
         <translation>abs(x)로 쓰세요</translation>
     </message>
     <message>
-        <location filename="../../tutor/formula.py" line="127"/>
+        <location filename="../../tutor/formula.py" line="145"/>
         <source>use ( and ) for grouping</source>
         <translation>묶을 때는 (와 )를 쓰세요</translation>
     </message>
     <message>
-        <location filename="../../tutor/formula.py" line="128"/>
+        <location filename="../../tutor/formula.py" line="146"/>
         <source>write powers with ^, e.g. x^2</source>
         <translation>거듭제곱은 x^2처럼 ^로 쓰세요</translation>
     </message>
     <message>
-        <location filename="../../tutor/formula.py" line="568"/>
+        <location filename="../../tutor/formula.py" line="630"/>
         <source>number &apos;{number}&apos; is too large</source>
         <translation>숫자 &apos;{number}&apos;가 너무 큽니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/formula.py" line="586"/>
+        <location filename="../../tutor/formula.py" line="648"/>
         <source>a &apos;.&apos; must be part of a number, e.g. 0.5</source>
         <translation>&apos;.&apos;은 0.5처럼 숫자 안에만 쓸 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/formula.py" line="590"/>
+        <location filename="../../tutor/formula.py" line="652"/>
         <source>unknown character {ch!r} — {hint}</source>
         <translation>알 수 없는 문자 {ch!r} — {hint}</translation>
     </message>
     <message>
-        <location filename="../../tutor/formula.py" line="591"/>
+        <location filename="../../tutor/formula.py" line="653"/>
         <source>unknown character {ch!r}</source>
         <translation>알 수 없는 문자 {ch!r}</translation>
     </message>
     <message>
-        <location filename="../../tutor/formula.py" line="638"/>
-        <source>unknown function &apos;{name}&apos; — did you mean &apos;{suggestion}&apos;?</source>
-        <translation>알 수 없는 함수 &apos;{name}&apos; — &apos;{suggestion}&apos;을(를) 뜻했나요?</translation>
+        <location filename="../../tutor/formula.py" line="886"/>
+        <source>&apos;{before} {after}&apos; — did you mean {suggestion}({after})?</source>
+        <translation>&apos;{before} {after}&apos; — {suggestion}({after})을(를) 뜻했나요?</translation>
     </message>
     <message>
-        <location filename="../../tutor/formula.py" line="643"/>
-        <source>unknown function &apos;{name}&apos; — the functions are {functions}</source>
-        <translation>알 수 없는 함수 &apos;{name}&apos; — 쓸 수 있는 함수: {functions}</translation>
+        <location filename="../../tutor/formula.py" line="896"/>
+        <source>&apos;{name}&apos; is not a function; the functions are {functions}</source>
+        <translation>&apos;{name}&apos;은(는) 함수가 아닙니다. 쓸 수 있는 함수: {functions}</translation>
     </message>
     <message>
-        <location filename="../../tutor/formula.py" line="726"/>
+        <location filename="../../tutor/formula.py" line="1045"/>
+        <source>&apos;,&apos; outside parentheses — write several outputs as a tuple: ({text})</source>
+        <translation>괄호 밖의 &apos;,&apos; — 출력이 여러 개이면 튜플로 쓰세요: ({text})</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/formula.py" line="1053"/>
+        <source>&apos;,&apos; inside a formula — a tuple of outputs (a, b) must be the whole formula</source>
+        <translation>식 안의 &apos;,&apos; — 출력 튜플 (a, b)는 식 전체여야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/formula.py" line="1207"/>
+        <source>this formula has {count} outputs (a tuple), but one f is expected here — write a single formula, e.g. {first}</source>
+        <translation>이 식은 출력이 {count}개(튜플)이지만 여기서는 f가 하나여야 합니다 — 식 하나만 쓰세요. 예: {first}</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/formula.py" line="798"/>
         <source>parentheses nested deeper than {limit} levels</source>
         <translation>괄호가 {limit}단계보다 깊게 중첩되었습니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/formula.py" line="746"/>
+        <location filename="../../tutor/formula.py" line="815"/>
+        <source>a tuple of outputs (a, b) must be the whole formula — nothing may follow its &apos;)&apos;</source>
+        <translation>출력 튜플 (a, b)는 식 전체여야 합니다 — &apos;)&apos; 뒤에는 아무것도 올 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/formula.py" line="832"/>
         <source>&apos;{name}&apos; needs 1 argument, got {count}</source>
         <translation>&apos;{name}&apos;에는 인수가 1개 필요한데 {count}개입니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/formula.py" line="755"/>
+        <location filename="../../tutor/formula.py" line="841"/>
         <source> after &apos;{text}&apos;</source>
         <translation> &apos;{text}&apos; 다음에</translation>
     </message>
     <message>
-        <location filename="../../tutor/formula.py" line="761"/>
+        <location filename="../../tutor/formula.py" line="847"/>
         <source>the expression is empty</source>
         <translation>수식이 비어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/formula.py" line="763"/>
+        <location filename="../../tutor/formula.py" line="849"/>
         <source>unexpected end of expression — expected a number or name{after}</source>
         <translation>수식이 뜻밖에 끝났습니다 — {after} 숫자나 이름이 와야 합니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/formula.py" line="771"/>
+        <location filename="../../tutor/formula.py" line="857"/>
         <source>expected a number or name before &apos;{text}&apos;</source>
         <translation>&apos;{text}&apos; 앞에 숫자나 이름이 와야 합니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/formula.py" line="774"/>
+        <location filename="../../tutor/formula.py" line="860"/>
         <source>expected a number or name{after}, got &apos;{text}&apos;</source>
         <translation>{after} 숫자나 이름이 와야 하는데 &apos;{text}&apos;가 왔습니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/formula.py" line="788"/>
+        <location filename="../../tutor/formula.py" line="874"/>
         <source>two numbers side by side: &apos;{before}&apos; and &apos;{after}&apos; — put an operator between them</source>
         <translation>숫자 &apos;{before}&apos;와 &apos;{after}&apos;가 나란히 있습니다 — 사이에 연산자를 넣으세요</translation>
     </message>
     <message>
-        <location filename="../../tutor/formula.py" line="798"/>
-        <source>&apos;{before}&apos; is a constant, not a function — to multiply, write {before}*(...)</source>
-        <translation>&apos;{before}&apos;는 함수가 아니라 상수입니다 — 곱하려면 {before}*(...)로 쓰세요</translation>
-    </message>
-    <message>
-        <location filename="../../tutor/formula.py" line="809"/>
+        <location filename="../../tutor/formula.py" line="904"/>
         <source>missing operator between &apos;{before}&apos; and &apos;{after}&apos; — write {before}*{after}</source>
         <translation>&apos;{before}&apos;와 &apos;{after}&apos; 사이에 연산자가 없습니다 — {before}*{after}로 쓰세요</translation>
     </message>
     <message>
-        <location filename="../../tutor/formula.py" line="817"/>
+        <location filename="../../tutor/formula.py" line="912"/>
         <source>missing operator before &apos;{after}&apos; — write * to multiply</source>
         <translation>&apos;{after}&apos; 앞에 연산자가 없습니다 — 곱하려면 *를 쓰세요</translation>
     </message>
     <message>
-        <location filename="../../tutor/formula.py" line="862"/>
+        <location filename="../../tutor/formula.py" line="957"/>
         <source>&apos;{name} {argument}&apos; — write {name}({argument})</source>
         <translation>&apos;{name} {argument}&apos; — {name}({argument})로 쓰세요</translation>
     </message>
     <message>
-        <location filename="../../tutor/formula.py" line="868"/>
+        <location filename="../../tutor/formula.py" line="963"/>
         <source>&apos;{name}&apos; is a function — write it with parentheses, e.g. {name}(x)</source>
         <translation>&apos;{name}&apos;는 함수입니다 — {name}(x)처럼 괄호를 붙여 쓰세요</translation>
     </message>
     <message>
-        <location filename="../../tutor/formula.py" line="914"/>
+        <location filename="../../tutor/formula.py" line="990"/>
+        <source>&apos;{name}&apos; is a constant, not a function — to multiply, write {name}*({argument})</source>
+        <translation>&apos;{name}&apos;은(는) 함수가 아니라 상수입니다 — 곱하려면 {name}*({argument})로 쓰세요</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/formula.py" line="996"/>
+        <source>&apos;{name}&apos; is not a function — did you mean {suggestion}({argument})? To multiply, write {name}*({argument})</source>
+        <translation>&apos;{name}&apos;은(는) 함수가 아닙니다 — {suggestion}({argument})을(를) 뜻했나요? 곱하려면 {name}*({argument})로 쓰세요</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/formula.py" line="1004"/>
+        <source>&apos;{name}&apos; is not a function — to multiply, write {name}*({argument}); the functions are {functions}</source>
+        <translation>&apos;{name}&apos;은(는) 함수가 아닙니다 — 곱하려면 {name}*({argument})로 쓰세요. 쓸 수 있는 함수: {functions}</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/formula.py" line="1012"/>
+        <source>&apos;{name}&apos; is not a function — to multiply, write {name}*({argument})</source>
+        <translation>&apos;{name}&apos;은(는) 함수가 아닙니다 — 곱하려면 {name}*({argument})로 쓰세요</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/formula.py" line="1037"/>
         <source>unmatched &apos;)&apos; — there is no &apos;(&apos; before it</source>
         <translation>짝이 없는 &apos;)&apos; — 앞에 &apos;(&apos;가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/formula.py" line="922"/>
-        <source>&apos;,&apos; only separates the arguments of a function</source>
-        <translation>&apos;,&apos;는 함수의 인수를 나눌 때만 씁니다</translation>
-    </message>
-    <message>
-        <location filename="../../tutor/formula.py" line="949"/>
+        <location filename="../../tutor/formula.py" line="1088"/>
         <source>missing &apos;)&apos; for the &apos;(&apos; at column {column}</source>
         <translation>{column}번째 열의 &apos;(&apos;에 맞는 &apos;)&apos;가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/formula.py" line="966"/>
+        <location filename="../../tutor/formula.py" line="1110"/>
         <source>the expression is too long: {count:,} characters (the limit is {limit:,})</source>
         <translation>수식이 너무 깁니다: {count:,}자(최대 {limit:,}자)</translation>
     </message>
@@ -1751,159 +1787,159 @@
 <context>
     <name>OptimizerPanel</name>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="66"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="65"/>
         <source>Rosenbrock, 100(x1 − x0²)² + (1 − x0)²: descent from (0, 2)</source>
         <translation>로젠브록 100(x1 − x0²)² + (1 − x0)²: (0, 2)에서 경사하강</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="67"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="66"/>
         <source>x⁴ − 2x²: Newton&apos;s method from x = 2</source>
         <translation>x⁴ − 2x²: x = 2에서 뉴턴 방법</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="68"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="67"/>
         <source>Saddle x² − y²: descent slides off the ridge</source>
         <translation>안장점 x² − y²: 경사하강이 능선에서 미끄러집니다</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="193"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="192"/>
         <source>Load a preset…</source>
         <translation>프리셋 불러오기…</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="197"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="196"/>
         <source>Replace the expression with a ready-made landscape</source>
         <translation>수식을 미리 준비된 지형으로 바꿉니다</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="198"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="197"/>
         <source>Gradient descent</source>
         <translation>경사하강법</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="199"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="198"/>
         <source>Newton&apos;s method (one variable)</source>
         <translation>뉴턴 방법 (변수 하나)</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="200"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="199"/>
         <source>Method</source>
         <translation>방법</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="201"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="200"/>
         <source>Moves</source>
         <translation>움직일 변수</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="204"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="203"/>
         <source>Each step moves by −(learning rate) × ∇f</source>
         <translation>한 단계마다 −(학습률) × ∇f만큼 움직입니다</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="202"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="201"/>
         <source>Learning rate</source>
         <translation>학습률</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="206"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="205"/>
         <source>Steps taken between two redraws while running (about 60 redraws a second)</source>
         <translation>실행 중에 화면을 다시 그리는 사이에 진행할 단계 수 (초당 약 60번 다시 그림)</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="203"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="202"/>
         <source>Steps per frame</source>
         <translation>프레임당 단계</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="208"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="207"/>
         <source>Step</source>
         <translation>한 단계</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="209"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="208"/>
         <source>Take one step</source>
         <translation>한 단계 진행합니다</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="210"/>
-        <location filename="../panels/descent/optimizer_panel.py" line="266"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="209"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="265"/>
         <source>Run</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="211"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="210"/>
         <source>Keep stepping, redrawing about 60 times a second</source>
         <translation>계속 진행하며 초당 약 60번 다시 그립니다</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="212"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="211"/>
         <source>Reset</source>
         <translation>처음으로</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="213"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="212"/>
         <source>Back to where the run started; forget the trail</source>
         <translation>실행을 시작한 곳으로 돌아가고 자취를 지웁니다</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="210"/>
-        <location filename="../panels/descent/optimizer_panel.py" line="257"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="209"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="256"/>
         <source>Stop</source>
         <translation>멈춤</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="296"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="295"/>
         <source>Load preset {name}</source>
         <translation>프리셋 {name} 불러오기</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="385"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="384"/>
         <source>Optimizer method: {name}</source>
         <translation>최적화 방법: {name}</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="388"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="387"/>
         <source>Learning rate {lr}</source>
         <translation>학습률 {lr}</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="391"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="390"/>
         <source>Steps per frame {n}</source>
         <translation>프레임당 단계 {n}</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="458"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="457"/>
         <source>The engine failed: {error}</source>
         <translation>엔진 오류: {error}</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="498"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="497"/>
         <source>nothing: the expression has no variables</source>
         <translation>없음: 수식에 변수가 없습니다</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="502"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="501"/>
         <source>(holding {names} fixed)</source>
         <translation>({names} 고정)</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="506"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="505"/>
         <source>Iteration 0 — press Step or Run.</source>
         <translation>반복 0 — ‘한 단계’나 ‘실행’을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="510"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="509"/>
         <source>Iteration &lt;b&gt;{n}&lt;/b&gt; &amp;nbsp; f = &lt;b&gt;{f}&lt;/b&gt; &amp;nbsp; ({names}) = ({coords})</source>
         <translation>반복 &lt;b&gt;{n}&lt;/b&gt; &amp;nbsp; f = &lt;b&gt;{f}&lt;/b&gt; &amp;nbsp; ({names}) = ({coords})</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="514"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="513"/>
         <source>f′ = {g}, f″ = {h}</source>
         <translation>f′ = {g}, f″ = {h}</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="518"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="517"/>
         <source>|∇f| = {g}</source>
         <translation>|∇f| = {g}</translation>
     </message>
@@ -1911,51 +1947,190 @@
 <context>
     <name>Palette</name>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="124"/>
+        <location filename="../panels/formula/button_palette.py" line="181"/>
         <source>new variable…</source>
         <translation>새 변수…</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="125"/>
+        <location filename="../panels/formula/button_palette.py" line="182"/>
         <source>Add a variable with a name of your choice</source>
         <translation>원하는 이름으로 변수를 추가합니다</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="126"/>
+        <location filename="../panels/formula/button_palette.py" line="183"/>
+        <source>New variable</source>
+        <translation>새 변수</translation>
+    </message>
+    <message>
+        <location filename="../panels/formula/button_palette.py" line="184"/>
         <source>name, then Enter</source>
         <translation>이름 입력 후 Enter</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="127"/>
+        <location filename="../panels/formula/button_palette.py" line="185"/>
+        <source>Name of the new variable</source>
+        <translation>새 변수의 이름</translation>
+    </message>
+    <message>
+        <location filename="../panels/formula/button_palette.py" line="187"/>
+        <source>A name such as a, theta or x2; Enter adds it, Esc closes</source>
+        <translation>a, theta, x2 같은 이름. Enter로 추가, Esc로 닫기</translation>
+    </message>
+    <message>
+        <location filename="../panels/formula/button_palette.py" line="192"/>
+        <source>decimal point</source>
+        <translation>소수점</translation>
+    </message>
+    <message>
+        <location filename="../panels/formula/button_palette.py" line="192"/>
+        <source>Insert a decimal point (key .)</source>
+        <translation>소수점 넣기 (키 .)</translation>
+    </message>
+    <message>
+        <location filename="../panels/formula/button_palette.py" line="194"/>
         <source>Delete before the cursor</source>
         <translation>커서 앞 글자를 지웁니다</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="128"/>
+        <location filename="../panels/formula/button_palette.py" line="195"/>
+        <source>Delete before the cursor: a whole sin( or + at once (key Backspace)</source>
+        <translation>커서 앞 지우기: sin(이나 +를 한 번에 (키 Backspace)</translation>
+    </message>
+    <message>
+        <location filename="../panels/formula/button_palette.py" line="198"/>
+        <source>Clear the formula</source>
+        <translation>식 지우기</translation>
+    </message>
+    <message>
+        <location filename="../panels/formula/button_palette.py" line="199"/>
+        <source>Empty the expression field (Ctrl+A, then Delete)</source>
+        <translation>식 입력란 비우기 (Ctrl+A 다음 Delete)</translation>
+    </message>
+    <message>
+        <location filename="../panels/formula/button_palette.py" line="201"/>
+        <source>plus</source>
+        <translation>더하기</translation>
+    </message>
+    <message>
+        <location filename="../panels/formula/button_palette.py" line="201"/>
+        <source>Insert + (key +)</source>
+        <translation>+ 넣기 (키 +)</translation>
+    </message>
+    <message>
+        <location filename="../panels/formula/button_palette.py" line="202"/>
+        <source>minus</source>
+        <translation>빼기</translation>
+    </message>
+    <message>
+        <location filename="../panels/formula/button_palette.py" line="202"/>
+        <source>Insert − (key -)</source>
+        <translation>− 넣기 (키 -)</translation>
+    </message>
+    <message>
+        <location filename="../panels/formula/button_palette.py" line="203"/>
+        <source>times</source>
+        <translation>곱하기</translation>
+    </message>
+    <message>
+        <location filename="../panels/formula/button_palette.py" line="203"/>
+        <source>Insert × (key *)</source>
+        <translation>× 넣기 (키 *)</translation>
+    </message>
+    <message>
+        <location filename="../panels/formula/button_palette.py" line="204"/>
+        <source>divided by</source>
+        <translation>나누기</translation>
+    </message>
+    <message>
+        <location filename="../panels/formula/button_palette.py" line="204"/>
+        <source>Insert ÷ (key /)</source>
+        <translation>÷ 넣기 (키 /)</translation>
+    </message>
+    <message>
+        <location filename="../panels/formula/button_palette.py" line="205"/>
+        <source>to the power</source>
+        <translation>거듭제곱</translation>
+    </message>
+    <message>
+        <location filename="../panels/formula/button_palette.py" line="205"/>
+        <source>Insert a power ^ (key ^)</source>
+        <translation>거듭제곱 ^ 넣기 (키 ^)</translation>
+    </message>
+    <message>
+        <location filename="../panels/formula/button_palette.py" line="207"/>
+        <source>open parenthesis</source>
+        <translation>여는 괄호</translation>
+    </message>
+    <message>
+        <location filename="../panels/formula/button_palette.py" line="208"/>
+        <source>Put ( ) around the selection, or insert a pair (key ()</source>
+        <translation>선택한 부분을 ( )로 감싸거나 괄호 한 쌍 넣기 (키 ()</translation>
+    </message>
+    <message>
+        <location filename="../panels/formula/button_palette.py" line="211"/>
+        <source>close parenthesis</source>
+        <translation>닫는 괄호</translation>
+    </message>
+    <message>
+        <location filename="../panels/formula/button_palette.py" line="212"/>
+        <source>Step over the next ), or close an open ( (key ))</source>
+        <translation>다음 )를 건너가거나 열린 (를 닫기 (키 ))</translation>
+    </message>
+    <message>
+        <location filename="../panels/formula/button_palette.py" line="214"/>
+        <source>pi</source>
+        <translation>파이</translation>
+    </message>
+    <message>
+        <location filename="../panels/formula/button_palette.py" line="214"/>
+        <source>Insert π = 3.14159… (type pi)</source>
+        <translation>π = 3.14159… 넣기 (pi 입력)</translation>
+    </message>
+    <message>
+        <location filename="../panels/formula/button_palette.py" line="215"/>
+        <source>e, Euler&apos;s number</source>
+        <translation>e, 오일러 수</translation>
+    </message>
+    <message>
+        <location filename="../panels/formula/button_palette.py" line="215"/>
+        <source>Insert e = 2.71828… (type e)</source>
+        <translation>e = 2.71828… 넣기 (e 입력)</translation>
+    </message>
+    <message>
+        <location filename="../panels/formula/button_palette.py" line="218"/>
+        <source>Insert {digit} (key {digit})</source>
+        <translation>{digit} 넣기 (키 {digit})</translation>
+    </message>
+    <message>
+        <location filename="../panels/formula/button_palette.py" line="223"/>
+        <source>function {name}</source>
+        <translation>함수 {name}</translation>
+    </message>
+    <message>
+        <location filename="../panels/formula/button_palette.py" line="226"/>
+        <source>Insert {name}() with the cursor inside, or wrap the selection (type {name}( )</source>
+        <translation>{name}()를 넣고 커서를 괄호 안에 두거나 선택한 부분을 감싸기 ({name}( 입력)</translation>
+    </message>
+    <message>
+        <location filename="../panels/formula/button_palette.py" line="235"/>
+        <source>variable {name}</source>
+        <translation>변수 {name}</translation>
+    </message>
+    <message>
+        <location filename="../panels/formula/button_palette.py" line="236"/>
+        <source>Insert the variable {name} (type {name})</source>
+        <translation>변수 {name} 넣기 ({name} 입력)</translation>
+    </message>
+    <message>
+        <location filename="../panels/formula/button_palette.py" line="189"/>
         <source>clear</source>
         <translation>지우기</translation>
-    </message>
-    <message>
-        <location filename="../panels/formula/button_palette.py" line="129"/>
-        <source>Empty the expression field</source>
-        <translation>수식 칸을 비웁니다</translation>
-    </message>
-    <message>
-        <location filename="../panels/formula/button_palette.py" line="131"/>
-        <source>Insert {name}( — or wrap the selection</source>
-        <translation>{name}( 넣기 — 선택한 부분이 있으면 감쌉니다</translation>
-    </message>
-    <message>
-        <location filename="../panels/formula/button_palette.py" line="134"/>
-        <location filename="../panels/formula/button_palette.py" line="169"/>
-        <source>Insert the variable {name}</source>
-        <translation>변수 {name} 넣기</translation>
     </message>
 </context>
 <context>
     <name>PlotPanel</name>
     <message>
-        <location filename="../panels/plot/plot_panel.py" line="54"/>
+        <location filename="../panels/plot/plot_panel.py" line="53"/>
         <source>tangent at the point</source>
         <translation>그 점에서의 접선</translation>
     </message>
@@ -1980,12 +2155,12 @@
         <translation>{name}에 따른 f</translation>
     </message>
     <message>
-        <location filename="../panels/plot/plot_panel.py" line="315"/>
+        <location filename="../panels/plot/plot_panel.py" line="314"/>
         <source>f = {value} has no variable to plot along</source>
         <translation>f = {value}: 플롯의 가로축으로 쓸 변수가 없습니다</translation>
     </message>
     <message>
-        <location filename="../panels/plot/plot_panel.py" line="351"/>
+        <location filename="../panels/plot/plot_panel.py" line="350"/>
         <source>({values} held fixed)</source>
         <translation>({values} 고정)</translation>
     </message>
@@ -1993,57 +2168,57 @@
 <context>
     <name>SessionController</name>
     <message>
-        <location filename="../controller.py" line="249"/>
+        <location filename="../controller.py" line="328"/>
         <source>Edit expression to {text}</source>
         <translation>수식을 {text}(으)로 편집</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="278"/>
+        <location filename="../controller.py" line="358"/>
         <source>Change {name} to {value}</source>
         <translation>{name}을(를) {value}(으)로 변경</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="314"/>
+        <location filename="../controller.py" line="395"/>
         <source>Move ({names}) to ({values})</source>
         <translation>({names})을(를) ({values})(으)로 이동</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="343"/>
+        <location filename="../controller.py" line="425"/>
         <source>Change range of {name}</source>
         <translation>{name}의 범위 변경</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="351"/>
+        <location filename="../controller.py" line="433"/>
         <source>&apos;{name}&apos; is not a valid variable name</source>
         <translation>&apos;{name}&apos;은(는) 올바른 변수 이름이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="353"/>
+        <location filename="../controller.py" line="435"/>
         <source>&apos;{name}&apos; is a reserved name</source>
         <translation>&apos;{name}&apos;은(는) 예약된 이름입니다</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="357"/>
+        <location filename="../controller.py" line="446"/>
         <source>Add variable {name}</source>
         <translation>변수 {name} 추가</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="366"/>
+        <location filename="../controller.py" line="455"/>
         <source>Remove variable {name}</source>
         <translation>변수 {name} 삭제</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="375"/>
+        <location filename="../controller.py" line="465"/>
         <source>Plot along {name}</source>
         <translation>{name}을(를) 가로축으로 플롯</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="383"/>
+        <location filename="../controller.py" line="473"/>
         <source>Change plotted curves</source>
         <translation>플롯할 곡선 변경</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="404"/>
+        <location filename="../controller.py" line="494"/>
         <source>Change view settings</source>
         <translation>보기 설정 변경</translation>
     </message>
@@ -2051,17 +2226,17 @@
 <context>
     <name>SwitchBanner</name>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="141"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="115"/>
         <source>Teaching mode on:</source>
         <translation>교육용 모드 켜짐:</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="143"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="117"/>
         <source>results show a bug the book fixes.</source>
         <translation>책에서 고치는 버그가 결과에 나타납니다.</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="146"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="120"/>
         <source>Turn off</source>
         <translation>끄기</translation>
     </message>
@@ -2069,22 +2244,22 @@
 <context>
     <name>ValueDisplay</name>
     <message>
-        <location filename="../panels/formula/value_display.py" line="25"/>
+        <location filename="../panels/formula/value_display.py" line="23"/>
         <source>undefined (NaN)</source>
         <translation>정의되지 않음 (NaN)</translation>
     </message>
     <message>
-        <location filename="../panels/formula/value_display.py" line="67"/>
+        <location filename="../panels/formula/value_display.py" line="66"/>
         <source>f at the point (right-click to copy)</source>
         <translation>그 점에서의 f (오른쪽 클릭으로 복사)</translation>
     </message>
     <message>
-        <location filename="../panels/formula/value_display.py" line="68"/>
+        <location filename="../panels/formula/value_display.py" line="67"/>
         <source>Copy Value</source>
         <translation>값 복사</translation>
     </message>
     <message>
-        <location filename="../panels/formula/value_display.py" line="79"/>
+        <location filename="../panels/formula/value_display.py" line="78"/>
         <source>f at {point}</source>
         <translation>{point}에서 f</translation>
     </message>
@@ -2097,58 +2272,66 @@
 <context>
     <name>VariableRow</name>
     <message>
-        <location filename="../panels/variables/variables_panel.py" line="172"/>
+        <location filename="../panels/variables/variables_panel.py" line="212"/>
         <source>Plot f along {name}</source>
         <translation>{name}을(를) 가로축으로 f 플롯</translation>
     </message>
     <message>
-        <location filename="../panels/variables/variables_panel.py" line="173"/>
+        <location filename="../panels/variables/variables_panel.py" line="213"/>
         <source>Plot along {name}</source>
         <translation>{name}을(를) 가로축으로 플롯</translation>
     </message>
     <message>
-        <location filename="../panels/variables/variables_panel.py" line="174"/>
-        <location filename="../panels/variables/variables_panel.py" line="175"/>
+        <location filename="../panels/variables/variables_panel.py" line="214"/>
+        <location filename="../panels/variables/variables_panel.py" line="215"/>
         <source>Value of {name}</source>
         <translation>{name}의 값</translation>
     </message>
     <message>
-        <location filename="../panels/variables/variables_panel.py" line="188"/>
+        <location filename="../panels/variables/variables_panel.py" line="234"/>
         <source>How fast f changes when {name} moves, the others held still</source>
         <translation>다른 변수를 고정하고 {name}만 움직일 때 f가 변하는 빠르기</translation>
     </message>
     <message>
-        <location filename="../panels/variables/variables_panel.py" line="178"/>
+        <location filename="../panels/variables/variables_panel.py" line="218"/>
+        <location filename="../panels/variables/variables_panel.py" line="380"/>
         <source>Smallest value of {name}</source>
         <translation>{name}의 최솟값</translation>
     </message>
     <message>
-        <location filename="../panels/variables/variables_panel.py" line="179"/>
+        <location filename="../panels/variables/variables_panel.py" line="219"/>
+        <location filename="../panels/variables/variables_panel.py" line="381"/>
         <source>Largest value of {name}</source>
         <translation>{name}의 최댓값</translation>
     </message>
     <message>
-        <location filename="../panels/variables/variables_panel.py" line="176"/>
+        <location filename="../panels/variables/variables_panel.py" line="216"/>
         <source>step</source>
         <translation>간격</translation>
     </message>
     <message>
-        <location filename="../panels/variables/variables_panel.py" line="180"/>
+        <location filename="../panels/variables/variables_panel.py" line="220"/>
+        <location filename="../panels/variables/variables_panel.py" line="382"/>
         <source>Slider step of {name}</source>
         <translation>{name} 슬라이더의 간격</translation>
     </message>
     <message>
-        <location filename="../panels/variables/variables_panel.py" line="185"/>
+        <location filename="../panels/variables/variables_panel.py" line="230"/>
         <source>Remove {name} (f does not use it)</source>
         <translation>{name} 삭제 (f가 쓰지 않음)</translation>
     </message>
     <message>
-        <location filename="../panels/variables/variables_panel.py" line="192"/>
+        <location filename="../panels/variables/variables_panel.py" line="232"/>
+        <source>Remove {name}</source>
+        <translation>{name} 제거</translation>
+    </message>
+    <message>
+        <location filename="../panels/variables/variables_panel.py" line="238"/>
         <source>f does not use {name}: moving it changes nothing</source>
         <translation>f는 {name}을(를) 쓰지 않습니다: 움직여도 아무것도 바뀌지 않습니다</translation>
     </message>
     <message>
-        <location filename="../panels/variables/variables_panel.py" line="286"/>
+        <location filename="../panels/variables/variables_panel.py" line="328"/>
         <source>not a number</source>
         <translation>숫자가 아님</translation>
     </message>
@@ -2156,12 +2339,12 @@
 <context>
     <name>VariablesPanel</name>
     <message>
-        <location filename="../panels/variables/variables_panel.py" line="374"/>
+        <location filename="../panels/variables/variables_panel.py" line="452"/>
         <source>No variables yet: type a name such as x in the formula.</source>
         <translation>아직 변수가 없습니다. 수식에 x 같은 이름을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../panels/variables/variables_panel.py" line="378"/>
+        <location filename="../panels/variables/variables_panel.py" line="456"/>
         <source>∂f/∂x is how fast f changes when x alone moves: the slope of the tangent in the plot. The engine gets every ∂f/∂· from one backward pass.</source>
         <translation>∂f/∂x는 x만 움직일 때 f가 변하는 빠르기, 곧 플롯에서 접선의 기울기입니다. 엔진은 역전파 한 번으로 모든 ∂f/∂·를 구합니다.</translation>
     </message>

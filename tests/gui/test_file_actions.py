@@ -466,3 +466,131 @@ def test_a_file_named_on_the_command_line_titles_the_window_and_is_recent(window
     window.file_actions.adopt_file(path)
     assert window.windowTitle().startswith("lesson.json")
     assert window.file_actions.recent_files()[0] == str(path.resolve())
+
+
+# -- where the dialogs start, and when Open asks -------------------------------------------------
+
+
+class FolderDialogs(Dialogs):
+    """Dialogs that also record the folder each file dialog starts in."""
+
+    def __init__(self, monkeypatch):
+        super().__init__(monkeypatch)
+        self.started_in: list[str] = []
+        self.order: list[str] = []
+
+    def _open(self, parent, caption, folder, *args, **kwargs):
+        self.started_in.append(folder)
+        self.order.append("choose file")
+        return str(self.open_path), ""
+
+    def _save(self, parent, caption, suggested, *args, **kwargs):
+        self.started_in.append(str(Path(suggested).parent))
+        return str(self.save_path), ""
+
+    def _question(self, parent, title, text, *args, **kwargs):
+        self.order.append("unsaved?")
+        return super()._question(parent, title, text, *args, **kwargs)
+
+
+@pytest.fixture
+def folder_dialogs(monkeypatch) -> FolderDialogs:
+    return FolderDialogs(monkeypatch)
+
+
+def test_open_and_save_start_in_the_documents_folder_then_the_last_one_used(
+    window, folder_dialogs, tmp_path
+):
+    documents = Path(
+        QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    )
+    documents.mkdir(parents=True, exist_ok=True)
+    folder_dialogs.open_path = ""
+    window.file_actions.open_session()
+    window.file_actions.save_as()
+    assert folder_dialogs.started_in == [str(documents), str(documents)]
+    assert Path(folder_dialogs.started_in[0]) != Path.cwd()
+
+    elsewhere = tmp_path / "work"
+    elsewhere.mkdir()
+    Session("x^2").save(elsewhere / "a.json")
+    folder_dialogs.open_path = elsewhere / "a.json"
+    assert window.file_actions.open_session()
+    window.file_actions.new_session()  # untitled again: the last folder used is next
+    folder_dialogs.open_path = ""
+    window.file_actions.open_session()
+    assert folder_dialogs.started_in[-1] == str(elsewhere)
+
+
+def test_without_a_documents_folder_the_dialogs_start_at_home_not_in_the_app(
+    window, folder_dialogs, monkeypatch, tmp_path
+):
+    missing = tmp_path / "no-such-documents"
+    real = QStandardPaths.writableLocation
+
+    def location(kind):
+        if kind == QStandardPaths.StandardLocation.DocumentsLocation:
+            return str(missing)
+        return real(kind)
+
+    monkeypatch.setattr(fa_module.QStandardPaths, "writableLocation", location)
+    folder_dialogs.open_path = ""
+    window.file_actions.open_session()
+    home = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.HomeLocation)
+    assert folder_dialogs.started_in == [home]
+
+
+def test_open_asks_about_unsaved_changes_only_after_a_valid_file_was_chosen(
+    asking, folder_dialogs, tmp_path
+):
+    edit(asking)
+    folder_dialogs.open_path = ""  # cancelled: nothing asked
+    assert not asking.file_actions.open_session()
+    bad = tmp_path / "bad.json"
+    bad.write_text("{", encoding="utf-8")
+    folder_dialogs.open_path = bad  # refused: said why, nothing asked
+    assert not asking.file_actions.open_session()
+    assert folder_dialogs.questions == [] and len(folder_dialogs.warnings) == 1
+    good = tmp_path / "good.json"
+    Session("z^2").save(good)
+    folder_dialogs.open_path = good
+    folder_dialogs.answer = Button.Discard
+    assert asking.file_actions.open_session()
+    assert folder_dialogs.order == ["choose file", "choose file", "choose file", "unsaved?"]
+    assert asking.controller.session.expression_text == "z^2"
+
+
+def test_the_recovery_question_comes_before_any_session_is_drawn(
+    qtbot, dialogs, monkeypatch
+):
+    import main
+    from gui import app as app_module
+
+    # The test's application as it is (no process-wide style or language change).
+    monkeypatch.setattr(app_module, "create_app", lambda argv=None: QCoreApplication.instance())
+    _crashed_autosave(Session("tanh(w) * 3"))
+    seen = []
+
+    class Xcb:  # as on a real screen: the window asks
+        @staticmethod
+        def platformName():
+            return "xcb"
+
+    monkeypatch.setattr(fa_module, "QGuiApplication", Xcb)
+    monkeypatch.setattr(main, "uses_xcb", lambda: False)
+
+    def question(parent, title, text, *args, **kwargs):
+        seen.append((parent.isVisible(), parent.controller.session.expression_text))
+        return Button.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    _app, window = main.build_window([])
+    qtbot.addWidget(window)
+    assert seen == [(False, "sin(x) * x^2 + y")]  # asked while nothing was shown
+    assert window.controller.session.expression_text == "tanh(w) * 3"
+    window.show()
+    qtbot.waitExposed(window)
+    QCoreApplication.processEvents()  # the scheduled offer finds it answered
+    assert len(seen) == 1
+    window.file_actions.interactive = False  # closing asks nothing in a test
+    window.close()

@@ -1,4 +1,4 @@
-"""Tests of engine/expression.py: grammar, messages, printing, and graphs it builds.
+"""Tests of tutor/formula.py: grammar, messages, printing, and graphs it builds.
 
 No Qt here. Gradients are checked three ways: against derivatives worked out by hand,
 against central differences (``engine.gradcheck``), and, for random trees, against
@@ -7,6 +7,7 @@ central differences computed in this file.
 
 from __future__ import annotations
 
+import doctest
 import math
 import os
 
@@ -31,6 +32,8 @@ from tutor.formula import (
     Name,
     Number,
     ParseError,
+    SeveralOutputsError,
+    Tuple,
     UnaryOp,
     parse,
     pretty,
@@ -75,7 +78,7 @@ VALID = [
     ("3(x+1)", "3*(x+1)", {"x": 2.0}, 9.0, {"x": 3.0}),
     ("(x+1)(x-1)", "(x+1)*(x-1)", {"x": 2.0}, 3.0, {"x": 4.0}),
     ("(x+1)x", "(x+1)*x", {"x": 2.0}, 6.0, {"x": 5.0}),
-    ("x(y+1)", "x*(y+1)", {"x": 2.0, "y": 3.0}, 8.0, {"x": 4.0, "y": 2.0}),
+    ("(x)(y+1)", "x*(y+1)", {"x": 2.0, "y": 3.0}, 8.0, {"x": 4.0, "y": 2.0}),
     ("sin(x)cos(x)", "sin(x)*cos(x)", {"x": 0.3}, math.sin(0.3) * math.cos(0.3),
      {"x": math.cos(0.6)}),
     ("1/2x", "1/2*x", {"x": 4.0}, 2.0, {"x": 0.5}),
@@ -132,7 +135,8 @@ VALID = [
     ("x1 + _t", "x1+_t", {"x1": 1.0, "_t": 2.0}, 3.0, {"x1": 1.0, "_t": 1.0}),
     ("2e3x", "2000*x", {"x": 1.0}, 2000.0, {"x": 2000.0}),
     ("2ex", "2*ex", {"ex": 1.0}, 2.0, {"ex": 2.0}),
-    ("foo(x)", "foo*x", {"foo": 2.0, "x": 3.0}, 6.0, {"foo": 3.0, "x": 2.0}),
+    ("foo*(x)", "foo*x", {"foo": 2.0, "x": 3.0}, 6.0, {"foo": 3.0, "x": 2.0}),
+    ("sin (x)", "sin(x)", {"x": 0.5}, math.sin(0.5), {"x": math.cos(0.5)}),
 ]  # fmt: skip
 
 
@@ -170,7 +174,7 @@ def test_implicit_multiplication_has_the_precedence_of_times():
     assert parse("1/2x").root == parse("(1/2)*x").root
     assert parse("2x^2").root == parse("2*(x^2)").root
     assert parse("-2x").root == parse("(-2)*x").root
-    assert parse("x(y)(z)").root == parse("x*y*z").root
+    assert parse("(x)(y)(z)").root == parse("x*y*z").root
 
 
 def test_tree_shapes():
@@ -244,14 +248,34 @@ def test_pretty_uses_proper_symbols():
 # invalid input: exact position and message
 # =============================================================================
 
+ALL_FUNCTIONS = "abs, cos, exp, log, relu, sigmoid, sin, sqrt, square, tan, tanh"
+
 INVALID = [
     ("", 0, "the expression is empty"),
     ("   ", 0, "the expression is empty"),
-    ("sinn(x)", 0, "unknown function 'sinn' — did you mean 'sin'?"),
-    ("2*sqr(x)", 2, "unknown function 'sqr' — did you mean 'sqrt'?"),
-    ("ln(x)", 0, "unknown function 'ln' — did you mean 'log'?"),
-    ("ln x", 0, "unknown function 'ln' — did you mean 'log'?"),
-    ("asin(x)", 0, "unknown function 'asin' — the functions are " + ", ".join(FUNCTIONS)),
+    # a name before '(' is a call: of an engine function, or an error at the name
+    ("sinn(x)", 0, "'sinn' is not a function — did you mean sin(x)? To multiply, write sinn*(x)"),
+    ("2*sqr(x)", 2,
+     "'sqr' is not a function — did you mean sqrt(x)? To multiply, write sqr*(x)"),
+    ("sine(x)", 0, "'sine' is not a function — did you mean sin(x)? To multiply, write sine*(x)"),
+    ("ln(x)", 0, "'ln' is not a function — did you mean log(x)? To multiply, write ln*(x)"),
+    ("ln x", 0, "'ln x' — did you mean log(x)?"),
+    ("ln 2", 0, "'ln 2' — did you mean log(2)?"),
+    ("foo(x)", 0, "'foo' is not a function — to multiply, write foo*(x); the functions are "
+     + ALL_FUNCTIONS),
+    ("cosh(t)", 0, "'cosh' is not a function — to multiply, write cosh*(t); the functions are "
+     + ALL_FUNCTIONS),
+    ("asin(x)", 0, "'asin' is not a function — to multiply, write asin*(x); the functions are "
+     + ALL_FUNCTIONS),
+    ("cosh t", 0, "'cosh' is not a function; the functions are " + ALL_FUNCTIONS),
+    ("x(y+1)", 0, "'x' is not a function — to multiply, write x*(y+1)"),
+    ("2 + x (y)", 4, "'x' is not a function — to multiply, write x*(y)"),
+    ("x(y)(z)", 0, "'x' is not a function — to multiply, write x*(y)"),
+    ("ab(sin(x", 0, "'ab' is not a function — to multiply, write ab*(sin(x))"),
+    ("ab()", 0, "'ab' is not a function — to multiply, write ab*(...)"),
+    ("ab(" + "x+" * 20 + "x)", 0, "'ab' is not a function — to multiply, write ab*(...)"),
+    ("pi(x)", 0, "'pi' is a constant, not a function — to multiply, write pi*(x)"),
+    ("2e(x + 1)", 1, "'e' is a constant, not a function — to multiply, write e*(x + 1)"),
     ("(x+1", 0, "missing ')' for the '(' at column 1"),
     ("sin(x", 3, "missing ')' for the '(' at column 4"),
     ("2*(x+(1)", 2, "missing ')' for the '(' at column 3"),
@@ -282,11 +306,25 @@ INVALID = [
     ("x 2", 2, "missing operator between 'x' and '2' — write x*2"),
     ("pi x", 3, "missing operator between 'pi' and 'x' — write pi*x"),
     ("(x)2", 3, "missing operator before '2' — write * to multiply"),
-    ("pi(x)", 0, "'pi' is a constant, not a function — to multiply, write pi*(...)"),
     ("x)", 1, "unmatched ')' — there is no '(' before it"),
-    ("x,y", 1, "',' only separates the arguments of a function"),
-    ("(x,y)", 2, "',' only separates the arguments of a function"),
-    ("__import__('os').system('echo hi')", 11, "unknown character \"'\""),
+    # several outputs: a tuple, and only as the whole formula
+    ("x,y", 1, "',' outside parentheses — write several outputs as a tuple: (x,y)"),
+    ("x, y + 1", 1, "',' outside parentheses — write several outputs as a tuple: (x, y + 1)"),
+    ("((x,y))", 3, "',' inside a formula — a tuple of outputs (a, b) must be the whole formula"),
+    ("2*(x,y)", 4, "',' inside a formula — a tuple of outputs (a, b) must be the whole formula"),
+    ("-(x,y)", 3, "',' inside a formula — a tuple of outputs (a, b) must be the whole formula"),
+    ("(x,(y,z))", 5,
+     "',' inside a formula — a tuple of outputs (a, b) must be the whole formula"),
+    ("(x,y)+1", 5,
+     "a tuple of outputs (a, b) must be the whole formula — nothing may follow its ')'"),
+    ("(x,y)(z)", 5,
+     "a tuple of outputs (a, b) must be the whole formula — nothing may follow its ')'"),
+    ("(x,)", 3, "expected a number or name after ',', got ')'"),
+    ("(x, y", 0, "missing ')' for the '(' at column 1"),
+    ("x + 'os'", 4, "unknown character \"'\""),
+    ("__import__('os').system('echo hi')", 0,
+     "'__import__' is not a function — to multiply, write __import__*('os'); "
+     "the functions are " + ALL_FUNCTIONS),
 ]
 
 
@@ -405,9 +443,127 @@ def test_python_code_is_never_run(monkeypatch, capfd):
     assert capfd.readouterr() == ("", "")
 
 
-def test_python_names_are_just_variables():
-    # eval is not close to any engine function, so eval(x) is eval·x: harmless.
-    assert parse("eval(x)").variables == ("eval", "x")
+def test_python_names_are_just_variables_and_calling_them_is_an_error():
+    assert parse("eval*(x)").variables == ("eval", "x")
+    with pytest.raises(ParseError) as info:
+        parse("eval(x)")
+    assert info.value.position == 0
+    assert str(info.value).startswith("'eval' is not a function — to multiply, write eval*(x)")
+
+
+@pytest.mark.parametrize("text", ["foo(x)", "cosh(t)", "asin(x)", "cosh t"])
+def test_the_list_of_functions_in_a_message_names_every_function(text):
+    with pytest.raises(ParseError) as info:
+        parse(text)
+    listed = str(info.value).split("the functions are ")[1].split("; ")[0]
+    assert listed.split(", ") == list(FUNCTIONS)  # complete, in order, nothing cut off
+
+
+def test_every_new_parse_error_carries_a_translatable_message():
+    from tutor.messages import Message
+
+    for text in ["foo(x)", "sine(x)", "x(y)", "pi(x)", "x,y", "2*(x,y)", "(x,y)+1", "ln x"]:
+        with pytest.raises(ParseError) as info:
+            parse(text)
+        message = info.value.args[0]
+        assert isinstance(message, Message), text
+        assert str(message) == str(info.value)
+    with pytest.raises(SeveralOutputsError) as info:
+        parse("(x, y)", single=True)
+    assert isinstance(info.value.args[0], Message)
+
+
+def test_the_module_documentation_examples_run():
+    import tutor.formula
+
+    failed, attempted = doctest.testmod(tutor.formula)
+    assert attempted > 5 and failed == 0
+
+
+# =============================================================================
+# several outputs: a tuple
+# =============================================================================
+
+
+def test_a_tuple_has_several_outputs_that_build_to_a_tuple_of_variables():
+    expr = parse("(x*y, sin(x) + y^2)")
+    assert isinstance(expr.root, Tuple) and len(expr.outputs) == 2
+    assert expr.outputs[0] == BinaryOp("*", Name("x"), Name("y"))
+    assert expr.variables == ("x", "y")
+    assert str(expr) == "(x*y,sin(x)+y^2)"
+    assert expr.pretty() == "(x · y, sin(x) + y²)"
+    assert parse(str(expr)).root == expr.root
+    assert [expr.source(o) for o in expr.outputs] == ["x*y", "sin(x) + y^2"]
+    assert expr.root.span == (0, len(expr.text))
+    x, y = Variable(np.array(2.0)), Variable(np.array(3.0))
+    first, second = expr.build({"x": x, "y": y})
+    assert float(first.data) == 6.0
+    assert float(second.data) == pytest.approx(math.sin(2.0) + 9.0, rel=1e-15)
+    second.backward()  # one output's gradient: d/dx = cos x, d/dy = 2y
+    assert float(x.grad.data) == pytest.approx(math.cos(2.0), rel=1e-15)
+    assert float(y.grad.data) == 6.0
+    values = expr.evaluate({"x": 2.0, "y": 3.0})
+    assert isinstance(values, tuple) and [float(v) for v in values] == [6.0, float(second.data)]
+
+
+def test_a_tuple_shares_its_input_variables_and_lists_each_outputs_nodes_in_turn():
+    expr = parse("(x, 2*x, x^2)")
+    assert [expr.source(n) for n in expr.nodes] == ["x", "2", "x", "2*x", "x", "2", "x^2"]
+    assert [expr.source(n) for n in expr.nodes if expr.is_folded(n)] == ["2"]
+    x = Variable(np.array(3.0))
+    a, b, c = expr.build({"x": x})
+    assert a is x and float(b.data) == 6.0 and float(c.data) == 9.0
+    assert isinstance(c.creator, F.Pow) and c.creator.c == 2.0
+
+
+def test_where_one_f_is_expected_a_tuple_is_a_clear_error_at_its_parenthesis():
+    with pytest.raises(SeveralOutputsError) as info:
+        parse("  (x*y, sin(x) + y^2)", single=True)
+    assert isinstance(info.value, ParseError) and info.value.position == 2
+    assert str(info.value) == (
+        "this formula has 2 outputs (a tuple), but one f is expected here — "
+        "write a single formula, e.g. x*y"
+    )
+    assert parse("(x*y)", single=True).variables == ("x", "y")  # a group is one output
+
+
+def test_a_session_and_an_evaluation_refuse_a_tuple_with_its_message_and_keep_the_last_f():
+    from tutor.evaluation import evaluate_expression
+    from tutor.session import Session, SessionError
+
+    session = Session("x^2")
+    assert session.set_expression("(x, y)") is False
+    assert isinstance(session.error, SeveralOutputsError)
+    assert str(session.expression) == "x^2" and "y" not in session.variables
+    result = session.evaluate()
+    assert result.value == 1.0 and isinstance(result.error, SeveralOutputsError)
+    result = evaluate_expression(parse("(x, x^2)"), {"x": 2.0}, None)
+    assert not result.ok and isinstance(result.error, SeveralOutputsError)
+    with pytest.raises(SessionError, match="2 outputs"):
+        Session.from_dict(
+            {"format": "autodiff-tutor-session", "version": 1, "expression": "(x, y)",
+             "variables": []}
+        )  # fmt: skip
+
+
+def test_a_tuple_node_is_only_ever_the_root():
+    with pytest.raises(ValueError, match="at least 2"):
+        Tuple((Name("x"),))
+    inner = Tuple((Name("x"), Name("y")))
+    with pytest.raises(ValueError, match="only be the root"):
+        Expression.from_tree(BinaryOp("+", inner, Number(1.0)))
+    assert repr(inner) == "Tuple((Name('x'), Name('y')))"
+    assert inner == parse("(x,y)").root and inner != parse("(y,x)").root
+
+
+def test_a_long_tuple_of_long_chains_parses_and_builds():
+    item = "x" + "+x" * 99
+    text = "(" + ", ".join([item] * 40) + ")"
+    assert len(text) < MAX_LENGTH
+    expr = parse(text)
+    assert len(expr.outputs) == 40
+    outputs = expr.build({"x": Variable(np.array(1.0))})
+    assert [float(v.data) for v in outputs] == [100.0] * 40
 
 
 # =============================================================================
@@ -578,6 +734,17 @@ def test_random_trees_round_trip_through_text(tree):
     assert to_text(expr.root) == text
     pretty(tree)  # never fails
     assert repr(tree) == repr(expr.root)
+
+
+@FAST
+@given(st.lists(trees, min_size=2, max_size=4))
+def test_random_tuples_round_trip_through_text(items):
+    tree = Tuple(tuple(items))
+    text = to_text(tree)
+    expr = parse(text)
+    assert expr.root == tree, text
+    assert expr.outputs == tuple(items)
+    pretty(tree)
 
 
 @FAST

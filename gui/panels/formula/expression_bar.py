@@ -1,10 +1,13 @@
 """The expression field: type a formula, see at once whether (and where) it is wrong.
 
 The field writes every edit through the controller (one "Edit expression" command per
-typing burst) and shows the parse state the controller reports: a red frame and
-"column N: what is wrong" when the text does not parse, otherwise the formula as the
-tutor reads it, in pretty form. The plot and the numbers keep showing the last formula
-that parsed.
+typing burst) and shows the parse state the controller reports: a red frame, a caret
+under the offending column and "column N: what is wrong" in full under the field when
+the text does not parse, otherwise the formula as the tutor reads it, in pretty form.
+The plot and the numbers follow the text while it parses and names no new variable,
+and otherwise keep showing the last formula that did. A text that names a new variable
+waits (the controller holds it) until Enter, leaving the field, or a short pause; Enter
+always applies exactly what the field holds, however the text got there.
 
 The field is also one end of the link between the formula and the graph, through the
 controller: it tells it where its cursor is (``set_formula_cursor``), and paints a
@@ -16,8 +19,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QEvent, QObject, QRectF, Qt
-from PySide6.QtGui import QFont, QFontMetricsF, QKeySequence, QPainter, QPen
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
+from PySide6.QtGui import QFont, QFontMetricsF, QKeySequence, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -33,8 +36,11 @@ from gui import theme
 from gui.controller import SessionController
 from gui.i18n import tr_message
 from gui.widgets.retranslating import Retranslating
+from tutor.formula import parse
 
-# The same light blue as the graph's own formula line, and the graph's selection blue.
+# Lines of the message under the field that are always reserved, so that the palette
+# below does not jump as errors come and go; a longer message makes room for itself.
+MESSAGE_LINES = 3
 
 
 class FormulaEdit(QLineEdit):
@@ -48,6 +54,38 @@ class FormulaEdit(QLineEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._highlight: tuple[str, tuple[tuple[int, int], ...]] = ("", ())
+        self._error: tuple[str, int] | None = None
+
+    def set_error_position(self, text: str, position: int | None) -> None:
+        """Mark character ``position`` of ``text`` as the error (a caret under it and a
+        red underline); shown while ``text()`` is ``text``. None: no mark."""
+        error = None if position is None else (text, int(position))
+        if error != self._error:
+            self._error = error
+            self.update()
+
+    def error_position(self) -> int | None:
+        """The position marked as the error now, or None."""
+        if self._error is None or self._error[0] != self.text():
+            return None
+        return self._error[1]
+
+    def _text_origin(self, fm: QFontMetricsF) -> float:
+        """Where the text's first character starts, in widget coordinates."""
+        # QLineEdit does not say where its text starts (it scrolls); the caret does.
+        caret = QRectF(self.cursorRect())
+        return caret.center().x() - fm.horizontalAdvance(self.text()[: self.cursorPosition()])
+
+    def error_caret_x(self) -> float | None:
+        """The x (widget coordinates) of the caret under the error column, or None."""
+        position = self.error_position()
+        if position is None:
+            return None
+        fm = QFontMetricsF(self.font())
+        text = self.text()
+        left = self._text_origin(fm) + fm.horizontalAdvance(text[:position])
+        width = fm.horizontalAdvance(text[position] if position < len(text) else " ")
+        return left + width / 2
 
     def set_highlight(self, text: str, spans: Iterable[tuple[int, int]]) -> None:
         """Highlight ``spans`` (start, end) of ``text``; shown while ``text()`` is ``text``."""
@@ -64,21 +102,24 @@ class FormulaEdit(QLineEdit):
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().paintEvent(event)
         spans = self.highlighted_spans()
-        if not spans:
+        caret_x = self.error_caret_x()
+        if not spans and caret_x is None:
             return
         text = self.text()
         fm = QFontMetricsF(self.font())
-        # QLineEdit does not say where its text starts (it scrolls); the caret does.
         caret = QRectF(self.cursorRect())
-        origin = caret.center().x() - fm.horizontalAdvance(text[: self.cursorPosition()])
+        origin = self._text_origin(fm)
         top, bottom = caret.top() + 1, caret.bottom()
         option = QStyleOptionFrame()
         self.initStyleOption(option)
         painter = QPainter(self)
-        painter.setClipRect(
-            self.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, self)
+        contents = self.style().subElementRect(
+            QStyle.SubElement.SE_LineEditContents, option, self
         )
+        painter.setClipRect(contents)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if caret_x is not None:
+            self._paint_error_caret(painter, caret_x, fm, contents.bottom())
         line = QPen(theme.current().color("highlight_line"), 1.5)
         for start, end in spans:
             left = origin + fm.horizontalAdvance(text[:start])
@@ -93,6 +134,30 @@ class FormulaEdit(QLineEdit):
             painter.setPen(line)
             painter.drawLine(rect.bottomLeft(), rect.bottomRight())
         painter.end()
+
+    def _paint_error_caret(
+        self, painter: QPainter, x: float, fm: QFontMetricsF, bottom: float
+    ) -> None:
+        """A caret ^ under the error column, and the character underlined, in red."""
+        colour = theme.current().color("error")
+        position = self.error_position() or 0
+        text = self.text()
+        width = fm.horizontalAdvance(text[position] if position < len(text) else " ")
+        baseline = QRectF(self.cursorRect()).bottom()
+        painter.setPen(QPen(colour, 1.5))
+        painter.drawLine(QPointF(x - width / 2, baseline), QPointF(x + width / 2, baseline))
+        size = max(3.0, min(5.0, bottom - baseline - 1))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawPolygon(
+            QPolygonF(
+                [
+                    QPointF(x, bottom - size),
+                    QPointF(x - size, bottom + 1),
+                    QPointF(x + size, bottom + 1),
+                ]
+            )
+        )
 
 
 class ExpressionBar(Retranslating, QWidget):
@@ -126,9 +191,13 @@ class ExpressionBar(Retranslating, QWidget):
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        # Room for two lines, always: the palette below must not jump as errors come and go.
-        self.message.setFixedHeight(2 * self.message.fontMetrics().lineSpacing() + 2)
+        # The whole message, wrapped: a list of functions must not be cut off. Room for
+        # MESSAGE_LINES lines is always kept, so the palette does not jump as errors come
+        # and go; a longer message (a narrow column, another language) grows the room.
+        self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
+        self.message.setMinimumHeight(
+            MESSAGE_LINES * self.message.fontMetrics().lineSpacing() + 4
+        )
 
         row = QHBoxLayout()
         row.setSpacing(8)
@@ -141,9 +210,13 @@ class ExpressionBar(Retranslating, QWidget):
         layout.addWidget(self.message)
 
         self.edit.textEdited.connect(self._on_edit_text_edited)
-        self.edit.editingFinished.connect(self.controller.finish_typing)
+        # Enter applies what the field holds (also a text set without typing); so does
+        # leaving the field (editingFinished also comes on focus-out).
+        self.edit.returnPressed.connect(self._on_edit_editing_finished)
+        self.edit.editingFinished.connect(self._on_edit_editing_finished)
         self.edit.cursorPositionChanged.connect(self._on_edit_cursor_moved)
         controller.sigExpressionChanged.connect(self._on_controller_expression_changed)
+        controller.sigPendingExpressionChanged.connect(self._show_parse_state)
         controller.sigDocumentReplaced.connect(self._on_controller_document_replaced)
         controller.sigSelectionChanged.connect(self._on_controller_selection_changed)
         self.retranslate()
@@ -163,6 +236,11 @@ class ExpressionBar(Retranslating, QWidget):
 
     def _on_edit_text_edited(self, text: str) -> None:
         self.controller.set_expression(text, typing=True)
+        self._show_parse_state()  # also when the document did not change (a held text)
+
+    def _on_edit_editing_finished(self) -> None:
+        self.controller.commit_expression(self.edit.text())
+        self._show_parse_state()
 
     def _on_edit_cursor_moved(self, _old: int, new: int) -> None:
         self.controller.set_formula_cursor(self.edit.text(), new)
@@ -192,26 +270,47 @@ class ExpressionBar(Retranslating, QWidget):
         self._show_parse_state()
 
     def _show_parse_state(self) -> None:
-        session = self.controller.session
+        controller = self.controller
+        session = controller.session
         error = session.error
         expr = session.expression
         names = ", ".join(expr.variables) if expr is not None else ""
         self.caption.setText(f"f({names}) =")
-        if error is not None:
+        field = self.edit.text()
+        held = controller.pending_expression
+        if held is not None and held == field:
+            # Parses by construction: the controller holds only such texts.
+            pretty = parse(held).pretty()
+            message = self.tr("= {formula}    (Enter or a short pause adds {names})").format(
+                formula=pretty, names=", ".join(controller.pending_variables)
+            )
+            self._set_invalid(False)
+            self.edit.set_error_position(field, None)
+            self.message.setText(message)
+            self.message.setToolTip(
+                self.tr("The plot and numbers show the last formula that worked.")
+            )
+            self.edit.setToolTip(self._help)
+            self.edit.setAccessibleDescription(message)
+        elif error is not None:
             message = self.tr("column {column}: {message}").format(
                 column=error.position + 1, message=tr_message(error)
             )
             self._set_invalid(True)
+            self.edit.set_error_position(session.expression_text, error.position)
             self.message.setText(message)
             self.message.setToolTip(
                 self.tr("The plot and numbers show the last formula that worked.")
             )
             self.edit.setToolTip(message + "\n\n" + self._help)
+            self.edit.setAccessibleDescription(message)
         else:
             self._set_invalid(False)
+            self.edit.set_error_position(field, None)
             self.message.setText(("= " + expr.pretty()) if expr is not None else "")
             self.message.setToolTip(self.tr("How the tutor reads your formula"))
             self.edit.setToolTip(self._help)
+            self.edit.setAccessibleDescription(self.message.text())
 
     def _set_invalid(self, invalid: bool) -> None:
         for widget in (self.edit, self.message):

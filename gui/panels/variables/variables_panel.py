@@ -3,11 +3,17 @@
 Rows are built only when the set of variables changes; every other update (a value,
 a range, the gradients after an evaluation) changes the existing widgets in place,
 with their signals blocked so that showing the model never writes back to it.
+
+A range or step the model refuses gets a red frame and its reason in a line of its own
+under the row (always there, so nothing moves when a reason comes or goes); both clear
+as soon as the text is acceptable, before Enter. Ctrl+Z in a field that shows the
+model's value is Edit > Undo, not the field's own history.
 """
 
 from __future__ import annotations
 
 import math
+from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QFont
@@ -25,17 +31,17 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSlider,
     QToolButton,
-    QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
 from gui.controller import SessionController
 from gui.i18n import tr_message
+from gui.widgets.field_undo import undo_passes_through
 from gui.widgets.retranslating import Retranslating
 from tutor.evaluation import EvalResult
 from tutor.numbers import readout, step_decimals
-from tutor.session import SessionError, VariableSpec, snap_to_step
+from tutor.session import SessionError, VariableSpec, snap_to_step, validate_range
 
 
 def format_gradient(name: str, value: float) -> str:
@@ -108,6 +114,10 @@ class VariableRow(Retranslating, QFrame):
         self.spin.setMinimumWidth(86)
         self.spin.installEventFilter(wheel_guard)
         self.spin.valueChanged.connect(self._on_spin_value_changed)
+        undo_passes_through(
+            self.spin,
+            lambda: self.spin.lineEdit().text() == self.spin.textFromValue(self.spin.value()),
+        )
 
         self.grad_label = QLabel(self)
         self.grad_label.setObjectName(f"grad_{name}")
@@ -123,6 +133,7 @@ class VariableRow(Retranslating, QFrame):
         )
 
         self.range_edits: dict[str, QLineEdit] = {}
+        self._shown_range: dict[str, str] = {}  # the text configure() put in each field
         range_row = QHBoxLayout()
         range_row.setSpacing(3)
         range_row.addWidget(self.grad_label)
@@ -138,8 +149,24 @@ class VariableRow(Retranslating, QFrame):
             edit.setFixedWidth(46)
             edit.setAlignment(Qt.AlignmentFlag.AlignRight)
             edit.editingFinished.connect(self._on_range_editing_finished)
+            edit.textEdited.connect(self._on_range_text_edited)
+            undo_passes_through(
+                edit, lambda e=edit, k=key: e.text() == self._shown_range.get(k, e.text())
+            )
             self.range_edits[key] = edit
             range_row.addWidget(edit)
+
+        # Why a range was refused, in place; one line is always kept for it.
+        self.range_message = QLabel(self)
+        self.range_message.setObjectName(f"rangeMessage_{name}")
+        self.range_message.setProperty("feedback", "invalid")
+        self.range_message.setWordWrap(True)
+        self.range_message.setTextFormat(Qt.TextFormat.PlainText)
+        self.range_message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
+        message_font = QFont(self.font())
+        message_font.setPointSizeF(message_font.pointSizeF() * 0.9)
+        self.range_message.setFont(message_font)
+        self.range_message.setMinimumHeight(self.range_message.fontMetrics().lineSpacing())
 
         self.remove_button = QToolButton(self)
         self.remove_button.setObjectName(f"remove_{name}")
@@ -151,21 +178,34 @@ class VariableRow(Retranslating, QFrame):
         self.remove_button.clicked.connect(lambda: controller.remove_variable(self.name))
 
         grid = QGridLayout(self)
-        grid.setContentsMargins(8, 6, 8, 6)
+        grid.setContentsMargins(8, 6, 8, 2)  # the message line below is the bottom margin
         grid.setHorizontalSpacing(6)
-        grid.setVerticalSpacing(4)
+        grid.setVerticalSpacing(3)
         grid.addWidget(self.sweep_button, 0, 0)
         grid.addWidget(self.name_label, 0, 1)
         grid.addWidget(self.slider, 0, 2)
         grid.addWidget(self.spin, 0, 3)
         grid.addWidget(self.remove_button, 0, 4)
         grid.addLayout(range_row, 1, 0, 1, 5)
+        grid.addWidget(self.range_message, 2, 0, 1, 5)
         grid.setColumnStretch(2, 1)
+        for first, second in pairwise(self.tab_chain()):  # as the row is read
+            QWidget.setTabOrder(first, second)
 
         self._used = True
         self.configure(spec)
         self.set_used(True)
         self.retranslate()
+
+    def tab_chain(self) -> list[QWidget]:
+        """The row's controls in reading order: the first line, then the range."""
+        return [
+            self.sweep_button,
+            self.slider,
+            self.spin,
+            self.remove_button,
+            *self.range_edits.values(),
+        ]
 
     def retranslate(self) -> None:
         name = self.name
@@ -174,16 +214,22 @@ class VariableRow(Retranslating, QFrame):
         self.slider.setAccessibleName(self.tr("Value of {name}").format(name=name))
         self.spin.setAccessibleName(self.tr("Value of {name}").format(name=name))
         self.step_caption.setText(self.tr("step"))
-        tips = {
+        accessible = {
             "min": self.tr("Smallest value of {name}"),
             "max": self.tr("Largest value of {name}"),
             "step": self.tr("Slider step of {name}"),
         }
         for key, edit in self.range_edits.items():
-            edit.setToolTip(tips[key].format(name=name))
+            edit.setAccessibleName(accessible[key].format(name=name))
+        marked = [key for key, edit in self.range_edits.items() if edit.property("invalid")]
+        if marked:  # the reason, in the new language
+            self._mark_range_error(marked, self._range_problem(self._range_texts())[1])
+        else:
+            self.retranslate_range_tips()
         self.remove_button.setToolTip(
             self.tr("Remove {name} (f does not use it)").format(name=name)
         )
+        self.remove_button.setAccessibleName(self.tr("Remove {name}").format(name=name))
         self.grad_label.setToolTip(
             self.tr("How fast f changes when {name} moves, the others held still").format(
                 name=name
@@ -207,11 +253,9 @@ class VariableRow(Retranslating, QFrame):
         self.spin.setSingleStep(spec.step)
         self.spin.blockSignals(False)
         for key, value in (("min", spec.min), ("max", spec.max), ("step", spec.step)):
-            edit = self.range_edits[key]
-            edit.setText(f"{value:g}")
-            if edit.property("invalid"):
-                edit.setProperty("invalid", False)
-                _repolish(edit)
+            self._shown_range[key] = f"{value:g}"
+            self.range_edits[key].setText(self._shown_range[key])
+        self._mark_range_error([], "")
         self.set_value(spec.value)
 
     def set_value(self, value: float) -> None:
@@ -273,41 +317,75 @@ class VariableRow(Retranslating, QFrame):
         if checked:
             self.controller.set_sweep_variable(self.name)
 
-    def _on_range_editing_finished(self) -> None:
-        texts = {
-            key: edit.text().strip().replace("−", "-") for key, edit in self.range_edits.items()
-        }
-        spec = self._spec
-        current = {"min": spec.min, "max": spec.max, "step": spec.step}
+    def _range_texts(self) -> dict[str, str]:
+        edits = self.range_edits
+        return {key: edit.text().strip().replace("−", "-") for key, edit in edits.items()}
+
+    def _range_problem(self, texts: dict[str, str]) -> tuple[list[str], str]:
+        """The fields whose text the model would refuse, and why (none: acceptable)."""
+        bad = [key for key, text in texts.items() if not _is_float(text)]
+        if bad:
+            return bad, self.tr("not a number")
+        values = {key: float(text) for key, text in texts.items()}
         try:
-            values = {key: float(text) for key, text in texts.items()}
-        except ValueError:
-            bad = [k for k, t in texts.items() if not _is_float(t)]
-            self._mark_range_error(bad, self.tr("not a number"))
+            validate_range(self.name, values["min"], values["max"], values["step"])
+        except SessionError as exc:
+            spec = self._spec
+            current = {"min": spec.min, "max": spec.max, "step": spec.step}
+            changed = [key for key in values if values[key] != current[key]]
+            return changed or list(values), tr_message(exc)
+        return [], ""
+
+    def _on_range_text_edited(self, _text: str) -> None:
+        # A red frame goes as soon as its field is acceptable; new ones wait for Enter.
+        marked = [key for key, edit in self.range_edits.items() if edit.property("invalid")]
+        if not marked:
             return
-        if values == current:
+        keys, message = self._range_problem(self._range_texts())
+        still = [key for key in marked if key in keys]
+        self._mark_range_error(still, message if still else "")
+
+    def _on_range_editing_finished(self) -> None:
+        texts = self._range_texts()
+        keys, message = self._range_problem(texts)
+        if keys:
+            self._mark_range_error(keys, message)
+            return
+        values = {key: float(text) for key, text in texts.items()}
+        spec = self._spec
+        if values == {"min": spec.min, "max": spec.max, "step": spec.step}:
             self._mark_range_error([], "")
             return
         try:
             self.controller.set_range(self.name, values["min"], values["max"], values["step"])
-        except SessionError as exc:
-            changed = [k for k in values if values[k] != current[k]]
-            self._mark_range_error(changed or list(values), tr_message(exc))
+        except SessionError as exc:  # refused for a reason validate_range does not know
+            self._mark_range_error(list(values), tr_message(exc))
             return
         self._mark_range_error([], "")
 
     def _mark_range_error(self, keys: list[str], message: str) -> None:
+        """Red frames on ``keys``, and ``message`` under the row (none: all clear)."""
         for key, edit in self.range_edits.items():
             invalid = key in keys
             if edit.property("invalid") != invalid:
                 edit.setProperty("invalid", invalid)
                 _repolish(edit)
-            if invalid:
-                edit.setToolTip(message)
-        if keys and message:
-            # Say it where the eyes are, not only in a tooltip one has to find.
-            edit = self.range_edits[keys[0]]
-            QToolTip.showText(edit.mapToGlobal(edit.rect().bottomLeft()), message, edit)
+        if self.range_message.text() != message:
+            self.range_message.setText(message)
+            self.range_message.setToolTip(message)
+        self.retranslate_range_tips(message if keys else "")
+
+    def retranslate_range_tips(self, message: str = "") -> None:
+        tips = {
+            "min": self.tr("Smallest value of {name}"),
+            "max": self.tr("Largest value of {name}"),
+            "step": self.tr("Slider step of {name}"),
+        }
+        for key, edit in self.range_edits.items():
+            tip = tips[key].format(name=self.name)
+            invalid = bool(edit.property("invalid"))
+            edit.setToolTip(message + "\n\n" + tip if invalid and message else tip)
+            edit.setAccessibleDescription(message if invalid else "")
 
 
 def _is_float(text: str) -> bool:
@@ -418,6 +496,10 @@ class VariablesPanel(Retranslating, QWidget):
         for i, name in enumerate(names):
             self._rows_layout.insertWidget(i, self.rows[name])
         self.rows = {name: self.rows[name] for name in names}
+        # Tab runs down the rows as they are shown, not in the order they were made.
+        chain = [widget for name in names for widget in self.rows[name].tab_chain()]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
         self._empty_label.setVisible(not names)
 
     def _on_controller_value_changed(self, name: str, value: float) -> None:
