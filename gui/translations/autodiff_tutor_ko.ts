@@ -1589,17 +1589,17 @@
         <translation>{n}단계에서 발산했습니다: 값이 무한대가 되거나 정의되지 않습니다. 학습률을 줄여 보세요.</translation>
     </message>
     <message>
-        <location filename="../../tutor/evaluation.py" line="95"/>
+        <location filename="../../tutor/evaluation.py" line="102"/>
         <source>f is not finite at this point ({value})</source>
         <translation>이 점에서 f가 유한하지 않습니다({value})</translation>
     </message>
     <message>
-        <location filename="../../tutor/evaluation.py" line="100"/>
+        <location filename="../../tutor/evaluation.py" line="107"/>
         <source>∂f/∂{name} is not finite at this point ({value})</source>
         <translation>이 점에서 ∂f/∂{name}가 유한하지 않습니다({value})</translation>
     </message>
     <message>
-        <location filename="../../tutor/evaluation.py" line="157"/>
+        <location filename="../../tutor/evaluation.py" line="164"/>
         <source>{curve} is undefined or infinite at {bad} of {points} points along {name}</source>
         <translation>{name}를 따라 {points}개 점 중 {bad}개에서 {curve}가 정의되지 않거나 무한대입니다</translation>
     </message>
@@ -1947,182 +1947,182 @@
 <context>
     <name>Palette</name>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="181"/>
+        <location filename="../panels/formula/button_palette.py" line="183"/>
         <source>new variable…</source>
         <translation>새 변수…</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="182"/>
+        <location filename="../panels/formula/button_palette.py" line="184"/>
         <source>Add a variable with a name of your choice</source>
         <translation>원하는 이름으로 변수를 추가합니다</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="183"/>
+        <location filename="../panels/formula/button_palette.py" line="185"/>
         <source>New variable</source>
         <translation>새 변수</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="184"/>
+        <location filename="../panels/formula/button_palette.py" line="186"/>
         <source>name, then Enter</source>
         <translation>이름 입력 후 Enter</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="185"/>
+        <location filename="../panels/formula/button_palette.py" line="187"/>
         <source>Name of the new variable</source>
         <translation>새 변수의 이름</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="187"/>
+        <location filename="../panels/formula/button_palette.py" line="189"/>
         <source>A name such as a, theta or x2; Enter adds it, Esc closes</source>
         <translation>a, theta, x2 같은 이름. Enter로 추가, Esc로 닫기</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="192"/>
+        <location filename="../panels/formula/button_palette.py" line="194"/>
         <source>decimal point</source>
         <translation>소수점</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="192"/>
+        <location filename="../panels/formula/button_palette.py" line="194"/>
         <source>Insert a decimal point (key .)</source>
         <translation>소수점 넣기 (키 .)</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="194"/>
+        <location filename="../panels/formula/button_palette.py" line="196"/>
         <source>Delete before the cursor</source>
         <translation>커서 앞 글자를 지웁니다</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="195"/>
+        <location filename="../panels/formula/button_palette.py" line="197"/>
         <source>Delete before the cursor: a whole sin( or + at once (key Backspace)</source>
         <translation>커서 앞 지우기: sin(이나 +를 한 번에 (키 Backspace)</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="198"/>
+        <location filename="../panels/formula/button_palette.py" line="200"/>
         <source>Clear the formula</source>
         <translation>식 지우기</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="199"/>
+        <location filename="../panels/formula/button_palette.py" line="201"/>
         <source>Empty the expression field (Ctrl+A, then Delete)</source>
         <translation>식 입력란 비우기 (Ctrl+A 다음 Delete)</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="201"/>
+        <location filename="../panels/formula/button_palette.py" line="203"/>
         <source>plus</source>
         <translation>더하기</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="201"/>
+        <location filename="../panels/formula/button_palette.py" line="203"/>
         <source>Insert + (key +)</source>
         <translation>+ 넣기 (키 +)</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="202"/>
+        <location filename="../panels/formula/button_palette.py" line="204"/>
         <source>minus</source>
         <translation>빼기</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="202"/>
+        <location filename="../panels/formula/button_palette.py" line="204"/>
         <source>Insert − (key -)</source>
         <translation>− 넣기 (키 -)</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="203"/>
+        <location filename="../panels/formula/button_palette.py" line="205"/>
         <source>times</source>
         <translation>곱하기</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="203"/>
+        <location filename="../panels/formula/button_palette.py" line="205"/>
         <source>Insert × (key *)</source>
         <translation>× 넣기 (키 *)</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="204"/>
+        <location filename="../panels/formula/button_palette.py" line="206"/>
         <source>divided by</source>
         <translation>나누기</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="204"/>
+        <location filename="../panels/formula/button_palette.py" line="206"/>
         <source>Insert ÷ (key /)</source>
         <translation>÷ 넣기 (키 /)</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="205"/>
+        <location filename="../panels/formula/button_palette.py" line="207"/>
         <source>to the power</source>
         <translation>거듭제곱</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="205"/>
+        <location filename="../panels/formula/button_palette.py" line="207"/>
         <source>Insert a power ^ (key ^)</source>
         <translation>거듭제곱 ^ 넣기 (키 ^)</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="207"/>
+        <location filename="../panels/formula/button_palette.py" line="209"/>
         <source>open parenthesis</source>
         <translation>여는 괄호</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="208"/>
+        <location filename="../panels/formula/button_palette.py" line="210"/>
         <source>Put ( ) around the selection, or insert a pair (key ()</source>
         <translation>선택한 부분을 ( )로 감싸거나 괄호 한 쌍 넣기 (키 ()</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="211"/>
+        <location filename="../panels/formula/button_palette.py" line="213"/>
         <source>close parenthesis</source>
         <translation>닫는 괄호</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="212"/>
+        <location filename="../panels/formula/button_palette.py" line="214"/>
         <source>Step over the next ), or close an open ( (key ))</source>
         <translation>다음 )를 건너가거나 열린 (를 닫기 (키 ))</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="214"/>
+        <location filename="../panels/formula/button_palette.py" line="216"/>
         <source>pi</source>
         <translation>파이</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="214"/>
+        <location filename="../panels/formula/button_palette.py" line="216"/>
         <source>Insert π = 3.14159… (type pi)</source>
         <translation>π = 3.14159… 넣기 (pi 입력)</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="215"/>
+        <location filename="../panels/formula/button_palette.py" line="217"/>
         <source>e, Euler&apos;s number</source>
         <translation>e, 오일러 수</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="215"/>
+        <location filename="../panels/formula/button_palette.py" line="217"/>
         <source>Insert e = 2.71828… (type e)</source>
         <translation>e = 2.71828… 넣기 (e 입력)</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="218"/>
+        <location filename="../panels/formula/button_palette.py" line="220"/>
         <source>Insert {digit} (key {digit})</source>
         <translation>{digit} 넣기 (키 {digit})</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="223"/>
+        <location filename="../panels/formula/button_palette.py" line="225"/>
         <source>function {name}</source>
         <translation>함수 {name}</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="226"/>
+        <location filename="../panels/formula/button_palette.py" line="228"/>
         <source>Insert {name}() with the cursor inside, or wrap the selection (type {name}( )</source>
         <translation>{name}()를 넣고 커서를 괄호 안에 두거나 선택한 부분을 감싸기 ({name}( 입력)</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="235"/>
+        <location filename="../panels/formula/button_palette.py" line="237"/>
         <source>variable {name}</source>
         <translation>변수 {name}</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="236"/>
+        <location filename="../panels/formula/button_palette.py" line="238"/>
         <source>Insert the variable {name} (type {name})</source>
         <translation>변수 {name} 넣기 ({name} 입력)</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="189"/>
+        <location filename="../panels/formula/button_palette.py" line="191"/>
         <source>clear</source>
         <translation>지우기</translation>
     </message>
