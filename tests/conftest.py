@@ -5,12 +5,18 @@ itself), so the Qt fixtures here import it inside, when a test first asks for th
 """
 
 import os
+import tempfile
 
 import pytest
 
 # Without a display Qt aborts the whole process; offscreen needs none. Set before any
 # Qt import (pytest-qt imports Qt when the first test that uses qtbot runs).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Qt's test mode keeps settings, recent files and autosaves under ~/.qttest. A home of
+# this run's own keeps two test runs on one machine (or a run and the user's own app)
+# from deleting each other's files.
+os.environ["HOME"] = tempfile.mkdtemp(prefix="autodiff-tutor-tests-")
 
 # Config as the engine starts, no teaching switch on: the book's behaviour.
 CONFIG_DEFAULTS = {
