@@ -166,6 +166,11 @@ class Variable:
             An observer told about every step (see ``BackwardTracer``); the tutor's
             step-through view is built on it.
         """
+        if self.data is None:  # np.ones_like(None) would make a grad of dtype object
+            raise TypeError(
+                "backward() got a Variable whose data is None; give it a value first, "
+                "e.g. x.data = np.array(1.0)"
+            )
         if self.grad is None:
             self.grad = Variable(np.ones_like(self.data))
         if self.creator is None:
