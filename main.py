@@ -95,7 +95,26 @@ def load_session(path: str):
         raise UsageError(f"{path}: {exc}") from None
 
 
-# -- export (implemented in engine/export.py) -----------------------------------------------
+# -- export (implemented in tutor/export.py and gui/export_images.py) ------------------------
+
+# Exports that run the formula over the sweep (the table, the plot's picture).
+SWEEP_SUFFIXES = (".csv", ".png", ".svg")
+
+
+def check_export_work(session, out_path: str) -> None:
+    """Refuse, before any work, an export whose sweep exceeds the work budget."""
+    from tutor.budget import WorkBudgetError, check_work
+    from tutor.messages import Message
+
+    suffix = os.path.splitext(out_path)[1].lower()
+    if suffix not in SWEEP_SUFFIXES or session.expression is None:
+        return
+    if session.sweep.variable is None:
+        return
+    try:
+        check_work(session.expression, session.sweep.points, Message("the sweep"))
+    except WorkBudgetError as exc:
+        raise UsageError(f"{out_path}: {exc} (lower 'points' in the session's 'sweep')") from None
 
 
 def run_export(args: list[str]) -> int:
@@ -105,6 +124,7 @@ def run_export(args: list[str]) -> int:
     from tutor.export import export_session
 
     session = load_session(session_path)
+    check_export_work(session, out_path)
     try:
         if os.path.splitext(out_path)[1].lower() in (".png", ".svg"):
             # Pictures of the plot need Qt: drawn offscreen, so no display is needed.

@@ -8,7 +8,8 @@ so Edit > Undo names what it will undo ("Undo Change x to 1.50").
 Evaluation is coalesced: a change only *requests* an evaluation; a zero-timeout timer
 runs it once the event queue is empty, on the session as it is then. A slider that
 moves faster than the engine and the views can follow therefore skips intermediate
-positions, and the last position is always the one evaluated and drawn.
+positions, and the last position is always the one evaluated and drawn. A sweep over
+the work budget (``tutor.budget``) is drawn at the points that fit, with a notice.
 """
 
 from __future__ import annotations
@@ -206,7 +207,7 @@ class SessionController(QObject):
         # Undo/redo ends a slider drag, a typing burst or a quick run of value changes:
         # the next edit is a new command.
         self.undo_stack.indexChanged.connect(self._on_undo_stack_index_changed)
-        self.result: EvalResult = self.session.evaluate()
+        self.result: EvalResult = self.session.evaluate(fit_to_budget=True)
         self.evaluations += 1
 
     # -- evaluation ------------------------------------------------------------
@@ -223,7 +224,7 @@ class SessionController(QObject):
     def evaluate_now(self) -> EvalResult:
         """Evaluate the session as it is now and tell every view."""
         self._timer.stop()
-        self.result = self.session.evaluate()
+        self.result = self.session.evaluate(fit_to_budget=True)
         self.evaluations += 1
         self.sigResultChanged.emit(self.result)
         return self.result

@@ -154,3 +154,40 @@ def test_screenshot_into_a_missing_folder_fails_cleanly(tmp_path):
     proc = run("--screenshot", str(out))
     assert proc.returncode == 2
     assert proc.stderr.startswith("error: cannot write")
+
+
+# -- issue 12: a session whose sweep is too much work
+
+
+def _oversized_work(tmp_path: Path) -> Path:
+    """Issue 12's 6 KB file: 3,000 factors and 100,000 points, each within its limit."""
+    path = tmp_path / "work.json"
+    session = {
+        "format": "autodiff-tutor-session",
+        "version": 1,
+        "expression": "*".join(["x"] * 3000),
+        "variables": [{"name": "x", "value": 1.0, "min": -1, "max": 1, "step": 0.01}],
+        "sweep": {"variable": "x", "min": -1, "max": 1, "points": 100_000},
+    }
+    path.write_text(json.dumps(session))
+    return path
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".png", ".svg"])
+def test_exporting_a_sweep_that_is_too_much_work_is_refused_at_once(tmp_path, suffix):
+    session = _oversized_work(tmp_path)
+    out = tmp_path / f"out{suffix}"
+    proc = run("--export", str(out), str(session), timeout=30)  # it ran 104 s before
+    assert proc.returncode == 2
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in proc.stderr
+    assert lines[0].startswith(f"error: {out}: the sweep is too much work: 2,999 recorded")
+    assert "at most 1,667 points would fit" in lines[0]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["work.json"]  # no partial file
+
+
+def test_an_export_that_does_not_run_the_sweep_is_not_refused(tmp_path):
+    session = _oversized_work(tmp_path)
+    proc = run("--export", str(tmp_path / "out.json"), str(session), timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads((tmp_path / "out.json").read_text())["sweep"]["points"] == 100_000

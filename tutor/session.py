@@ -393,8 +393,11 @@ class Session:
     def point(self) -> dict[str, float]:
         return {name: spec.value for name, spec in self.variables.items()}
 
-    def evaluate(self, sweep: bool = True) -> EvalResult:
-        """Forward and backward at the point, and (vectorized) over the sweep."""
+    def evaluate(self, sweep: bool = True, *, fit_to_budget: bool = False) -> EvalResult:
+        """Forward and backward at the point, and (vectorized) over the sweep.
+
+        A sweep over the work budget raises WorkBudgetError, or with ``fit_to_budget``
+        runs at fewer points and says so (see ``tutor.evaluation``)."""
         expr = self._expression
         if expr is None:
             return EvalResult(error=self._error)
@@ -403,6 +406,7 @@ class Session:
             self.point(),
             self.sweep if sweep else None,
             error=self._error,
+            fit_to_budget=fit_to_budget,
         )
 
     # -- files ----------------------------------------------------------------

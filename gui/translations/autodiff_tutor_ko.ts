@@ -887,102 +887,102 @@
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="275"/>
+        <location filename="../panels/descent/map_panel.py" line="277"/>
         <source>Variable along the horizontal axis</source>
         <translation>가로축 변수</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="276"/>
+        <location filename="../panels/descent/map_panel.py" line="278"/>
         <source>Variable along the vertical axis</source>
         <translation>세로축 변수</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="278"/>
+        <location filename="../panels/descent/map_panel.py" line="280"/>
         <source>Grid points per axis; the whole grid is one vectorized forward and backward pass</source>
         <translation>축마다 격자점의 수. 격자 전체를 벡터화된 순전파와 역전파 한 번으로 계산합니다</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="85"/>
+        <location filename="../panels/descent/map_panel.py" line="87"/>
         <source>Auto</source>
         <translation>자동</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="85"/>
+        <location filename="../panels/descent/map_panel.py" line="87"/>
         <source>Linear</source>
         <translation>선형</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="85"/>
+        <location filename="../panels/descent/map_panel.py" line="87"/>
         <source>Log</source>
         <translation>로그</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="284"/>
+        <location filename="../panels/descent/map_panel.py" line="286"/>
         <source>Colour scale: a log scale shows the floor of deep valleys (Rosenbrock)</source>
         <translation>색 눈금: 로그 눈금을 쓰면 깊은 골짜기의 바닥이 보입니다(로젠브록)</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="271"/>
+        <location filename="../panels/descent/map_panel.py" line="273"/>
         <source>Horizontal</source>
         <translation>가로</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="272"/>
+        <location filename="../panels/descent/map_panel.py" line="274"/>
         <source>Vertical</source>
         <translation>세로</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="273"/>
+        <location filename="../panels/descent/map_panel.py" line="275"/>
         <source>Grid</source>
         <translation>격자</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="274"/>
+        <location filename="../panels/descent/map_panel.py" line="276"/>
         <source>Colours</source>
         <translation>색</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="287"/>
+        <location filename="../panels/descent/map_panel.py" line="289"/>
         <source>The map needs an expression with two or more variables, e.g. x^2 - y^2.</source>
         <translation>지도를 보려면 변수가 두 개 이상인 수식이 필요합니다. 예: x^2 - y^2</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="290"/>
+        <location filename="../panels/descent/map_panel.py" line="292"/>
         <source>&lt;span style=&quot;color:{g}&quot;&gt;━▶&lt;/span&gt; ∇f points uphill &amp;nbsp; &lt;span style=&quot;color:#444&quot;&gt;━▷&lt;/span&gt; −∇f, the direction of steepest descent&lt;br&gt;Drag or click the map to move the point.</source>
         <translation>&lt;span style=&quot;color:{g}&quot;&gt;━▶&lt;/span&gt; ∇f는 오르막을 가리킵니다 &amp;nbsp; &lt;span style=&quot;color:#444&quot;&gt;━▷&lt;/span&gt; −∇f는 가장 가파른 내리막 방향입니다&lt;br&gt;지도를 끌거나 클릭해서 점을 옮기세요.</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="312"/>
+        <location filename="../panels/descent/map_panel.py" line="314"/>
         <source>Map axes {x}, {y}</source>
         <translation>지도 축 {x}, {y}</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="410"/>
+        <location filename="../panels/descent/map_panel.py" line="412"/>
         <source>Map grid {n} × {n}</source>
         <translation>지도 격자 {n} × {n}</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="414"/>
+        <location filename="../panels/descent/map_panel.py" line="416"/>
         <source>Map colours: {scale}</source>
         <translation>지도 색: {scale}</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="561"/>
+        <location filename="../panels/descent/map_panel.py" line="570"/>
         <source>f({x}, {y})</source>
         <translation>f({x}, {y})</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="640"/>
+        <location filename="../panels/descent/map_panel.py" line="649"/>
         <source>holding {values}</source>
         <translation>{values} 고정</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="563"/>
+        <location filename="../panels/descent/map_panel.py" line="572"/>
         <source>(log colour scale)</source>
         <translation>(로그 색 눈금)</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="623"/>
+        <location filename="../panels/descent/map_panel.py" line="632"/>
         <source>at ({x}, {y}) = ({px}, {py}): f = &lt;b&gt;{f}&lt;/b&gt;&lt;br&gt;&lt;span style=&quot;color:{gc}&quot;&gt;∇f&lt;/span&gt; = (∂f/∂{x}, ∂f/∂{y}) = (&lt;b&gt;{gx}&lt;/b&gt;, &lt;b&gt;{gy}&lt;/b&gt;), |∇f| = {norm}</source>
         <translation>({x}, {y}) = ({px}, {py})에서: f = &lt;b&gt;{f}&lt;/b&gt;&lt;br&gt;&lt;span style=&quot;color:{gc}&quot;&gt;∇f&lt;/span&gt; = (∂f/∂{x}, ∂f/∂{y}) = (&lt;b&gt;{gx}&lt;/b&gt;, &lt;b&gt;{gy}&lt;/b&gt;), |∇f| = {norm}</translation>
     </message>
@@ -1382,163 +1382,163 @@
     </message>
     <message>
         <location filename="../../tutor/session.py" line="387"/>
-        <location filename="../../tutor/session.py" line="620"/>
+        <location filename="../../tutor/session.py" line="624"/>
         <source>&apos;{key}&apos; is too large</source>
         <translation>&apos;{key}&apos;가 너무 큽니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="449"/>
+        <location filename="../../tutor/session.py" line="453"/>
         <source>not a session file: the top level is {value}, not an object</source>
         <translation>세션 파일이 아닙니다: 맨 바깥이 객체가 아니라 {value}입니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="456"/>
+        <location filename="../../tutor/session.py" line="460"/>
         <source>not a session file: &apos;format&apos; must be &quot;{tag}&quot;</source>
         <translation>세션 파일이 아닙니다: &apos;format&apos;이 &quot;{tag}&quot;여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="461"/>
+        <location filename="../../tutor/session.py" line="465"/>
         <source>&apos;version&apos; must be a whole number, got {value}</source>
         <translation>&apos;version&apos;은 정수여야 하는데 {value}입니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="465"/>
+        <location filename="../../tutor/session.py" line="469"/>
         <source>this file is version {version}, newer than this app reads (version {ours}); please update Autodiff Tutor</source>
         <translation>이 파일은 버전 {version}으로, 이 앱이 읽을 수 있는 버전({ours})보다 새롭습니다. Autodiff Tutor를 업데이트하세요</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="473"/>
+        <location filename="../../tutor/session.py" line="477"/>
         <source>unknown session version {version}</source>
         <translation>알 수 없는 세션 버전 {version}</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="478"/>
+        <location filename="../../tutor/session.py" line="482"/>
         <source>&apos;expression&apos; must be text, got {value}</source>
         <translation>&apos;expression&apos;은 글자여야 하는데 {value}입니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="485"/>
+        <location filename="../../tutor/session.py" line="489"/>
         <source>the expression does not parse: {reason}</source>
         <translation>수식을 해석할 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="628"/>
-        <location filename="../../tutor/session.py" line="668"/>
+        <location filename="../../tutor/session.py" line="632"/>
+        <location filename="../../tutor/session.py" line="672"/>
         <source>the file is too large ({size:.1f} MB; at most 10 MB)</source>
         <translation>파일이 너무 큽니다({size:.1f} MB, 최대 10 MB)</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="676"/>
+        <location filename="../../tutor/session.py" line="680"/>
         <source>cannot read {path!r}: {reason}</source>
         <translation>{path!r}을(를) 읽을 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="491"/>
+        <location filename="../../tutor/session.py" line="495"/>
         <source>&apos;variables&apos; must be a list, got {value}</source>
         <translation>&apos;variables&apos;는 목록이어야 하는데 {value}입니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="495"/>
+        <location filename="../../tutor/session.py" line="499"/>
         <source>too many variables ({count}; at most {limit})</source>
         <translation>변수가 너무 많습니다({count}개, 최대 {limit}개)</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="503"/>
+        <location filename="../../tutor/session.py" line="507"/>
         <source>variable #{number}</source>
         <translation>{number}번째 변수</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="506"/>
+        <location filename="../../tutor/session.py" line="510"/>
         <source>{where} must be an object, got {value}</source>
         <translation>{where}은(는) 객체여야 하는데 {value}입니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="512"/>
+        <location filename="../../tutor/session.py" line="516"/>
         <source>variable &apos;{name}&apos; is listed twice</source>
         <translation>변수 &apos;{name}&apos;이(가) 두 번 나옵니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="513"/>
+        <location filename="../../tutor/session.py" line="517"/>
         <source>variable &apos;{name}&apos;</source>
         <translation>변수 &apos;{name}&apos;</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="523"/>
+        <location filename="../../tutor/session.py" line="527"/>
         <source>variable &apos;{name}&apos;: value {value:g} was outside {lo:g}…{hi:g} and was set to {new:g}</source>
         <translation>변수 &apos;{name}&apos;: 값 {value:g}이(가) {lo:g}…{hi:g} 밖에 있어서 {new:g}(으)로 맞췄습니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="550"/>
+        <location filename="../../tutor/session.py" line="554"/>
         <source>too many variables ({count}, counting those the expression uses; at most {limit})</source>
         <translation>변수가 너무 많습니다(수식이 쓰는 변수를 포함해 {count}개, 최대 {limit}개)</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="562"/>
+        <location filename="../../tutor/session.py" line="566"/>
         <source>&apos;sweep&apos; must be an object, got {value}</source>
         <translation>&apos;sweep&apos;은 객체여야 하는데 {value}입니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="566"/>
+        <location filename="../../tutor/session.py" line="570"/>
         <source>&apos;sweep&apos;: &apos;variable&apos; must name one of the variables</source>
         <translation>&apos;sweep&apos;: &apos;variable&apos;은 변수 중 하나의 이름이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="571"/>
+        <location filename="../../tutor/session.py" line="575"/>
         <source>&apos;sweep&apos;: range {lo:g}…{hi:g} is too large (its ends must lie within ±{bound:g})</source>
         <translation>&apos;sweep&apos;: 범위 {lo:g}…{hi:g}가 너무 큽니다(양 끝이 ±{bound:g} 안에 있어야 합니다)</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="581"/>
+        <location filename="../../tutor/session.py" line="585"/>
         <source>&apos;sweep&apos;: min ({lo:g}) must be less than max ({hi:g})</source>
         <translation>&apos;sweep&apos;: min({lo:g})은 max({hi:g})보다 작아야 합니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="585"/>
+        <location filename="../../tutor/session.py" line="589"/>
         <source>&apos;sweep&apos;: &apos;points&apos; must be a whole number</source>
         <translation>&apos;sweep&apos;: &apos;points&apos;는 정수여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="588"/>
+        <location filename="../../tutor/session.py" line="592"/>
         <source>&apos;sweep&apos;: &apos;points&apos; must be between {low} and {high:,}</source>
         <translation>&apos;sweep&apos;: &apos;points&apos;는 {low}에서 {high:,} 사이여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="601"/>
+        <location filename="../../tutor/session.py" line="605"/>
         <source>&apos;curves&apos; must be a list of curve names</source>
         <translation>&apos;curves&apos;는 곡선 이름의 목록이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="609"/>
+        <location filename="../../tutor/session.py" line="613"/>
         <source>&apos;{key}&apos; must be an object, got {value}</source>
         <translation>&apos;{key}&apos;는 객체여야 하는데 {value}입니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="636"/>
+        <location filename="../../tutor/session.py" line="640"/>
         <source>the file is not UTF-8 text</source>
         <translation>파일이 UTF-8 텍스트가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="639"/>
+        <location filename="../../tutor/session.py" line="643"/>
         <source>the file is empty</source>
         <translation>파일이 비어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="643"/>
+        <location filename="../../tutor/session.py" line="647"/>
         <source>the file is nested too deeply to be a session</source>
         <translation>파일이 너무 깊게 중첩되어 있어 세션일 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="646"/>
+        <location filename="../../tutor/session.py" line="650"/>
         <source>not valid JSON (line {lineno}, column {colno}: {msg})</source>
         <translation>올바른 JSON이 아닙니다({lineno}번째 줄, {colno}번째 열: {msg})</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="657"/>
+        <location filename="../../tutor/session.py" line="661"/>
         <source>not a session file: a number in it has far too many digits</source>
         <translation>세션 파일이 아닙니다: 자릿수가 지나치게 많은 숫자가 들어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="712"/>
+        <location filename="../../tutor/session.py" line="716"/>
         <source>the file contains {name}, which is not a number a session can hold</source>
         <translation>파일에 세션이 담을 수 없는 값 {name}이(가) 들어 있습니다</translation>
     </message>
@@ -1583,19 +1583,30 @@
         <translation>{n}단계에서 발산했습니다: 값이 무한대가 되거나 정의되지 않습니다. 학습률을 줄여 보세요.</translation>
     </message>
     <message>
-        <location filename="../../tutor/evaluation.py" line="91"/>
+        <location filename="../../tutor/evaluation.py" line="113"/>
         <source>f is not finite at this point ({value})</source>
         <translation>이 점에서 f가 유한하지 않습니다({value})</translation>
     </message>
     <message>
-        <location filename="../../tutor/evaluation.py" line="96"/>
+        <location filename="../../tutor/evaluation.py" line="118"/>
         <source>∂f/∂{name} is not finite at this point ({value})</source>
         <translation>이 점에서 ∂f/∂{name}가 유한하지 않습니다({value})</translation>
     </message>
     <message>
-        <location filename="../../tutor/evaluation.py" line="153"/>
+        <location filename="../../tutor/evaluation.py" line="160"/>
         <source>{curve} is undefined or infinite at {bad} of {points} points along {name}</source>
         <translation>{name}를 따라 {points}개 점 중 {bad}개에서 {curve}가 정의되지 않거나 무한대입니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/evaluation.py" line="192"/>
+        <source>the plot uses {points:,} of the sweep&apos;s {requested:,} points: {functions:,} recorded operations × {requested:,} points would be more work than the budget of {budget:,} node-points</source>
+        <translation>그래프는 스윕의 점 {requested:,}개 중 {points:,}개만 씁니다: 기록된 연산 {functions:,}개 × 점 {requested:,}개는 작업 예산 {budget:,} 노드·점을 넘습니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/evaluation.py" line="213"/>
+        <location filename="../../main.py" line="114"/>
+        <source>the sweep</source>
+        <translation>스윕</translation>
     </message>
     <message>
         <location filename="../../tutor/lessons/catalog.py" line="36"/>
@@ -1747,163 +1758,183 @@
         <source>the expression is too long: {count:,} characters (the limit is {limit:,})</source>
         <translation>수식이 너무 깁니다: {count:,}자(최대 {limit:,}자)</translation>
     </message>
+    <message>
+        <location filename="../../tutor/budget.py" line="74"/>
+        <source>{what} is too much work: {functions:,} recorded operations × {points:,} points = {work:,} node-points, more than the budget of {budget:,}; at most {fit:,} points would fit</source>
+        <translation>{what}의 작업이 너무 많습니다: 기록된 연산 {functions:,}개 × 점 {points:,}개 = {work:,} 노드·점으로 예산 {budget:,}을 넘습니다. 점은 최대 {fit:,}개까지 됩니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/gradient_check.py" line="32"/>
+        <source>the gradient check</source>
+        <translation>기울기 검사</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/grid.py" line="91"/>
+        <source>the map&apos;s grid</source>
+        <translation>지도의 격자</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/grid.py" line="92"/>
+        <source>the map uses a {fit}×{fit} grid instead of {n}×{n}: {functions:,} recorded operations × {points:,} points would be more work than the budget of {budget:,} node-points</source>
+        <translation>지도는 {n}×{n} 대신 {fit}×{fit} 격자를 씁니다: 기록된 연산 {functions:,}개 × 점 {points:,}개는 작업 예산 {budget:,} 노드·점을 넘습니다</translation>
+    </message>
 </context>
 <context>
     <name>OptimizerPanel</name>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="66"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="67"/>
         <source>Rosenbrock, 100(x1 − x0²)² + (1 − x0)²: descent from (0, 2)</source>
         <translation>로젠브록 100(x1 − x0²)² + (1 − x0)²: (0, 2)에서 경사하강</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="67"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="68"/>
         <source>x⁴ − 2x²: Newton&apos;s method from x = 2</source>
         <translation>x⁴ − 2x²: x = 2에서 뉴턴 방법</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="68"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="69"/>
         <source>Saddle x² − y²: descent slides off the ridge</source>
         <translation>안장점 x² − y²: 경사하강이 능선에서 미끄러집니다</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="193"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="194"/>
         <source>Load a preset…</source>
         <translation>프리셋 불러오기…</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="197"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="198"/>
         <source>Replace the expression with a ready-made landscape</source>
         <translation>수식을 미리 준비된 지형으로 바꿉니다</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="198"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="199"/>
         <source>Gradient descent</source>
         <translation>경사하강법</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="199"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="200"/>
         <source>Newton&apos;s method (one variable)</source>
         <translation>뉴턴 방법 (변수 하나)</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="200"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="201"/>
         <source>Method</source>
         <translation>방법</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="201"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="202"/>
         <source>Moves</source>
         <translation>움직일 변수</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="204"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="205"/>
         <source>Each step moves by −(learning rate) × ∇f</source>
         <translation>한 단계마다 −(학습률) × ∇f만큼 움직입니다</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="202"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="203"/>
         <source>Learning rate</source>
         <translation>학습률</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="206"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="207"/>
         <source>Steps taken between two redraws while running (about 60 redraws a second)</source>
         <translation>실행 중에 화면을 다시 그리는 사이에 진행할 단계 수 (초당 약 60번 다시 그림)</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="203"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="204"/>
         <source>Steps per frame</source>
         <translation>프레임당 단계</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="208"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="209"/>
         <source>Step</source>
         <translation>한 단계</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="209"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="210"/>
         <source>Take one step</source>
         <translation>한 단계 진행합니다</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="210"/>
-        <location filename="../panels/descent/optimizer_panel.py" line="266"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="211"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="267"/>
         <source>Run</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="211"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="212"/>
         <source>Keep stepping, redrawing about 60 times a second</source>
         <translation>계속 진행하며 초당 약 60번 다시 그립니다</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="212"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="213"/>
         <source>Reset</source>
         <translation>처음으로</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="213"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="214"/>
         <source>Back to where the run started; forget the trail</source>
         <translation>실행을 시작한 곳으로 돌아가고 자취를 지웁니다</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="210"/>
-        <location filename="../panels/descent/optimizer_panel.py" line="257"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="211"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="258"/>
         <source>Stop</source>
         <translation>멈춤</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="296"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="297"/>
         <source>Load preset {name}</source>
         <translation>프리셋 {name} 불러오기</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="385"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="386"/>
         <source>Optimizer method: {name}</source>
         <translation>최적화 방법: {name}</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="388"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="389"/>
         <source>Learning rate {lr}</source>
         <translation>학습률 {lr}</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="391"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="392"/>
         <source>Steps per frame {n}</source>
         <translation>프레임당 단계 {n}</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="458"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="460"/>
         <source>The engine failed: {error}</source>
         <translation>엔진 오류: {error}</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="498"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="500"/>
         <source>nothing: the expression has no variables</source>
         <translation>없음: 수식에 변수가 없습니다</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="502"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="504"/>
         <source>(holding {names} fixed)</source>
         <translation>({names} 고정)</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="506"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="508"/>
         <source>Iteration 0 — press Step or Run.</source>
         <translation>반복 0 — ‘한 단계’나 ‘실행’을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="510"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="512"/>
         <source>Iteration &lt;b&gt;{n}&lt;/b&gt; &amp;nbsp; f = &lt;b&gt;{f}&lt;/b&gt; &amp;nbsp; ({names}) = ({coords})</source>
         <translation>반복 &lt;b&gt;{n}&lt;/b&gt; &amp;nbsp; f = &lt;b&gt;{f}&lt;/b&gt; &amp;nbsp; ({names}) = ({coords})</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="514"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="516"/>
         <source>f′ = {g}, f″ = {h}</source>
         <translation>f′ = {g}, f″ = {h}</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="518"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="520"/>
         <source>|∇f| = {g}</source>
         <translation>|∇f| = {g}</translation>
     </message>
@@ -1993,57 +2024,57 @@
 <context>
     <name>SessionController</name>
     <message>
-        <location filename="../controller.py" line="249"/>
+        <location filename="../controller.py" line="265"/>
         <source>Edit expression to {text}</source>
         <translation>수식을 {text}(으)로 편집</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="278"/>
+        <location filename="../controller.py" line="294"/>
         <source>Change {name} to {value}</source>
         <translation>{name}을(를) {value}(으)로 변경</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="314"/>
+        <location filename="../controller.py" line="330"/>
         <source>Move ({names}) to ({values})</source>
         <translation>({names})을(를) ({values})(으)로 이동</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="343"/>
+        <location filename="../controller.py" line="359"/>
         <source>Change range of {name}</source>
         <translation>{name}의 범위 변경</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="351"/>
+        <location filename="../controller.py" line="367"/>
         <source>&apos;{name}&apos; is not a valid variable name</source>
         <translation>&apos;{name}&apos;은(는) 올바른 변수 이름이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="353"/>
+        <location filename="../controller.py" line="369"/>
         <source>&apos;{name}&apos; is a reserved name</source>
         <translation>&apos;{name}&apos;은(는) 예약된 이름입니다</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="357"/>
+        <location filename="../controller.py" line="373"/>
         <source>Add variable {name}</source>
         <translation>변수 {name} 추가</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="366"/>
+        <location filename="../controller.py" line="382"/>
         <source>Remove variable {name}</source>
         <translation>변수 {name} 삭제</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="375"/>
+        <location filename="../controller.py" line="391"/>
         <source>Plot along {name}</source>
         <translation>{name}을(를) 가로축으로 플롯</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="383"/>
+        <location filename="../controller.py" line="399"/>
         <source>Change plotted curves</source>
         <translation>플롯할 곡선 변경</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="404"/>
+        <location filename="../controller.py" line="420"/>
         <source>Change view settings</source>
         <translation>보기 설정 변경</translation>
     </message>
