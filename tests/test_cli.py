@@ -191,3 +191,46 @@ def test_an_export_that_does_not_run_the_sweep_is_not_refused(tmp_path):
     proc = run("--export", str(tmp_path / "out.json"), str(session), timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert json.loads((tmp_path / "out.json").read_text())["sweep"]["points"] == 100_000
+
+
+# -- issue 12: a session path that is not a file
+
+
+def _fifo(tmp_path: Path) -> Path:
+    os.mkfifo(tmp_path / "f.json")
+    return tmp_path / "f.json"
+
+
+def _loop(tmp_path: Path) -> Path:
+    (tmp_path / "a.json").symlink_to(tmp_path / "b.json")
+    (tmp_path / "b.json").symlink_to(tmp_path / "a.json")
+    return tmp_path / "a.json"
+
+
+def _dev_zero(tmp_path: Path) -> Path:
+    (tmp_path / "z.json").symlink_to("/dev/zero")
+    return tmp_path / "z.json"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX file types")
+@pytest.mark.parametrize(
+    ("make", "expected"),
+    [
+        (_fifo, "is a named pipe (FIFO), not a session file"),
+        (_loop, "its symbolic links lead round in a loop"),
+        (_dev_zero, "is a character device, not a session file"),
+        (lambda tmp_path: tmp_path, "is a folder, not a session file"),
+    ],
+    ids=["fifo", "symlink loop", "/dev/zero", "folder"],
+)
+def test_a_session_path_that_is_not_a_file_is_refused_without_waiting(tmp_path, make, expected):
+    # `mkfifo f.json; python main.py --export o.csv f.json` waited for a writer for ever
+    folder = tmp_path / "in"
+    folder.mkdir()
+    path = make(folder)
+    out = tmp_path / "o.csv"
+    proc = run("--export", str(out), str(path), timeout=30)
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("error:") and expected in proc.stderr, proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
+    assert not out.exists()

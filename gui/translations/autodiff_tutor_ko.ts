@@ -37,198 +37,218 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../file_actions.py" line="172"/>
+        <location filename="../file_actions.py" line="186"/>
         <source>&amp;New</source>
         <translation>새로 만들기(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="173"/>
+        <location filename="../file_actions.py" line="187"/>
         <source>&amp;Open…</source>
         <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="174"/>
+        <location filename="../file_actions.py" line="188"/>
         <source>&amp;Save</source>
         <translation>저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="175"/>
+        <location filename="../file_actions.py" line="189"/>
         <source>Save &amp;As…</source>
         <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="176"/>
+        <location filename="../file_actions.py" line="190"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="177"/>
+        <location filename="../file_actions.py" line="191"/>
         <source>Open &amp;Recent</source>
         <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="178"/>
+        <location filename="../file_actions.py" line="192"/>
         <source>&amp;Export</source>
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="180"/>
+        <location filename="../file_actions.py" line="194"/>
         <source>Plot as &amp;PNG Image…</source>
         <translation>플롯을 PNG 이미지로(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="181"/>
+        <location filename="../file_actions.py" line="195"/>
         <source>Plot as S&amp;VG Drawing…</source>
         <translation>플롯을 SVG 그림으로(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="182"/>
+        <location filename="../file_actions.py" line="196"/>
         <source>Graph View as P&amp;NG Image…</source>
         <translation>그래프 보기를 PNG 이미지로(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="183"/>
+        <location filename="../file_actions.py" line="197"/>
         <source>Graph View as SV&amp;G Drawing…</source>
         <translation>그래프 보기를 SVG 그림으로(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="184"/>
+        <location filename="../file_actions.py" line="198"/>
         <source>Sweep as &amp;CSV Table…</source>
         <translation>스윕 결과를 CSV 표로(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="185"/>
+        <location filename="../file_actions.py" line="199"/>
         <source>Computational Graph as &amp;DOT…</source>
         <translation>계산 그래프를 DOT으로(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="186"/>
+        <location filename="../file_actions.py" line="200"/>
         <source>P&amp;ython Script…</source>
         <translation>파이썬 스크립트(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="187"/>
+        <location filename="../file_actions.py" line="201"/>
         <source>&amp;Jupyter Notebook…</source>
         <translation>주피터 노트북(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="188"/>
+        <location filename="../file_actions.py" line="202"/>
         <source>Session as &amp;JSON…</source>
         <translation>세션을 JSON으로(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="171"/>
+        <location filename="../file_actions.py" line="185"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="573"/>
+        <location filename="../file_actions.py" line="644"/>
         <source>Untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="255"/>
+        <location filename="../file_actions.py" line="269"/>
         <source>Unsaved Changes</source>
         <translation>저장하지 않은 변경 사항</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="256"/>
+        <location filename="../file_actions.py" line="270"/>
         <source>Save the changes to {name} before closing it?</source>
         <translation>닫기 전에 {name}의 변경 사항을 저장할까요?</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="297"/>
+        <location filename="../file_actions.py" line="311"/>
         <source>Open Session</source>
         <translation>세션 열기</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="307"/>
+        <location filename="../file_actions.py" line="321"/>
         <source>Cannot Open Session</source>
         <translation>세션을 열 수 없음</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="308"/>
+        <location filename="../file_actions.py" line="322"/>
         <source>{name} was not opened: {reason}</source>
         <translation>{name}을(를) 열지 못했습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="328"/>
-        <location filename="../file_actions.py" line="420"/>
+        <location filename="../file_actions.py" line="348"/>
+        <location filename="../file_actions.py" line="440"/>
         <source>untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="331"/>
+        <location filename="../file_actions.py" line="351"/>
         <source>Save Session As</source>
         <translation>다른 이름으로 세션 저장</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="346"/>
+        <location filename="../file_actions.py" line="367"/>
         <source>Cannot Save Session</source>
         <translation>세션을 저장할 수 없음</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="347"/>
+        <location filename="../file_actions.py" line="364"/>
         <source>{name} was not saved: {reason}</source>
         <translation>{name}을(를) 저장하지 못했습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="354"/>
+        <location filename="../file_actions.py" line="374"/>
         <source>Saved {name}</source>
         <translation>{name} 저장됨</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="363"/>
+        <location filename="../file_actions.py" line="383"/>
         <source>Autodiff Tutor sessions (*.json);;All files (*)</source>
         <translation>Autodiff Tutor 세션 (*.json);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="411"/>
+        <location filename="../file_actions.py" line="431"/>
         <source>&amp;Clear Recent Files</source>
         <translation>최근 파일 목록 지우기(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="426"/>
+        <location filename="../file_actions.py" line="446"/>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="428"/>
+        <location filename="../file_actions.py" line="448"/>
         <source>{suffix} files (*{suffix});;All files (*)</source>
         <translation>{suffix} 파일 (*{suffix});;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="444"/>
+        <location filename="../file_actions.py" line="464"/>
         <source>Not exported: {reason}</source>
         <translation>내보내지 못했습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="445"/>
+        <location filename="../file_actions.py" line="465"/>
         <source>Export Failed</source>
         <translation>내보내기 실패</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="447"/>
+        <location filename="../file_actions.py" line="467"/>
         <source>Exported {name}</source>
         <translation>{name} 내보냄</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="458"/>
+        <location filename="../file_actions.py" line="469"/>
+        <source>Exported {name} at the {points} points the plot shows</source>
+        <translation>{name} 내보냄 (그래프에 보이는 {points}개 점으로)</translation>
+    </message>
+    <message>
+        <location filename="../file_actions.py" line="484"/>
         <source>there is no view to export</source>
         <translation>내보낼 보기가 없습니다</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="568"/>
+        <location filename="../file_actions.py" line="554"/>
+        <source>Autosave works again: your changes are protected.</source>
+        <translation>자동 저장이 다시 됩니다: 변경 내용이 보호됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../file_actions.py" line="561"/>
+        <source>Autosave failed: your changes are not protected against a crash ({reason}). Save them with File &gt; Save As.</source>
+        <translation>자동 저장 실패: 프로그램이 비정상 종료되면 변경 내용을 잃을 수 있습니다 ({reason}). 파일 &gt; 다른 이름으로 저장으로 저장하세요.</translation>
+    </message>
+    <message>
+        <location filename="../file_actions.py" line="569"/>
+        <source>Autosave Failed</source>
+        <translation>자동 저장 실패</translation>
+    </message>
+    <message>
+        <location filename="../file_actions.py" line="639"/>
         <source>An autosaved session could not be read: {reason}</source>
         <translation>자동 저장된 세션을 읽을 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="577"/>
+        <location filename="../file_actions.py" line="648"/>
         <source>Restore Unsaved Work?</source>
         <translation>저장하지 않은 작업을 복원할까요?</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="579"/>
+        <location filename="../file_actions.py" line="650"/>
         <source>Autodiff Tutor did not close properly. Restore the unsaved changes to {name} from {time}?</source>
         <translation>Autodiff Tutor가 정상적으로 종료되지 않았습니다. {time}에 저장되지 않은 {name}의 변경 사항을 복원할까요?</translation>
     </message>
@@ -990,17 +1010,17 @@
 <context>
     <name>Message</name>
     <message>
-        <location filename="../../tutor/session.py" line="112"/>
+        <location filename="../../tutor/session.py" line="114"/>
         <source>{where}: missing &apos;{key}&apos;</source>
         <translation>{where}: &apos;{key}&apos;가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="116"/>
+        <location filename="../../tutor/session.py" line="118"/>
         <source>{where}: &apos;{key}&apos; must be a number, got {value}</source>
         <translation>{where}: &apos;{key}&apos;는 숫자여야 하는데 {value}입니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="129"/>
+        <location filename="../../tutor/session.py" line="131"/>
         <source>{where}: &apos;{key}&apos; must be a finite number, got {v}</source>
         <translation>{where}: &apos;{key}&apos;는 유한한 수여야 하는데 {v}입니다</translation>
     </message>
@@ -1056,13 +1076,13 @@
     </message>
     <message>
         <location filename="../../tutor/lessons/loader.py" line="216"/>
-        <location filename="../../tutor/session.py" line="141"/>
+        <location filename="../../tutor/session.py" line="143"/>
         <source>text</source>
         <translation>글자</translation>
     </message>
     <message>
         <location filename="../../tutor/lessons/loader.py" line="218"/>
-        <location filename="../../tutor/session.py" line="143"/>
+        <location filename="../../tutor/session.py" line="145"/>
         <source>a list</source>
         <translation>목록</translation>
     </message>
@@ -1295,250 +1315,271 @@
         <translation>두 질문의 id가 &apos;{id}&apos;로 같습니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="145"/>
+        <location filename="../../tutor/session.py" line="147"/>
         <source>an object</source>
         <translation>객체</translation>
     </message>
     <message>
         <location filename="../../tutor/lessons/loader.py" line="214"/>
-        <location filename="../../tutor/session.py" line="147"/>
+        <location filename="../../tutor/session.py" line="149"/>
         <source>a number</source>
         <translation>숫자</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="154"/>
+        <location filename="../../tutor/session.py" line="156"/>
         <source>variable</source>
         <translation>변수</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="158"/>
+        <location filename="../../tutor/session.py" line="160"/>
         <source>{where}: {shown} is not a valid variable name</source>
         <translation>{where}: {shown}은(는) 올바른 변수 이름이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="162"/>
+        <location filename="../../tutor/session.py" line="164"/>
         <source>{where}: the name is too long ({count} characters; at most {limit})</source>
         <translation>{where}: 이름이 너무 깁니다({count}자, 최대 {limit}자)</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="175"/>
+        <location filename="../../tutor/session.py" line="177"/>
         <source>{where}: &apos;{name}&apos; is a reserved name (a function or a constant)</source>
         <translation>{where}: &apos;{name}&apos;은(는) 예약된 이름입니다(함수 또는 상수)</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="186"/>
+        <location filename="../../tutor/session.py" line="188"/>
+        <location filename="../../tutor/session.py" line="760"/>
         <source>the file</source>
         <translation>파일</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="187"/>
+        <location filename="../../tutor/session.py" line="189"/>
         <source>{where} has no &apos;{key}&apos;</source>
         <translation>{where}에 &apos;{key}&apos;가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="196"/>
+        <location filename="../../tutor/session.py" line="198"/>
         <source>variable &apos;{name}&apos;: {label} must be finite, got {v}</source>
         <translation>변수 &apos;{name}&apos;: {label}은(는) 유한한 수여야 하는데 {v}입니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="205"/>
+        <location filename="../../tutor/session.py" line="207"/>
         <source>variable &apos;{name}&apos;: range {lo:g}…{hi:g} is too large (slider ends must lie within ±{bound:g})</source>
         <translation>변수 &apos;{name}&apos;: 범위 {lo:g}…{hi:g}가 너무 큽니다(슬라이더 양 끝이 ±{bound:g} 안에 있어야 합니다)</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="216"/>
+        <location filename="../../tutor/session.py" line="218"/>
         <source>variable &apos;{name}&apos;: min ({lo:g}) must be less than max ({hi:g})</source>
         <translation>변수 &apos;{name}&apos;: min({lo:g})은 max({hi:g})보다 작아야 합니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="225"/>
+        <location filename="../../tutor/session.py" line="227"/>
         <source>variable &apos;{name}&apos;: step must be positive, got {step:g}</source>
         <translation>변수 &apos;{name}&apos;: 간격은 양수여야 하는데 {step:g}입니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="229"/>
+        <location filename="../../tutor/session.py" line="231"/>
         <source>variable &apos;{name}&apos;: step {step:g} is too fine for the range {lo:g}…{hi:g} (at most {limit:,} steps)</source>
         <translation>변수 &apos;{name}&apos;: 범위 {lo:g}…{hi:g}에 비해 간격 {step:g}가 너무 촘촘합니다(최대 {limit:,}칸)</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="292"/>
+        <location filename="../../tutor/session.py" line="294"/>
         <source>too many variables (at most {limit})</source>
         <translation>변수가 너무 많습니다(최대 {limit}개)</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="307"/>
+        <location filename="../../tutor/session.py" line="309"/>
         <source>variable &apos;{name}&apos;: value must be finite, got {value}</source>
         <translation>변수 &apos;{name}&apos;: 값은 유한한 수여야 하는데 {value}입니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="336"/>
+        <location filename="../../tutor/session.py" line="338"/>
         <source>unknown curve &apos;{c}&apos; (known: {value})</source>
         <translation>알 수 없는 곡선 &apos;{c}&apos;(사용 가능: {value})</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="381"/>
+        <location filename="../../tutor/session.py" line="383"/>
         <source>unknown panel {key!r} (known: {value})</source>
         <translation>알 수 없는 패널 {key!r}(사용 가능: {value})</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="387"/>
-        <location filename="../../tutor/session.py" line="624"/>
+        <location filename="../../tutor/session.py" line="389"/>
+        <location filename="../../tutor/session.py" line="626"/>
         <source>&apos;{key}&apos; is too large</source>
         <translation>&apos;{key}&apos;가 너무 큽니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="453"/>
+        <location filename="../../tutor/session.py" line="455"/>
         <source>not a session file: the top level is {value}, not an object</source>
         <translation>세션 파일이 아닙니다: 맨 바깥이 객체가 아니라 {value}입니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="460"/>
+        <location filename="../../tutor/session.py" line="462"/>
         <source>not a session file: &apos;format&apos; must be &quot;{tag}&quot;</source>
         <translation>세션 파일이 아닙니다: &apos;format&apos;이 &quot;{tag}&quot;여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="465"/>
+        <location filename="../../tutor/session.py" line="467"/>
         <source>&apos;version&apos; must be a whole number, got {value}</source>
         <translation>&apos;version&apos;은 정수여야 하는데 {value}입니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="469"/>
+        <location filename="../../tutor/session.py" line="471"/>
         <source>this file is version {version}, newer than this app reads (version {ours}); please update Autodiff Tutor</source>
         <translation>이 파일은 버전 {version}으로, 이 앱이 읽을 수 있는 버전({ours})보다 새롭습니다. Autodiff Tutor를 업데이트하세요</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="477"/>
+        <location filename="../../tutor/session.py" line="479"/>
         <source>unknown session version {version}</source>
         <translation>알 수 없는 세션 버전 {version}</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="482"/>
+        <location filename="../../tutor/session.py" line="484"/>
         <source>&apos;expression&apos; must be text, got {value}</source>
         <translation>&apos;expression&apos;은 글자여야 하는데 {value}입니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="489"/>
+        <location filename="../../tutor/session.py" line="491"/>
         <source>the expression does not parse: {reason}</source>
         <translation>수식을 해석할 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="632"/>
-        <location filename="../../tutor/session.py" line="672"/>
+        <location filename="../../tutor/session.py" line="634"/>
+        <location filename="../../tutor/session.py" line="692"/>
         <source>the file is too large ({size:.1f} MB; at most 10 MB)</source>
         <translation>파일이 너무 큽니다({size:.1f} MB, 최대 10 MB)</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="680"/>
+        <location filename="../../tutor/session.py" line="668"/>
+        <source>{where} holds text that is not valid Unicode (a lone surrogate such as \ud800), which could not be saved again</source>
+        <translation>{where}에 올바른 유니코드가 아닌 텍스트(\ud800 같은 짝 없는 서로게이트)가 있어 다시 저장할 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/session.py" line="688"/>
+        <source>{path!r} is {kind}, not a session file</source>
+        <translation>{path!r}은(는) 세션 파일이 아니라 {kind}입니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/session.py" line="698"/>
+        <source>its symbolic links lead round in a loop</source>
+        <translation>심볼릭 링크가 순환합니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/session.py" line="702"/>
         <source>cannot read {path!r}: {reason}</source>
         <translation>{path!r}을(를) 읽을 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="495"/>
+        <location filename="../../tutor/session.py" line="497"/>
         <source>&apos;variables&apos; must be a list, got {value}</source>
         <translation>&apos;variables&apos;는 목록이어야 하는데 {value}입니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="499"/>
+        <location filename="../../tutor/session.py" line="501"/>
         <source>too many variables ({count}; at most {limit})</source>
         <translation>변수가 너무 많습니다({count}개, 최대 {limit}개)</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="507"/>
+        <location filename="../../tutor/session.py" line="509"/>
         <source>variable #{number}</source>
         <translation>{number}번째 변수</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="510"/>
+        <location filename="../../tutor/session.py" line="512"/>
         <source>{where} must be an object, got {value}</source>
         <translation>{where}은(는) 객체여야 하는데 {value}입니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="516"/>
+        <location filename="../../tutor/session.py" line="518"/>
         <source>variable &apos;{name}&apos; is listed twice</source>
         <translation>변수 &apos;{name}&apos;이(가) 두 번 나옵니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="517"/>
+        <location filename="../../tutor/session.py" line="519"/>
         <source>variable &apos;{name}&apos;</source>
         <translation>변수 &apos;{name}&apos;</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="527"/>
+        <location filename="../../tutor/session.py" line="529"/>
         <source>variable &apos;{name}&apos;: value {value:g} was outside {lo:g}…{hi:g} and was set to {new:g}</source>
         <translation>변수 &apos;{name}&apos;: 값 {value:g}이(가) {lo:g}…{hi:g} 밖에 있어서 {new:g}(으)로 맞췄습니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="554"/>
+        <location filename="../../tutor/session.py" line="556"/>
         <source>too many variables ({count}, counting those the expression uses; at most {limit})</source>
         <translation>변수가 너무 많습니다(수식이 쓰는 변수를 포함해 {count}개, 최대 {limit}개)</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="566"/>
+        <location filename="../../tutor/session.py" line="568"/>
         <source>&apos;sweep&apos; must be an object, got {value}</source>
         <translation>&apos;sweep&apos;은 객체여야 하는데 {value}입니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="570"/>
+        <location filename="../../tutor/session.py" line="572"/>
         <source>&apos;sweep&apos;: &apos;variable&apos; must name one of the variables</source>
         <translation>&apos;sweep&apos;: &apos;variable&apos;은 변수 중 하나의 이름이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="575"/>
+        <location filename="../../tutor/session.py" line="577"/>
         <source>&apos;sweep&apos;: range {lo:g}…{hi:g} is too large (its ends must lie within ±{bound:g})</source>
         <translation>&apos;sweep&apos;: 범위 {lo:g}…{hi:g}가 너무 큽니다(양 끝이 ±{bound:g} 안에 있어야 합니다)</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="585"/>
+        <location filename="../../tutor/session.py" line="587"/>
         <source>&apos;sweep&apos;: min ({lo:g}) must be less than max ({hi:g})</source>
         <translation>&apos;sweep&apos;: min({lo:g})은 max({hi:g})보다 작아야 합니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="589"/>
+        <location filename="../../tutor/session.py" line="591"/>
         <source>&apos;sweep&apos;: &apos;points&apos; must be a whole number</source>
         <translation>&apos;sweep&apos;: &apos;points&apos;는 정수여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="592"/>
+        <location filename="../../tutor/session.py" line="594"/>
         <source>&apos;sweep&apos;: &apos;points&apos; must be between {low} and {high:,}</source>
         <translation>&apos;sweep&apos;: &apos;points&apos;는 {low}에서 {high:,} 사이여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="605"/>
+        <location filename="../../tutor/session.py" line="607"/>
         <source>&apos;curves&apos; must be a list of curve names</source>
         <translation>&apos;curves&apos;는 곡선 이름의 목록이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="613"/>
+        <location filename="../../tutor/session.py" line="615"/>
         <source>&apos;{key}&apos; must be an object, got {value}</source>
         <translation>&apos;{key}&apos;는 객체여야 하는데 {value}입니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="640"/>
+        <location filename="../../tutor/session.py" line="642"/>
         <source>the file is not UTF-8 text</source>
         <translation>파일이 UTF-8 텍스트가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="643"/>
+        <location filename="../../tutor/session.py" line="645"/>
         <source>the file is empty</source>
         <translation>파일이 비어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="647"/>
+        <location filename="../../tutor/session.py" line="649"/>
         <source>the file is nested too deeply to be a session</source>
         <translation>파일이 너무 깊게 중첩되어 있어 세션일 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="650"/>
+        <location filename="../../tutor/session.py" line="652"/>
         <source>not valid JSON (line {lineno}, column {colno}: {msg})</source>
         <translation>올바른 JSON이 아닙니다({lineno}번째 줄, {colno}번째 열: {msg})</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="661"/>
+        <location filename="../../tutor/session.py" line="663"/>
         <source>not a session file: a number in it has far too many digits</source>
         <translation>세션 파일이 아닙니다: 자릿수가 지나치게 많은 숫자가 들어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="716"/>
+        <location filename="../../tutor/session.py" line="721"/>
+        <source>the session holds text that cannot be saved (not valid Unicode)</source>
+        <translation>세션에 저장할 수 없는 텍스트(올바르지 않은 유니코드)가 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/session.py" line="779"/>
         <source>the file contains {name}, which is not a number a session can hold</source>
         <translation>파일에 세션이 담을 수 없는 값 {name}이(가) 들어 있습니다</translation>
     </message>
@@ -1777,6 +1818,36 @@
         <location filename="../../tutor/grid.py" line="92"/>
         <source>the map uses a {fit}×{fit} grid instead of {n}×{n}: {functions:,} recorded operations × {points:,} points would be more work than the budget of {budget:,} node-points</source>
         <translation>지도는 {n}×{n} 대신 {fit}×{fit} 격자를 씁니다: 기록된 연산 {functions:,}개 × 점 {points:,}개는 작업 예산 {budget:,} 노드·점을 넘습니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/files.py" line="38"/>
+        <source>a folder</source>
+        <translation>폴더</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/files.py" line="40"/>
+        <source>a named pipe (FIFO)</source>
+        <translation>이름 있는 파이프(FIFO)</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/files.py" line="42"/>
+        <source>a character device</source>
+        <translation>문자 장치</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/files.py" line="44"/>
+        <source>a block device</source>
+        <translation>블록 장치</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/files.py" line="46"/>
+        <source>a socket</source>
+        <translation>소켓</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/files.py" line="47"/>
+        <source>not a regular file</source>
+        <translation>일반 파일이 아닌 것</translation>
     </message>
 </context>
 <context>
