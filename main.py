@@ -55,6 +55,19 @@ def parse_assignments(args: list[str]) -> dict[str, float]:
     return values
 
 
+def check_names(expr, values: dict[str, float]) -> None:
+    """Every name given must be a variable of the formula: ``pi=3`` cannot change π, and
+    ``q=2`` for ``x^2`` is a typo the user should hear about."""
+    from tutor.formula import CONSTANTS
+
+    for name in values:
+        if name in CONSTANTS:
+            raise UsageError(f"{name} is a constant, not a variable: it cannot be given a value")
+        if name not in expr.variables:
+            known = ", ".join(expr.variables) if expr.variables else "none"
+            raise UsageError(f"{name} is not a variable of the formula (its variables: {known})")
+
+
 def run_eval(args: list[str]) -> int:
     from tutor.evaluation import evaluate_expression
     from tutor.formula import ParseError, parse
@@ -69,13 +82,14 @@ def run_eval(args: list[str]) -> int:
         where = "" if "column" in str(exc) else f" at column {exc.position + 1}"
         raise UsageError(f"the expression does not parse{where}: {exc}") from None
     values = parse_assignments(assignments)
+    check_names(expr, values)
     missing = [name for name in expr.variables if name not in values]
     if missing:
         hint = " ".join(f"{name}=…" for name in missing)
         raise UsageError(f"no value for {', '.join(missing)} (add {hint})")
     result = evaluate_expression(expr, values, None)
     lines = [f"f = {exact(result.value)}"]
-    for name in sorted(values):
+    for name in sorted(values):  # exactly the formula's variables (check_names)
         lines.append(f"df/d{name} = {exact(result.grads.get(name, 0.0))}")
     print("\n".join(lines))
     for notice in result.notices:  # log(-1), 1/0: the numbers stand, with a word why

@@ -156,7 +156,33 @@ def test_screenshot_into_a_missing_folder_fails_cleanly(tmp_path):
     assert proc.stderr.startswith("error: cannot write")
 
 
-# -- issue 12: a session whose sweep is too much work
+# -- issue 12: names eval does not know, and session files that are too much work or not files
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (("eval", "pi*x", "x=1", "pi=3"), "error: pi is a constant, not a variable"),
+        (("eval", "x^2", "x=1", "e=2"), "error: e is a constant, not a variable"),
+        (("eval", "x^2", "x=1", "q=2"), "error: q is not a variable of the formula (its "
+                                        "variables: x)"),
+        (("eval", "sin(x)", "x=1", "sin=2"), "error: sin is not a variable of the formula"),
+        (("eval", "3", "x=1"), "error: x is not a variable of the formula (its variables: "
+                               "none)"),
+    ],
+)  # fmt: skip
+def test_eval_refuses_names_that_are_not_variables_of_the_formula(args, expected):
+    proc = run(*args)
+    assert proc.returncode == 2
+    assert proc.stderr.strip().splitlines() == [proc.stderr.strip()]
+    assert proc.stderr.startswith(expected), proc.stderr
+    assert proc.stdout == ""
+
+
+def test_eval_with_exactly_the_formulas_variables_still_works():
+    proc = run("eval", "pi*x + e", "x=2")
+    assert proc.returncode == 0, proc.stderr
+    assert _values(proc.stdout) == {"f": 2 * math.pi + math.e, "df/dx": math.pi}
 
 
 def _oversized_work(tmp_path: Path) -> Path:
@@ -191,9 +217,6 @@ def test_an_export_that_does_not_run_the_sweep_is_not_refused(tmp_path):
     proc = run("--export", str(tmp_path / "out.json"), str(session), timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert json.loads((tmp_path / "out.json").read_text())["sweep"]["points"] == 100_000
-
-
-# -- issue 12: a session path that is not a file
 
 
 def _fifo(tmp_path: Path) -> Path:

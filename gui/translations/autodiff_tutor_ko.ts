@@ -4,32 +4,32 @@
 <context>
     <name>ExpressionBar</name>
     <message>
-        <location filename="../panels/formula/expression_bar.py" line="155"/>
+        <location filename="../panels/formula/expression_bar.py" line="156"/>
         <source>type a formula, e.g. sin(x) * x^2</source>
         <translation>수식을 입력하세요. 예: sin(x) * x^2</translation>
     </message>
     <message>
-        <location filename="../panels/formula/expression_bar.py" line="157"/>
+        <location filename="../panels/formula/expression_bar.py" line="158"/>
         <source>The function f. Operators + - * / ^, functions such as sin(x), constants pi and e; 2x means 2*x. (Ctrl+L)</source>
         <translation>함수 f. 연산자 + - * / ^, sin(x) 같은 함수, 상수 pi와 e를 쓸 수 있습니다. 2x는 2*x를 뜻합니다. (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../panels/formula/expression_bar.py" line="160"/>
+        <location filename="../panels/formula/expression_bar.py" line="161"/>
         <source>Expression</source>
         <translation>수식</translation>
     </message>
     <message>
-        <location filename="../panels/formula/expression_bar.py" line="202"/>
+        <location filename="../panels/formula/expression_bar.py" line="209"/>
         <source>column {column}: {message}</source>
         <translation>{column}번째 열: {message}</translation>
     </message>
     <message>
-        <location filename="../panels/formula/expression_bar.py" line="208"/>
+        <location filename="../panels/formula/expression_bar.py" line="215"/>
         <source>The plot and numbers show the last formula that worked.</source>
         <translation>플롯과 숫자는 마지막으로 올바르게 계산된 수식의 결과입니다.</translation>
     </message>
     <message>
-        <location filename="../panels/formula/expression_bar.py" line="214"/>
+        <location filename="../panels/formula/expression_bar.py" line="221"/>
         <source>How the tutor reads your formula</source>
         <translation>튜터가 수식을 읽은 방식</translation>
     </message>
@@ -1645,7 +1645,7 @@
     </message>
     <message>
         <location filename="../../tutor/evaluation.py" line="213"/>
-        <location filename="../../main.py" line="114"/>
+        <location filename="../../main.py" line="128"/>
         <source>the sweep</source>
         <translation>스윕</translation>
     </message>

@@ -142,6 +142,7 @@ class ExpressionBar(Retranslating, QWidget):
         layout.addWidget(self.message)
 
         self.edit.textEdited.connect(self._on_edit_text_edited)
+        self.edit.returnPressed.connect(self._on_edit_return_pressed)
         self.edit.editingFinished.connect(self.controller.finish_typing)
         self.edit.cursorPositionChanged.connect(self._on_edit_cursor_moved)
         controller.sigExpressionChanged.connect(self._on_controller_expression_changed)
@@ -164,6 +165,12 @@ class ExpressionBar(Retranslating, QWidget):
 
     def _on_edit_text_edited(self, text: str) -> None:
         self.controller.set_expression(text, typing=True)
+
+    def _on_edit_return_pressed(self) -> None:
+        # Enter applies what the field holds, however it got there: setText() from code
+        # (or an accessibility tool) emits no textEdited.
+        self.controller.set_expression(self.edit.text())
+        self.controller.finish_typing()
 
     def _on_edit_cursor_moved(self, _old: int, new: int) -> None:
         self.controller.set_formula_cursor(self.edit.text(), new)
