@@ -65,17 +65,20 @@ def _elided(text: str, limit: int = 30) -> str:
 # go once Qt has deleted them (merged, cleared, or with their stack).
 #
 # The other way round, PySide (6.10) never lets go of the Python object of a command
-# that Qt deleted while the stack lives (merged, trimmed past the undo limit, cleared):
-# the stack's wrapper keeps it as a child. So a command Qt deleted drops its states
-# here, and what stays behind is an empty shell; and a change that merges into the
-# command on top is merged by the controller itself, without pushing (see _change).
+# that Qt deletes inside push() itself (merged into the one on top, or obsolete): it
+# makes the stack's wrapper the command's parent after push() returns, when the
+# command is already gone, and that parent keeps it for as long as the stack lives. So
+# a change that merges into the command on top is merged by the controller itself,
+# without pushing (see _change), and a command deleted all the same is emptied, so what
+# stays behind is a shell. (Commands pushed out past the undo limit, or cleared, are
+# freed normally once this list lets go of them.)
 _LIVE_COMMANDS: list[QUndoCommand] = []
 
 
 def _hold(command: QUndoCommand) -> None:
-    """Keep ``command`` alive while Qt has it; empty the ones Qt has deleted since (the
-    oldest, past the undo limit; all of them, after a clear). A few hundred checks per
-    push: nothing beside an evaluation."""
+    """Keep ``command`` alive while Qt has it; let go of the ones Qt has deleted since
+    (the oldest, past the undo limit; all of them, after a clear). A few hundred checks
+    per push: nothing beside an evaluation."""
     _LIVE_COMMANDS[:] = [c for c in _LIVE_COMMANDS if not _release_if_deleted(c)]
     _LIVE_COMMANDS.append(command)
 

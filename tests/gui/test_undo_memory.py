@@ -1,9 +1,9 @@
 """Undo history and memory: 10,000 slider moves left +70,000 Python objects and +17 MB,
 although the undo stack merged them into one step.
 
-PySide keeps the Python object of every command Qt deletes (merged into the one on top,
-pushed out past the undo limit) for as long as the stack lives. The controller merges
-moves itself, and empties the commands Qt has deleted.
+PySide keeps the Python object of every command Qt deletes inside push() (merged into
+the one on top) for as long as the stack lives. The controller merges moves itself, and
+empties a command Qt deleted all the same (a drag back to where it started).
 """
 
 from __future__ import annotations
