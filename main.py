@@ -58,6 +58,19 @@ def parse_assignments(args: list[str]) -> dict[str, float]:
     return values
 
 
+def check_names(expr, values: dict[str, float]) -> None:
+    """Every name given must be a variable of the formula: ``pi=3`` cannot change π, and
+    ``q=2`` for ``x^2`` is a typo the user should hear about."""
+    from tutor.formula import CONSTANTS
+
+    for name in values:
+        if name in CONSTANTS:
+            raise UsageError(f"{name} is a constant, not a variable: it cannot be given a value")
+        if name not in expr.variables:
+            known = ", ".join(expr.variables) if expr.variables else "none"
+            raise UsageError(f"{name} is not a variable of the formula (its variables: {known})")
+
+
 def forward_mode_lines(expr, values: dict[str, float]) -> list[str]:
     """eval's lines computed by forward mode: one jvp per variable, tangent 1 on it."""
     import numpy as np
@@ -109,6 +122,7 @@ def run_eval(args: list[str]) -> int:
         where = "" if "column" in str(exc) else f" at column {exc.position + 1}"
         raise UsageError(f"the expression does not parse{where}: {exc}") from None
     values = parse_assignments(assignments)
+    check_names(expr, values)
     missing = [name for name in expr.variables if name not in values]
     if missing:
         hint = " ".join(f"{name}=…" for name in missing)
@@ -118,7 +132,7 @@ def run_eval(args: list[str]) -> int:
         return 0
     result = evaluate_expression(expr, values, None)
     lines = [f"f = {exact(result.value)}"]
-    for name in sorted(values):
+    for name in sorted(values):  # exactly the formula's variables (check_names)
         lines.append(f"df/d{name} = {exact(result.grads.get(name, 0.0))}")
     print("\n".join(lines))
     for notice in result.notices:  # log(-1), 1/0: the numbers stand, with a word why
@@ -152,7 +166,26 @@ def load_session(path: str):
         raise UsageError(f"{path}: {exc}") from None
 
 
-# -- export (implemented in engine/export.py) -----------------------------------------------
+# -- export (implemented in tutor/export.py and gui/export_images.py) ------------------------
+
+# Exports that run the formula over the sweep (the table, the plot's picture).
+SWEEP_SUFFIXES = (".csv", ".png", ".svg")
+
+
+def check_export_work(session, out_path: str) -> None:
+    """Refuse, before any work, an export whose sweep exceeds the work budget."""
+    from tutor.budget import WorkBudgetError, check_work
+    from tutor.messages import Message
+
+    suffix = os.path.splitext(out_path)[1].lower()
+    if suffix not in SWEEP_SUFFIXES or session.expression is None:
+        return
+    if session.sweep.variable is None:
+        return
+    try:
+        check_work(session.expression, session.sweep.points, Message("the sweep"))
+    except WorkBudgetError as exc:
+        raise UsageError(f"{out_path}: {exc} (lower 'points' in the session's 'sweep')") from None
 
 
 def run_export(args: list[str]) -> int:
@@ -162,6 +195,7 @@ def run_export(args: list[str]) -> int:
     from tutor.export import export_session
 
     session = load_session(session_path)
+    check_export_work(session, out_path)
     try:
         if os.path.splitext(out_path)[1].lower() in (".png", ".svg"):
             # Pictures of the plot need Qt: drawn offscreen, so no display is needed.
@@ -366,6 +400,9 @@ def build_window(args: list[str]):
 
 def run_gui(args: list[str]) -> int:
     app, window = build_window(args)
+    from gui.app import quit_on_signals
+
+    quit_on_signals(app)  # SIGTERM, Ctrl+C: close as File > Quit does, work kept
     window.show()
     return app.exec()  # Qt's event loop (QApplication.exec), not Python's exec
 

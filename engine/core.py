@@ -197,6 +197,11 @@ class Variable:
             An observer told about every step (see ``BackwardTracer``); the tutor's
             step-through view is built on it.
         """
+        if self._data is None:  # np.ones_like(None) would make a grad of dtype object
+            raise TypeError(
+                "backward() got a Variable whose data is None; give it a value first, "
+                "e.g. x.data = np.array(1.0)"
+            )
         if not Config.grads_as_variables:
             return backward_with_array_grads(self, retain_grad, create_graph, tracer)
         if self.grad is None:

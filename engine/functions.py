@@ -342,8 +342,21 @@ class PowVar(Function):
     def backward(self, gy):
         x0, x1 = self.inputs
         y = self.outputs[0]()
-        gx0 = gy * x1 * x0 ** (x1 - 1.0)
-        gx1 = gy * y * log(x0)
+        # Two places where the rules read 0 · ∞ but the limit is 0 (PyTorch agrees):
+        # x1 · x0^(x1−1) where x1 = 0 (x0^0 is the constant 1), and y · log(x0) at
+        # x0 = 0 where x1 >= 0 (0^x1 stays 0, or 1, while x1 moves). There a harmless
+        # exponent or base stands in (x0^0, log 1), and a constant mask makes the
+        # gradient 0 and keeps its own derivatives 0 as well.
+        exponent_zero = x1.data == 0
+        if exponent_zero.any():
+            gx0 = gy * x1 * x0 ** (x1 - 1.0 + exponent_zero) * ~exponent_zero
+        else:
+            gx0 = gy * x1 * x0 ** (x1 - 1.0)
+        base_zero = (x0.data == 0) & (x1.data >= 0)
+        if base_zero.any():
+            gx1 = gy * y * log(x0 + base_zero) * ~base_zero
+        else:
+            gx1 = gy * y * log(x0)
         return _unbroadcast(gx0, gx1, self)
 
     def jvp(self, x0dot, x1dot):

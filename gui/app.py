@@ -2,14 +2,18 @@
 
 ``create_app()`` is used by ``main.py`` and by the benchmarks; tests get their
 application from pytest-qt and call ``apply_style()`` only if they want the look.
+``quit_on_signals(app)`` (``main.py`` calls it for the window) makes SIGTERM and
+SIGINT close the app as File > Quit does.
 """
 
 from __future__ import annotations
 
+import signal
+import socket
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, QSocketNotifier, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -73,3 +77,45 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     apply_style(app)
     install_translators(app)
     return app
+
+
+QUIT_SIGNALS = ("SIGTERM", "SIGINT")  # a logout or `kill`; Ctrl+C in the terminal
+
+
+def quit_on_signals(app: QApplication) -> None:
+    """SIGTERM and SIGINT close every window as File > Quit does, then quit the app.
+
+    Nobody can answer a question then, so nothing is asked: unsaved work stays in its
+    autosave and the next launch offers it (``gui.file_actions.end_session``); a saved
+    session leaves nothing behind, so the next launch offers no recovery.
+
+    Python runs a signal handler only between bytecodes, and while Qt's event loop
+    waits no Python runs. So the signal also writes a byte into a socket
+    (``signal.set_wakeup_fd``) that a QSocketNotifier watches: the loop wakes, and the
+    handler runs.
+    """
+    from gui.file_actions import end_session
+
+    receiver, sender = socket.socketpair()
+    receiver.setblocking(False)
+    sender.setblocking(False)
+    signal.set_wakeup_fd(sender.fileno())
+    notifier = QSocketNotifier(receiver.fileno(), QSocketNotifier.Type.Read, app)
+
+    def drain() -> None:
+        try:
+            while receiver.recv(64):
+                pass
+        except BlockingIOError:
+            pass
+
+    notifier.activated.connect(drain)
+    app._quit_on_signals = (receiver, sender, notifier)  # alive as long as the app
+
+    def on_signal(_signum, _frame) -> None:
+        # Not in the middle of whatever Python was doing: once the loop is back.
+        QTimer.singleShot(0, lambda: (end_session(), app.quit()))
+
+    for name in QUIT_SIGNALS:
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), on_signal)

@@ -18,7 +18,8 @@ it — in the same undo step, so one undo brings it back.
 Evaluation is coalesced: a change only *requests* an evaluation; a zero-timeout timer
 runs it once the event queue is empty, on the session as it is then. A slider that
 moves faster than the engine and the views can follow therefore skips intermediate
-positions, and the last position is always the one evaluated and drawn.
+positions, and the last position is always the one evaluated and drawn. A sweep over
+the work budget (``tutor.budget``) is drawn at the points that fit, with a notice.
 """
 
 from __future__ import annotations
@@ -77,14 +78,32 @@ def _elided(text: str, limit: int = 30) -> str:
 # that Python object while the command is still on the stack, and the stack later
 # deletes it a second time: a segfault. So pushed commands are also held here, and let
 # go once Qt has deleted them (merged, cleared, or with their stack).
+#
+# The other way round, PySide (6.10) never lets go of the Python object of a command
+# that Qt deletes inside push() itself (merged into the one on top, or obsolete): it
+# makes the stack's wrapper the command's parent after push() returns, when the
+# command is already gone, and that parent keeps it for as long as the stack lives. So
+# a change that merges into the command on top is merged by the controller itself,
+# without pushing (see _change), and a command deleted all the same is emptied, so what
+# stays behind is a shell. (Commands pushed out past the undo limit, or cleared, are
+# freed normally once this list lets go of them.)
 _LIVE_COMMANDS: list[QUndoCommand] = []
-_PRUNE_EVERY = 256
 
 
 def _hold(command: QUndoCommand) -> None:
+    """Keep ``command`` alive while Qt has it; let go of the ones Qt has deleted since
+    (the oldest, past the undo limit; all of them, after a clear). A few hundred checks
+    per push: nothing beside an evaluation."""
+    _LIVE_COMMANDS[:] = [c for c in _LIVE_COMMANDS if not _release_if_deleted(c)]
     _LIVE_COMMANDS.append(command)
-    if len(_LIVE_COMMANDS) % _PRUNE_EVERY == 0:
-        _LIVE_COMMANDS[:] = [c for c in _LIVE_COMMANDS if shiboken6.isValid(c)]
+
+
+def _release_if_deleted(command: QUndoCommand | None) -> bool:
+    """If Qt has deleted ``command``, empty it; True if it was deleted."""
+    if command is None or shiboken6.isValid(command):
+        return False
+    command.__dict__.clear()  # the shell PySide keeps holds no document, no key
+    return True
 
 
 class _StateCommand(QUndoCommand):
@@ -218,7 +237,7 @@ class SessionController(QObject):
         # Undo/redo ends a slider drag, a typing burst or a quick run of value changes:
         # the next edit is a new command.
         self.undo_stack.indexChanged.connect(self._on_undo_stack_index_changed)
-        self.result: EvalResult = self.session.evaluate()
+        self.result: EvalResult = self.session.evaluate(fit_to_budget=True)
         self.evaluations += 1
 
     # -- evaluation ------------------------------------------------------------
@@ -235,7 +254,7 @@ class SessionController(QObject):
     def evaluate_now(self) -> EvalResult:
         """Evaluate the session as it is now and tell every view."""
         self._timer.stop()
-        self.result = self.session.evaluate()
+        self.result = self.session.evaluate(fit_to_budget=True)
         self.evaluations += 1
         self.sigResultChanged.emit(self.result)
         return self.result
@@ -592,11 +611,38 @@ class SessionController(QObject):
             return
         self._pushing = True
         try:
+            top = self._merge_target(command_id, merge_key)
+            if top is not None and after != top.before:
+                # What push() would do, without a new command for Qt to delete (and
+                # PySide to keep, see _LIVE_COMMANDS): 7 objects per slider move.
+                top.after = after
+                top.setText(label)
+                self._apply_state(after)
+                stack = self.undo_stack
+                stack.indexChanged.emit(stack.index())  # autosave, the unsaved mark
+                stack.undoTextChanged.emit(stack.undoText())  # Edit > Undo's label
+                return
             command = _StateCommand(self, label, before, after, command_id, merge_key)
             _hold(command)
             self.undo_stack.push(command)
+            # Merged into the one on top, or both dropped (a drag back to its start).
+            _release_if_deleted(command)
+            _release_if_deleted(top)
         finally:
             self._pushing = False
+
+    def _merge_target(self, command_id: int, merge_key: object) -> _StateCommand | None:
+        """The command on top of the stack that a change with ``command_id`` and
+        ``merge_key`` merges into, if it can be merged without Qt: nothing to redo
+        above it and not the saved state (Qt never merges into that one either)."""
+        stack = self.undo_stack
+        index = stack.index()
+        if merge_key is None or index == 0 or index != stack.count() or stack.isClean():
+            return None
+        top = stack.command(index - 1)
+        if isinstance(top, _StateCommand) and top.id() == command_id and top.merge_key == merge_key:
+            return top
+        return None
 
     def _apply_state(self, state: SessionState) -> None:
         """Make ``state`` the document and tell the views what differs from before."""

@@ -9,7 +9,10 @@ title, "name.json* — Autodiff Tutor", which follows the undo stack's clean sta
 Autosave: every change restarts a short timer; when it fires, the session goes to a
 file of this window's own in the user's data folder (``QStandardPaths``), guarded by a
 ``QLockFile``. A clean close deletes it; after a crash it stays, its lock goes stale,
-and the next launch offers to restore it.
+and the next launch offers to restore it (and removes all but the newest three such
+files). An autosave that fails says so in the status bar, with a dialog the first time
+in a row. When the desktop session ends (SIGTERM, Ctrl+C: ``end_session``) windows
+close without asking, and unsaved work stays in its autosave for the next launch.
 
 Headless runs (the offscreen platform: tests, ``--screenshot``) have nobody to answer a
 question, so they neither ask nor offer recovery (``interactive``), and they autosave
@@ -19,13 +22,17 @@ the user's own.
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import datetime
 import json
 import os
 import uuid
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import (
     QDateTime,
     QEvent,
@@ -42,15 +49,19 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QWid
 
 from gui.controller import SessionController
 from gui.i18n import tr_message
+from tutor.evaluation import budget_notice, sweep_points
 from tutor.export import IMAGE_SUFFIXES, ExportError, export_bytes, write_file
-from tutor.files import write_atomic
+from tutor.files import read_file, write_atomic
 from tutor.session import MAX_FILE_BYTES, Session, SessionError, example_session
 
 AUTOSAVE_DELAY_MS = 2000
 AUTOSAVE_FORMAT = "autodiff-tutor-autosave"
+KEPT_CRASHED_AUTOSAVES = 3  # at start, older autosaves of crashed runs are removed
 MAX_RECENT_FILES = 8
 LAST_FOLDER_KEY = "lastFolder"
 SESSION_SUFFIX = ".json"
+# Exports that run the sweep: from the window they use the points the plot shows.
+SWEEP_EXPORTS = (".csv",)
 
 
 def app_data_dir() -> Path:
@@ -109,6 +120,9 @@ class FileActions(QObject):
         self.interactive = interactive
         self.last_message = ""
         self.recovery_offered = False
+        self._autosave_failing = False  # the last autosave failed (and was reported)
+        self._ending = False  # closing because the desktop session ends: never ask
+        _LIVE_FILE_ACTIONS.add(self)
 
         self._autosave_path: Path | None = None
         self._autosave_lock: QLockFile | None = None
@@ -268,7 +282,7 @@ class FileActions(QObject):
     def adopt_file(self, path: str | os.PathLike) -> None:
         """The open session came from ``path`` (named on the command line): title it so
         and list it under Open Recent."""
-        path = Path(path).resolve()
+        path = _resolved(path)
         self._set_path(path)
         self._remember_recent(path)
 
@@ -306,15 +320,21 @@ class FileActions(QObject):
         except SessionError as exc:
             self._error(
                 self.tr("Cannot Open Session"),
-                self.tr("{name} was not opened: {reason}").format(name=path.name, reason=exc),
+                self.tr("{name} was not opened: {reason}").format(
+                    name=path.name, reason=tr_message(exc)
+                ),
             )
-            if not path.exists():
+            if not os.path.isfile(path):  # gone, or never a file: not worth offering
                 self._forget_recent(path)
             return False
         if not self.maybe_save():
             return False
         self._set_document(session, path)
         self._remember_recent(path)
+        if session.expression is not None:
+            notice = budget_notice(session.expression, session.sweep)
+            if notice is not None:
+                notices.insert(0, notice)
         if notices:
             self._notice("; ".join(tr_message(n) for n in notices))
         return True
@@ -343,12 +363,12 @@ class FileActions(QObject):
     def _save_to(self, path: Path) -> bool:
         try:
             self.controller.session.save(path)
-        except (OSError, SessionError) as exc:
-            reason = getattr(exc, "strerror", None) or str(exc)
-            self._error(
-                self.tr("Cannot Save Session"),
-                self.tr("{name} was not saved: {reason}").format(name=path.name, reason=reason),
+        except (OSError, ValueError) as exc:  # SessionError is a ValueError
+            text = self.tr("{name} was not saved: {reason}").format(
+                name=path.name, reason=_reason(exc)
             )
+            self._error(self.tr("Cannot Save Session"), text)
+            self._notice(text)
             return False
         self.controller.undo_stack.setClean()
         self._set_path(path)
@@ -403,12 +423,12 @@ class FileActions(QObject):
         s.sync()
 
     def _remember_recent(self, path: Path) -> None:
-        p = str(path.resolve())
+        p = str(_resolved(path))
         self._store_recent([p] + [f for f in self.recent_files() if f != p])
         settings().setValue(LAST_FOLDER_KEY, str(Path(p).parent))  # the next dialog's start
 
     def _forget_recent(self, path: Path) -> None:
-        p = str(path.resolve())
+        p = str(_resolved(path))
         self._store_recent([f for f in self.recent_files() if f != p])
 
     def clear_recent(self) -> None:
@@ -456,15 +476,21 @@ class FileActions(QObject):
         """Export in the format ``path``'s suffix names. Errors: one message, no file."""
         path = Path(path)
         try:
-            self._export(path, what)
-        except ExportError as exc:
-            reason = self.tr("Not exported: {reason}").format(reason=exc)
+            fitted = self._export(path, what)
+        except (ExportError, OSError, ValueError) as exc:  # WorkBudgetError is a ValueError
+            reason = self.tr("Not exported: {reason}").format(reason=_reason(exc))
             self._error(self.tr("Export Failed"), reason)
             return False
-        self._notice(self.tr("Exported {name}").format(name=path.name))
+        done = self.tr("Exported {name}").format(name=path.name)
+        if fitted is not None:
+            done = self.tr("Exported {name} at the {points} points the plot shows").format(
+                name=path.name, points=f"{fitted:,}"
+            )
+        self._notice(done)
         return True
 
-    def _export(self, path: Path, what: str) -> None:
+    def _export(self, path: Path, what: str) -> int | None:
+        """Write the export; the number of sweep points if fewer than the session's."""
         suffix = path.suffix.lower()
         self.controller.flush()  # export what the views show now
         if suffix in IMAGE_SUFFIXES:
@@ -474,8 +500,18 @@ class FileActions(QObject):
             if view is None:
                 raise ExportError(self.tr("there is no view to export"))
             export_image(view, path)
-        else:
-            write_file(path, export_bytes(self.controller.session, suffix))
+            return None
+        session = self.controller.session
+        fitted = None
+        if suffix in SWEEP_EXPORTS and session.expression is not None:
+            # Over the work budget the plot shows fewer points: the table has the same.
+            points = sweep_points(session.expression, session.sweep)
+            if points < session.sweep.points:
+                session = copy.copy(session)
+                session.sweep = dataclasses.replace(session.sweep, points=points)
+                fitted = points
+        write_file(path, export_bytes(session, suffix))
+        return fitted
 
     def _export_folder(self) -> str:
         folder = settings().value("exportFolder", "")
@@ -508,7 +544,10 @@ class FileActions(QObject):
             self._remove_autosave()
 
     def autosave_now(self) -> bool:
-        """Write the session to this window's autosave file now. True if written."""
+        """Write the session to this window's autosave file now. True if written.
+
+        A failure is reported (``_report_autosave_failure``), never raised: the
+        learner keeps working, and learns that the work is not protected."""
         self._autosave_timer.stop()
         if not self.autosave_enabled or not self.is_modified():
             return False
@@ -524,9 +563,27 @@ class FileActions(QObject):
             }
             data = json.dumps(record, ensure_ascii=False, allow_nan=False, indent=1)
             write_atomic(self._autosave_path, data.encode("utf-8"))
-        except (OSError, ValueError):
-            return False  # autosave is a safety net: never interrupt the learner for it
+        except (OSError, ValueError) as exc:  # UnicodeEncodeError is a ValueError
+            self._report_autosave_failure(exc)
+            return False
+        if self._autosave_failing:
+            self._autosave_failing = False
+            self._notice(self.tr("Autosave works again: your changes are protected."))
         return True
+
+    def _report_autosave_failure(self, exc: BaseException) -> None:
+        """The status bar says so every time; a dialog the first time in a row (only in
+        a window someone sees: headless runs have nobody to press OK)."""
+        text = self.tr(
+            "Autosave failed: your changes are not protected against a crash ({reason}). "
+            "Save them with File > Save As."
+        ).format(reason=_reason(exc))
+        first = not self._autosave_failing
+        self._autosave_failing = True
+        self.last_message = text
+        self.window.statusBar().showMessage(text)  # stays until something replaces it
+        if first and self.interactive and not self._ending:
+            QMessageBox.warning(self.window, self.tr("Autosave Failed"), text)
 
     def _claim_autosave_file(self) -> Path:
         folder = autosave_dir()
@@ -551,6 +608,15 @@ class FileActions(QObject):
             self._autosave_lock.unlock()
             self._autosave_lock = None
 
+    def _keep_autosave(self) -> None:
+        """Leave the autosave file for the next launch to offer, and let go of its lock
+        (a lock nobody holds is what marks it as left behind)."""
+        self._autosave_timer.stop()
+        self._autosave_path = None
+        if self._autosave_lock is not None:
+            self._autosave_lock.unlock()
+            self._autosave_lock = None
+
     def orphaned_autosaves(self) -> list[tuple[Path, QLockFile]]:
         """Autosave files left by windows that did not close (newest first), locked."""
         folder = autosave_dir()
@@ -570,11 +636,16 @@ class FileActions(QObject):
     def offer_recovery(self) -> bool:
         """If an earlier run left unsaved work, offer to restore it. True if restored.
 
-        The newest readable autosave is offered; once answered (either way) it is
-        removed. Older ones stay for the next launch: nothing is deleted unasked.
+        Of the autosaves that runs which did not close left behind, the newest three
+        are kept and older ones removed. The newest readable one is offered; once
+        answered (either way) it is removed. The others stay for the next launch.
         """
         self.recovery_offered = True
         orphans = self.orphaned_autosaves()
+        for path, lock in orphans[KEPT_CRASHED_AUTOSAVES:]:
+            _unlink(path)
+            lock.unlock()  # and the lock file goes with it
+        orphans = orphans[:KEPT_CRASHED_AUTOSAVES]
         restored = False
         try:
             for path, _lock in orphans:
@@ -620,9 +691,7 @@ class FileActions(QObject):
     @staticmethod
     def _read_autosave(path: Path) -> tuple[Session, str | None, str]:
         try:
-            if path.stat().st_size > MAX_FILE_BYTES * 2:
-                raise SessionError("the autosave file is too large")
-            record = json.loads(path.read_text(encoding="utf-8"))
+            record = json.loads(read_file(path, MAX_FILE_BYTES * 2).decode("utf-8"))
         except (OSError, ValueError, RecursionError) as exc:
             raise SessionError(str(exc)) from None
         if not isinstance(record, dict) or record.get("format") != AUTOSAVE_FORMAT:
@@ -640,11 +709,23 @@ class FileActions(QObject):
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if obj is self.window and event.type() == QEvent.Type.Close:
+            if self._ending:
+                # Nobody to ask: unsaved changes stay in the autosave, for recovery.
+                if self.is_modified() and self.autosave_now():
+                    self._keep_autosave()
+                else:
+                    self._remove_autosave()
+                return super().eventFilter(obj, event)
             if not self.maybe_save():
                 event.ignore()
                 return True
             self._remove_autosave()
         return super().eventFilter(obj, event)
+
+    def close_for_session_end(self) -> None:
+        """Close the window as File > Quit does, but without asking (see end_session)."""
+        self._ending = True
+        self.window.close()
 
     # -- messages -----------------------------------------------------------------
 
@@ -655,6 +736,32 @@ class FileActions(QObject):
     def _notice(self, text: str) -> None:
         self.last_message = text
         self.window.statusBar().showMessage(text, 8000)
+
+
+_LIVE_FILE_ACTIONS: weakref.WeakSet[FileActions] = weakref.WeakSet()
+
+
+def end_session() -> None:
+    """The desktop session ends (SIGTERM at a logout, Ctrl+C in a terminal): close every
+    window as File > Quit does, without asking. A window with unsaved changes leaves
+    them in its autosave, which the next launch offers to restore; a saved one leaves
+    nothing behind."""
+    for actions in list(_LIVE_FILE_ACTIONS):
+        if shiboken6.isValid(actions) and shiboken6.isValid(actions.window):
+            actions.close_for_session_end()
+
+
+def _resolved(path: str | os.PathLike) -> Path:
+    """The absolute path with symbolic links followed as far as they go. Never raises:
+    ``Path.resolve`` does (RuntimeError) on a loop of symbolic links."""
+    return Path(os.path.realpath(os.path.abspath(path)))
+
+
+def _reason(exc: BaseException) -> str:
+    """Why something failed, in one line of the interface's language."""
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return tr_message(exc)
 
 
 def _modified_time(path: Path) -> float:
@@ -691,4 +798,11 @@ def install_file_actions(
     return actions
 
 
-__all__ = ["FileActions", "app_data_dir", "autosave_dir", "install_file_actions", "settings"]
+__all__ = [
+    "FileActions",
+    "app_data_dir",
+    "autosave_dir",
+    "end_session",
+    "install_file_actions",
+    "settings",
+]

@@ -154,3 +154,106 @@ def test_screenshot_into_a_missing_folder_fails_cleanly(tmp_path):
     proc = run("--screenshot", str(out))
     assert proc.returncode == 2
     assert proc.stderr.startswith("error: cannot write")
+
+
+# -- issue 12: names eval does not know, and session files that are too much work or not files
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (("eval", "pi*x", "x=1", "pi=3"), "error: pi is a constant, not a variable"),
+        (("eval", "x^2", "x=1", "e=2"), "error: e is a constant, not a variable"),
+        (("eval", "x^2", "x=1", "q=2"), "error: q is not a variable of the formula (its "
+                                        "variables: x)"),
+        (("eval", "sin(x)", "x=1", "sin=2"), "error: sin is not a variable of the formula"),
+        (("eval", "3", "x=1"), "error: x is not a variable of the formula (its variables: "
+                               "none)"),
+    ],
+)  # fmt: skip
+def test_eval_refuses_names_that_are_not_variables_of_the_formula(args, expected):
+    proc = run(*args)
+    assert proc.returncode == 2
+    assert proc.stderr.strip().splitlines() == [proc.stderr.strip()]
+    assert proc.stderr.startswith(expected), proc.stderr
+    assert proc.stdout == ""
+
+
+def test_eval_with_exactly_the_formulas_variables_still_works():
+    proc = run("eval", "pi*x + e", "x=2")
+    assert proc.returncode == 0, proc.stderr
+    assert _values(proc.stdout) == {"f": 2 * math.pi + math.e, "df/dx": math.pi}
+
+
+def _oversized_work(tmp_path: Path) -> Path:
+    """Issue 12's 6 KB file: 3,000 factors and 100,000 points, each within its limit."""
+    path = tmp_path / "work.json"
+    session = {
+        "format": "autodiff-tutor-session",
+        "version": 1,
+        "expression": "*".join(["x"] * 3000),
+        "variables": [{"name": "x", "value": 1.0, "min": -1, "max": 1, "step": 0.01}],
+        "sweep": {"variable": "x", "min": -1, "max": 1, "points": 100_000},
+    }
+    path.write_text(json.dumps(session))
+    return path
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".png", ".svg"])
+def test_exporting_a_sweep_that_is_too_much_work_is_refused_at_once(tmp_path, suffix):
+    session = _oversized_work(tmp_path)
+    out = tmp_path / f"out{suffix}"
+    proc = run("--export", str(out), str(session), timeout=30)  # it ran 104 s before
+    assert proc.returncode == 2
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in proc.stderr
+    assert lines[0].startswith(f"error: {out}: the sweep is too much work: 2,999 recorded")
+    assert "at most 1,667 points would fit" in lines[0]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["work.json"]  # no partial file
+
+
+def test_an_export_that_does_not_run_the_sweep_is_not_refused(tmp_path):
+    session = _oversized_work(tmp_path)
+    proc = run("--export", str(tmp_path / "out.json"), str(session), timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads((tmp_path / "out.json").read_text())["sweep"]["points"] == 100_000
+
+
+def _fifo(tmp_path: Path) -> Path:
+    os.mkfifo(tmp_path / "f.json")
+    return tmp_path / "f.json"
+
+
+def _loop(tmp_path: Path) -> Path:
+    (tmp_path / "a.json").symlink_to(tmp_path / "b.json")
+    (tmp_path / "b.json").symlink_to(tmp_path / "a.json")
+    return tmp_path / "a.json"
+
+
+def _dev_zero(tmp_path: Path) -> Path:
+    (tmp_path / "z.json").symlink_to("/dev/zero")
+    return tmp_path / "z.json"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX file types")
+@pytest.mark.parametrize(
+    ("make", "expected"),
+    [
+        (_fifo, "is a named pipe (FIFO), not a session file"),
+        (_loop, "its symbolic links lead round in a loop"),
+        (_dev_zero, "is a character device, not a session file"),
+        (lambda tmp_path: tmp_path, "is a folder, not a session file"),
+    ],
+    ids=["fifo", "symlink loop", "/dev/zero", "folder"],
+)
+def test_a_session_path_that_is_not_a_file_is_refused_without_waiting(tmp_path, make, expected):
+    # `mkfifo f.json; python main.py --export o.csv f.json` waited for a writer for ever
+    folder = tmp_path / "in"
+    folder.mkdir()
+    path = make(folder)
+    out = tmp_path / "o.csv"
+    proc = run("--export", str(out), str(path), timeout=30)
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("error:") and expected in proc.stderr, proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
+    assert not out.exists()

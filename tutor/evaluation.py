@@ -4,6 +4,10 @@ Everything on screen is drawn from the ``EvalResult`` that ``evaluate_expression
 returns: f and every partial derivative at the point (one backward pass), and f, f′
 and f″ along the swept variable as arrays (one vectorized forward pass, two backward
 passes, the first with ``create_graph=True``).
+
+A sweep is bounded by the work budget (``tutor.budget``): recorded Functions × points.
+Over it, the evaluation is refused with a ``WorkBudgetError``, or, when the caller asks
+(the window does), run at the points that fit, with a notice saying so.
 """
 
 from __future__ import annotations
@@ -16,6 +20,13 @@ from typing import Protocol
 import numpy as np
 
 from engine.core import Variable
+from tutor.budget import (
+    WORK_BUDGET,
+    WorkBudgetError,
+    over_budget,
+    points_within_budget,
+    recorded_functions,
+)
 from tutor.formula import Expression, ParseError, SeveralOutputsError
 from tutor.messages import Message
 
@@ -72,6 +83,8 @@ def evaluate_expression(
     point: Mapping[str, float],
     sweep: SweepRange | None,
     error: ParseError | None = None,
+    *,
+    fit_to_budget: bool = False,
 ) -> EvalResult:
     """Run ``expr`` forward and backward at ``point`` and over ``sweep``.
 
@@ -79,6 +92,10 @@ def evaluate_expression(
     pass. Over the sweep: f, f′ and f″ along one variable as arrays, in one vectorized
     forward pass and two backward passes (the first with ``create_graph=True`` so that
     f′ can itself be differentiated) — never a Python loop over points.
+
+    A sweep that is more work than ``tutor.budget.WORK_BUDGET`` raises WorkBudgetError
+    before anything runs; with ``fit_to_budget=True`` it runs at the points that fit
+    instead, and the first notice says so.
     """
     try:
         expr.check_single()  # one f here: a tuple of outputs is refused with a message
@@ -87,17 +104,22 @@ def evaluate_expression(
     result = EvalResult(expression=expr, error=error)
     used = list(expr.variables)
     result.point = {name: float(point.get(name, 1.0)) for name in used}
+    points = _sweep_points(expr, sweep, fit_to_budget, result.notices)
 
+    swept = sweep.variable if sweep is not None else None
     with np.errstate(all="ignore"):
-        # -- at the point: f and every partial derivative ------------------------
+        # -- at the point: f, every partial derivative, and f'' along the sweep ---
         inputs = {name: Variable(np.array(result.point[name]), name=name) for name in used}
         y = expr.build(inputs)
-        y.backward()
+        # The backward pass is recorded only when f'' is wanted (one scalar run for both).
+        y.backward(create_graph=swept in used)
         result.value = _to_float(y)
         for name in used:
             result.grads[name] = (
                 _to_float(inputs[name].grad) if inputs[name].grad is not None else 0.0
             )
+        if swept is not None:
+            result.d2f_at_point = _second_derivative(inputs, swept) if swept in used else 0.0
         if not math.isfinite(result.value):
             result.notices.append(
                 Message("f is not finite at this point ({value})", value=result.value)
@@ -114,7 +136,7 @@ def evaluate_expression(
         # -- along the sweep: f, f', f'' as arrays --------------------------------
         s = sweep.variable
         result.sweep_variable = s
-        xs = np.linspace(sweep.min, sweep.max, sweep.points)
+        xs = np.linspace(sweep.min, sweep.max, points)
         result.x = xs
         values = {
             name: Variable(np.array(result.point.get(name, point.get(name, 1.0))), name=name)
@@ -143,21 +165,6 @@ def evaluate_expression(
             d2f = np.zeros_like(xs)
         result.f, result.df, result.d2f = f, df, d2f
 
-        # f'' at the point itself, from a tiny scalar run (cheap; the graph is small)
-        if s in used:
-            p = {name: Variable(np.array(result.point[name])) for name in used}
-            yp = expr.build(p)
-            yp.backward(create_graph=True)
-            g = p[s].grad
-            p[s].cleargrad()
-            if g is not None and g.creator is not None:
-                g.backward()
-                result.d2f_at_point = _to_float(p[s].grad) if p[s].grad is not None else 0.0
-            else:
-                result.d2f_at_point = 0.0
-        else:
-            result.d2f_at_point = 0.0
-
         for label, arr in (("f", f), ("f′", df), ("f″", d2f)):
             bad = int(np.count_nonzero(~np.isfinite(arr)))
             if bad:
@@ -173,4 +180,51 @@ def evaluate_expression(
     return result
 
 
-__all__ = ["EvalResult", "evaluate_expression"]
+def _second_derivative(inputs: Mapping[str, Variable], name: str) -> float:
+    """∂²f/∂name², once ``backward(create_graph=True)`` has run: backward again from the
+    recorded gradient (other variables' gradients are read before, as this adds to them)."""
+    g = inputs[name].grad
+    inputs[name].cleargrad()
+    if g is None or g.creator is None:  # f' is a constant: f'' = 0
+        return 0.0
+    g.backward()
+    return _to_float(inputs[name].grad) if inputs[name].grad is not None else 0.0
+
+
+def sweep_points(expr: Expression, sweep: SweepRange) -> int:
+    """How many points of ``sweep`` an evaluation that fits the budget runs at."""
+    # a curve needs two points (and the budget allows hundreds for the longest formula)
+    return max(2, min(sweep.points, points_within_budget(expr, sweep.points)))
+
+
+def budget_notice(expr: Expression, sweep: SweepRange | None) -> Message | None:
+    """What the window says when it draws ``sweep`` at fewer points (None: it does not)."""
+    if sweep is None or sweep.variable is None or sweep_points(expr, sweep) >= sweep.points:
+        return None
+    return Message(
+        "the plot uses {points:,} of the sweep's {requested:,} points: {functions:,} "
+        "recorded operations × {requested:,} points would be more work than the budget "
+        "of {budget:,} node-points",
+        points=sweep_points(expr, sweep),
+        requested=sweep.points,
+        functions=recorded_functions(expr),
+        budget=WORK_BUDGET,
+    )
+
+
+def _sweep_points(
+    expr: Expression, sweep: SweepRange | None, fit: bool, notices: list[Message]
+) -> int:
+    """How many points the sweep runs at: its own, or (``fit``) those the budget allows."""
+    if sweep is None or sweep.variable is None:
+        return 0
+    notice = budget_notice(expr, sweep)
+    if notice is None:
+        return sweep.points
+    if not fit:
+        raise WorkBudgetError(over_budget(expr, sweep.points, Message("the sweep")))
+    notices.append(notice)
+    return sweep_points(expr, sweep)
+
+
+__all__ = ["EvalResult", "budget_notice", "evaluate_expression", "sweep_points"]

@@ -15,7 +15,9 @@ import numpy as np
 
 from engine.core import Variable
 from engine.gradcheck import central_difference
+from tutor.budget import check_work
 from tutor.formula import Expression
+from tutor.messages import Message
 
 
 def central_differences(
@@ -24,9 +26,11 @@ def central_differences(
     """(f(v + h) − f(v − h)) / 2h for variable ``name`` and every h in ``hs``.
 
     ``name`` takes all the values v ± h at once, so f is evaluated in two vectorized
-    passes; the other variables stay at ``point``.
+    passes; the other variables stay at ``point``. Raises WorkBudgetError if those
+    2·len(hs) points are more work than the budget (``tutor.budget``).
     """
     hs = np.asarray(hs, dtype=np.float64)
+    check_work(expr, 2 * hs.size, Message("the gradient check"))
     others = {n: Variable(np.array(float(v))) for n, v in point.items() if n != name}
 
     def f_along(values: np.ndarray) -> np.ndarray:

@@ -4,17 +4,30 @@
 in *one* vectorized forward and backward pass. Each grid point depends only on its own
 (x, y), so backpropagating ones through the whole grid gives, element by element, ∂f/∂x
 and ∂f/∂y at every point — no Python loop over points.
+
+An n×n grid is n² points of work for every recorded Function, bounded by the work
+budget (``tutor.budget``): over it the grid is refused, or (``fit_to_budget=True``, as
+the map asks) made coarser until it fits, with a notice saying so.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
 
 from engine.core import Variable
+from tutor.budget import (
+    WORK_BUDGET,
+    WorkBudgetError,
+    over_budget,
+    points_within_budget,
+    recorded_functions,
+)
 from tutor.formula import Expression
+from tutor.messages import Message
 
 DEFAULT_GRID = 200
 MAX_GRID = 1000
@@ -39,6 +52,7 @@ class Grid:
     f: np.ndarray
     dfdx: np.ndarray
     dfdy: np.ndarray
+    notice: Message | None = None  # why the grid is coarser than asked for, if it is
 
     def finite_range(self) -> tuple[float, float] | None:
         """(min, max) of the finite values of f, or None if there are none."""
@@ -56,18 +70,37 @@ def evaluate_grid(
     x_range: tuple[float, float],
     y_range: tuple[float, float],
     n: int = DEFAULT_GRID,
+    *,
+    fit_to_budget: bool = False,
 ) -> Grid:
     """f, ∂f/∂var_x and ∂f/∂var_y over an n×n grid, in one forward and one backward pass.
 
     Variables other than ``var_x`` and ``var_y`` are held at their values in ``point``
     (1.0 if missing). A grid variable the expression does not use simply has a zero
-    partial derivative.
+    partial derivative. A grid over the work budget raises WorkBudgetError, or with
+    ``fit_to_budget`` gets the largest n that fits and a ``notice``.
     """
     if var_x == var_y:
         raise ValueError(f"the map needs two different variables, got {var_x!r} twice")
     n = int(n)
     if not 2 <= n <= MAX_GRID:
         raise ValueError(f"grid size must be between 2 and {MAX_GRID}, got {n}")
+    notice = None
+    fit = max(2, math.isqrt(points_within_budget(expr, n * n)))
+    if fit < n:
+        if not fit_to_budget:
+            raise WorkBudgetError(over_budget(expr, n * n, Message("the map's grid")))
+        notice = Message(
+            "the map uses a {fit}×{fit} grid instead of {n}×{n}: {functions:,} recorded "
+            "operations × {points:,} points would be more work than the budget of "
+            "{budget:,} node-points",
+            fit=fit,
+            n=n,
+            functions=recorded_functions(expr),
+            points=n * n,
+            budget=WORK_BUDGET,
+        )
+        n = fit
     xs = np.linspace(float(x_range[0]), float(x_range[1]), n)
     ys = np.linspace(float(y_range[0]), float(y_range[1]), n)
     shape = (n, n)
@@ -90,7 +123,7 @@ def evaluate_grid(
             out.backward()
     dfdx = _grad_or_zeros(X, shape)
     dfdy = _grad_or_zeros(Y, shape)
-    return Grid(var_x, var_y, xs, ys, f, dfdx, dfdy)
+    return Grid(var_x, var_y, xs, ys, f, dfdx, dfdy, notice)
 
 
 def _grad_or_zeros(v: Variable, shape: tuple[int, ...]) -> np.ndarray:

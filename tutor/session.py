@@ -11,15 +11,17 @@ message; nothing from a file is ever executed (the expression is only *parsed*).
 
 from __future__ import annotations
 
+import errno
 import json
 import math
 import os
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from tutor.evaluation import EvalResult, evaluate_expression
-from tutor.files import write_atomic
+from tutor.files import FileTooLargeError, NotAFileError, read_file, write_atomic
 from tutor.formula import Expression, Name, ParseError, parse
 from tutor.messages import Message, message_of
 from tutor.numbers import step_decimals
@@ -393,8 +395,11 @@ class Session:
     def point(self) -> dict[str, float]:
         return {name: spec.value for name, spec in self.variables.items()}
 
-    def evaluate(self, sweep: bool = True) -> EvalResult:
-        """Forward and backward at the point, and (vectorized) over the sweep."""
+    def evaluate(self, sweep: bool = True, *, fit_to_budget: bool = False) -> EvalResult:
+        """Forward and backward at the point, and (vectorized) over the sweep.
+
+        A sweep over the work budget raises WorkBudgetError, or with ``fit_to_budget``
+        runs at fewer points and says so (see ``tutor.evaluation``)."""
         expr = self._expression
         if expr is None:
             return EvalResult(error=self._error)
@@ -403,6 +408,7 @@ class Session:
             self.point(),
             self.sweep if sweep else None,
             error=self._error,
+            fit_to_budget=fit_to_budget,
         )
 
     # -- files ----------------------------------------------------------------
@@ -657,34 +663,64 @@ class Session:
             raise SessionError(
                 Message("not a session file: a number in it has far too many digits")
             ) from None
+        where = _lone_surrogate(data) if _SURROGATE_ESCAPE.search(text) else None
+        if where is not None:
+            raise SessionError(
+                Message(
+                    "{where} holds text that is not valid Unicode (a lone surrogate "
+                    "such as \\ud800), which could not be saved again",
+                    where=where,
+                )
+            )
         return cls.from_dict(data, notices)
 
     @classmethod
     def load(cls, path: str | os.PathLike, notices: list[Message | str] | None = None) -> Session:
-        """Read and validate a session file. Raises SessionError (OSError is wrapped)."""
+        """Read and validate a session file. Raises SessionError (OSError is wrapped).
+
+        Only a regular file of at most 10 MB is read; a folder, a named pipe, a device
+        or a loop of symbolic links is refused with a message that says which.
+        """
+        shown = os.fspath(path)
         try:
-            size = os.path.getsize(path)
-            if size > MAX_FILE_BYTES:
-                raise SessionError(
-                    Message(
-                        "the file is too large ({size:.1f} MB; at most 10 MB)", size=size / 1e6
-                    )
-                )
-            with open(path, "rb") as fh:
-                raw = fh.read(MAX_FILE_BYTES + 1)
-        except OSError as exc:
+            raw = read_file(path, MAX_FILE_BYTES)
+        except NotAFileError as exc:
+            raise SessionError(
+                Message("{path!r} is {kind}, not a session file", path=shown, kind=exc.kind)
+            ) from None
+        except FileTooLargeError as exc:
             raise SessionError(
                 Message(
-                    "cannot read {path!r}: {reason}",
-                    path=os.fspath(path),
-                    reason=exc.strerror or str(exc),
+                    "the file is too large ({size:.1f} MB; at most 10 MB)", size=exc.size / 1e6
                 )
+            ) from None
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                reason = Message("its symbolic links lead round in a loop")
+            else:
+                reason = exc.strerror or str(exc)
+            raise SessionError(
+                Message("cannot read {path!r}: {reason}", path=shown, reason=reason)
             ) from None
         return cls.from_json(raw, notices)
 
     def save(self, path: str | os.PathLike) -> None:
-        """Write the session atomically: a temporary file, then a rename over ``path``."""
-        write_atomic(path, self.to_json().encode("utf-8"))
+        """Write the session atomically: a temporary file, then a rename over ``path``.
+
+        Raises OSError if the file cannot be written, SessionError if the session holds
+        text that UTF-8 cannot encode (nothing is written then)."""
+        write_atomic(path, self.to_json_bytes())
+
+    def to_json_bytes(self) -> bytes:
+        """``to_json()`` encoded as UTF-8; SessionError if some text cannot be encoded
+        (a lone surrogate: loading refuses those, but a session built in code may
+        hold one)."""
+        try:
+            return self.to_json().encode("utf-8")
+        except UnicodeEncodeError:
+            raise SessionError(
+                Message("the session holds text that cannot be saved (not valid Unicode)")
+            ) from None
 
 
 def _check_variable_count(expr: Expression, existing: Mapping[str, Any]) -> None:
@@ -706,6 +742,37 @@ def example_session() -> Session:
         session.set_value("y", 0.5)
     session.set_curves(["f", "df", "tangent"])
     return session
+
+
+# json.loads turns the escape "\ud800" into a lone surrogate: a str, but not Unicode
+# text, and UTF-8 cannot encode it. A pair of escapes ("\ud83d\ude00") becomes one
+# character, so any surrogate left in a str is a lone one.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")  # how one is written in JSON
+
+
+def _has_surrogate(text: str) -> bool:
+    return _SURROGATE.search(text) is not None
+
+
+def _lone_surrogate(data: Any) -> Message | str | None:
+    """Where in parsed JSON the first string (key or value) with a lone surrogate is:
+    "'expression'", "'lesson'", ... (the top-level key under which it sits), or None."""
+    stack: list[tuple[Any, Message | str]] = [(data, Message("the file"))]
+    while stack:  # by hand, not by recursion: the file may be nested deeply
+        value, where = stack.pop()
+        if isinstance(value, str):
+            if _has_surrogate(value):
+                return where
+        elif isinstance(value, list):
+            stack.extend((item, where) for item in value)
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                inner = f"'{key}'" if value is data and not _has_surrogate(key) else where
+                if _has_surrogate(key):
+                    return where
+                stack.append((item, inner))
+    return None
 
 
 def _reject_constant(name: str) -> Any:

@@ -43,198 +43,218 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../file_actions.py" line="174"/>
+        <location filename="../file_actions.py" line="188"/>
         <source>&amp;New</source>
         <translation>새로 만들기(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="175"/>
+        <location filename="../file_actions.py" line="189"/>
         <source>&amp;Open…</source>
         <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="176"/>
+        <location filename="../file_actions.py" line="190"/>
         <source>&amp;Save</source>
         <translation>저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="177"/>
+        <location filename="../file_actions.py" line="191"/>
         <source>Save &amp;As…</source>
         <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="178"/>
+        <location filename="../file_actions.py" line="192"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="179"/>
+        <location filename="../file_actions.py" line="193"/>
         <source>Open &amp;Recent</source>
         <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="180"/>
+        <location filename="../file_actions.py" line="194"/>
         <source>&amp;Export</source>
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="182"/>
+        <location filename="../file_actions.py" line="196"/>
         <source>Plot as &amp;PNG Image…</source>
         <translation>플롯을 PNG 이미지로(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="183"/>
+        <location filename="../file_actions.py" line="197"/>
         <source>Plot as S&amp;VG Drawing…</source>
         <translation>플롯을 SVG 그림으로(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="184"/>
+        <location filename="../file_actions.py" line="198"/>
         <source>Graph View as P&amp;NG Image…</source>
         <translation>그래프 보기를 PNG 이미지로(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="185"/>
+        <location filename="../file_actions.py" line="199"/>
         <source>Graph View as SV&amp;G Drawing…</source>
         <translation>그래프 보기를 SVG 그림으로(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="186"/>
+        <location filename="../file_actions.py" line="200"/>
         <source>Sweep as &amp;CSV Table…</source>
         <translation>스윕 결과를 CSV 표로(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="187"/>
+        <location filename="../file_actions.py" line="201"/>
         <source>Computational Graph as &amp;DOT…</source>
         <translation>계산 그래프를 DOT으로(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="188"/>
+        <location filename="../file_actions.py" line="202"/>
         <source>P&amp;ython Script…</source>
         <translation>파이썬 스크립트(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="189"/>
+        <location filename="../file_actions.py" line="203"/>
         <source>&amp;Jupyter Notebook…</source>
         <translation>주피터 노트북(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="190"/>
+        <location filename="../file_actions.py" line="204"/>
         <source>Session as &amp;JSON…</source>
         <translation>세션을 JSON으로(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="173"/>
+        <location filename="../file_actions.py" line="187"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="591"/>
+        <location filename="../file_actions.py" line="662"/>
         <source>Untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="257"/>
+        <location filename="../file_actions.py" line="271"/>
         <source>Unsaved Changes</source>
         <translation>저장하지 않은 변경 사항</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="258"/>
+        <location filename="../file_actions.py" line="272"/>
         <source>Save the changes to {name} before closing it?</source>
         <translation>닫기 전에 {name}의 변경 사항을 저장할까요?</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="298"/>
+        <location filename="../file_actions.py" line="312"/>
         <source>Open Session</source>
         <translation>세션 열기</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="308"/>
+        <location filename="../file_actions.py" line="322"/>
         <source>Cannot Open Session</source>
         <translation>세션을 열 수 없음</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="309"/>
+        <location filename="../file_actions.py" line="323"/>
         <source>{name} was not opened: {reason}</source>
         <translation>{name}을(를) 열지 못했습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="331"/>
-        <location filename="../file_actions.py" line="437"/>
+        <location filename="../file_actions.py" line="351"/>
+        <location filename="../file_actions.py" line="457"/>
         <source>untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="334"/>
+        <location filename="../file_actions.py" line="354"/>
         <source>Save Session As</source>
         <translation>다른 이름으로 세션 저장</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="349"/>
+        <location filename="../file_actions.py" line="370"/>
         <source>Cannot Save Session</source>
         <translation>세션을 저장할 수 없음</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="350"/>
+        <location filename="../file_actions.py" line="367"/>
         <source>{name} was not saved: {reason}</source>
         <translation>{name}을(를) 저장하지 못했습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="357"/>
+        <location filename="../file_actions.py" line="377"/>
         <source>Saved {name}</source>
         <translation>{name} 저장됨</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="366"/>
+        <location filename="../file_actions.py" line="386"/>
         <source>Autodiff Tutor sessions (*.json);;All files (*)</source>
         <translation>Autodiff Tutor 세션 (*.json);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="428"/>
+        <location filename="../file_actions.py" line="448"/>
         <source>&amp;Clear Recent Files</source>
         <translation>최근 파일 목록 지우기(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="443"/>
+        <location filename="../file_actions.py" line="463"/>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="445"/>
+        <location filename="../file_actions.py" line="465"/>
         <source>{suffix} files (*{suffix});;All files (*)</source>
         <translation>{suffix} 파일 (*{suffix});;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="461"/>
+        <location filename="../file_actions.py" line="481"/>
         <source>Not exported: {reason}</source>
         <translation>내보내지 못했습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="462"/>
+        <location filename="../file_actions.py" line="482"/>
         <source>Export Failed</source>
         <translation>내보내기 실패</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="464"/>
+        <location filename="../file_actions.py" line="484"/>
         <source>Exported {name}</source>
         <translation>{name} 내보냄</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="475"/>
+        <location filename="../file_actions.py" line="486"/>
+        <source>Exported {name} at the {points} points the plot shows</source>
+        <translation>{name} 내보냄 (그래프에 보이는 {points}개 점으로)</translation>
+    </message>
+    <message>
+        <location filename="../file_actions.py" line="501"/>
         <source>there is no view to export</source>
         <translation>내보낼 보기가 없습니다</translation>
     </message>
     <message>
+        <location filename="../file_actions.py" line="571"/>
+        <source>Autosave works again: your changes are protected.</source>
+        <translation>자동 저장이 다시 됩니다: 변경 내용이 보호됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../file_actions.py" line="578"/>
+        <source>Autosave failed: your changes are not protected against a crash ({reason}). Save them with File &gt; Save As.</source>
+        <translation>자동 저장 실패: 프로그램이 비정상 종료되면 변경 내용을 잃을 수 있습니다 ({reason}). 파일 &gt; 다른 이름으로 저장으로 저장하세요.</translation>
+    </message>
+    <message>
         <location filename="../file_actions.py" line="586"/>
+        <source>Autosave Failed</source>
+        <translation>자동 저장 실패</translation>
+    </message>
+    <message>
+        <location filename="../file_actions.py" line="657"/>
         <source>An autosaved session could not be read: {reason}</source>
         <translation>자동 저장된 세션을 읽을 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="595"/>
+        <location filename="../file_actions.py" line="666"/>
         <source>Restore Unsaved Work?</source>
         <translation>저장하지 않은 작업을 복원할까요?</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="597"/>
+        <location filename="../file_actions.py" line="668"/>
         <source>Autodiff Tutor did not close properly. Restore the unsaved changes to {name} from {time}?</source>
         <translation>Autodiff Tutor가 정상적으로 종료되지 않았습니다. {time}에 저장되지 않은 {name}의 변경 사항을 복원할까요?</translation>
     </message>
@@ -893,102 +913,102 @@
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="280"/>
+        <location filename="../panels/descent/map_panel.py" line="282"/>
         <source>Variable along the horizontal axis</source>
         <translation>가로축 변수</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="281"/>
+        <location filename="../panels/descent/map_panel.py" line="283"/>
         <source>Variable along the vertical axis</source>
         <translation>세로축 변수</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="283"/>
+        <location filename="../panels/descent/map_panel.py" line="285"/>
         <source>Grid points per axis; the whole grid is one vectorized forward and backward pass</source>
         <translation>축마다 격자점의 수. 격자 전체를 벡터화된 순전파와 역전파 한 번으로 계산합니다</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="82"/>
+        <location filename="../panels/descent/map_panel.py" line="84"/>
         <source>Auto</source>
         <translation>자동</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="82"/>
+        <location filename="../panels/descent/map_panel.py" line="84"/>
         <source>Linear</source>
         <translation>선형</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="82"/>
+        <location filename="../panels/descent/map_panel.py" line="84"/>
         <source>Log</source>
         <translation>로그</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="289"/>
+        <location filename="../panels/descent/map_panel.py" line="291"/>
         <source>Colour scale: a log scale shows the floor of deep valleys (Rosenbrock)</source>
         <translation>색 눈금: 로그 눈금을 쓰면 깊은 골짜기의 바닥이 보입니다(로젠브록)</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="276"/>
+        <location filename="../panels/descent/map_panel.py" line="278"/>
         <source>Horizontal</source>
         <translation>가로</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="277"/>
+        <location filename="../panels/descent/map_panel.py" line="279"/>
         <source>Vertical</source>
         <translation>세로</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="278"/>
+        <location filename="../panels/descent/map_panel.py" line="280"/>
         <source>Grid</source>
         <translation>격자</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="279"/>
+        <location filename="../panels/descent/map_panel.py" line="281"/>
         <source>Colours</source>
         <translation>색</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="292"/>
+        <location filename="../panels/descent/map_panel.py" line="294"/>
         <source>The map needs an expression with two or more variables, e.g. x^2 - y^2.</source>
         <translation>지도를 보려면 변수가 두 개 이상인 수식이 필요합니다. 예: x^2 - y^2</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="295"/>
+        <location filename="../panels/descent/map_panel.py" line="297"/>
         <source>&lt;span style=&quot;color:{g}&quot;&gt;━▶&lt;/span&gt; ∇f points uphill &amp;nbsp; &lt;span style=&quot;color:#444&quot;&gt;━▷&lt;/span&gt; −∇f, the direction of steepest descent&lt;br&gt;Drag or click the map to move the point.</source>
         <translation>&lt;span style=&quot;color:{g}&quot;&gt;━▶&lt;/span&gt; ∇f는 오르막을 가리킵니다 &amp;nbsp; &lt;span style=&quot;color:#444&quot;&gt;━▷&lt;/span&gt; −∇f는 가장 가파른 내리막 방향입니다&lt;br&gt;지도를 끌거나 클릭해서 점을 옮기세요.</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="317"/>
+        <location filename="../panels/descent/map_panel.py" line="319"/>
         <source>Map axes {x}, {y}</source>
         <translation>지도 축 {x}, {y}</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="415"/>
+        <location filename="../panels/descent/map_panel.py" line="417"/>
         <source>Map grid {n} × {n}</source>
         <translation>지도 격자 {n} × {n}</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="419"/>
+        <location filename="../panels/descent/map_panel.py" line="421"/>
         <source>Map colours: {scale}</source>
         <translation>지도 색: {scale}</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="566"/>
+        <location filename="../panels/descent/map_panel.py" line="575"/>
         <source>f({x}, {y})</source>
         <translation>f({x}, {y})</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="645"/>
+        <location filename="../panels/descent/map_panel.py" line="654"/>
         <source>holding {values}</source>
         <translation>{values} 고정</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="568"/>
+        <location filename="../panels/descent/map_panel.py" line="577"/>
         <source>(log colour scale)</source>
         <translation>(로그 색 눈금)</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="628"/>
+        <location filename="../panels/descent/map_panel.py" line="637"/>
         <source>at ({x}, {y}) = ({px}, {py}): f = &lt;b&gt;{f}&lt;/b&gt;&lt;br&gt;&lt;span style=&quot;color:{gc}&quot;&gt;∇f&lt;/span&gt; = (∂f/∂{x}, ∂f/∂{y}) = (&lt;b&gt;{gx}&lt;/b&gt;, &lt;b&gt;{gy}&lt;/b&gt;), |∇f| = {norm}</source>
         <translation>({x}, {y}) = ({px}, {py})에서: f = &lt;b&gt;{f}&lt;/b&gt;&lt;br&gt;&lt;span style=&quot;color:{gc}&quot;&gt;∇f&lt;/span&gt; = (∂f/∂{x}, ∂f/∂{y}) = (&lt;b&gt;{gx}&lt;/b&gt;, &lt;b&gt;{gy}&lt;/b&gt;), |∇f| = {norm}</translation>
     </message>
@@ -996,17 +1016,17 @@
 <context>
     <name>Message</name>
     <message>
-        <location filename="../../tutor/session.py" line="112"/>
+        <location filename="../../tutor/session.py" line="114"/>
         <source>{where}: missing &apos;{key}&apos;</source>
         <translation>{where}: &apos;{key}&apos;가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="116"/>
+        <location filename="../../tutor/session.py" line="118"/>
         <source>{where}: &apos;{key}&apos; must be a number, got {value}</source>
         <translation>{where}: &apos;{key}&apos;는 숫자여야 하는데 {value}입니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="129"/>
+        <location filename="../../tutor/session.py" line="131"/>
         <source>{where}: &apos;{key}&apos; must be a finite number, got {v}</source>
         <translation>{where}: &apos;{key}&apos;는 유한한 수여야 하는데 {v}입니다</translation>
     </message>
@@ -1062,13 +1082,13 @@
     </message>
     <message>
         <location filename="../../tutor/lessons/loader.py" line="216"/>
-        <location filename="../../tutor/session.py" line="141"/>
+        <location filename="../../tutor/session.py" line="143"/>
         <source>text</source>
         <translation>글자</translation>
     </message>
     <message>
         <location filename="../../tutor/lessons/loader.py" line="218"/>
-        <location filename="../../tutor/session.py" line="143"/>
+        <location filename="../../tutor/session.py" line="145"/>
         <source>a list</source>
         <translation>목록</translation>
     </message>
@@ -1301,250 +1321,271 @@
         <translation>두 질문의 id가 &apos;{id}&apos;로 같습니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="145"/>
+        <location filename="../../tutor/session.py" line="147"/>
         <source>an object</source>
         <translation>객체</translation>
     </message>
     <message>
         <location filename="../../tutor/lessons/loader.py" line="214"/>
-        <location filename="../../tutor/session.py" line="147"/>
+        <location filename="../../tutor/session.py" line="149"/>
         <source>a number</source>
         <translation>숫자</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="154"/>
+        <location filename="../../tutor/session.py" line="156"/>
         <source>variable</source>
         <translation>변수</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="158"/>
+        <location filename="../../tutor/session.py" line="160"/>
         <source>{where}: {shown} is not a valid variable name</source>
         <translation>{where}: {shown}은(는) 올바른 변수 이름이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="162"/>
+        <location filename="../../tutor/session.py" line="164"/>
         <source>{where}: the name is too long ({count} characters; at most {limit})</source>
         <translation>{where}: 이름이 너무 깁니다({count}자, 최대 {limit}자)</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="175"/>
+        <location filename="../../tutor/session.py" line="177"/>
         <source>{where}: &apos;{name}&apos; is a reserved name (a function or a constant)</source>
         <translation>{where}: &apos;{name}&apos;은(는) 예약된 이름입니다(함수 또는 상수)</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="186"/>
+        <location filename="../../tutor/session.py" line="188"/>
+        <location filename="../../tutor/session.py" line="760"/>
         <source>the file</source>
         <translation>파일</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="187"/>
+        <location filename="../../tutor/session.py" line="189"/>
         <source>{where} has no &apos;{key}&apos;</source>
         <translation>{where}에 &apos;{key}&apos;가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="196"/>
+        <location filename="../../tutor/session.py" line="198"/>
         <source>variable &apos;{name}&apos;: {label} must be finite, got {v}</source>
         <translation>변수 &apos;{name}&apos;: {label}은(는) 유한한 수여야 하는데 {v}입니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="205"/>
+        <location filename="../../tutor/session.py" line="207"/>
         <source>variable &apos;{name}&apos;: range {lo:g}…{hi:g} is too large (slider ends must lie within ±{bound:g})</source>
         <translation>변수 &apos;{name}&apos;: 범위 {lo:g}…{hi:g}가 너무 큽니다(슬라이더 양 끝이 ±{bound:g} 안에 있어야 합니다)</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="216"/>
+        <location filename="../../tutor/session.py" line="218"/>
         <source>variable &apos;{name}&apos;: min ({lo:g}) must be less than max ({hi:g})</source>
         <translation>변수 &apos;{name}&apos;: min({lo:g})은 max({hi:g})보다 작아야 합니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="225"/>
+        <location filename="../../tutor/session.py" line="227"/>
         <source>variable &apos;{name}&apos;: step must be positive, got {step:g}</source>
         <translation>변수 &apos;{name}&apos;: 간격은 양수여야 하는데 {step:g}입니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="229"/>
+        <location filename="../../tutor/session.py" line="231"/>
         <source>variable &apos;{name}&apos;: step {step:g} is too fine for the range {lo:g}…{hi:g} (at most {limit:,} steps)</source>
         <translation>변수 &apos;{name}&apos;: 범위 {lo:g}…{hi:g}에 비해 간격 {step:g}가 너무 촘촘합니다(최대 {limit:,}칸)</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="292"/>
+        <location filename="../../tutor/session.py" line="294"/>
         <source>too many variables (at most {limit})</source>
         <translation>변수가 너무 많습니다(최대 {limit}개)</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="307"/>
+        <location filename="../../tutor/session.py" line="309"/>
         <source>variable &apos;{name}&apos;: value must be finite, got {value}</source>
         <translation>변수 &apos;{name}&apos;: 값은 유한한 수여야 하는데 {value}입니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="336"/>
+        <location filename="../../tutor/session.py" line="338"/>
         <source>unknown curve &apos;{c}&apos; (known: {value})</source>
         <translation>알 수 없는 곡선 &apos;{c}&apos;(사용 가능: {value})</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="381"/>
+        <location filename="../../tutor/session.py" line="383"/>
         <source>unknown panel {key!r} (known: {value})</source>
         <translation>알 수 없는 패널 {key!r}(사용 가능: {value})</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="387"/>
-        <location filename="../../tutor/session.py" line="620"/>
+        <location filename="../../tutor/session.py" line="389"/>
+        <location filename="../../tutor/session.py" line="626"/>
         <source>&apos;{key}&apos; is too large</source>
         <translation>&apos;{key}&apos;가 너무 큽니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="449"/>
+        <location filename="../../tutor/session.py" line="455"/>
         <source>not a session file: the top level is {value}, not an object</source>
         <translation>세션 파일이 아닙니다: 맨 바깥이 객체가 아니라 {value}입니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="456"/>
+        <location filename="../../tutor/session.py" line="462"/>
         <source>not a session file: &apos;format&apos; must be &quot;{tag}&quot;</source>
         <translation>세션 파일이 아닙니다: &apos;format&apos;이 &quot;{tag}&quot;여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="461"/>
+        <location filename="../../tutor/session.py" line="467"/>
         <source>&apos;version&apos; must be a whole number, got {value}</source>
         <translation>&apos;version&apos;은 정수여야 하는데 {value}입니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="465"/>
+        <location filename="../../tutor/session.py" line="471"/>
         <source>this file is version {version}, newer than this app reads (version {ours}); please update Autodiff Tutor</source>
         <translation>이 파일은 버전 {version}으로, 이 앱이 읽을 수 있는 버전({ours})보다 새롭습니다. Autodiff Tutor를 업데이트하세요</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="473"/>
+        <location filename="../../tutor/session.py" line="479"/>
         <source>unknown session version {version}</source>
         <translation>알 수 없는 세션 버전 {version}</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="478"/>
+        <location filename="../../tutor/session.py" line="484"/>
         <source>&apos;expression&apos; must be text, got {value}</source>
         <translation>&apos;expression&apos;은 글자여야 하는데 {value}입니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="485"/>
+        <location filename="../../tutor/session.py" line="491"/>
         <source>the expression does not parse: {reason}</source>
         <translation>수식을 해석할 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="628"/>
-        <location filename="../../tutor/session.py" line="668"/>
+        <location filename="../../tutor/session.py" line="634"/>
+        <location filename="../../tutor/session.py" line="692"/>
         <source>the file is too large ({size:.1f} MB; at most 10 MB)</source>
         <translation>파일이 너무 큽니다({size:.1f} MB, 최대 10 MB)</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="676"/>
+        <location filename="../../tutor/session.py" line="668"/>
+        <source>{where} holds text that is not valid Unicode (a lone surrogate such as \ud800), which could not be saved again</source>
+        <translation>{where}에 올바른 유니코드가 아닌 텍스트(\ud800 같은 짝 없는 서로게이트)가 있어 다시 저장할 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/session.py" line="688"/>
+        <source>{path!r} is {kind}, not a session file</source>
+        <translation>{path!r}은(는) 세션 파일이 아니라 {kind}입니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/session.py" line="698"/>
+        <source>its symbolic links lead round in a loop</source>
+        <translation>심볼릭 링크가 순환합니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/session.py" line="702"/>
         <source>cannot read {path!r}: {reason}</source>
         <translation>{path!r}을(를) 읽을 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="491"/>
+        <location filename="../../tutor/session.py" line="497"/>
         <source>&apos;variables&apos; must be a list, got {value}</source>
         <translation>&apos;variables&apos;는 목록이어야 하는데 {value}입니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="495"/>
+        <location filename="../../tutor/session.py" line="501"/>
         <source>too many variables ({count}; at most {limit})</source>
         <translation>변수가 너무 많습니다({count}개, 최대 {limit}개)</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="503"/>
+        <location filename="../../tutor/session.py" line="509"/>
         <source>variable #{number}</source>
         <translation>{number}번째 변수</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="506"/>
+        <location filename="../../tutor/session.py" line="512"/>
         <source>{where} must be an object, got {value}</source>
         <translation>{where}은(는) 객체여야 하는데 {value}입니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="512"/>
+        <location filename="../../tutor/session.py" line="518"/>
         <source>variable &apos;{name}&apos; is listed twice</source>
         <translation>변수 &apos;{name}&apos;이(가) 두 번 나옵니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="513"/>
+        <location filename="../../tutor/session.py" line="519"/>
         <source>variable &apos;{name}&apos;</source>
         <translation>변수 &apos;{name}&apos;</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="523"/>
+        <location filename="../../tutor/session.py" line="529"/>
         <source>variable &apos;{name}&apos;: value {value:g} was outside {lo:g}…{hi:g} and was set to {new:g}</source>
         <translation>변수 &apos;{name}&apos;: 값 {value:g}이(가) {lo:g}…{hi:g} 밖에 있어서 {new:g}(으)로 맞췄습니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="550"/>
+        <location filename="../../tutor/session.py" line="556"/>
         <source>too many variables ({count}, counting those the expression uses; at most {limit})</source>
         <translation>변수가 너무 많습니다(수식이 쓰는 변수를 포함해 {count}개, 최대 {limit}개)</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="562"/>
+        <location filename="../../tutor/session.py" line="568"/>
         <source>&apos;sweep&apos; must be an object, got {value}</source>
         <translation>&apos;sweep&apos;은 객체여야 하는데 {value}입니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="566"/>
+        <location filename="../../tutor/session.py" line="572"/>
         <source>&apos;sweep&apos;: &apos;variable&apos; must name one of the variables</source>
         <translation>&apos;sweep&apos;: &apos;variable&apos;은 변수 중 하나의 이름이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="571"/>
+        <location filename="../../tutor/session.py" line="577"/>
         <source>&apos;sweep&apos;: range {lo:g}…{hi:g} is too large (its ends must lie within ±{bound:g})</source>
         <translation>&apos;sweep&apos;: 범위 {lo:g}…{hi:g}가 너무 큽니다(양 끝이 ±{bound:g} 안에 있어야 합니다)</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="581"/>
+        <location filename="../../tutor/session.py" line="587"/>
         <source>&apos;sweep&apos;: min ({lo:g}) must be less than max ({hi:g})</source>
         <translation>&apos;sweep&apos;: min({lo:g})은 max({hi:g})보다 작아야 합니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="585"/>
+        <location filename="../../tutor/session.py" line="591"/>
         <source>&apos;sweep&apos;: &apos;points&apos; must be a whole number</source>
         <translation>&apos;sweep&apos;: &apos;points&apos;는 정수여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="588"/>
+        <location filename="../../tutor/session.py" line="594"/>
         <source>&apos;sweep&apos;: &apos;points&apos; must be between {low} and {high:,}</source>
         <translation>&apos;sweep&apos;: &apos;points&apos;는 {low}에서 {high:,} 사이여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="601"/>
+        <location filename="../../tutor/session.py" line="607"/>
         <source>&apos;curves&apos; must be a list of curve names</source>
         <translation>&apos;curves&apos;는 곡선 이름의 목록이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="609"/>
+        <location filename="../../tutor/session.py" line="615"/>
         <source>&apos;{key}&apos; must be an object, got {value}</source>
         <translation>&apos;{key}&apos;는 객체여야 하는데 {value}입니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="636"/>
+        <location filename="../../tutor/session.py" line="642"/>
         <source>the file is not UTF-8 text</source>
         <translation>파일이 UTF-8 텍스트가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="639"/>
+        <location filename="../../tutor/session.py" line="645"/>
         <source>the file is empty</source>
         <translation>파일이 비어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="643"/>
+        <location filename="../../tutor/session.py" line="649"/>
         <source>the file is nested too deeply to be a session</source>
         <translation>파일이 너무 깊게 중첩되어 있어 세션일 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="646"/>
+        <location filename="../../tutor/session.py" line="652"/>
         <source>not valid JSON (line {lineno}, column {colno}: {msg})</source>
         <translation>올바른 JSON이 아닙니다({lineno}번째 줄, {colno}번째 열: {msg})</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="657"/>
+        <location filename="../../tutor/session.py" line="663"/>
         <source>not a session file: a number in it has far too many digits</source>
         <translation>세션 파일이 아닙니다: 자릿수가 지나치게 많은 숫자가 들어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="712"/>
+        <location filename="../../tutor/session.py" line="721"/>
+        <source>the session holds text that cannot be saved (not valid Unicode)</source>
+        <translation>세션에 저장할 수 없는 텍스트(올바르지 않은 유니코드)가 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/session.py" line="779"/>
         <source>the file contains {name}, which is not a number a session can hold</source>
         <translation>파일에 세션이 담을 수 없는 값 {name}이(가) 들어 있습니다</translation>
     </message>
@@ -1589,19 +1630,30 @@
         <translation>{n}단계에서 발산했습니다: 값이 무한대가 되거나 정의되지 않습니다. 학습률을 줄여 보세요.</translation>
     </message>
     <message>
-        <location filename="../../tutor/evaluation.py" line="102"/>
+        <location filename="../../tutor/evaluation.py" line="124"/>
         <source>f is not finite at this point ({value})</source>
         <translation>이 점에서 f가 유한하지 않습니다({value})</translation>
     </message>
     <message>
-        <location filename="../../tutor/evaluation.py" line="107"/>
+        <location filename="../../tutor/evaluation.py" line="129"/>
         <source>∂f/∂{name} is not finite at this point ({value})</source>
         <translation>이 점에서 ∂f/∂{name}가 유한하지 않습니다({value})</translation>
     </message>
     <message>
-        <location filename="../../tutor/evaluation.py" line="164"/>
+        <location filename="../../tutor/evaluation.py" line="171"/>
         <source>{curve} is undefined or infinite at {bad} of {points} points along {name}</source>
         <translation>{name}를 따라 {points}개 점 중 {bad}개에서 {curve}가 정의되지 않거나 무한대입니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/evaluation.py" line="203"/>
+        <source>the plot uses {points:,} of the sweep&apos;s {requested:,} points: {functions:,} recorded operations × {requested:,} points would be more work than the budget of {budget:,} node-points</source>
+        <translation>그래프는 스윕의 점 {requested:,}개 중 {points:,}개만 씁니다: 기록된 연산 {functions:,}개 × 점 {requested:,}개는 작업 예산 {budget:,} 노드·점을 넘습니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/evaluation.py" line="224"/>
+        <location filename="../../main.py" line="185"/>
+        <source>the sweep</source>
+        <translation>스윕</translation>
     </message>
     <message>
         <location filename="../../tutor/lessons/catalog.py" line="36"/>
@@ -1783,163 +1835,213 @@
         <source>the expression is too long: {count:,} characters (the limit is {limit:,})</source>
         <translation>수식이 너무 깁니다: {count:,}자(최대 {limit:,}자)</translation>
     </message>
+    <message>
+        <location filename="../../tutor/budget.py" line="74"/>
+        <source>{what} is too much work: {functions:,} recorded operations × {points:,} points = {work:,} node-points, more than the budget of {budget:,}; at most {fit:,} points would fit</source>
+        <translation>{what}의 작업이 너무 많습니다: 기록된 연산 {functions:,}개 × 점 {points:,}개 = {work:,} 노드·점으로 예산 {budget:,}을 넘습니다. 점은 최대 {fit:,}개까지 됩니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/files.py" line="38"/>
+        <source>a folder</source>
+        <translation>폴더</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/files.py" line="40"/>
+        <source>a named pipe (FIFO)</source>
+        <translation>이름 있는 파이프(FIFO)</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/files.py" line="42"/>
+        <source>a character device</source>
+        <translation>문자 장치</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/files.py" line="44"/>
+        <source>a block device</source>
+        <translation>블록 장치</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/files.py" line="46"/>
+        <source>a socket</source>
+        <translation>소켓</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/files.py" line="47"/>
+        <source>not a regular file</source>
+        <translation>일반 파일이 아닌 것</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/gradient_check.py" line="32"/>
+        <source>the gradient check</source>
+        <translation>기울기 검사</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/grid.py" line="91"/>
+        <source>the map&apos;s grid</source>
+        <translation>지도의 격자</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/grid.py" line="92"/>
+        <source>the map uses a {fit}×{fit} grid instead of {n}×{n}: {functions:,} recorded operations × {points:,} points would be more work than the budget of {budget:,} node-points</source>
+        <translation>지도는 {n}×{n} 대신 {fit}×{fit} 격자를 씁니다: 기록된 연산 {functions:,}개 × 점 {points:,}개는 작업 예산 {budget:,} 노드·점을 넘습니다</translation>
+    </message>
 </context>
 <context>
     <name>OptimizerPanel</name>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="65"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="66"/>
         <source>Rosenbrock, 100(x1 − x0²)² + (1 − x0)²: descent from (0, 2)</source>
         <translation>로젠브록 100(x1 − x0²)² + (1 − x0)²: (0, 2)에서 경사하강</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="66"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="67"/>
         <source>x⁴ − 2x²: Newton&apos;s method from x = 2</source>
         <translation>x⁴ − 2x²: x = 2에서 뉴턴 방법</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="67"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="68"/>
         <source>Saddle x² − y²: descent slides off the ridge</source>
         <translation>안장점 x² − y²: 경사하강이 능선에서 미끄러집니다</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="192"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="193"/>
         <source>Load a preset…</source>
         <translation>프리셋 불러오기…</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="196"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="197"/>
         <source>Replace the expression with a ready-made landscape</source>
         <translation>수식을 미리 준비된 지형으로 바꿉니다</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="197"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="198"/>
         <source>Gradient descent</source>
         <translation>경사하강법</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="198"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="199"/>
         <source>Newton&apos;s method (one variable)</source>
         <translation>뉴턴 방법 (변수 하나)</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="199"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="200"/>
         <source>Method</source>
         <translation>방법</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="200"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="201"/>
         <source>Moves</source>
         <translation>움직일 변수</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="203"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="204"/>
         <source>Each step moves by −(learning rate) × ∇f</source>
         <translation>한 단계마다 −(학습률) × ∇f만큼 움직입니다</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="201"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="202"/>
         <source>Learning rate</source>
         <translation>학습률</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="205"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="206"/>
         <source>Steps taken between two redraws while running (about 60 redraws a second)</source>
         <translation>실행 중에 화면을 다시 그리는 사이에 진행할 단계 수 (초당 약 60번 다시 그림)</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="202"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="203"/>
         <source>Steps per frame</source>
         <translation>프레임당 단계</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="207"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="208"/>
         <source>Step</source>
         <translation>한 단계</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="208"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="209"/>
         <source>Take one step</source>
         <translation>한 단계 진행합니다</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="209"/>
-        <location filename="../panels/descent/optimizer_panel.py" line="265"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="210"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="266"/>
         <source>Run</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="210"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="211"/>
         <source>Keep stepping, redrawing about 60 times a second</source>
         <translation>계속 진행하며 초당 약 60번 다시 그립니다</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="211"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="212"/>
         <source>Reset</source>
         <translation>처음으로</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="212"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="213"/>
         <source>Back to where the run started; forget the trail</source>
         <translation>실행을 시작한 곳으로 돌아가고 자취를 지웁니다</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="209"/>
-        <location filename="../panels/descent/optimizer_panel.py" line="256"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="210"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="257"/>
         <source>Stop</source>
         <translation>멈춤</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="295"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="296"/>
         <source>Load preset {name}</source>
         <translation>프리셋 {name} 불러오기</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="384"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="385"/>
         <source>Optimizer method: {name}</source>
         <translation>최적화 방법: {name}</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="387"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="388"/>
         <source>Learning rate {lr}</source>
         <translation>학습률 {lr}</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="390"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="391"/>
         <source>Steps per frame {n}</source>
         <translation>프레임당 단계 {n}</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="457"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="459"/>
         <source>The engine failed: {error}</source>
         <translation>엔진 오류: {error}</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="497"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="499"/>
         <source>nothing: the expression has no variables</source>
         <translation>없음: 수식에 변수가 없습니다</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="501"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="503"/>
         <source>(holding {names} fixed)</source>
         <translation>({names} 고정)</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="505"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="507"/>
         <source>Iteration 0 — press Step or Run.</source>
         <translation>반복 0 — ‘한 단계’나 ‘실행’을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="509"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="511"/>
         <source>Iteration &lt;b&gt;{n}&lt;/b&gt; &amp;nbsp; f = &lt;b&gt;{f}&lt;/b&gt; &amp;nbsp; ({names}) = ({coords})</source>
         <translation>반복 &lt;b&gt;{n}&lt;/b&gt; &amp;nbsp; f = &lt;b&gt;{f}&lt;/b&gt; &amp;nbsp; ({names}) = ({coords})</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="513"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="515"/>
         <source>f′ = {g}, f″ = {h}</source>
         <translation>f′ = {g}, f″ = {h}</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="517"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="519"/>
         <source>|∇f| = {g}</source>
         <translation>|∇f| = {g}</translation>
     </message>
@@ -2168,57 +2270,57 @@
 <context>
     <name>SessionController</name>
     <message>
-        <location filename="../controller.py" line="328"/>
+        <location filename="../controller.py" line="347"/>
         <source>Edit expression to {text}</source>
         <translation>수식을 {text}(으)로 편집</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="358"/>
+        <location filename="../controller.py" line="377"/>
         <source>Change {name} to {value}</source>
         <translation>{name}을(를) {value}(으)로 변경</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="395"/>
+        <location filename="../controller.py" line="414"/>
         <source>Move ({names}) to ({values})</source>
         <translation>({names})을(를) ({values})(으)로 이동</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="425"/>
+        <location filename="../controller.py" line="444"/>
         <source>Change range of {name}</source>
         <translation>{name}의 범위 변경</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="433"/>
+        <location filename="../controller.py" line="452"/>
         <source>&apos;{name}&apos; is not a valid variable name</source>
         <translation>&apos;{name}&apos;은(는) 올바른 변수 이름이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="435"/>
+        <location filename="../controller.py" line="454"/>
         <source>&apos;{name}&apos; is a reserved name</source>
         <translation>&apos;{name}&apos;은(는) 예약된 이름입니다</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="446"/>
+        <location filename="../controller.py" line="465"/>
         <source>Add variable {name}</source>
         <translation>변수 {name} 추가</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="455"/>
+        <location filename="../controller.py" line="474"/>
         <source>Remove variable {name}</source>
         <translation>변수 {name} 삭제</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="465"/>
+        <location filename="../controller.py" line="484"/>
         <source>Plot along {name}</source>
         <translation>{name}을(를) 가로축으로 플롯</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="473"/>
+        <location filename="../controller.py" line="492"/>
         <source>Change plotted curves</source>
         <translation>플롯할 곡선 변경</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="494"/>
+        <location filename="../controller.py" line="513"/>
         <source>Change view settings</source>
         <translation>보기 설정 변경</translation>
     </message>

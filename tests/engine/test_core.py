@@ -158,6 +158,16 @@ def test_variable_keeps_its_name_and_prints_none_data():
     assert repr(x) == "variable(None)"
 
 
+def test_backward_on_a_variable_without_data_raises_a_type_error_saying_so():
+    x = Variable(None, name="x")
+    with pytest.raises(TypeError, match="data is None; give it a value first"):
+        x.backward()
+    assert x.grad is None  # no grad of dtype object left behind
+    x.data = np.array(3.0)
+    x.backward()
+    assert x.grad.data == 1.0
+
+
 OPERATORS = {
     "+": operator.add,
     "-": operator.sub,

@@ -269,6 +269,77 @@ def test_pow_with_variable_exponent_gradient_is_power_times_log_of_base():
     assert x.grad.data == pytest.approx(1.5 * 2.5**0.5 * math.log(2.5) + 2.5**0.5)
 
 
+def _pow_grads(x0, y0, create_graph: bool = False):
+    x, y = Variable(np.array(x0)), Variable(np.array(y0))
+    with np.errstate(all="ignore"):  # 0 ** -1 is inf: the forward pass itself says so
+        z = x**y
+        z.backward(create_graph=create_graph)
+    return x, y, z
+
+
+@pytest.mark.parametrize("y0", [0.5, 1.0, 2.0, 3.0, 7.5])
+def test_zero_to_a_positive_power_does_not_change_with_the_exponent(y0):
+    # 0**y = 0 for every y > 0: f(0, y) is flat along y, so ∂f/∂y = 0 (not 0 · log 0)
+    x, y, z = _pow_grads(0.0, y0)
+    assert z.data == 0.0
+    assert y.grad.data == 0.0
+    assert x.grad.data == (math.inf if y0 < 1 else (1.0 if y0 == 1 else 0.0))  # y·0^(y−1)
+    h = 1e-6  # the witness: central difference along y, from values only
+    assert (0.0 ** (y0 + h) - 0.0 ** (y0 - h)) / (2 * h) == 0.0
+
+
+def test_zero_to_the_zero_has_zero_derivatives_as_in_pytorch():
+    # 0**0 = 1 (NumPy, PyTorch); both partials are taken as 0 there, PyTorch's convention
+    # (the rules read 0 · 0^-1 and 1 · log 0)
+    x, y, z = _pow_grads(0.0, 0.0)
+    assert (z.data, x.grad.data, y.grad.data) == (1.0, 0.0, 0.0)
+    x, y, z = _pow_grads(-0.0, 2.0)
+    assert y.grad.data == 0.0
+
+
+def test_zero_base_with_an_array_of_exponents_gets_each_rule():
+    x = Variable(np.array(0.0))
+    y = Variable(np.array([0.0, 1.0, 2.0, 3.0]))
+    (x**y).backward()
+    np.testing.assert_array_equal(y.grad.data, [0.0, 0.0, 0.0, 0.0])
+    assert x.grad.shape == () and x.grad.data == 0.0 + 1.0 + 0.0 + 0.0  # Σ y·0^(y−1)
+
+
+def test_second_derivatives_of_zero_to_a_power_are_the_limits():
+    # f(x, 2) = x²: ∂²f/∂x² = 2. f(0, y) = 0 for y > 0: ∂²f/∂y² = 0. ∂f/∂y = x² ln x,
+    # whose ∂/∂x = 2x ln x + x → 0 at x = 0.
+    x, y, _z = _pow_grads(0.0, 2.0, create_graph=True)
+    gx, gy = x.grad, y.grad
+    x.cleargrad()
+    y.cleargrad()
+    gx.backward()
+    assert (x.grad.data, y.grad.data) == (2.0, 0.0)
+    x.cleargrad()
+    y.cleargrad()
+    gy.backward()
+    assert (x.grad.data, y.grad.data) == (0.0, 0.0)
+
+
+POWER_POINTS = [
+    (x0, y0)
+    for x0 in (0.0, -0.0, 2.0, 0.5, -2.0)
+    for y0 in (2.0, 0.0, -1.0, 0.5, 3.0, -2.0, 1.0)
+]
+
+
+@pytest.mark.parametrize(("x0", "y0"), POWER_POINTS)
+def test_power_values_and_first_derivatives_match_torch_everywhere(torch, x0, y0):
+    # zero bases, zero exponents, negative bases (NaN where the power is not real) and
+    # negative exponents (infinities): the same numbers as PyTorch's autograd
+    x, y, z = _pow_grads(x0, y0)
+    xt = torch.tensor(x0, dtype=torch.float64, requires_grad=True)
+    yt = torch.tensor(y0, dtype=torch.float64, requires_grad=True)
+    (xt**yt).backward()
+    ours = [float(z.data), float(x.grad.data), float(y.grad.data)]
+    theirs = [float((xt**yt).item()), xt.grad.item(), yt.grad.item()]
+    np.testing.assert_allclose(ours, theirs, rtol=1e-14, equal_nan=True)
+
+
 def test_number_to_the_power_of_variable_has_log_base_gradient():
     x = Variable(np.array(3.0))
     y = 2.0**x

@@ -594,3 +594,217 @@ def test_the_recovery_question_comes_before_any_session_is_drawn(
     assert len(seen) == 1
     window.file_actions.interactive = False  # closing asks nothing in a test
     window.close()
+# -- issue 12: failures are said once, nothing is lost, nothing hangs ---------------------------
+
+
+def test_a_session_that_cannot_be_encoded_is_not_saved_and_says_why(window, dialogs, tmp_path):
+    # a lone surrogate in a panel's state used to raise UnicodeEncodeError out of Save
+    edit(window)
+    window.controller.session.panels["lesson"] = {"id": "\ud800"}
+    dialogs.save_path = tmp_path / "s.json"
+    assert not window.file_actions.save_as()
+    assert len(dialogs.warnings) == 1
+    assert dialogs.warnings[0] == (
+        "s.json was not saved: the session holds text that cannot be saved (not valid Unicode)"
+    )
+    assert window.statusBar().currentMessage() == dialogs.warnings[0]
+    assert window.isWindowModified()
+    assert list(tmp_path.iterdir()) == []
+
+
+def _failing_autosave(monkeypatch, failures: list[bool]):
+    real = fa_module.write_atomic
+
+    def write(path, data):
+        if failures and failures.pop(0):
+            raise OSError(28, "No space left on device")
+        return real(path, data)
+
+    monkeypatch.setattr(fa_module, "write_atomic", write)
+
+
+def test_an_autosave_failure_shows_a_dialog_once_and_the_status_bar_every_time(
+    window, dialogs, monkeypatch
+):
+    actions = window.file_actions
+    monkeypatch.setattr(actions, "interactive", True)  # a window someone sees
+    _failing_autosave(monkeypatch, [True, True, False, True])
+    window.controller.set_value("x", 2.0)
+    assert not actions.autosave_now()
+    expected = (
+        "Autosave failed: your changes are not protected against a crash (No space left "
+        "on device). Save them with File > Save As."
+    )
+    assert dialogs.warnings == [expected]
+    assert window.statusBar().currentMessage() == expected
+    window.controller.set_value("x", 2.5)
+    assert not actions.autosave_now()
+    assert dialogs.warnings == [expected]  # not again while it keeps failing
+    assert window.statusBar().currentMessage() == expected
+    window.controller.set_value("x", 3.0)
+    assert actions.autosave_now()
+    assert "Autosave works again" in window.statusBar().currentMessage()
+    window.controller.set_value("x", 3.5)
+    assert not actions.autosave_now()
+    assert dialogs.warnings == [expected, expected]  # a new failure: said again
+    monkeypatch.setattr(actions, "interactive", False)
+
+
+def test_an_autosave_failure_in_a_headless_window_asks_nobody(window, dialogs, monkeypatch):
+    _failing_autosave(monkeypatch, [True])
+    window.controller.set_value("x", 2.0)
+    assert not window.file_actions.autosave_now()  # never raised
+    assert dialogs.warnings == []
+    assert "Autosave failed" in window.statusBar().currentMessage()
+
+
+def test_an_autosave_of_text_that_cannot_be_encoded_is_reported_not_silent(window, dialogs):
+    window.controller.set_value("x", 2.0)
+    window.controller.session.panels["lesson"] = {"id": "\udfff"}
+    assert not window.file_actions.autosave_now()
+    assert "Autosave failed" in window.statusBar().currentMessage()
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="symbolic links")
+def test_a_symlink_loop_under_open_recent_says_why_and_is_forgotten(window, dialogs, tmp_path):
+    # the message was shown, then Path.resolve raised RuntimeError updating Open Recent
+    good = tmp_path / "good.json"
+    Session("x").save(good)
+    loop = tmp_path / "loop.json"
+    dialogs.open_path = good
+    assert window.file_actions.open_session()
+    (tmp_path / "other.json").symlink_to(loop)
+    loop.symlink_to(tmp_path / "other.json")
+    window.file_actions._store_recent([str(loop), str(good)])
+    window.file_actions.recent_menu.aboutToShow.emit()
+    entry = next(a for a in window.file_actions.recent_menu.actions() if "loop" in a.text())
+    entry.trigger()  # an exception in the slot fails the test (pytest-qt)
+    assert dialogs.warnings == [
+        "loop.json was not opened: cannot read "
+        f"'{loop}': its symbolic links lead round in a loop"
+    ]
+    assert window.file_actions.recent_files() == [str(good)]
+    assert window.controller.session.expression_text == "x"
+
+
+def test_at_start_only_the_newest_three_crashed_autosaves_are_kept(window, dialogs):
+    first = _crashed_autosave(Session("x + 0"))
+    paths = []
+    for i in range(6):  # oldest first
+        path = first.with_name(f"session-run{i}.json")
+        path.write_text(first.read_text().replace("x + 0", f"x + {i}"), encoding="utf-8")
+        os.utime(path, (1_000_000 + i, 1_000_000 + i))
+        paths.append(path)
+    os.utime(first, (999_999, 999_999))
+    dialogs.answer = Button.No
+    assert not window.file_actions.offer_recovery()
+    assert len(dialogs.questions) == 1  # the newest, x + 5, was offered and answered
+    # the newest three were kept, and the one answered removed; no lock files are left
+    assert sorted(p.name for p in autosave_dir().iterdir()) == [
+        "session-run3.json",
+        "session-run4.json",
+    ]
+
+
+def test_a_session_over_the_work_budget_opens_at_fewer_points_and_exports_those(
+    window, dialogs, tmp_path
+):
+    path = tmp_path / "work.json"
+    big = Session("*".join(["x"] * 3000))
+    big.set_range("x", -1.0, 1.0, 0.01)
+    big.sweep.points = 100_000
+    big.save(path)
+    dialogs.open_path = path
+    assert window.file_actions.open_session()
+    notice = (
+        "the plot uses 1,667 of the sweep's 100,000 points: 2,999 recorded operations × "
+        "100,000 points would be more work than the budget of 5,000,000 node-points"
+    )
+    assert window.statusBar().currentMessage() == notice
+    result = window.controller.result
+    assert len(result.x) == 1667 and str(result.notices[0]) == notice
+    assert window.controller.session.sweep.points == 100_000  # saved as it came
+
+    dialogs.save_path = tmp_path / "sweep.csv"
+    window.file_actions.export_actions["csv"].trigger()
+    assert dialogs.warnings == []
+    rows = (tmp_path / "sweep.csv").read_text().splitlines()
+    assert len(rows) == 1 + 1667
+    assert window.statusBar().currentMessage() == (
+        "Exported sweep.csv at the 1,667 points the plot shows"
+    )
+    assert json.loads(window.controller.session.to_json())["sweep"]["points"] == 100_000
+
+
+# -- SIGTERM and Ctrl+C: closed as File > Quit does -------------------------------------------
+
+SIGNALLED = textwrap.dedent(
+    """
+    import sys
+    from PySide6.QtCore import QStandardPaths
+    from PySide6.QtWidgets import QApplication
+    QStandardPaths.setTestModeEnabled(True)
+    app = QApplication(["signalled"])
+    app.setApplicationName({name!r})
+    app.setOrganizationName({org!r})
+    from gui.app import quit_on_signals
+    from gui.main_window import MainWindow
+    w = MainWindow()
+    quit_on_signals(app)
+    w.show()
+    w.controller.set_expression("x^5 + 1")
+    w.controller.set_value("x", 0.25)
+    if {saved!r}:
+        assert w.file_actions._save_to(__import__("pathlib").Path({path!r}))
+    print("ready", flush=True)
+    rc = app.exec()
+    print("exited", rc, flush=True)
+    """
+)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+@pytest.mark.parametrize(
+    ("signal_name", "saved"),
+    [("SIGTERM", False), ("SIGTERM", True), ("SIGINT", False)],
+)
+def test_a_signal_closes_the_app_as_quit_does_keeping_only_unsaved_work(
+    window, dialogs, tmp_path, signal_name, saved
+):
+    import signal
+
+    app = QCoreApplication.instance()  # the signalled run uses the same data folder
+    script = SIGNALLED.format(
+        name=app.applicationName(),
+        org=app.organizationName(),
+        saved=saved,
+        path=str(tmp_path / "saved.json"),
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    child = subprocess.Popen(
+        [sys.executable, "-c", script],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert child.stdout.readline().strip() == "ready", child.stderr.read()
+        child.send_signal(getattr(signal, signal_name))  # a logout; Ctrl+C
+        out, err = child.communicate(timeout=60)
+    finally:
+        child.kill()
+    assert child.returncode == 0, err
+    assert out.strip() == "exited 0"  # a clean quit, not a kill
+    assert "Traceback" not in err
+    orphans = window.file_actions.orphaned_autosaves()
+    try:
+        assert len(orphans) == (0 if saved else 1)
+    finally:
+        for _path, lock in orphans:
+            lock.unlock()
+    if not saved:  # the unsaved change is offered at the next start, and restored
+        dialogs.answer = Button.Yes
+        assert window.file_actions.offer_recovery()
+        assert window.controller.session.expression_text == "x^5 + 1"
+        assert window.controller.session.variables["x"].value == 0.25

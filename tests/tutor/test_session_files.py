@@ -229,6 +229,15 @@ BAD_FILES = {
     "curves not a list": (with_(curves="f"), "'curves' must be a list"),
     "panel not an object": (with_(lesson=[1]), "'lesson' must be an object"),
     "panel too large": (with_(graph={"notes": "x" * 200_000}), "'graph' is too large"),
+    # "\ud800" is valid JSON but not Unicode text: it opened, then every save failed
+    "lone surrogate in the expression": (
+        with_(expression="x + y\ud800"),
+        "'expression' holds text that is not valid Unicode",
+    ),
+    "lone surrogate in a panel": (with_(lesson={"id": "\udc00"}), "'lesson' holds text"),
+    "lone surrogate in a name": (with_variable(name="x\ud83d"), "'variables' holds text"),
+    "lone surrogate in an unknown key": (with_(notes=["ok", "\udfff"]), "'notes' holds text"),
+    "lone surrogate as a key": (with_(graph={"\ud800": 1}), "'graph' holds text"),
 }
 
 
@@ -252,6 +261,109 @@ def test_bad_file_is_refused_with_its_reason(key, tmp_path):
     assert not SENTINEL.exists()
 
 
+def test_the_catalogue_holds_at_least_forty_hostile_files():
+    assert len(BAD_FILES) + len(SPECIAL_PATHS) >= 40
+
+
+def test_a_surrogate_pair_is_one_character_and_loads():
+    text = with_(lesson={"id": "\ud83d\ude00"})  # written as two escapes: 😀
+    assert '"\\ud83d\\ude00"' in text
+    assert Session.from_json(text).panels["lesson"]["id"] == "😀"
+
+
+def test_a_session_holding_a_lone_surrogate_is_not_saved_and_says_why(tmp_path):
+    s = Session("x")
+    s.panels["lesson"] = {"id": "\ud800"}  # only code can put one there now
+    with pytest.raises(SessionError, match="cannot be saved"):
+        s.save(tmp_path / "s.json")
+    assert list(tmp_path.iterdir()) == []
+
+
+# -- paths that are not files: refused before a byte is read, without waiting ----------------
+
+
+def _fifo(tmp_path: Path) -> Path:
+    path = tmp_path / "f.json"
+    os.mkfifo(path)
+    return path
+
+
+def _symlink_loop(tmp_path: Path) -> Path:
+    a, b = tmp_path / "a.json", tmp_path / "b.json"
+    a.symlink_to(b)
+    b.symlink_to(a)
+    return a
+
+
+def _folder(tmp_path: Path) -> Path:
+    path = tmp_path / "folder.json"
+    path.mkdir()
+    return path
+
+
+def _link_to(target: str):
+    def make(tmp_path: Path) -> Path:
+        path = tmp_path / "device.json"
+        path.symlink_to(target)
+        return path
+
+    return make
+
+
+def _socket(tmp_path: Path) -> Path:
+    import socket
+
+    path = tmp_path / "s.json"
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    server.bind(str(path))
+    _SOCKETS.append(server)
+    return path
+
+
+_SOCKETS: list = []
+
+# name: (makes the path in a folder, what the refusal says)
+SPECIAL_PATHS = {
+    "named pipe (FIFO)": (_fifo, "is a named pipe (FIFO), not a session file"),
+    "symlink loop": (_symlink_loop, "its symbolic links lead round in a loop"),
+    "folder": (_folder, "is a folder, not a session file"),
+    "/dev/zero, which never ends": (_link_to("/dev/zero"), "is a character device"),
+    "/dev/null": (_link_to("/dev/null"), "is a character device"),
+    "socket": (_socket, "is a socket, not a session file"),
+}
+
+needs_posix = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX file types")
+
+
+@pytest.fixture
+def no_hang():
+    """Fail, instead of waiting for ever, if a read blocks (the FIFO did)."""
+    import signal
+
+    def hung(*_args):
+        raise TimeoutError("the read blocked")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(20)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, previous)
+    while _SOCKETS:
+        _SOCKETS.pop().close()
+
+
+@needs_posix
+@pytest.mark.parametrize("key", list(SPECIAL_PATHS))
+def test_a_path_that_is_not_a_file_is_refused_without_reading(key, tmp_path, no_hang):
+    make, expected = SPECIAL_PATHS[key]
+    path = make(tmp_path)
+    with pytest.raises(SessionError) as info:
+        Session.load(path)
+    message = str(info.value)
+    assert expected in message, message
+    assert "\n" not in message and len(message) < 300
+
+
 def test_newer_version_names_both_versions():
     with pytest.raises(SessionError) as info:
         Session.from_json(with_(version=7))
@@ -272,7 +384,7 @@ def test_a_50_megabyte_file_is_refused_without_reading_it(tmp_path, monkeypatch)
 def test_unreadable_paths_are_refused_with_the_reason(tmp_path):
     with pytest.raises(SessionError, match="cannot read .*No such file"):
         Session.load(tmp_path / "missing.json")
-    with pytest.raises(SessionError, match="cannot read"):
+    with pytest.raises(SessionError, match="is a folder, not a session file"):
         Session.load(tmp_path)
 
 
@@ -395,6 +507,8 @@ WINDOW_CASES = [
     "10,000 variables",
     "__import__ expression",
     "50 MB",
+    "lone surrogate in the expression",
+    "lone surrogate in a panel",
 ]
 
 
@@ -429,3 +543,44 @@ def test_opening_a_bad_file_in_the_window_says_why_and_changes_nothing(
     assert "\n" not in shown[0]
     assert _on_screen(window) == before
     assert not SENTINEL.exists()
+
+
+@needs_posix
+@pytest.mark.parametrize("key", [*SPECIAL_PATHS, "replaced by a folder after the dialog"])
+def test_opening_a_path_that_is_not_a_file_in_the_window_says_why_and_changes_nothing(
+    key, window, tmp_path, monkeypatch, no_hang
+):
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    if key == "replaced by a folder after the dialog":
+        path = tmp_path / "session.json"
+        Session("x").save(path)
+        expected = "is a folder, not a session file"
+
+        def choose(*_args, **_kwargs):  # the user picked a file; it is gone by the read
+            path.unlink()
+            path.mkdir()
+            return str(path), ""
+    else:
+        make, expected = SPECIAL_PATHS[key]
+        path = make(tmp_path)
+
+        def choose(*_args, **_kwargs):
+            return str(path), ""
+
+    window.controller.set_expression("x^3 - 2x + y")
+    window.controller.set_value("x", 1.25)
+    before = _on_screen(window)
+    recent_before = window.file_actions.recent_files()
+    shown: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", choose)
+    monkeypatch.setattr(
+        QMessageBox, "warning", lambda parent, title, text, *a, **k: shown.append(text)
+    )
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: pytest.fail("asked"))
+    window.file_actions.open_action.trigger()  # an exception here fails the test
+
+    assert len(shown) == 1 and f"{path.name} was not opened" in shown[0], shown
+    assert expected in shown[0] and "\n" not in shown[0]
+    assert _on_screen(window) == before
+    assert window.file_actions.recent_files() == recent_before

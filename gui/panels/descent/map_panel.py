@@ -18,6 +18,7 @@ right angles to the contour lines whenever the two axes have the same scale.
 
 from __future__ import annotations
 
+import html
 import math
 from collections.abc import Mapping, Sequence
 
@@ -35,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import theme
+from gui.i18n import tr_message
 from gui.widgets.retranslating import Retranslating
 from tutor.contours import (
     color_values,
@@ -512,7 +514,14 @@ class MapPanel(Retranslating, QWidget):
             self._grid_key = key
             point = dict(result.point)
             self._grid = evaluate_grid(
-                result.expression, point, vx, vy, (sx.min, sx.max), (sy.min, sy.max), n
+                result.expression,
+                point,
+                vx,
+                vy,
+                (sx.min, sx.max),
+                (sy.min, sy.max),
+                n,
+                fit_to_budget=True,  # a coarser grid, said in the readout
             )
             self._draw_grid(held)
         self._point = (result.point[vx], result.point[vy])
@@ -647,6 +656,11 @@ class MapPanel(Retranslating, QWidget):
                     values=", ".join(f"{name} = {short(v)}" for name, v in self._held)
                 )
                 if self._held
+                else ""
+            )
+            + (
+                "<br>" + html.escape(tr_message(self._grid.notice))
+                if self._grid is not None and self._grid.notice is not None
                 else ""
             )
         )

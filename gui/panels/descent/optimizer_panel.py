@@ -36,6 +36,7 @@ from gui import theme
 from gui.i18n import tr_message
 from gui.panels.descent.map_panel import PANEL_KEY, MapPanel, map_axes
 from gui.widgets.retranslating import Retranslating
+from tutor.budget import steps_within_budget
 from tutor.descent import (
     PRESETS,
     GradientDescent,
@@ -400,7 +401,8 @@ class OptimizerPanel(Retranslating, QWidget):
         if self.stepper is None or not self._stepper_matches():
             self.stop()
             return
-        self._step(self.steps_spin.value())
+        # a long formula takes fewer steps per frame: the window stays responsive
+        self._step(steps_within_budget(self.stepper.expr, self.steps_spin.value()))
         self._after_steps()
         if self.stepper.stopped:
             self.stop()
