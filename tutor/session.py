@@ -731,7 +731,8 @@ def _check_variable_count(expr: Expression, existing: Mapping[str, Any]) -> None
         if isinstance(node, Name) and node.name not in names:
             names.add(node.name)
             if len(names) > MAX_VARIABLES:
-                raise ParseError(f"too many variables (at most {MAX_VARIABLES})", node.start)
+                message = Message("too many variables (at most {limit})", limit=MAX_VARIABLES)
+                raise ParseError(message, node.start)
 
 
 def example_session() -> Session:

@@ -1353,7 +1353,7 @@
     </message>
     <message>
         <location filename="../../tutor/session.py" line="188"/>
-        <location filename="../../tutor/session.py" line="760"/>
+        <location filename="../../tutor/session.py" line="761"/>
         <source>the file</source>
         <translation>파일</translation>
     </message>
@@ -1389,6 +1389,7 @@
     </message>
     <message>
         <location filename="../../tutor/session.py" line="294"/>
+        <location filename="../../tutor/session.py" line="733"/>
         <source>too many variables (at most {limit})</source>
         <translation>변수가 너무 많습니다(최대 {limit}개)</translation>
     </message>
@@ -1585,7 +1586,7 @@
         <translation>세션에 저장할 수 없는 텍스트(올바르지 않은 유니코드)가 있습니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="779"/>
+        <location filename="../../tutor/session.py" line="780"/>
         <source>the file contains {name}, which is not a number a session can hold</source>
         <translation>파일에 세션이 담을 수 없는 값 {name}이(가) 들어 있습니다</translation>
     </message>
