@@ -151,9 +151,7 @@ def target_data(formula: str, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
     others = [name for name in expression.variables if name != "x"]
     if others:
         raise TargetError(
-            Message(
-                "the target may use only x, not {names}", names=", ".join(others)
-            )
+            Message("the target may use only x, not {names}", names=", ".join(others))
         )
     with no_grad(), np.errstate(all="ignore"):
         y = expression.build({"x": Variable(x)})
@@ -276,9 +274,7 @@ class Training:
         # generator so that Reset gives the same network every time.
         for layer, n_in in zip(self.model.layers, self.settings.sizes[:-1], strict=True):
             layer.in_size = n_in
-            layer.W.data = (rng.randn(n_in, layer.out_size) * np.sqrt(1 / n_in)).astype(
-                layer.dtype
-            )
+            layer.W.data = (rng.randn(n_in, layer.out_size) * np.sqrt(1 / n_in)).astype(layer.dtype)
 
     def _make_optimizer(self, name: str, lr: float):
         if name == "sgd":
