@@ -2358,6 +2358,11 @@
         <source>No step yet</source>
         <translation>아직 단계가 없습니다</translation>
     </message>
+    <message>
+        <location filename="../panels/train/step_graph.py" line="192"/>
+        <source>∂L/∂W: blue &lt; 0 &lt; red, scaled to each one&apos;s largest</source>
+        <translation>∂L/∂W: 파랑 &lt; 0 &lt; 빨강, 각각 가장 큰 값에 맞춘 눈금</translation>
+    </message>
 </context>
 <context>
     <name>SwitchBanner</name>
@@ -2380,265 +2385,260 @@
 <context>
     <name>TrainPanel</name>
     <message>
-        <location filename="../panels/train/train_panel.py" line="285"/>
+        <location filename="../panels/train/train_panel.py" line="286"/>
         <source>Hidden layers:</source>
         <translation>은닉층:</translation>
     </message>
     <message>
-        <location filename="../panels/train/train_panel.py" line="286"/>
+        <location filename="../panels/train/train_panel.py" line="287"/>
         <source>Remove the last hidden layer</source>
         <translation>마지막 은닉층 빼기</translation>
     </message>
     <message>
-        <location filename="../panels/train/train_panel.py" line="287"/>
-        <location filename="../panels/train/train_panel.py" line="411"/>
+        <location filename="../panels/train/train_panel.py" line="288"/>
+        <location filename="../panels/train/train_panel.py" line="412"/>
         <source>Remove a hidden layer</source>
         <translation>은닉층 빼기</translation>
     </message>
     <message>
-        <location filename="../panels/train/train_panel.py" line="288"/>
         <location filename="../panels/train/train_panel.py" line="289"/>
-        <location filename="../panels/train/train_panel.py" line="406"/>
+        <location filename="../panels/train/train_panel.py" line="290"/>
+        <location filename="../panels/train/train_panel.py" line="407"/>
         <source>Add a hidden layer</source>
         <translation>은닉층 더하기</translation>
     </message>
     <message>
-        <location filename="../panels/train/train_panel.py" line="291"/>
+        <location filename="../panels/train/train_panel.py" line="292"/>
         <source>Width of hidden layer {n}</source>
         <translation>은닉층 {n}의 너비</translation>
     </message>
     <message>
-        <location filename="../panels/train/train_panel.py" line="292"/>
+        <location filename="../panels/train/train_panel.py" line="293"/>
         <source>Neurons in hidden layer {n}</source>
         <translation>은닉층 {n}의 뉴런 수</translation>
     </message>
     <message>
-        <location filename="../panels/train/train_panel.py" line="293"/>
+        <location filename="../panels/train/train_panel.py" line="294"/>
         <source>Activation</source>
         <translation>활성화 함수</translation>
     </message>
     <message>
-        <location filename="../panels/train/train_panel.py" line="294"/>
+        <location filename="../panels/train/train_panel.py" line="295"/>
         <source>The function between two Linear layers</source>
         <translation>두 Linear 층 사이의 함수</translation>
     </message>
     <message>
-        <location filename="../panels/train/train_panel.py" line="295"/>
+        <location filename="../panels/train/train_panel.py" line="296"/>
         <source>Target:</source>
         <translation>목표:</translation>
     </message>
     <message>
-        <location filename="../panels/train/train_panel.py" line="296"/>
+        <location filename="../panels/train/train_panel.py" line="297"/>
         <source>The book&apos;s noisy sin(2πx)</source>
         <translation>책의 잡음 섞인 sin(2πx)</translation>
     </message>
     <message>
-        <location filename="../panels/train/train_panel.py" line="297"/>
+        <location filename="../panels/train/train_panel.py" line="298"/>
         <source>A formula in x</source>
         <translation>x의 식</translation>
     </message>
     <message>
-        <location filename="../panels/train/train_panel.py" line="298"/>
+        <location filename="../panels/train/train_panel.py" line="299"/>
         <source>Target data</source>
         <translation>목표 데이터</translation>
     </message>
     <message>
-        <location filename="../panels/train/train_panel.py" line="299"/>
+        <location filename="../panels/train/train_panel.py" line="300"/>
         <source>a formula in x, e.g. x^2 - 0.5</source>
         <translation>x의 식, 예: x^2 - 0.5</translation>
     </message>
     <message>
-        <location filename="../panels/train/train_panel.py" line="300"/>
+        <location filename="../panels/train/train_panel.py" line="301"/>
         <source>Target formula</source>
         <translation>목표 식</translation>
     </message>
     <message>
-        <location filename="../panels/train/train_panel.py" line="301"/>
+        <location filename="../panels/train/train_panel.py" line="302"/>
         <source>Optimizer:</source>
         <translation>최적화 기법:</translation>
     </message>
     <message>
-        <location filename="../panels/train/train_panel.py" line="305"/>
+        <location filename="../panels/train/train_panel.py" line="306"/>
         <source>Optimizer</source>
         <translation>최적화 기법</translation>
     </message>
     <message>
-        <location filename="../panels/train/train_panel.py" line="306"/>
+        <location filename="../panels/train/train_panel.py" line="307"/>
         <source>lr</source>
         <translation>학습률</translation>
     </message>
     <message>
-        <location filename="../panels/train/train_panel.py" line="307"/>
+        <location filename="../panels/train/train_panel.py" line="308"/>
         <source>Learning rate (log scale)</source>
         <translation>학습률 (로그 눈금)</translation>
     </message>
     <message>
-        <location filename="../panels/train/train_panel.py" line="308"/>
+        <location filename="../panels/train/train_panel.py" line="309"/>
         <source>Learning rate, from 0.0001 to 1 on a log scale</source>
         <translation>학습률, 로그 눈금으로 0.0001부터 1까지</translation>
     </message>
     <message>
-        <location filename="../panels/train/train_panel.py" line="309"/>
+        <location filename="../panels/train/train_panel.py" line="310"/>
         <source>Step</source>
         <translation>한 단계</translation>
     </message>
     <message>
-        <location filename="../panels/train/train_panel.py" line="310"/>
+        <location filename="../panels/train/train_panel.py" line="311"/>
         <source>One training step</source>
         <translation>학습 한 단계</translation>
     </message>
     <message>
-        <location filename="../panels/train/train_panel.py" line="311"/>
+        <location filename="../panels/train/train_panel.py" line="312"/>
         <source>One iteration: forward, backward, update</source>
         <translation>반복 한 번: 순전파, 역전파, 갱신</translation>
     </message>
     <message>
-        <location filename="../panels/train/train_panel.py" line="312"/>
+        <location filename="../panels/train/train_panel.py" line="313"/>
         <source>Reset</source>
         <translation>초기화</translation>
     </message>
     <message>
-        <location filename="../panels/train/train_panel.py" line="313"/>
+        <location filename="../panels/train/train_panel.py" line="314"/>
         <source>Reset the weights</source>
         <translation>가중치 초기화</translation>
     </message>
     <message>
-        <location filename="../panels/train/train_panel.py" line="314"/>
+        <location filename="../panels/train/train_panel.py" line="315"/>
         <source>Run or pause training</source>
         <translation>학습 실행 또는 일시 정지</translation>
     </message>
     <message>
-        <location filename="../panels/train/train_panel.py" line="315"/>
+        <location filename="../panels/train/train_panel.py" line="316"/>
         <source>The fit over the data, and the loss</source>
         <translation>데이터 위의 맞춤 곡선과 손실</translation>
     </message>
     <message>
-        <location filename="../panels/train/train_panel.py" line="316"/>
+        <location filename="../panels/train/train_panel.py" line="317"/>
         <source>One training step, by layer</source>
         <translation>층별로 본 학습 한 단계</translation>
     </message>
     <message>
-        <location filename="../panels/train/train_panel.py" line="317"/>
+        <location filename="../panels/train/train_panel.py" line="318"/>
         <source>Backward, layer by layer:</source>
         <translation>역전파, 층별로:</translation>
     </message>
     <message>
-        <location filename="../panels/train/train_panel.py" line="318"/>
+        <location filename="../panels/train/train_panel.py" line="319"/>
         <source>◀ Previous</source>
         <translation>◀ 이전</translation>
     </message>
     <message>
-        <location filename="../panels/train/train_panel.py" line="319"/>
+        <location filename="../panels/train/train_panel.py" line="320"/>
         <source>Previous layer of backward</source>
         <translation>역전파의 이전 층</translation>
     </message>
     <message>
-        <location filename="../panels/train/train_panel.py" line="320"/>
+        <location filename="../panels/train/train_panel.py" line="321"/>
         <source>Next ▶</source>
         <translation>다음 ▶</translation>
     </message>
     <message>
-        <location filename="../panels/train/train_panel.py" line="321"/>
+        <location filename="../panels/train/train_panel.py" line="322"/>
         <source>Next layer of backward</source>
         <translation>역전파의 다음 층</translation>
     </message>
     <message>
-        <location filename="../panels/train/train_panel.py" line="322"/>
+        <location filename="../panels/train/train_panel.py" line="323"/>
         <source>Backward, layer by layer</source>
         <translation>역전파, 층별로</translation>
     </message>
     <message>
-        <location filename="../panels/train/train_panel.py" line="323"/>
+        <location filename="../panels/train/train_panel.py" line="324"/>
         <source>Fit</source>
         <translation>맞춤</translation>
     </message>
     <message>
-        <location filename="../panels/train/train_panel.py" line="324"/>
+        <location filename="../panels/train/train_panel.py" line="325"/>
         <source>Loss (log scale)</source>
         <translation>손실 (로그 눈금)</translation>
     </message>
     <message>
-        <location filename="../panels/train/train_panel.py" line="331"/>
+        <location filename="../panels/train/train_panel.py" line="332"/>
         <source>Pause</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../panels/train/train_panel.py" line="331"/>
+        <location filename="../panels/train/train_panel.py" line="332"/>
         <source>Run</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../panels/train/train_panel.py" line="416"/>
+        <location filename="../panels/train/train_panel.py" line="417"/>
         <source>Change the network&apos;s widths</source>
         <translation>신경망의 너비 바꾸기</translation>
     </message>
     <message>
-        <location filename="../panels/train/train_panel.py" line="422"/>
+        <location filename="../panels/train/train_panel.py" line="423"/>
         <source>Change the activation to {name}</source>
         <translation>활성화 함수를 {name}(으)로 바꾸기</translation>
     </message>
     <message>
-        <location filename="../panels/train/train_panel.py" line="429"/>
+        <location filename="../panels/train/train_panel.py" line="430"/>
         <source>Change the optimizer to {name}</source>
         <translation>최적화 기법을 {name}(으)로 바꾸기</translation>
     </message>
     <message>
-        <location filename="../panels/train/train_panel.py" line="437"/>
+        <location filename="../panels/train/train_panel.py" line="438"/>
         <source>Change the learning rate</source>
         <translation>학습률 바꾸기</translation>
     </message>
     <message>
-        <location filename="../panels/train/train_panel.py" line="444"/>
+        <location filename="../panels/train/train_panel.py" line="445"/>
         <source>Train on the book&apos;s data</source>
         <translation>책의 데이터로 학습</translation>
     </message>
     <message>
-        <location filename="../panels/train/train_panel.py" line="461"/>
+        <location filename="../panels/train/train_panel.py" line="462"/>
         <source>Train on {formula}</source>
         <translation>{formula}(으)로 학습</translation>
     </message>
     <message>
-        <location filename="../panels/train/train_panel.py" line="518"/>
+        <location filename="../panels/train/train_panel.py" line="519"/>
         <source>{net} network · not trained yet</source>
         <translation>{net} 신경망 · 아직 학습 전</translation>
     </message>
     <message>
-        <location filename="../panels/train/train_panel.py" line="520"/>
+        <location filename="../panels/train/train_panel.py" line="521"/>
         <source>iteration {i} · loss {loss}</source>
         <translation>반복 {i} · 손실 {loss}</translation>
     </message>
     <message>
-        <location filename="../panels/train/train_panel.py" line="524"/>
+        <location filename="../panels/train/train_panel.py" line="525"/>
         <source>diverged: lower the learning rate and Reset</source>
         <translation>발산했습니다: 학습률을 낮추고 초기화하세요</translation>
     </message>
     <message>
-        <location filename="../panels/train/train_panel.py" line="526"/>
+        <location filename="../panels/train/train_panel.py" line="527"/>
         <source>{rate} it/s</source>
         <translation>초당 {rate}회</translation>
     </message>
     <message>
-        <location filename="../panels/train/train_panel.py" line="565"/>
-        <source>{what} {shape} ‖g‖ = {norm}</source>
-        <translation>{what} {shape} ‖g‖ = {norm}</translation>
-    </message>
-    <message>
-        <location filename="../panels/train/train_panel.py" line="574"/>
+        <location filename="../panels/train/train_panel.py" line="572"/>
         <source>{n}. {layer} → {gets}</source>
         <translation>{n}. {layer} → {gets}</translation>
     </message>
     <message>
-        <location filename="../panels/train/train_panel.py" line="583"/>
+        <location filename="../panels/train/train_panel.py" line="581"/>
         <source>{op}.backward, gy {shape} ‖gy‖ = {norm}</source>
         <translation>{op}.backward, gy {shape} ‖gy‖ = {norm}</translation>
     </message>
     <message>
-        <location filename="../panels/train/train_panel.py" line="592"/>
+        <location filename="../panels/train/train_panel.py" line="590"/>
         <source>{rule}  ({what}: no gradient)</source>
         <translation>{rule}  ({what}: 미분값 없음)</translation>
     </message>
     <message>
-        <location filename="../panels/train/train_panel.py" line="594"/>
+        <location filename="../panels/train/train_panel.py" line="592"/>
         <source>{rule}  → {what} {shape}, ‖g‖ = {norm}</source>
         <translation>{rule}  → {what} {shape}, ‖g‖ = {norm}</translation>
     </message>

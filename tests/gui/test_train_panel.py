@@ -166,6 +166,7 @@ def test_backward_steps_through_the_layers_and_opens_into_ops(panel):
     assert item.isExpanded()
     op = item.child(0)
     assert op.text(0).startswith("Sigmoid.backward")
+    assert op.isExpanded() and op.childCount() == 1  # sigmoid has one input, one rule
     panel.next_button.click()
     assert panel.graph.current == "l0" and not panel.next_button.isEnabled()
     linear = tree.currentItem().child(0)

@@ -67,10 +67,10 @@ class StepGraph(QWidget):
         self.current: str | None = None  # the key of the layer the step-through is at
         self._cmap = pg.colormap.get(GRADIENT_COLORMAP)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.setMinimumHeight(150)
+        self.setMinimumHeight(190)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        return QSize(520, 190)
+        return QSize(520, 220)
 
     def set_view(self, view: StepView | None, current: str | None = None) -> None:
         self.view = view
@@ -84,9 +84,10 @@ class StepGraph(QWidget):
 
     # -- drawing ---------------------------------------------------------------------
 
-    def _boxes(self, nodes: list[LayerNode], fm: QFontMetrics) -> dict[str, QRectF]:
-        """A row of boxes: x, the layers, the loss; t under the loss's left side."""
-        row = [n for n in nodes if n.key != "t"]
+    def _boxes(self, nodes: list[LayerNode], fm: QFontMetrics, top: float) -> dict[str, QRectF]:
+        """One row of boxes: x, the layers, the loss, and t after it (its arrow points
+        back at the loss), so the space under the boxes is the heat maps' alone."""
+        row = [n for n in nodes if n.key != "t"] + [n for n in nodes if n.key == "t"]
         widths = [max(fm.horizontalAdvance(node_title(n)) + 14, 34) for n in row]
         gap_total = self.width() - 8 - sum(widths)
         gap = max(14.0, gap_total / max(1, len(row) - 1))
@@ -95,11 +96,8 @@ class StepGraph(QWidget):
         h = fm.height() + 10
         for n, w in zip(row, widths, strict=True):
             w *= scale
-            boxes[n.key] = QRectF(x, 6, w, h)
+            boxes[n.key] = QRectF(x, top, w, h)
             x += w + gap
-        if "loss" in boxes and any(n.key == "t" for n in nodes):
-            loss = boxes["loss"]
-            boxes["t"] = QRectF(loss.left(), loss.bottom() + 26, loss.width(), h)
         return boxes
 
     def paintEvent(self, _event) -> None:  # noqa: N802 - Qt's name
@@ -117,7 +115,7 @@ class StepGraph(QWidget):
         small = QFont(font)
         small.setPointSizeF(max(6.5, font.pointSizeF() * 0.82))
         fm_small = QFontMetrics(small)
-        boxes = self._boxes(self.view.nodes, fm)
+        boxes = self._boxes(self.view.nodes, fm, fm_small.height() + 4)
 
         # arrows, each labelled with the shape that flows along it
         edge_pen = QPen(QColor(t.edge), 1.4)
@@ -127,27 +125,23 @@ class StepGraph(QWidget):
                 if a is None or b is None:
                     continue
                 p.setPen(edge_pen)
-                if src == "t":
-                    start, end = (a.center().x(), a.top()), (b.center().x(), b.bottom())
-                    p.drawLine(*map(int, (*start, *end)))
-                    self._arrow_head(p, end, up=True, color=QColor(t.edge))
-                    label_at = (a.right() + 3, a.top() - 8)
+                y = a.center().y()
+                if a.left() > b.left():  # t, after the loss: the arrow points back
+                    left, right = b.right(), a.left()
+                    p.drawLine(int(left), int(y), int(right), int(y))
+                    self._arrow_head(p, (left, y), left_pointing=True, color=QColor(t.edge))
                 else:
-                    y = a.center().y()
-                    p.drawLine(int(a.right()), int(y), int(b.left()), int(y))
-                    self._arrow_head(p, (b.left(), y), up=False, color=QColor(t.edge))
-                    label_at = None
+                    left, right = a.right(), b.left()
+                    p.drawLine(int(left), int(y), int(right), int(y))
+                    self._arrow_head(p, (right, y), color=QColor(t.edge))
                 shape = next(n for n in self.view.nodes if n.key == src).output_shape
                 p.setFont(small)
                 p.setPen(QColor(t.node_muted))
                 text = shape_text(shape)
-                if label_at is None:
-                    mid = (a.right() + b.left()) / 2
-                    tw = fm_small.horizontalAdvance(text)
-                    if tw <= b.left() - a.right() + 6:
-                        p.drawText(int(mid - tw / 2), int(a.bottom() + fm_small.ascent() + 2), text)
-                else:
-                    p.drawText(int(label_at[0]), int(label_at[1]), text)
+                tw = fm_small.horizontalAdvance(text)
+                if tw <= right - left + 6:
+                    mid = (left + right) / 2
+                    p.drawText(int(mid - tw / 2), int(a.bottom() + fm_small.ascent() + 2), text)
                 p.setFont(font)
 
         # boxes
@@ -172,52 +166,67 @@ class StepGraph(QWidget):
             p.drawText(r, Qt.AlignmentFlag.AlignCenter, node_title(node))
 
         # the loss's value beside it, the gradients' heat maps under each layer
-        # the loss's value under t (the shape labels use the space beside the boxes)
-        under = boxes.get("t") or boxes.get("loss")
-        if under is not None:
+        # the loss's value above its box, right-aligned with it
+        loss_box = boxes.get("loss")
+        if loss_box is not None:
             p.setFont(small)
             p.setPen(QColor(t.grad_text))
             text = "L = " + short(self.view.loss)
             tw = fm_small.horizontalAdvance(text)
-            x = min(under.center().x() - tw / 2, self.width() - tw - 2)
-            p.drawText(int(x), int(under.bottom() + fm_small.ascent() + 3), text)
+            p.drawText(int(loss_box.right() - tw), int(fm_small.ascent() + 1), text)
+
+        # each layer's gradients as heat maps, one under the other, sized to fit
+        legend_h = fm_small.height() + 4
+        label_h = fm_small.height() + 1
         for node in self.view.nodes:
             r = boxes.get(node.key)
             if r is None or not node.params:
                 continue
             y = r.bottom() + fm_small.height() + 6
-            for param in node.params:
-                y = self._heat_map(p, param, r.left(), y, small, fm_small, t)
+            grids = [_cells(_as_row(param.grad)) for param in node.params]
+            rows = sum(g.shape[0] for g in grids)
+            room = self.height() - legend_h - y - len(grids) * (label_h + 5)
+            width_room = max(40.0, self._room_right(node, boxes) - r.left() - 4)
+            cols = max(g.shape[1] for g in grids)
+            cell = int(max(3, min(CELL, room / max(1, rows), width_room / cols)))
+            for param, grid in zip(node.params, grids, strict=True):
+                y = self._heat_map(p, param, grid, cell, r.left(), y, small, fm_small, t)
+        p.setFont(small)
+        p.setPen(QColor(t.node_muted))
+        p.drawText(4, self.height() - 4, _tr("∂L/∂W: blue < 0 < red, scaled to each one's largest"))
         p.end()
 
-    def _arrow_head(self, p: QPainter, tip: tuple[float, float], up: bool, color: QColor) -> None:
+    def _room_right(self, node: LayerNode, boxes: dict[str, QRectF]) -> float:
+        """Where the next layer with parameters starts (or the right edge)."""
+        later = [
+            boxes[n.key].left()
+            for n in self.view.nodes
+            if n.params and n.key in boxes and boxes[n.key].left() > boxes[node.key].left()
+        ]
+        return min(later, default=float(self.width()))
+
+    def _arrow_head(
+        self, p: QPainter, tip: tuple[float, float], color: QColor, left_pointing: bool = False
+    ) -> None:
         x, y = tip
+        back = 7 if left_pointing else -7
         path = QPainterPath()
         path.moveTo(x, y)
-        if up:
-            path.lineTo(x - 4, y + 7)
-            path.lineTo(x + 4, y + 7)
-        else:
-            path.lineTo(x - 7, y - 4)
-            path.lineTo(x - 7, y + 4)
+        path.lineTo(x + back, y - 4)
+        path.lineTo(x + back, y + 4)
         path.closeSubpath()
         p.fillPath(path, color)
 
-    def _heat_map(self, p, param, x, y, small, fm_small, t) -> float:
+    def _heat_map(self, p, param, cells, cell, x, y, small, fm_small, t) -> float:
         """∂L/∂W as coloured cells, its name and norm above them; returns the next y."""
         p.setFont(small)
         p.setPen(QColor(t.grad_text))
         label = f"∂L/∂{param.name.split('.')[1]}  ‖g‖ = {short(param.grad_norm, 3)}"
         p.drawText(int(x), int(y + fm_small.ascent()), label)
         y += fm_small.height() + 1
-        grad = np.asarray(param.grad)
-        if grad.ndim == 2 and grad.shape[1] == 1:
-            grad = grad.reshape(1, -1)  # a column is drawn as a row, to stay short
-        cells = _cells(grad)
         peak = float(np.max(np.abs(cells))) or 1.0
         colors = self._cmap.map(((cells / peak + 1) / 2).ravel(), mode="qcolor")
         rows, cols = cells.shape
-        cell = CELL if cols * CELL <= 160 else max(3, 160 // cols)
         k = 0
         for i in range(rows):
             for j in range(cols):
@@ -226,3 +235,11 @@ class StepGraph(QWidget):
         p.setPen(QPen(QColor(t.light_border), 1))
         p.drawRect(QRectF(x - 1, y - 1, cols * cell, rows * cell))
         return y + rows * cell + 5
+
+
+def _as_row(grad: np.ndarray) -> np.ndarray:
+    """A column (n, 1) is drawn as a row, to stay short."""
+    grad = np.asarray(grad)
+    if grad.ndim == 2 and grad.shape[1] == 1:
+        return grad.reshape(1, -1)
+    return grad

@@ -73,7 +73,7 @@ def lr_to_slider(lr: float) -> int:
 
 def slider_to_lr(position: int) -> float:
     lr = MIN_LR * 10 ** (position / LR_STEPS_PER_DECADE)
-    return float(f"{lr:.3g}")  # 0.2, not 0.19952623149688797
+    return float(f"{lr:.2g}")  # 0.2, not 0.19952623149688797
 
 
 class TrainPanel(Retranslating, QWidget):
@@ -248,6 +248,7 @@ class TrainPanel(Retranslating, QWidget):
         self.backward_tree.setObjectName("trainBackwardTree")
         self.backward_tree.setHeaderHidden(True)
         self.backward_tree.setColumnCount(1)
+        self.backward_tree.setMinimumHeight(90)
         self.backward_tree.currentItemChanged.connect(self._on_tree_current_changed)
         backward_layout.addWidget(self.backward_tree, 1)
 
@@ -256,9 +257,9 @@ class TrainPanel(Retranslating, QWidget):
         self.splitter.addWidget(self.plots)
         self.splitter.addWidget(self.graph)
         self.splitter.addWidget(backward_box)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setStretchFactor(2, 2)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 3)
         layout.addWidget(self.splitter, 1)
         self._apply_theme()
 
@@ -560,19 +561,16 @@ class TrainPanel(Retranslating, QWidget):
         tree.clear()
         titles = {n.key: node_title(n) for n in view.nodes}
         for number, layer in enumerate(view.backward, start=1):
-            outs = [g for op in layer.ops for g in op.gxs if g[2] is not None]
-            gets = ", ".join(
-                self.tr("{what} {shape} ‖g‖ = {norm}").format(
-                    what=titles.get(_key_of(view, what), what),
-                    shape=shape_text(shape),
-                    norm=short(norm, 3),
-                )
-                for what, shape, norm in outs
-            )
+            sent = [
+                titles.get(_key_of(view, what), what)
+                for op in layer.ops
+                for what, _shape, norm in op.gxs
+                if norm is not None
+            ]
             item = QTreeWidgetItem(
                 [
                     self.tr("{n}. {layer} → {gets}").format(
-                        n=number, layer=titles[layer.key], gets=gets
+                        n=number, layer=titles[layer.key], gets=", ".join(sent)
                     )
                 ]
             )
@@ -597,10 +595,13 @@ class TrainPanel(Retranslating, QWidget):
                             shape=shape_text(shape),
                             norm=short(norm, 3),
                         )
-                    head.addChild(QTreeWidgetItem([text]))
-                head.setExpanded(True)
+                    child = QTreeWidgetItem([text])
+                    child.setToolTip(0, text)
+                    head.addChild(child)
             tree.addTopLevelItem(item)
             item.setExpanded(layer.key in expanded)
+            for k in range(item.childCount()):
+                item.child(k).setExpanded(True)  # a layer opens straight onto its rules
         if 0 <= self._backward_at < tree.topLevelItemCount():
             tree.setCurrentItem(tree.topLevelItem(self._backward_at))
         tree.blockSignals(False)
