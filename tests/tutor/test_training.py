@@ -228,3 +228,13 @@ def test_prediction_has_one_value_per_point():
     p = training.predict(grid)
     assert p.shape == (7, 1)
     assert isinstance(training.loss(), Variable)
+
+
+def test_the_settings_survive_a_session_file():
+    from tutor.session import Session
+
+    session = Session()
+    settings = TrainSettings(hidden=(6, 3), activation="relu", optimizer="momentum", lr=0.05)
+    session.set_panel_state("train", settings.to_state())
+    reopened = Session.from_json(session.to_json())
+    assert TrainSettings.from_state(reopened.panels["train"]) == settings
