@@ -122,6 +122,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._install_lessons()
         self._install_map()
         self._install_gradient_check()
+        self._install_train()
         self.side_tabs.setCurrentIndex(0)
         self.statusBar().setSizeGripEnabled(True)
         self.controller.undo_stack.cleanChanged.connect(self._update_title)
@@ -252,6 +253,13 @@ class MainWindow(Retranslating, QMainWindow):
         """The "Gradient check" tab: backprop beside central differences."""
         self.gradient_check_panel = GradientCheckPanel(self.controller, self)
         self.add_side_panel(self.gradient_check_panel, lambda: self.tr("Gradient check"))
+
+    def _install_train(self) -> None:
+        """The "Train" tab: a network learning, its loss and one step's gradients."""
+        from gui.panels.train.train_panel import TrainPanel
+
+        self.train_panel = TrainPanel(self.controller, self)
+        self.add_side_panel(self.train_panel, lambda: self.tr("Train"))
 
     # -- menus ----------------------------------------------------------------------------
 

@@ -790,122 +790,127 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="137"/>
+        <location filename="../main_window.py" line="138"/>
         <source>Formula</source>
         <translation>수식</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="138"/>
+        <location filename="../main_window.py" line="139"/>
         <source>Variables  (◉ = the plot runs along it)</source>
         <translation>변수  (◉ = 플롯의 가로축)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="133"/>
+        <location filename="../main_window.py" line="134"/>
         <source>Drag a slider, or click in the plot to move the point.</source>
         <translation>슬라이더를 끌거나 플롯을 클릭해서 점을 옮겨 보세요.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="242"/>
+        <location filename="../main_window.py" line="243"/>
         <source>Map &amp;&amp; descent</source>
         <translation>지도와 경사하강</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="249"/>
+        <location filename="../main_window.py" line="250"/>
         <source>Graph</source>
         <translation>그래프</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="254"/>
+        <location filename="../main_window.py" line="255"/>
         <source>Gradient check</source>
         <translation>기울기 확인</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="141"/>
+        <location filename="../main_window.py" line="142"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="331"/>
+        <location filename="../main_window.py" line="339"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="334"/>
+        <location filename="../main_window.py" line="342"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="145"/>
+        <location filename="../main_window.py" line="146"/>
         <source>Edit &amp;Formula</source>
         <translation>수식 편집(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="142"/>
+        <location filename="../main_window.py" line="143"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="147"/>
+        <location filename="../main_window.py" line="148"/>
         <source>Show f</source>
         <translation>f 보기</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="148"/>
+        <location filename="../main_window.py" line="149"/>
         <source>Show f′ (first derivative)</source>
         <translation>f′ 보기 (1차 미분)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="149"/>
+        <location filename="../main_window.py" line="150"/>
         <source>Show f″ (second derivative)</source>
         <translation>f″ 보기 (2차 미분)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="150"/>
+        <location filename="../main_window.py" line="151"/>
         <source>Show the &amp;Tangent Line</source>
         <translation>접선 보기(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="154"/>
+        <location filename="../main_window.py" line="155"/>
         <source>&amp;Fit Plot to Curves</source>
         <translation>곡선에 맞춰 플롯 보기(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="143"/>
+        <location filename="../main_window.py" line="144"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="155"/>
+        <location filename="../main_window.py" line="156"/>
         <source>&amp;About Autodiff Tutor</source>
         <translation>Autodiff Tutor 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="156"/>
+        <location filename="../main_window.py" line="157"/>
         <source>Open &amp;Lesson…</source>
         <translation>레슨 열기(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="331"/>
+        <location filename="../main_window.py" line="262"/>
+        <source>Train</source>
+        <translation>학습</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="339"/>
         <source>&amp;Undo {what}</source>
         <translation>실행 취소(&amp;U): {what}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="334"/>
+        <location filename="../main_window.py" line="342"/>
         <source>&amp;Redo {what}</source>
         <translation>다시 실행(&amp;R): {what}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="355"/>
+        <location filename="../main_window.py" line="363"/>
         <source>untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="368"/>
+        <location filename="../main_window.py" line="376"/>
         <source>About Autodiff Tutor</source>
         <translation>Autodiff Tutor 정보</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="370"/>
+        <location filename="../main_window.py" line="378"/>
         <source>&lt;h3&gt;Autodiff Tutor&lt;/h3&gt;&lt;p&gt;Build a formula, move its variables, and watch the value, every partial derivative and the plot of f, f′ and f″ follow.&lt;/p&gt;&lt;p&gt;The numbers come from a small reverse-mode automatic differentiation engine in the style of &lt;i&gt;Deep Learning from Scratch 3&lt;/i&gt; (DeZero).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Autodiff Tutor&lt;/h3&gt;&lt;p&gt;수식을 만들고 변수를 움직이면 함숫값, 모든 편미분, 그리고 f, f′, f″의 플롯이 따라 움직입니다.&lt;/p&gt;&lt;p&gt;숫자는 &lt;i&gt;밑바닥부터 시작하는 딥러닝 3&lt;/i&gt;(DeZero) 스타일로 만든 작은 역방향 자동 미분 엔진이 계산합니다.&lt;/p&gt;</translation>
     </message>
@@ -1886,6 +1891,21 @@
         <source>the map uses a {fit}×{fit} grid instead of {n}×{n}: {functions:,} recorded operations × {points:,} points would be more work than the budget of {budget:,} node-points</source>
         <translation>지도는 {n}×{n} 대신 {fit}×{fit} 격자를 씁니다: 기록된 연산 {functions:,}개 × 점 {points:,}개는 작업 예산 {budget:,} 노드·점을 넘습니다</translation>
     </message>
+    <message>
+        <location filename="../../tutor/training.py" line="145"/>
+        <source>the target is longer than {n} characters</source>
+        <translation>목표 식이 {n}자보다 깁니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/training.py" line="153"/>
+        <source>the target may use only x, not {names}</source>
+        <translation>목표 식에는 x만 쓸 수 있습니다({names}는 안 됩니다)</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/training.py" line="159"/>
+        <source>the target is not finite at every x in [0, 1)</source>
+        <translation>목표 식이 [0, 1)의 모든 x에서 유한하지 않습니다</translation>
+    </message>
 </context>
 <context>
     <name>OptimizerPanel</name>
@@ -2327,6 +2347,24 @@
     </message>
 </context>
 <context>
+    <name>StepGraph</name>
+    <message>
+        <location filename="../panels/train/step_graph.py" line="34"/>
+        <source>Linear {key}</source>
+        <translation>Linear {key}</translation>
+    </message>
+    <message>
+        <location filename="../panels/train/step_graph.py" line="111"/>
+        <source>No step yet</source>
+        <translation>아직 단계가 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../panels/train/step_graph.py" line="192"/>
+        <source>∂L/∂W: blue &lt; 0 &lt; red, scaled to each one&apos;s largest</source>
+        <translation>∂L/∂W: 파랑 &lt; 0 &lt; 빨강, 각각 가장 큰 값에 맞춘 눈금</translation>
+    </message>
+</context>
+<context>
     <name>SwitchBanner</name>
     <message>
         <location filename="../panels/lessons/lesson_panel.py" line="115"/>
@@ -2342,6 +2380,267 @@
         <location filename="../panels/lessons/lesson_panel.py" line="120"/>
         <source>Turn off</source>
         <translation>끄기</translation>
+    </message>
+</context>
+<context>
+    <name>TrainPanel</name>
+    <message>
+        <location filename="../panels/train/train_panel.py" line="286"/>
+        <source>Hidden layers:</source>
+        <translation>은닉층:</translation>
+    </message>
+    <message>
+        <location filename="../panels/train/train_panel.py" line="287"/>
+        <source>Remove the last hidden layer</source>
+        <translation>마지막 은닉층 빼기</translation>
+    </message>
+    <message>
+        <location filename="../panels/train/train_panel.py" line="288"/>
+        <location filename="../panels/train/train_panel.py" line="412"/>
+        <source>Remove a hidden layer</source>
+        <translation>은닉층 빼기</translation>
+    </message>
+    <message>
+        <location filename="../panels/train/train_panel.py" line="289"/>
+        <location filename="../panels/train/train_panel.py" line="290"/>
+        <location filename="../panels/train/train_panel.py" line="407"/>
+        <source>Add a hidden layer</source>
+        <translation>은닉층 더하기</translation>
+    </message>
+    <message>
+        <location filename="../panels/train/train_panel.py" line="292"/>
+        <source>Width of hidden layer {n}</source>
+        <translation>은닉층 {n}의 너비</translation>
+    </message>
+    <message>
+        <location filename="../panels/train/train_panel.py" line="293"/>
+        <source>Neurons in hidden layer {n}</source>
+        <translation>은닉층 {n}의 뉴런 수</translation>
+    </message>
+    <message>
+        <location filename="../panels/train/train_panel.py" line="294"/>
+        <source>Activation</source>
+        <translation>활성화 함수</translation>
+    </message>
+    <message>
+        <location filename="../panels/train/train_panel.py" line="295"/>
+        <source>The function between two Linear layers</source>
+        <translation>두 Linear 층 사이의 함수</translation>
+    </message>
+    <message>
+        <location filename="../panels/train/train_panel.py" line="296"/>
+        <source>Target:</source>
+        <translation>목표:</translation>
+    </message>
+    <message>
+        <location filename="../panels/train/train_panel.py" line="297"/>
+        <source>The book&apos;s noisy sin(2πx)</source>
+        <translation>책의 잡음 섞인 sin(2πx)</translation>
+    </message>
+    <message>
+        <location filename="../panels/train/train_panel.py" line="298"/>
+        <source>A formula in x</source>
+        <translation>x의 식</translation>
+    </message>
+    <message>
+        <location filename="../panels/train/train_panel.py" line="299"/>
+        <source>Target data</source>
+        <translation>목표 데이터</translation>
+    </message>
+    <message>
+        <location filename="../panels/train/train_panel.py" line="300"/>
+        <source>a formula in x, e.g. x^2 - 0.5</source>
+        <translation>x의 식, 예: x^2 - 0.5</translation>
+    </message>
+    <message>
+        <location filename="../panels/train/train_panel.py" line="301"/>
+        <source>Target formula</source>
+        <translation>목표 식</translation>
+    </message>
+    <message>
+        <location filename="../panels/train/train_panel.py" line="302"/>
+        <source>Optimizer:</source>
+        <translation>최적화 기법:</translation>
+    </message>
+    <message>
+        <location filename="../panels/train/train_panel.py" line="306"/>
+        <source>Optimizer</source>
+        <translation>최적화 기법</translation>
+    </message>
+    <message>
+        <location filename="../panels/train/train_panel.py" line="307"/>
+        <source>lr</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <location filename="../panels/train/train_panel.py" line="308"/>
+        <source>Learning rate (log scale)</source>
+        <translation>학습률 (로그 눈금)</translation>
+    </message>
+    <message>
+        <location filename="../panels/train/train_panel.py" line="309"/>
+        <source>Learning rate, from 0.0001 to 1 on a log scale</source>
+        <translation>학습률, 로그 눈금으로 0.0001부터 1까지</translation>
+    </message>
+    <message>
+        <location filename="../panels/train/train_panel.py" line="310"/>
+        <source>Step</source>
+        <translation>한 단계</translation>
+    </message>
+    <message>
+        <location filename="../panels/train/train_panel.py" line="311"/>
+        <source>One training step</source>
+        <translation>학습 한 단계</translation>
+    </message>
+    <message>
+        <location filename="../panels/train/train_panel.py" line="312"/>
+        <source>One iteration: forward, backward, update</source>
+        <translation>반복 한 번: 순전파, 역전파, 갱신</translation>
+    </message>
+    <message>
+        <location filename="../panels/train/train_panel.py" line="313"/>
+        <source>Reset</source>
+        <translation>초기화</translation>
+    </message>
+    <message>
+        <location filename="../panels/train/train_panel.py" line="314"/>
+        <source>Reset the weights</source>
+        <translation>가중치 초기화</translation>
+    </message>
+    <message>
+        <location filename="../panels/train/train_panel.py" line="315"/>
+        <source>Run or pause training</source>
+        <translation>학습 실행 또는 일시 정지</translation>
+    </message>
+    <message>
+        <location filename="../panels/train/train_panel.py" line="316"/>
+        <source>The fit over the data, and the loss</source>
+        <translation>데이터 위의 맞춤 곡선과 손실</translation>
+    </message>
+    <message>
+        <location filename="../panels/train/train_panel.py" line="317"/>
+        <source>One training step, by layer</source>
+        <translation>층별로 본 학습 한 단계</translation>
+    </message>
+    <message>
+        <location filename="../panels/train/train_panel.py" line="318"/>
+        <source>Backward, layer by layer:</source>
+        <translation>역전파, 층별로:</translation>
+    </message>
+    <message>
+        <location filename="../panels/train/train_panel.py" line="319"/>
+        <source>◀ Previous</source>
+        <translation>◀ 이전</translation>
+    </message>
+    <message>
+        <location filename="../panels/train/train_panel.py" line="320"/>
+        <source>Previous layer of backward</source>
+        <translation>역전파의 이전 층</translation>
+    </message>
+    <message>
+        <location filename="../panels/train/train_panel.py" line="321"/>
+        <source>Next ▶</source>
+        <translation>다음 ▶</translation>
+    </message>
+    <message>
+        <location filename="../panels/train/train_panel.py" line="322"/>
+        <source>Next layer of backward</source>
+        <translation>역전파의 다음 층</translation>
+    </message>
+    <message>
+        <location filename="../panels/train/train_panel.py" line="323"/>
+        <source>Backward, layer by layer</source>
+        <translation>역전파, 층별로</translation>
+    </message>
+    <message>
+        <location filename="../panels/train/train_panel.py" line="324"/>
+        <source>Fit</source>
+        <translation>맞춤</translation>
+    </message>
+    <message>
+        <location filename="../panels/train/train_panel.py" line="325"/>
+        <source>Loss (log scale)</source>
+        <translation>손실 (로그 눈금)</translation>
+    </message>
+    <message>
+        <location filename="../panels/train/train_panel.py" line="332"/>
+        <source>Pause</source>
+        <translation>일시 정지</translation>
+    </message>
+    <message>
+        <location filename="../panels/train/train_panel.py" line="332"/>
+        <source>Run</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <location filename="../panels/train/train_panel.py" line="417"/>
+        <source>Change the network&apos;s widths</source>
+        <translation>신경망의 너비 바꾸기</translation>
+    </message>
+    <message>
+        <location filename="../panels/train/train_panel.py" line="423"/>
+        <source>Change the activation to {name}</source>
+        <translation>활성화 함수를 {name}(으)로 바꾸기</translation>
+    </message>
+    <message>
+        <location filename="../panels/train/train_panel.py" line="430"/>
+        <source>Change the optimizer to {name}</source>
+        <translation>최적화 기법을 {name}(으)로 바꾸기</translation>
+    </message>
+    <message>
+        <location filename="../panels/train/train_panel.py" line="438"/>
+        <source>Change the learning rate</source>
+        <translation>학습률 바꾸기</translation>
+    </message>
+    <message>
+        <location filename="../panels/train/train_panel.py" line="445"/>
+        <source>Train on the book&apos;s data</source>
+        <translation>책의 데이터로 학습</translation>
+    </message>
+    <message>
+        <location filename="../panels/train/train_panel.py" line="462"/>
+        <source>Train on {formula}</source>
+        <translation>{formula}(으)로 학습</translation>
+    </message>
+    <message>
+        <location filename="../panels/train/train_panel.py" line="519"/>
+        <source>{net} network · not trained yet</source>
+        <translation>{net} 신경망 · 아직 학습 전</translation>
+    </message>
+    <message>
+        <location filename="../panels/train/train_panel.py" line="521"/>
+        <source>iteration {i} · loss {loss}</source>
+        <translation>반복 {i} · 손실 {loss}</translation>
+    </message>
+    <message>
+        <location filename="../panels/train/train_panel.py" line="525"/>
+        <source>diverged: lower the learning rate and Reset</source>
+        <translation>발산했습니다: 학습률을 낮추고 초기화하세요</translation>
+    </message>
+    <message>
+        <location filename="../panels/train/train_panel.py" line="527"/>
+        <source>{rate} it/s</source>
+        <translation>초당 {rate}회</translation>
+    </message>
+    <message>
+        <location filename="../panels/train/train_panel.py" line="572"/>
+        <source>{n}. {layer} → {gets}</source>
+        <translation>{n}. {layer} → {gets}</translation>
+    </message>
+    <message>
+        <location filename="../panels/train/train_panel.py" line="581"/>
+        <source>{op}.backward, gy {shape} ‖gy‖ = {norm}</source>
+        <translation>{op}.backward, gy {shape} ‖gy‖ = {norm}</translation>
+    </message>
+    <message>
+        <location filename="../panels/train/train_panel.py" line="590"/>
+        <source>{rule}  ({what}: no gradient)</source>
+        <translation>{rule}  ({what}: 미분값 없음)</translation>
+    </message>
+    <message>
+        <location filename="../panels/train/train_panel.py" line="592"/>
+        <source>{rule}  → {what} {shape}, ‖g‖ = {norm}</source>
+        <translation>{rule}  → {what} {shape}, ‖g‖ = {norm}</translation>
     </message>
 </context>
 <context>

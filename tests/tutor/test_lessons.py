@@ -30,6 +30,34 @@ LESSONS_BY_ID = {lesson.id: lesson for lesson in LESSONS}
 pytestmark = pytest.mark.usefixtures("config_left_alone")  # tests/conftest.py
 
 
+def _numpy_linear_regression() -> tuple[float, float, float]:
+    """Book step 42 in plain numpy: the first loss, then W and b after 100 steps."""
+    np.random.seed(0)
+    x = np.random.rand(100, 1)
+    y = 5 + 2 * x + np.random.rand(100, 1)
+    W, b = np.zeros((1, 1)), np.zeros(1)
+    first = None
+    for _ in range(100):
+        diff = x @ W + b - y
+        loss = np.sum(diff**2) / len(diff)
+        first = loss if first is None else first
+        gy = 2 * diff / len(diff)
+        W, b = W - 0.1 * (x.T @ gy), b - 0.1 * gy.sum(axis=0)
+    return first, float(W[0, 0]), float(b[0])
+
+
+def _numpy_first_network_loss() -> float:
+    """Book step 43's loss at iteration 0, from its initial weights, in plain numpy."""
+    np.random.seed(0)
+    x = np.random.rand(100, 1)
+    y = np.sin(2 * np.pi * x) + np.random.rand(100, 1)
+    W1, W2 = 0.01 * np.random.randn(1, 10), 0.01 * np.random.randn(10, 1)
+    h = 1 / (1 + np.exp(-(x @ W1)))
+    return float(np.mean((h @ W2 - y) ** 2))
+
+
+LINREG_FIRST, LINREG_W, LINREG_B = _numpy_linear_regression()
+
 # The book's hand-worked numbers (and the ones printed in its listings), per question.
 BOOK_ANSWERS = {
     "variables-functions": {
@@ -43,6 +71,10 @@ BOOK_ANSWERS = {
     "operators": {"a-grad": 2.0, "b-grad": 3.0, "cube-grad": 12.0},
     "higher-order": {"first": 24.0, "second": 44.0, "newton-step": 1.4545454545454546},
     "rosenbrock": {"dx0": -2.0, "dx1": 400.0, "x1-step": 1.6},
+    "broadcast": {"x1-grad": 3.0, "sum-to": 7.0, "scalar-grad": 100.0},
+    "matmul": {"w-grad-rows": 3, "w-grad-columns": 4, "y": 11.0, "w-grad": 2.0},
+    "linear-regression": {"first-loss": LINREG_FIRST, "slope": LINREG_W, "intercept": LINREG_B},
+    "neural-network": {"params": 31, "w2-grad-rows": 10, "first-loss": _numpy_first_network_loss()},
 }
 
 
@@ -151,6 +183,10 @@ PRESET_NUMBERS = {
     "operators": (7.0, {"a": 2.0, "b": 3.0, "c": 1.0}),
     "higher-order": (8.0, {"x": 24.0}),
     "rosenbrock": (401.0, {"x0": -2.0, "x1": 400.0}),
+    "broadcast": (36.0, {"c": 3.0, "x0": 1.0, "x1": 1.0, "x2": 1.0}),
+    "matmul": (11.0, {"x0": 3.0, "x1": 4.0, "w0": 1.0, "w1": 2.0}),
+    "linear-regression": (65.0, {"w": -25.0, "b": -16.0}),
+    "neural-network": (0.5, {"x": 0.25}),
 }
 
 
@@ -353,3 +389,16 @@ def test_numbers_are_shown_the_way_the_engine_prints_them():
 
 def test_a_comment_above_the_first_line_is_part_of_the_code():
     assert LESSONS_BY_ID["memory"].code.startswith("# counts live functions")
+
+
+def test_tensor_lessons_print_the_books_numbers():
+    # Printed by the book's own steps 42 and 43 (iteration 0, and W, b after 100 steps).
+    assert LINREG_FIRST == pytest.approx(42.296340129442335, rel=1e-12)
+    assert LINREG_W == pytest.approx(2.11807369, rel=1e-8)
+    assert LINREG_B == pytest.approx(5.46608905, rel=1e-8)
+    assert _numpy_first_network_loss() == pytest.approx(0.8473695850105871, rel=1e-12)
+    run = LESSONS_BY_ID["neural-network"].run_demo()
+    # The book prints 0.2514286285183606 at iteration 1000 and 0.24759485466749875 at 2000.
+    assert run.value(3, 1) == pytest.approx(0.2514286285183606, rel=1e-9)
+    assert run.value(4, 1) == pytest.approx(0.24759485466749875, rel=1e-9)
+    assert "variable([3.])" in LESSONS_BY_ID["broadcast"].run_demo().lines[1]

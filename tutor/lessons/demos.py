@@ -20,6 +20,7 @@ from collections.abc import Callable
 
 import numpy as np
 
+import engine.functions as F
 from engine.core import Variable, as_array, no_grad
 from engine.functions import add, exp, square
 from tutor.lessons.tracing import LiveFunctions, VisitOrder
@@ -202,6 +203,115 @@ def _demo_rosenbrock(print):
         x0.data -= lr * x0.grad.data
         x1.data -= lr * x1.grad.data
     print(iters, x0, x1)
+
+
+@demo("broadcast")
+def _demo_broadcast(print):
+    x0 = Variable(np.array([1.0, 2.0, 3.0]))
+    x1 = Variable(np.array([10.0]))
+    y = x0 + x1  # x1 is broadcast to the shape of x0
+    print(y)
+    y.backward()
+    print(x1.grad)  # summed back to x1's shape by sum_to
+
+    x = Variable(np.array([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]))
+    y = F.sum_to(x, (1, 3))
+    print(y)
+    print(y.data[0, 1])
+
+    x = Variable(np.ones((100, 1)))
+    c = Variable(np.array(1.0))
+    y = F.sum(x + c)
+    y.backward()
+    print(c.grad)
+
+
+@demo("matmul")
+def _demo_matmul(print):
+    x = Variable(np.random.randn(2, 3))
+    W = Variable(np.random.randn(3, 4))
+    y = F.matmul(x, W)
+    y.backward()
+    print(*x.grad.shape)
+    print(*W.grad.shape)
+
+    x = Variable(np.array([[1.0, 2.0]]))
+    W = Variable(np.array([[3.0], [4.0]]))
+    y = F.matmul(x, W)
+    print(y)
+    y.backward()
+    print(x.grad)
+    print(W.grad)
+    print(W.grad.data[1, 0])
+
+
+@demo("linear-regression")
+def _demo_linear_regression(print):
+    np.random.seed(0)
+    x = np.random.rand(100, 1)
+    y = 5 + 2 * x + np.random.rand(100, 1)
+    W = Variable(np.zeros((1, 1)))
+    b = Variable(np.zeros(1))
+
+    def predict(x):
+        return F.matmul(x, W) + b
+
+    def mean_squared_error(x0, x1):
+        diff = x0 - x1
+        return F.sum(diff ** 2) / len(diff)
+
+    lr = 0.1
+    iters = 100
+    for i in range(iters):
+        y_pred = predict(x)
+        loss = mean_squared_error(y, y_pred)
+        W.cleargrad()
+        b.cleargrad()
+        loss.backward()
+        W.data -= lr * W.grad.data
+        b.data -= lr * b.grad.data
+        if i == 0:
+            print(i, loss)
+    print(iters, W.data[0, 0], b.data[0], loss)
+
+
+@demo("neural-network")
+def _demo_neural_network(print):
+    np.random.seed(0)
+    x = np.random.rand(100, 1)
+    y = np.sin(2 * np.pi * x) + np.random.rand(100, 1)
+
+    I, H, O = 1, 10, 1
+    W1 = Variable(0.01 * np.random.randn(I, H))
+    b1 = Variable(np.zeros(H))
+    W2 = Variable(0.01 * np.random.randn(H, O))
+    b2 = Variable(np.zeros(O))
+    print(W1.size + b1.size + W2.size + b2.size)
+
+    def predict(x):
+        y = F.linear(x, W1, b1)
+        y = F.sigmoid(y)
+        y = F.linear(y, W2, b2)
+        return y
+
+    lr = 0.2
+    iters = 3000  # the book runs ten thousand
+    for i in range(iters):
+        y_pred = predict(x)
+        loss = F.mean_squared_error(y, y_pred)
+        W1.cleargrad()
+        b1.cleargrad()
+        W2.cleargrad()
+        b2.cleargrad()
+        loss.backward()
+        if i == 0:
+            print(*W2.grad.shape)
+        W1.data -= lr * W1.grad.data
+        b1.data -= lr * b1.grad.data
+        W2.data -= lr * W2.grad.data
+        b2.data -= lr * b2.grad.data
+        if i % 1000 == 0:
+            print(i, loss)
 
 
 def demo_source(demo_id: str) -> str:

@@ -1,0 +1,1 @@
+"""The Train tab: a small network fitted to data, every gradient of one step shown."""
