@@ -209,7 +209,9 @@ def test_keyboard_steps_plays_and_fits(qtbot):
     assert not panel.playing
     panel.view.zoom(3.0)
     qtbot.keyClick(panel.view, Qt.Key.Key_F)
-    assert panel.view.transform().m11() <= 1.0
+    visible = panel.view.mapToScene(panel.view.viewport().rect()).boundingRect()
+    assert visible.contains(panel.scene.itemsBoundingRect())  # the whole graph
+    assert panel.view.transform().m11() <= 1.6
 
 
 def test_slider_move_during_a_step_through_keeps_the_step(qtbot):
@@ -539,6 +541,7 @@ def test_clicking_a_node_highlights_its_part_of_the_formula_field(qtbot):
 def test_selecting_a_node_does_not_take_the_focus_from_the_field(qtbot):
     window, panel, field = _window(qtbot)
     window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
     field.setFocus()
     qtbot.waitUntil(field.hasFocus)
     field.setCursorPosition(3)
@@ -613,3 +616,164 @@ def test_the_field_and_the_graph_meet_only_in_the_controller(qtbot):
     panel.select_node(None)
     assert controller.selection == ("", []) and field.highlighted_spans() == []
     assert controller.undo_stack.count() == 0  # view state: nothing to undo, nothing to save
+
+
+# -- readable at any size, constants, the NaN origin, keyboard ------------------------
+
+
+def _on_screen_px(panel, font_key="value") -> float:
+    from PySide6.QtGui import QFontInfo
+
+    return QFontInfo(panel.fonts[font_key]).pixelSize() * panel.view.transform().m11()
+
+
+def test_default_graph_text_is_as_large_as_body_text_and_fills_the_pane(qtbot):
+    from PySide6.QtGui import QFontInfo
+
+    controller, panel = _panel(qtbot)
+    panel.resize(550, 720)  # about the Graph tab at the default window size (1366×768)
+    qtbot.wait(50)
+    body = QFontInfo(panel.font()).pixelSize()
+    assert _on_screen_px(panel) >= max(11, body * 0.9)
+    visible = panel.view.mapToScene(panel.view.viewport().rect()).boundingRect()
+    graph = panel.scene.itemsBoundingRect()
+    assert visible.contains(graph.adjusted(8, 8, -8, -8))  # the whole graph is shown
+    # and it uses the pane: more than half of its width or height
+    share = max(graph.width() / visible.width(), graph.height() / visible.height())
+    assert share > 0.5
+
+
+def test_a_slider_move_never_lays_the_graph_out_again(qtbot, monkeypatch):
+    import gui.panels.graph.graph_panel as gp
+
+    controller, panel = _panel(qtbot)
+    calls = []
+    real = gp.layered_layout
+    monkeypatch.setattr(gp, "layered_layout", lambda *a, **k: calls.append(1) or real(*a, **k))
+    for v in (0.3, 1.7, -2.0):
+        controller.set_value("x", v)
+        controller.flush()
+    assert calls == []
+    assert panel.items[0].value_text == "= −2"
+
+
+def test_typed_numbers_are_folded_into_their_function_and_have_no_card(qtbot):
+    controller, panel = _panel(qtbot, "x^4 - 2*x^2", x=2.0)
+    titles = sorted(item.title for item in panel.items.values())
+    assert "×2" in titles and "2" not in titles
+    x = next(item for item in panel.items.values() if item.title == "x")
+    assert x.grad_text == "grad 24"  # 4·8 − 4·2
+
+
+def test_long_values_are_never_cut_short_in_an_exported_picture(qtbot):
+    controller, panel = _panel(qtbot, "x * 123456.75 + 1e-9 * x", x=-3.25)
+    texts = [item.value_text for item in panel.items.values()] + [
+        item.grad_text for item in panel.items.values()
+    ]
+    assert "= −4.012e+05" in texts
+    assert not any("…" in t for t in texts)
+
+
+def test_the_first_non_finite_node_is_marked_and_the_button_goes_there(qtbot):
+    controller, panel = _panel(qtbot, "log(x - 2)", x=1.0)
+    marked = [item for item in panel.items.values() if item.origin]
+    assert len(marked) == 1
+    log = next(f for f in panel.snapshot.functions if f.op == "Log")
+    assert marked[0].node_id == log.outputs[0]
+    assert panel.origin_button.isVisibleTo(panel)
+    assert "log got −1: log is undefined for x ≤ 0" in panel.explanation.text()
+
+
+def test_a_backward_only_nan_jumps_to_its_step(qtbot):
+    controller, panel = _panel(qtbot, "sqrt(x)", x=0.0)
+    assert panel.origin.direction == "backward"
+    panel.reset()
+    panel.actions_by_name["graphActionOrigin"].trigger()
+    assert panel.step == panel.origin.step == 1
+    sqrt = next(f for f in panel.snapshot.functions if f.op == "Sqrt")
+    assert panel.items[sqrt.id].origin and panel.items[sqrt.id].state == "current"
+
+
+def test_a_finite_graph_marks_nothing_and_hides_the_button(qtbot):
+    controller, panel = _panel(qtbot)
+    assert not any(item.origin for item in panel.items.values())
+    assert not panel.origin_button.isVisibleTo(panel)
+
+
+def test_every_control_is_on_tab_with_a_name_and_shortcuts_show_in_tooltips(qtbot):
+    from tests.gui.walk import a11y_problems
+
+    controller, panel = _panel(qtbot, "log(x - 2)", x=1.0)
+    assert a11y_problems(panel) == []
+    assert "Alt+Right" in panel.forward_button.toolTip()
+    assert "Alt+N" in panel.origin_button.toolTip()
+
+
+def test_step_shortcuts_work_with_the_focus_elsewhere_in_the_window(qtbot):
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    session = Session("sin(x) * x^2 + y")
+    controller = SessionController(session)
+    window = QWidget()
+    qtbot.addWidget(window)
+    field = QLineEdit(window)
+    panel = GraphPanel(controller, window)
+    box = QVBoxLayout(window)
+    box.addWidget(field)
+    box.addWidget(panel)
+    window.resize(800, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    field.setFocus()
+    panel.reset()
+    qtbot.keyClick(field, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(field, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert panel.step == 2
+    qtbot.keyClick(field, Qt.Key.Key_Home, Qt.KeyboardModifier.AltModifier)
+    assert panel.step == 0
+
+
+def test_a_larger_window_font_gives_larger_graph_text(qtbot):
+    controller, panel = _panel(qtbot)
+    before = panel.fonts["value"].pointSizeF()
+    font = panel.font()
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    panel.setFont(font)
+    qtbot.waitUntil(lambda: panel.fonts["value"].pointSizeF() > before * 1.4, timeout=2000)
+    assert len(panel.items) == 10
+
+
+def test_a_large_graph_seen_whole_still_writes_every_node_name(qtbot):
+    controller, panel = _panel(qtbot, _wide_expression(6), x=0.3, y=0.7)
+    panel.fit()
+    from PySide6.QtGui import QImage, QPainter
+
+    image = QImage(panel.view.viewport().size(), QImage.Format.Format_ARGB32)
+    image.fill(0)
+    painter = QPainter(image)
+    panel.view.render(painter)
+    painter.end()
+    # drawn at this zoom, the cards take the name-only detail level
+    lod = panel.view.transform().m11()
+    assert lod * panel.items[0]._px("value") < gp_detail_px()
+
+
+def gp_detail_px() -> float:
+    from gui.panels.graph.graph_panel import DETAIL_PX
+
+    return DETAIL_PX
+
+
+def test_the_korean_graph_panel_has_no_english_words_left(qtbot, qapp):
+    from gui import i18n
+    from tests.gui.walk import english_words
+
+    assert i18n.set_language("ko")
+    try:
+        controller, panel = _panel(qtbot, "log(x - 2)", x=1.0)
+        assert english_words(panel) == []
+        assert "log는 x ≤ 0에서 정의되지 않습니다" in panel.explanation.text()
+    finally:
+        i18n.set_language("en")

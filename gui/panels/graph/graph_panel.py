@@ -1290,8 +1290,9 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         out = snap.nodes[snap.output]
         if self.origin is not None:
             color = theme.current().error
+            heading = esc(self.tr("Not finite:"))
             parts.append(
-                f"<span style='color:{color}'><b>{esc(self.tr('Not finite:'))}</b> "
+                f"<span style='color:{color}'><b>{heading}</b> "
                 f"{esc(tr_message(self.origin.note()))}</span> "
                 + esc(self.tr("({keys} goes there)").format(
                     keys=self._keys_of("graphActionOrigin")))
