@@ -315,7 +315,8 @@ def test_500_node_graph_lays_out_quickly_and_steps(qtbot):
     assert len(layout.centers) == len(snap) and len(layout.routes) == len(snap.edges)
 
     controller, panel = _panel(qtbot, _wide_expression(20), x=0.3, y=0.7)
-    assert len(panel.items) == _drawn(panel.snapshot) >= 400
+    assert _drawn(panel.snapshot) >= 400
+    assert len(panel.items) <= 40  # seen whole, as groups (semantic zoom)
     panel.reset()
     for _ in range(panel.end):
         panel.step_forward()
@@ -745,25 +746,87 @@ def test_a_larger_window_font_gives_larger_graph_text(qtbot):
     assert len(panel.items) == 10
 
 
-def test_a_large_graph_seen_whole_still_writes_every_node_name(qtbot):
-    controller, panel = _panel(qtbot, _wide_expression(6), x=0.3, y=0.7)
-    panel.fit()
-    from PySide6.QtGui import QImage, QPainter
+def _wheel(panel, clicks: int, at=None) -> None:
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QWheelEvent
 
-    image = QImage(panel.view.viewport().size(), QImage.Format.Format_ARGB32)
-    image.fill(0)
-    painter = QPainter(image)
-    panel.view.render(painter)
-    painter.end()
-    # drawn at this zoom, the cards take the name-only detail level
-    lod = panel.view.transform().m11()
-    assert lod * panel.items[0]._px("value") < gp_detail_px()
+    pos = QPointF(at if at is not None else panel.view.viewport().rect().center())
+    event = QWheelEvent(
+        pos, panel.view.mapToGlobal(pos.toPoint()).toPointF(), QPoint(0, 0),
+        QPoint(0, 120 * clicks), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase, False,
+    )  # fmt: skip
+    QApplication.sendEvent(panel.view.viewport(), event)
 
 
-def gp_detail_px() -> float:
-    from gui.panels.graph.graph_panel import DETAIL_PX
+FOUR_TERMS = " + ".join(
+    f"sin(x*{i + 1}) * exp(-y^2/{i + 2}) - tanh(x - y)" for i in range(4)
+)  # 88 nodes drawn
 
-    return DETAIL_PX
+
+def test_a_large_graph_seen_whole_collapses_into_labelled_groups(qtbot):
+    controller, panel = _panel(qtbot, FOUR_TERMS, x=1.0, y=0.5)
+    assert _drawn(panel.snapshot) == 88
+    groups = [item for item in panel.items.values() if item.group]
+    assert groups and len(panel.items) <= 30
+    for item in groups:
+        full = panel.collapsed.snapshot.nodes[item.node_id].label
+        assert full in FOUR_TERMS  # the subexpression's own text
+        assert item.title == full or item.title.endswith("…")
+        # its value is on the card the group feeds, computed here from the text alone
+        card = panel.items[panel.snapshot.nodes[item.node_id].outputs[0]]
+        expected = float(parse(full).evaluate({"x": 1.0, "y": 0.5}))
+        assert float(card.value_text[2:].replace("−", "-")) == pytest.approx(expected, rel=1e-3)
+    visible = panel.view.mapToScene(panel.view.viewport().rect()).boundingRect()
+    assert visible.contains(panel.scene.itemsBoundingRect().adjusted(8, 8, -8, -8))
+    # text stays readable: the collapsed graph is shown at body-text size or more
+    assert _on_screen_px(panel) >= 11
+
+
+def test_clicking_a_group_opens_it(qtbot):
+    controller, panel = _panel(qtbot, FOUR_TERMS, x=1.0, y=0.5)
+    before = len(panel.items)
+    group = next(item for item in panel.items.values() if item.group)
+    panel.select_node(group.node_id)
+    qtbot.waitUntil(lambda: len(panel.items) > before, timeout=2000)
+    assert group.node_id in panel.expanded
+
+
+def test_zooming_in_opens_every_group_and_zooming_out_closes_them(qtbot):
+    controller, panel = _panel(qtbot, FOUR_TERMS, x=1.0, y=0.5)
+    assert any(item.group for item in panel.items.values())
+    _wheel(panel, 1)
+    assert len(panel.items) == 88 and not any(item.group for item in panel.items.values())
+    assert _on_screen_px(panel) >= 11
+    for _ in range(12):
+        _wheel(panel, -1)
+    assert any(item.group for item in panel.items.values())
+
+
+def test_a_minimap_appears_for_graphs_over_fifty_nodes_seen_in_part(qtbot):
+    controller, panel = _panel(qtbot, FOUR_TERMS, x=1.0, y=0.5)
+    assert not panel.view.minimap.isVisibleTo(panel)  # the groups are seen whole
+    _wheel(panel, 1)  # open: 88 nodes, only part of them in view
+    assert panel.view.minimap.isVisibleTo(panel)
+    # a click in the minimap moves the main view there
+    mini = panel.view.minimap
+    before = panel.view.mapToScene(panel.view.viewport().rect().center())
+    qtbot.mouseClick(mini.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
+    after = panel.view.mapToScene(panel.view.viewport().rect().center())
+    assert (after - before).manhattanLength() > 10
+    controller.set_expression("sin(x) * x^2 + y")
+    controller.flush()
+    assert not panel.view.minimap.isVisibleTo(panel)
+
+
+def test_the_step_through_marks_the_group_holding_the_current_function(qtbot):
+    controller, panel = _panel(qtbot, FOUR_TERMS, x=1.0, y=0.5)
+    panel.reset()
+    for _ in range(panel.end - 1):
+        panel.step_forward()
+        current = panel.state.current
+        shown = panel.items.get(current) or panel.items.get(panel.collapsed.group_of.get(current))
+        assert shown is not None and shown.state == "current"
 
 
 def test_the_korean_graph_panel_has_no_english_words_left(qtbot, qapp):

@@ -58,6 +58,7 @@ from PySide6.QtWidgets import (
 from gui import theme
 from gui.i18n import tr_message
 from gui.panels.graph.layered_layout import Layout, layered_layout
+from gui.panels.graph.semantic_zoom import GROUP_OP, Collapsed, collapse
 from gui.widgets.refresh_when_shown import RefreshWhenShown
 from gui.widgets.retranslating import Retranslating
 from tutor.backward_trace import (
@@ -83,6 +84,10 @@ READABLE_PX = 11.0  # the smallest text on screen the automatic fit accepts (bod
 DETAIL_PX = 7.5  # below this a card's three lines give way to its name, drawn large
 MAX_FIT_SCALE = 1.6  # a small graph is enlarged to use the pane, up to this
 ORIENT_NODES = 200  # up to this size, the layout turns top-to-bottom if that fits better
+GROUP_NODES = 40  # larger graphs seen whole collapse subexpressions into groups
+GROUP_TARGET = 28  # ... until about this many nodes are drawn
+GROUP_LABEL_CHARS = 28  # a group's formula text is cut after this many characters
+MINIMAP_NODES = 50  # larger graphs get a minimap
 # The widest number a card is sized for: array_summary keeps 4 significant digits.
 WIDEST_NUMBER = "grad −0.1234"  # wider ones are squeezed, never cut
 
@@ -94,6 +99,13 @@ _NODE_COLORS = {
     "output": "node_output",
     "function": "node_function",
 }
+
+
+def _group_title(node) -> str:
+    text = node.label
+    if len(text) > GROUP_LABEL_CHARS:
+        text = text[: GROUP_LABEL_CHARS - 1].rstrip() + "…"
+    return text
 
 
 def _small(font: QFont, size: float) -> QFont:
@@ -136,6 +148,7 @@ class NodeItem(QGraphicsItem):
         self.badge = ""
         self.origin = False  # the first node whose result was not finite
         self.origin_text = ""
+        self.group = False  # a collapsed subexpression: click to open
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         self.setAcceptHoverEvents(True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -202,8 +215,13 @@ class NodeItem(QGraphicsItem):
         painter.setBrush(QBrush(fill))
         if self.kind == "variable":
             painter.drawRoundedRect(rect, 12, 12)
+        elif self.group:  # a stack of boxes: there is more inside
+            painter.drawRect(rect.translated(4, 4))
+            painter.drawRect(rect)
         else:
             painter.drawRect(rect)
+        if widget is not None and isinstance(widget.parentWidget(), Minimap):
+            return  # the minimap is a map of boxes; the main view writes their names
         if self.origin:
             self._paint_origin_badge(painter, t)
         if lod * self._px("value") < DETAIL_PX:
@@ -371,10 +389,60 @@ def _route_label_point(
     return QPointF(x0 + (x1 - x0) * sx, y0 + (y1 - y0) * sy)
 
 
+class Minimap(QGraphicsView):
+    """The whole graph in a corner, with the part the main view shows outlined; a click
+    or a drag there moves the main view."""
+
+    def __init__(self, main: QGraphicsView) -> None:
+        super().__init__(main.scene(), main)
+        self.main = main
+        self.setObjectName("graphMinimap")
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setInteractive(False)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.setFixedSize(170, 120)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing)
+
+    def refit(self) -> None:
+        self.fitInView(self.scene().itemsBoundingRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        self.viewport().update()
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802
+        shown = self.main.mapToScene(self.main.viewport().rect()).boundingRect()
+        pen = QPen(theme.current().color("selection"), 2)
+        pen.setCosmetic(True)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(shown)
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.main.centerOn(self.mapToScene(event.position().toPoint()))
+        self.viewport().update()
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.buttons():
+            self.mousePressEvent(event)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        # arrows pan the main view, a screen-width at a time
+        steps = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0),
+                 Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1)}  # fmt: skip
+        if event.key() in steps:
+            dx, dy = steps[event.key()]
+            shown = self.main.mapToScene(self.main.viewport().rect()).boundingRect()
+            c = shown.center()
+            self.main.centerOn(c.x() + dx * shown.width() / 2, c.y() + dy * shown.height() / 2)
+            self.viewport().update()
+            return
+        super().keyPressEvent(event)
+
+
 class GraphView(QGraphicsView):
     """Zoom with the wheel, pan by dragging, ``fit()`` to see everything."""
 
     sigUserZoomed = Signal()
+    sigWheelZoom = Signal(float, QPointF)  # factor, the scene point under the mouse
 
     def __init__(self, scene: QGraphicsScene, parent: QWidget | None = None) -> None:
         super().__init__(scene, parent)
@@ -392,11 +460,47 @@ class GraphView(QGraphicsView):
         # Dragging pans; scroll bars would only take room from the graph.
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.minimap = Minimap(self)
+        self.minimap.hide()
+        self.minimap_wanted = False  # the panel's call: a graph large enough for one
+        for bar in (self.horizontalScrollBar(), self.verticalScrollBar()):
+            bar.valueChanged.connect(self.minimap.viewport().update)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        m = self.minimap
+        m.move(self.width() - m.width() - 6, self.height() - m.height() - 6)
+        self.sync_minimap()
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 - Qt's name
+        super().scrollContentsBy(dx, dy)
+        self.sync_minimap()
+
+    def sync_minimap(self) -> None:
+        """Shown for a large graph while part of it is out of view (it would only
+        cover a graph that is seen whole)."""
+        if self.scene() is None:  # being torn down
+            return
+        items = self.scene().itemsBoundingRect().adjusted(4, 4, -4, -4)
+        shown = self.mapToScene(self.viewport().rect()).boundingRect()
+        want = self.minimap_wanted and not shown.contains(items)
+        if want != self.minimap.isVisible():
+            self.minimap.setVisible(want)
+            if want:
+                self.minimap.raise_()
+                self.minimap.refit()
+        self.minimap.viewport().update()
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802
+        super().drawForeground(painter, rect)
+        if self.minimap.isVisible():
+            self.minimap.viewport().update()  # its outline follows every zoom and pan
 
     def zoom(self, factor: float) -> None:
         current = self.transform().m11()
         factor = max(0.02 / current, min(4.0 / current, factor))
         self.scale(factor, factor)
+        self.sync_minimap()
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
         # The panel's keys (arrows step, Space plays) come before QGraphicsView's own
@@ -408,8 +512,10 @@ class GraphView(QGraphicsView):
     def wheelEvent(self, event) -> None:  # noqa: N802 - Qt's name
         delta = event.angleDelta().y()
         if delta:
-            self.zoom(1.15 ** (delta / 120))
+            factor = 1.15 ** (delta / 120)
+            self.zoom(factor)
             self.sigUserZoomed.emit()
+            self.sigWheelZoom.emit(factor, self.mapToScene(event.position().toPoint()))
         event.accept()
 
     def fit(
@@ -437,6 +543,7 @@ class GraphView(QGraphicsView):
             self.centerOn(rect.center())
             if focus is not None and scale <= min_scale:
                 self.centerOn(focus)
+        self.sync_minimap()
 
 
 # =============================================================================
@@ -471,6 +578,9 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         self.edge_items: list[QGraphicsPathItem] = []
         self.labels: list[EdgeLabel] = []
         self._structure = None
+        self.collapsed: Collapsed | None = None
+        self.expanded: set[int] = set()  # groups the learner opened
+        self._semantic = True  # collapse a large graph into groups (until zoomed in)
         self._forward_size = 0
         self._dirty = True
         self._view_mode = "auto"  # auto: readable fit; all: whole graph; user: wheel zoom
@@ -563,6 +673,7 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         self.scene = QGraphicsScene(self)
         self.view = GraphView(self.scene, self)
         self.view.sigUserZoomed.connect(self._on_view_user_zoomed)
+        self.view.sigWheelZoom.connect(self._on_view_wheel_zoom)
         self.scene.selectionChanged.connect(self._on_scene_selection_changed)
         self.empty_text = QGraphicsSimpleTextItem()
         self.empty_text.setBrush(theme.current().color("node_muted"))
@@ -743,6 +854,10 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         self.derivative_var.setToolTip(self.tr("Variable of the derivative graph"))
         self.expression_view.setAccessibleName(self.tr("The formula the graph was recorded from"))
         self.view.setAccessibleName(self.tr("Computational graph"))
+        self.view.minimap.setAccessibleName(self.tr("Minimap of the whole graph"))
+        self.view.minimap.setToolTip(
+            self.tr("The whole graph; click or use the arrow keys to move the view")
+        )
         self.derivative_check.setText(self.tr("graph of ∂f/∂"))
         self.derivative_check.setToolTip(
             self.tr(
@@ -853,6 +968,8 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         self.origin_button.setVisible(self.origin is not None)
         if rebuilt:
             self._structure = key
+            self.expanded.clear()
+            self._semantic = True
             self._build_scene(snap)
         if rebuilt or was_done:
             self.step = self.end
@@ -862,6 +979,7 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         if rebuilt:
             self._view_mode = "auto"
             self._fit_view()
+            self._update_minimap()
 
     # -- stepping ---------------------------------------------------------------------
 
@@ -962,10 +1080,70 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
     def fit(self) -> None:
         """Show the whole graph (F), however small; resizing keeps it whole."""
         self._view_mode = "all"
+        if not self._semantic and self.snapshot is not None:
+            self._semantic = True  # the whole graph: its large parts as groups
+            self._rebuild_keep_step()
         self.view.fit()
 
     def _on_view_user_zoomed(self) -> None:
         self._view_mode = "user"
+
+    def _on_view_wheel_zoom(self, factor: float, at: QPointF) -> None:
+        """Semantic zoom: zooming in on groups opens them all, around the node under
+        the mouse; zooming far out on a large open graph collapses it again."""
+        if self.snapshot is None or self.collapsed is None:
+            return
+        if factor > 1 and self.collapsed.groups:
+            item = next((i for i in self.scene.items(at) if isinstance(i, NodeItem)), None)
+            node_id = item.node_id if item is not None else self.snapshot.output
+            self._semantic = False
+            self._rebuild_keep_step()
+            if self.view.transform().m11() < self.readable_scale():
+                self.view.resetTransform()
+                scale = self.readable_scale()
+                self.view.scale(scale, scale)
+            target = self.items.get(node_id) or self.items.get(self.snapshot.output)
+            if target is not None:
+                self.view.centerOn(target)
+        elif factor < 1 and not self._semantic:
+            drawn = len(self.items)
+            if drawn > GROUP_NODES and self.view.transform().m11() < 0.5 * self.readable_scale():
+                self._semantic = True
+                self._rebuild_keep_step()
+                self._view_mode = "all"
+                self.view.fit()
+
+    def open_group(self, root: int) -> None:
+        """Open a collapsed subexpression (a click on it): its insides are drawn, its
+        own smaller parts may stay grouped."""
+        if self.collapsed is None or root not in self.collapsed.groups:
+            return
+        self.expanded.add(root)
+        self._rebuild_keep_step()
+        item = self.items.get(self.snapshot.nodes[root].outputs[0]) if self.snapshot else None
+        self._fit_view()
+        if item is not None and self._view_mode != "all":
+            self.view.centerOn(item)
+
+    def _update_minimap(self) -> None:
+        """A minimap for graphs of more than MINIMAP_NODES nodes."""
+        snap = self.snapshot
+        drawn = 0 if snap is None else sum(
+            1 for n in snap.nodes if getattr(n, "folded_into", None) is None
+        )
+        self.view.minimap_wanted = drawn > MINIMAP_NODES
+        if self.view.minimap.isVisible():
+            self.view.minimap.refit()
+        self.view.sync_minimap()
+
+    def _rebuild_keep_step(self) -> None:
+        if self.snapshot is None or self.trace is None:
+            return
+        step = self.step
+        self._build_scene(self.snapshot)
+        self.step = -1
+        self.set_step(step)
+        self._update_minimap()
 
     # -- the scene ----------------------------------------------------------------------
 
@@ -978,17 +1156,39 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
             width = max(value.horizontalAdvance(WIDEST_NUMBER), title.horizontalAdvance(node.label))
             return (width + 16, 3 * max(value.height(), title.height()) + 10)
         fm = QFontMetricsF(self.fonts["symbol"])
-        label = node.label or node.symbol
+        label = _group_title(node) if node.op == GROUP_OP else node.label or node.symbol
         return (max(fm.height() * 1.6, fm.horizontalAdvance(label) + 18), fm.height() * 1.8)
 
+    def _collapse(self, snap: GraphSnapshot) -> Collapsed:
+        """The graph to draw: a large one with subexpressions collapsed into groups,
+        unless the learner zoomed in (semantic zoom) or opened them. Groups grow until
+        the whole graph fits the pane with readable text (or cannot grow more)."""
+        text = self.expression_view.toPlainText()
+        drawn = sum(1 for n in snap.nodes if getattr(n, "folded_into", None) is None)
+        expanded = frozenset(self.expanded)
+        if drawn <= GROUP_NODES or not self._semantic:
+            return collapse(snap, text, len(snap), expanded=expanded)
+        readable = self.readable_scale()
+        c = None
+        for target in range(GROUP_TARGET, 5, -2):  # the most nodes that still fit
+            c = collapse(snap, text, target, expanded=expanded)
+            if self._fit_scale(self._layout_of(c)) >= readable:
+                break
+        return c
+
     def _layout(self, snap: GraphSnapshot) -> Layout:
+        """The layout of what is drawn now (``self.collapsed``, or ``snap`` collapsed)."""
+        c = self.collapsed if self.collapsed is not None else self._collapse(snap)
+        return self._layout_of(c)
+
+    def _layout_of(self, c: Collapsed) -> Layout:
         """Left to right, or top to bottom when that shows a small graph larger in this
         pane (a wide graph in a tall pane would leave most of it empty)."""
-        hidden = frozenset(n.id for n in snap.variables if n.folded_into is not None)
+        snap, hidden = c.snapshot, c.hidden
         scale = self._base_points() / 9.0  # gaps grow with the text
         options = dict(column_gap=COLUMN_GAP * scale, row_gap=ROW_GAP * scale, hidden=hidden)
         across = layered_layout(snap, self._node_size, **options)
-        if len(snap) > ORIENT_NODES:
+        if len(snap) - len(hidden) > ORIENT_NODES:
             return across
         options["column_gap"] = ROW_GAP * scale  # layers stacked: the gap is a row's
         down = layered_layout(snap, self._node_size, vertical=True, **options)
@@ -1007,6 +1207,8 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         self.labels.clear()
         self.empty_text = QGraphicsSimpleTextItem()
         self.empty_text.setBrush(theme.current().color("node_muted"))
+        self.collapsed = self._collapse(snap)
+        snap = self.collapsed.snapshot
         self.layout_result = lay = self._layout(snap)
         edge_pen = QPen(theme.current().color("edge"), 1.3)
         edge_pen.setCosmetic(False)
@@ -1021,6 +1223,9 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
             if node.id not in lay.centers:
                 continue  # a constant folded into its function's label
             item = NodeItem(node, lay.sizes[node.id], self.fonts)
+            if node.kind == "function" and node.op == GROUP_OP:
+                item.title = _group_title(node)
+                item.group = True
             item.setPos(*lay.centers[node.id])
             item.tooltip_provider = self.describe_node
             self.scene.addItem(item)
@@ -1049,6 +1254,9 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
 
     def _show_message(self, text: str) -> None:
         self.stop()
+        self.view.minimap_wanted = False
+        self.view.minimap.hide()
+        self.collapsed = None
         with QSignalBlocker(self.scene):
             self.scene.clear()
         self.items.clear()
@@ -1093,6 +1301,18 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
                 else:
                     item.set_texts(value_text, f"{grad_word} {array_summary(g)}", g is not None)
                 item.set_state("fresh" if nid in fresh and not final else "normal")
+            elif item.group:
+                members = [f for f, root in self.collapsed.group_of.items() if root == nid]
+                if state.current in members and not final:
+                    item.set_state("current", self.tr("now"))
+                elif any(f in queue_pos for f in members):
+                    k = min(queue_pos[f] for f in members if f in queue_pos)
+                    item.set_state("queued", self.tr("#{k} · g{g}").format(
+                        k=k + 1, g=snap.nodes[members[0]].generation))  # fmt: skip
+                elif all(f in state.done for f in members) and not final:
+                    item.set_state("done")
+                else:
+                    item.set_state("normal")
             else:
                 if nid == state.current and not final:
                     item.set_state("current", self.tr("now"))
@@ -1154,21 +1374,22 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
 
     def _update_edge_highlights(self, final: bool) -> None:
         trace, snap, lay = self.trace, self.snapshot, self.layout_result
+        view = self.collapsed.snapshot if self.collapsed is not None else snap
         for label in self.labels:
             label.setVisible(False)
         t = theme.current()
         plain = QPen(t.color("edge"), 1.3)
         active: dict[int, tuple[QColor, str]] = {}
-        if not final and self.step > 0:
-            s = trace.steps[self.step - 1]
+        s = trace.steps[self.step - 1] if not final and self.step > 0 else None
+        if s is not None and view.nodes[s.function].op != GROUP_OP:
             f = snap.nodes[s.function]
-            for ei, (u, v) in enumerate(snap.edges):
+            for ei, (u, v) in enumerate(view.edges):
                 if u == s.function:  # output edge: gy arrives from the right
                     k = f.outputs.index(v)
                     text = "gy = " + array_summary(s.gys[k] if k < len(s.gys) else None)
                     active[ei] = (t.color("gy_edge"), text)
             slot = 0
-            for ei, (_u, v) in enumerate(snap.edges):
+            for ei, (_u, v) in enumerate(view.edges):
                 if v == s.function:  # input edge: gx leaves to the left
                     name = "gx" if len(f.inputs) == 1 else f"gx{slot}"
                     gx = s.gxs[slot] if slot < len(s.gxs) else None
@@ -1190,7 +1411,7 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
                 label = EdgeLabel(self.fonts["label"])
                 self.scene.addItem(label)
                 self.labels.append(label)
-            u, v = snap.edges[ei]
+            u, v = view.edges[ei]
             if not lay.routes[ei]:
                 continue  # a folded constant's edge is not drawn
             is_input_edge = snap.nodes[v].kind == "function"
@@ -1206,6 +1427,7 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         rect = label.boundingRect()
         step = rect.height() * 0.6
         w = rect.width()
+        by_bounds = Qt.ItemSelectionMode.IntersectsItemBoundingRect
         for k in range(0, 16):
             dy = ((k + 1) // 2) * step * (1 if k % 2 else -1)
             for dx in (0.0, -0.4 * w, 0.4 * w, -0.7 * w, 0.7 * w, -1.1 * w, 1.1 * w):
@@ -1213,9 +1435,9 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
                 r = rect.translated(p)
                 if any(r.intersects(q) for q in placed):
                     continue
+                near = r.adjusted(-2, -2, 2, 2)  # the badges above a box count too
                 if not any(
-                    isinstance(it, NodeItem) and it.sceneBoundingRect().intersects(r)
-                    for it in self.scene.items(r)
+                    isinstance(it, NodeItem) for it in self.scene.items(near, by_bounds)
                 ):
                     return p
         return at
@@ -1470,6 +1692,15 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         return self.snapshot.spans.get(node_id, ())
 
     def _on_scene_selection_changed(self) -> None:
+        node_id = self.selected_node()
+        if (
+            node_id is not None
+            and self.collapsed is not None
+            and node_id in self.collapsed.groups
+            and not self._syncing_selection
+        ):
+            # a click on a group opens it (after this signal: the scene is rebuilt)
+            QTimer.singleShot(0, lambda root=node_id: self.open_group(root))
         spans = self._selected_spans()
         self._highlight_spans(spans)
         if spans and not self._syncing_selection:
