@@ -341,320 +341,332 @@
 <context>
     <name>GraphPanel</name>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="709"/>
+        <location filename="../panels/graph/graph_panel.py" line="820"/>
         <source>Click in the formula to find its part of the graph; select a node to see where it comes from.</source>
         <translation>수식을 클릭하면 그래프에서 해당 부분을 찾아 주고, 노드를 선택하면 수식의 어느 부분에서 왔는지 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="737"/>
-        <location filename="../panels/graph/graph_panel.py" line="738"/>
+        <location filename="../panels/graph/graph_panel.py" line="848"/>
+        <location filename="../panels/graph/graph_panel.py" line="849"/>
         <source>Playback speed</source>
         <translation>재생 속도</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="739"/>
+        <location filename="../panels/graph/graph_panel.py" line="850"/>
         <source>Fit</source>
         <translation>맞춤</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="746"/>
+        <location filename="../panels/graph/graph_panel.py" line="861"/>
         <source>graph of ∂f/∂</source>
         <translation>∂f/∂의 그래프</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="749"/>
+        <location filename="../panels/graph/graph_panel.py" line="864"/>
         <source>Show the graph that backward(create_graph=True) records for the derivative: the graph a second derivative is taken on.</source>
         <translation>backward(create_graph=True)가 미분에 대해 기록한 그래프를 보여 줍니다. 2차 미분은 이 그래프에서 구합니다.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="736"/>
+        <location filename="../panels/graph/graph_panel.py" line="847"/>
         <source>speed</source>
         <translation>속도</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="706"/>
+        <location filename="../panels/graph/graph_panel.py" line="817"/>
         <source>f =</source>
         <translation>f =</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="718"/>
+        <location filename="../panels/graph/graph_panel.py" line="829"/>
         <source>Reset</source>
         <translation>처음으로</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="719"/>
+        <location filename="../panels/graph/graph_panel.py" line="830"/>
         <source>Reset: start the backward pass</source>
         <translation>처음으로: 역전파를 처음부터</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="720"/>
+        <location filename="../panels/graph/graph_panel.py" line="831"/>
         <source>Step back</source>
         <translation>한 단계 뒤로</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="721"/>
+        <location filename="../panels/graph/graph_panel.py" line="832"/>
         <source>Play or pause</source>
         <translation>재생 또는 일시 정지</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="721"/>
+        <location filename="../panels/graph/graph_panel.py" line="832"/>
         <source>Play / pause</source>
         <translation>재생 / 일시 정지</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="723"/>
+        <location filename="../panels/graph/graph_panel.py" line="834"/>
         <source>Step forward</source>
         <translation>한 단계 앞으로</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="725"/>
+        <location filename="../panels/graph/graph_panel.py" line="836"/>
         <source>Finish</source>
         <translation>끝으로</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="725"/>
+        <location filename="../panels/graph/graph_panel.py" line="836"/>
         <source>Finish the backward pass</source>
         <translation>역전파를 끝까지</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="727"/>
+        <location filename="../panels/graph/graph_panel.py" line="838"/>
         <source>Fit the graph</source>
         <translation>그래프 맞추기</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="727"/>
+        <location filename="../panels/graph/graph_panel.py" line="838"/>
         <source>Show the whole graph</source>
         <translation>그래프 전체 보기</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="729"/>
+        <location filename="../panels/graph/graph_panel.py" line="840"/>
         <source>Go to where the NaN began</source>
         <translation>NaN이 시작된 곳으로 가기</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="730"/>
+        <location filename="../panels/graph/graph_panel.py" line="841"/>
         <source>Go to the first operation whose result was not finite</source>
         <translation>결과가 처음으로 유한하지 않게 된 연산으로 가기</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="740"/>
+        <location filename="../panels/graph/graph_panel.py" line="851"/>
         <source>NaN origin</source>
         <translation>NaN 시작점</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="741"/>
+        <location filename="../panels/graph/graph_panel.py" line="852"/>
         <source>Show the graph of ∂f/∂</source>
         <translation>∂f/∂의 그래프 보기</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="742"/>
-        <location filename="../panels/graph/graph_panel.py" line="743"/>
+        <location filename="../panels/graph/graph_panel.py" line="853"/>
+        <location filename="../panels/graph/graph_panel.py" line="854"/>
         <source>Variable of the derivative graph</source>
         <translation>도함수 그래프의 변수</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="744"/>
+        <location filename="../panels/graph/graph_panel.py" line="855"/>
         <source>The formula the graph was recorded from</source>
         <translation>그래프를 기록한 식</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="745"/>
+        <location filename="../panels/graph/graph_panel.py" line="856"/>
         <source>Computational graph</source>
         <translation>계산 그래프</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="818"/>
+        <location filename="../panels/graph/graph_panel.py" line="857"/>
+        <source>Minimap of the whole graph</source>
+        <translation>그래프 전체 미니맵</translation>
+    </message>
+    <message>
+        <location filename="../panels/graph/graph_panel.py" line="859"/>
+        <source>The whole graph; click or use the arrow keys to move the view</source>
+        <translation>그래프 전체입니다. 클릭하거나 화살표 키로 보기를 옮기세요</translation>
+    </message>
+    <message>
+        <location filename="../panels/graph/graph_panel.py" line="933"/>
         <source>Type a formula to see the graph it records.</source>
         <translation>수식을 입력하면 기록된 계산 그래프가 보입니다.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="842"/>
+        <location filename="../panels/graph/graph_panel.py" line="957"/>
         <source>This graph has {n} nodes, too many to draw (at most {m}).</source>
         <translation>이 그래프는 노드가 {n}개여서 그릴 수 없습니다(최대 {m}개).</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1037"/>
+        <location filename="../panels/graph/graph_panel.py" line="1242"/>
         <source>gen {g}</source>
         <translation>세대 {g}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1081"/>
+        <location filename="../panels/graph/graph_panel.py" line="1289"/>
         <source>grad</source>
         <translation>grad</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1098"/>
+        <location filename="../panels/graph/graph_panel.py" line="1307"/>
+        <location filename="../panels/graph/graph_panel.py" line="1318"/>
         <source>now</source>
         <translation>지금</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1100"/>
+        <location filename="../panels/graph/graph_panel.py" line="1310"/>
+        <location filename="../panels/graph/graph_panel.py" line="1320"/>
         <source>#{k} · g{g}</source>
         <translation>#{k} · g{g}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1121"/>
+        <location filename="../panels/graph/graph_panel.py" line="1341"/>
         <source>first NaN</source>
         <translation>첫 NaN</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1121"/>
+        <location filename="../panels/graph/graph_panel.py" line="1341"/>
         <source>first ∞</source>
         <translation>첫 ∞</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1226"/>
+        <location filename="../panels/graph/graph_panel.py" line="1448"/>
         <source>done · {n} steps</source>
         <translation>완료 · {n}단계</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1228"/>
+        <location filename="../panels/graph/graph_panel.py" line="1450"/>
         <source>start · {n} steps</source>
         <translation>시작 · {n}단계</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1230"/>
+        <location filename="../panels/graph/graph_panel.py" line="1452"/>
         <source>step {k} of {n}</source>
         <translation>{k} / {n}단계</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1246"/>
+        <location filename="../panels/graph/graph_panel.py" line="1468"/>
         <source>∂f/∂{v}: {n} nodes · f: {m} nodes</source>
         <translation>∂f/∂{v}: 노드 {n}개 · f: 노드 {m}개</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1250"/>
+        <location filename="../panels/graph/graph_panel.py" line="1472"/>
         <source>{n} nodes</source>
         <translation>노드 {n}개</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1275"/>
+        <location filename="../panels/graph/graph_panel.py" line="1497"/>
         <source>empty</source>
         <translation>비어 있음</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1287"/>
+        <location filename="../panels/graph/graph_panel.py" line="1509"/>
         <source>… and {n} more</source>
         <translation>… 외 {n}개</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1293"/>
+        <location filename="../panels/graph/graph_panel.py" line="1515"/>
         <source>Not finite:</source>
         <translation>유한하지 않음:</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1297"/>
+        <location filename="../panels/graph/graph_panel.py" line="1519"/>
         <source>({keys} goes there)</source>
         <translation>({keys} 키로 이동)</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1302"/>
+        <location filename="../panels/graph/graph_panel.py" line="1524"/>
         <source>{f} was not computed by any function: its gradient is 1 and there is nothing to step through.</source>
         <translation>{f}는 어떤 함수로도 계산되지 않았습니다. 미분값은 1이고, 단계별로 실행할 것이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1313"/>
+        <location filename="../panels/graph/graph_panel.py" line="1535"/>
         <source>Backward pass done in {n} steps.</source>
         <translation>역전파가 {n}단계 만에 끝났습니다.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1315"/>
+        <location filename="../panels/graph/graph_panel.py" line="1537"/>
         <source>Press ← or Home to replay it one function at a time.</source>
         <translation>←나 Home을 누르면 함수 하나씩 다시 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1320"/>
+        <location filename="../panels/graph/graph_panel.py" line="1542"/>
         <source>Start.</source>
         <translation>시작.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1321"/>
+        <location filename="../panels/graph/graph_panel.py" line="1543"/>
         <source>The output&apos;s gradient is set to 1 ({f}.grad = 1), and the function that made it waits in the queue. Press → to pop it.</source>
         <translation>출력의 미분값을 1로 둡니다({f}.grad = 1). 출력을 만든 함수가 대기열에서 기다립니다. →를 눌러 꺼내 보세요.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1324"/>
+        <location filename="../panels/graph/graph_panel.py" line="1546"/>
         <source>Queue (highest generation first):</source>
         <translation>대기열 (세대가 큰 것부터):</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1328"/>
+        <location filename="../panels/graph/graph_panel.py" line="1550"/>
         <source>Step {k} of {n}: pop {f}, generation {g}.</source>
         <translation>{n}단계 중 {k}단계: 세대 {g}인 {f}를 꺼냅니다.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1340"/>
+        <location filename="../panels/graph/graph_panel.py" line="1562"/>
         <source>Queue now:</source>
         <translation>지금 대기열:</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1352"/>
+        <location filename="../panels/graph/graph_panel.py" line="1574"/>
         <source>{f} has a corner at 0; backprop uses the subgradient {sub}</source>
         <translation>{f}는 0에서 꺾여 있습니다. 역전파는 부분 기울기 {sub}을(를) 씁니다</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1355"/>
+        <location filename="../panels/graph/graph_panel.py" line="1577"/>
         <source>Not differentiable here: {why}.</source>
         <translation>여기서는 미분할 수 없습니다: {why}.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1368"/>
+        <location filename="../panels/graph/graph_panel.py" line="1590"/>
         <source>an input variable, set with its slider</source>
         <translation>입력 변수 (슬라이더로 값을 정함)</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1369"/>
+        <location filename="../panels/graph/graph_panel.py" line="1591"/>
         <source>a constant</source>
         <translation>상수</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1370"/>
+        <location filename="../panels/graph/graph_panel.py" line="1592"/>
         <source>the output</source>
         <translation>출력</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1371"/>
+        <location filename="../panels/graph/graph_panel.py" line="1593"/>
         <source>an intermediate result</source>
         <translation>중간 결과</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1376"/>
+        <location filename="../panels/graph/graph_panel.py" line="1598"/>
         <source>made by {f}</source>
         <translation>{f}가 만듦</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1377"/>
+        <location filename="../panels/graph/graph_panel.py" line="1599"/>
         <source>value: {v}</source>
         <translation>값: {v}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1384"/>
+        <location filename="../panels/graph/graph_panel.py" line="1606"/>
         <source>grad: {d} = {g}</source>
         <translation>미분값: {d} = {g}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1390"/>
+        <location filename="../panels/graph/graph_panel.py" line="1612"/>
         <source>no gradient: it depends on no input</source>
         <translation>기울기 없음: 어떤 입력에도 의존하지 않음</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1394"/>
-        <location filename="../panels/graph/graph_panel.py" line="1399"/>
+        <location filename="../panels/graph/graph_panel.py" line="1616"/>
+        <location filename="../panels/graph/graph_panel.py" line="1621"/>
         <source>generation {g}</source>
         <translation>세대 {g}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1407"/>
+        <location filename="../panels/graph/graph_panel.py" line="1629"/>
         <source>forward: {rule};  {ins} → {outs}</source>
         <translation>순전파: {rule};  {ins} → {outs}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1409"/>
+        <location filename="../panels/graph/graph_panel.py" line="1631"/>
         <source>backward: {rules}</source>
         <translation>역전파: {rules}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1414"/>
+        <location filename="../panels/graph/graph_panel.py" line="1636"/>
         <source>at step {k}:</source>
         <translation>{k}단계에서:</translation>
     </message>

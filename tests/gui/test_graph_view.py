@@ -840,3 +840,33 @@ def test_the_korean_graph_panel_has_no_english_words_left(qtbot, qapp):
         assert "log는 x ≤ 0에서 정의되지 않습니다" in panel.explanation.text()
     finally:
         i18n.set_language("en")
+
+
+def test_an_exported_svg_of_the_graph_holds_every_digit(qtbot):
+    from gui.export_images import image_bytes
+
+    controller, panel = _panel(qtbot, "x * 123456.75", x=-3.25)
+    svg = image_bytes(panel.view, ".svg").decode("utf-8")
+    # −3.25 · 123456.75 = −401234.4375, shown with 4 significant digits
+    assert "−4.012e+05" in svg and "grad 1.235e+05" in svg
+    assert "…" not in svg
+
+
+def test_groups_hide_their_insides_and_keep_the_inputs_shared():
+    from gui.panels.graph.semantic_zoom import GROUP_OP, collapse
+
+    expr = parse("sin(x*2) * exp(-y^2/3) + tanh(x - y)")
+    snap = record_expression(expr, {"x": 1.0, "y": 0.5}).snapshot
+    c = collapse(snap, expr.text, 8)
+    labels = sorted(c.snapshot.nodes[r].label for r in c.groups)
+    assert labels == ["sin(x*2) * exp(-y^2/3)", "tanh(x - y)"]
+    for root in c.groups:
+        node = c.snapshot.nodes[root]
+        assert node.op == GROUP_OP
+        # a group's inputs are the sliders, x and y, never its own insides
+        assert {snap.nodes[i].label for i in node.inputs} <= {"x", "y"}
+        assert root not in c.hidden and node.outputs[0] not in c.hidden
+    x, y = (n.id for n in snap.variables if n.role == "input")
+    assert x not in c.hidden and y not in c.hidden
+    # drawn: x, y, the two groups, their two outputs, + and f
+    assert len(snap) - len(c.hidden) == 8
