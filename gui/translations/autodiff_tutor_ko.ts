@@ -545,128 +545,133 @@
         <translation>비어 있음</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1509"/>
+        <location filename="../panels/graph/graph_panel.py" line="1510"/>
         <source>… and {n} more</source>
         <translation>… 외 {n}개</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1515"/>
+        <location filename="../panels/graph/graph_panel.py" line="1516"/>
         <source>Not finite:</source>
         <translation>유한하지 않음:</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1519"/>
+        <location filename="../panels/graph/graph_panel.py" line="1520"/>
         <source>({keys} goes there)</source>
         <translation>({keys} 키로 이동)</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1524"/>
+        <location filename="../panels/graph/graph_panel.py" line="1525"/>
         <source>{f} was not computed by any function: its gradient is 1 and there is nothing to step through.</source>
         <translation>{f}는 어떤 함수로도 계산되지 않았습니다. 미분값은 1이고, 단계별로 실행할 것이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1535"/>
+        <location filename="../panels/graph/graph_panel.py" line="1536"/>
         <source>Backward pass done in {n} steps.</source>
         <translation>역전파가 {n}단계 만에 끝났습니다.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1537"/>
+        <location filename="../panels/graph/graph_panel.py" line="1538"/>
         <source>Press ← or Home to replay it one function at a time.</source>
         <translation>←나 Home을 누르면 함수 하나씩 다시 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1542"/>
+        <location filename="../panels/graph/graph_panel.py" line="1543"/>
         <source>Start.</source>
         <translation>시작.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1543"/>
+        <location filename="../panels/graph/graph_panel.py" line="1544"/>
         <source>The output&apos;s gradient is set to 1 ({f}.grad = 1), and the function that made it waits in the queue. Press → to pop it.</source>
         <translation>출력의 미분값을 1로 둡니다({f}.grad = 1). 출력을 만든 함수가 대기열에서 기다립니다. →를 눌러 꺼내 보세요.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1546"/>
+        <location filename="../panels/graph/graph_panel.py" line="1547"/>
         <source>Queue (highest generation first):</source>
         <translation>대기열 (세대가 큰 것부터):</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1550"/>
+        <location filename="../panels/graph/graph_panel.py" line="1551"/>
         <source>Step {k} of {n}: pop {f}, generation {g}.</source>
         <translation>{n}단계 중 {k}단계: 세대 {g}인 {f}를 꺼냅니다.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1562"/>
+        <location filename="../panels/graph/graph_panel.py" line="1563"/>
         <source>Queue now:</source>
         <translation>지금 대기열:</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1574"/>
+        <location filename="../panels/graph/graph_panel.py" line="1575"/>
         <source>{f} has a corner at 0; backprop uses the subgradient {sub}</source>
         <translation>{f}는 0에서 꺾여 있습니다. 역전파는 부분 기울기 {sub}을(를) 씁니다</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1577"/>
+        <location filename="../panels/graph/graph_panel.py" line="1578"/>
         <source>Not differentiable here: {why}.</source>
         <translation>여기서는 미분할 수 없습니다: {why}.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1590"/>
+        <location filename="../panels/graph/graph_panel.py" line="1593"/>
+        <source>a group of {n} functions: click to open it</source>
+        <translation>함수 {n}개의 묶음: 클릭하면 열립니다</translation>
+    </message>
+    <message>
+        <location filename="../panels/graph/graph_panel.py" line="1597"/>
         <source>an input variable, set with its slider</source>
         <translation>입력 변수 (슬라이더로 값을 정함)</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1591"/>
+        <location filename="../panels/graph/graph_panel.py" line="1598"/>
         <source>a constant</source>
         <translation>상수</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1592"/>
+        <location filename="../panels/graph/graph_panel.py" line="1599"/>
         <source>the output</source>
         <translation>출력</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1593"/>
+        <location filename="../panels/graph/graph_panel.py" line="1600"/>
         <source>an intermediate result</source>
         <translation>중간 결과</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1598"/>
+        <location filename="../panels/graph/graph_panel.py" line="1605"/>
         <source>made by {f}</source>
         <translation>{f}가 만듦</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1599"/>
+        <location filename="../panels/graph/graph_panel.py" line="1606"/>
         <source>value: {v}</source>
         <translation>값: {v}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1606"/>
+        <location filename="../panels/graph/graph_panel.py" line="1613"/>
         <source>grad: {d} = {g}</source>
         <translation>미분값: {d} = {g}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1612"/>
+        <location filename="../panels/graph/graph_panel.py" line="1619"/>
         <source>no gradient: it depends on no input</source>
         <translation>기울기 없음: 어떤 입력에도 의존하지 않음</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1616"/>
-        <location filename="../panels/graph/graph_panel.py" line="1621"/>
+        <location filename="../panels/graph/graph_panel.py" line="1623"/>
+        <location filename="../panels/graph/graph_panel.py" line="1629"/>
         <source>generation {g}</source>
         <translation>세대 {g}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1629"/>
+        <location filename="../panels/graph/graph_panel.py" line="1637"/>
         <source>forward: {rule};  {ins} → {outs}</source>
         <translation>순전파: {rule};  {ins} → {outs}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1631"/>
+        <location filename="../panels/graph/graph_panel.py" line="1639"/>
         <source>backward: {rules}</source>
         <translation>역전파: {rules}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1636"/>
+        <location filename="../panels/graph/graph_panel.py" line="1644"/>
         <source>at step {k}:</source>
         <translation>{k}단계에서:</translation>
     </message>

@@ -870,3 +870,16 @@ def test_groups_hide_their_insides_and_keep_the_inputs_shared():
     assert x not in c.hidden and y not in c.hidden
     # drawn: x, y, the two groups, their two outputs, + and f
     assert len(snap) - len(c.hidden) == 8
+
+
+def test_a_group_says_what_it_holds_and_a_folded_box_its_constant(qtbot):
+    controller, panel = _panel(qtbot, FOUR_TERMS, x=1.0, y=0.5)
+    group = next(item for item in panel.items.values() if item.group)
+    tip = panel.describe_node(group.node_id)
+    assert "click to open it" in tip and "a group of" in tip
+    controller.set_expression("x/4")
+    controller.flush()
+    div = next(f for f in panel.snapshot.functions if f.op == "Div")
+    assert "<b>÷4</b>" in panel.describe_node(div.id)
+    panel.set_step(1)
+    assert "pop ÷4 (Div)" in panel.explanation.text()

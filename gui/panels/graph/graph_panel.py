@@ -1483,7 +1483,7 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         return f"∂{out}/∂{var}"
 
     def _fn_name(self, f: FunctionNode) -> str:
-        return f"{f.symbol} ({f.op})"
+        return f"{f.label or f.symbol} ({f.op})"  # ÷4 (Div): the box's own label
 
     def _update_explanation(self) -> None:
         trace, snap, state = self.trace, self.snapshot, self.state
@@ -1502,7 +1502,8 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
                 chips.append(
                     f"<span style='background:{t.queued_fill}; color:{t.queued_text}'>"
                     f"&nbsp;#{i + 1} "
-                    f"{esc(f.symbol)} · {esc(self.tr('gen'))} {f.generation}&nbsp;</span>"
+                    f"{esc(f.label or f.symbol)} · {esc(self.tr('gen'))} {f.generation}"
+                    "&nbsp;</span>"
                 )
             more = len(state.queue) - QUEUE_CHIPS
             if more > 0:
@@ -1585,6 +1586,12 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         node = snap.nodes[node_id]
         esc = html.escape
         rows: list[str] = []
+        if self.collapsed is not None and node_id in self.collapsed.groups:
+            text = self.collapsed.snapshot.nodes[node_id].label
+            size = sum(1 for root in self.collapsed.group_of.values() if root == node_id)
+            rows.append(f"<b>{esc(text)}</b>")
+            rows.append(esc(self.tr("a group of {n} functions: click to open it").format(n=size)))
+            return "<p style='white-space:pre'>" + "<br>".join(rows) + "</p>"
         if isinstance(node, VariableNode):
             what = {
                 "input": self.tr("an input variable, set with its slider"),
@@ -1617,7 +1624,8 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         else:
             rule = node.rule
             rows.append(
-                f"<b>{esc(node.symbol)}</b> — {esc(self.tr('Function'))} {esc(node.op)}, "
+                f"<b>{esc(node.label or node.symbol)}</b> — "
+                f"{esc(self.tr('Function'))} {esc(node.op)}, "
                 + esc(self.tr("generation {g}").format(g=node.generation))
             )
             ins = ", ".join(
