@@ -883,3 +883,10 @@ def test_a_group_says_what_it_holds_and_a_folded_box_its_constant(qtbot):
     assert "<b>÷4</b>" in panel.describe_node(div.id)
     panel.set_step(1)
     assert "pop ÷4 (Div)" in panel.explanation.text()
+
+
+def test_the_derivative_graph_opens_fitted_whole(qtbot):
+    controller, panel = _panel(qtbot, "sin(x^2) * exp(x) + x^3", x=0.5)
+    panel.derivative_check.setChecked(True)
+    visible = panel.view.mapToScene(panel.view.viewport().rect()).boundingRect()
+    assert visible.contains(panel.scene.itemsBoundingRect().adjusted(4, 4, -4, -4))
