@@ -137,7 +137,20 @@ def run_eval(args: list[str]) -> int:
     print("\n".join(lines))
     for notice in result.notices:  # log(-1), 1/0: the numbers stand, with a word why
         print(f"note: {notice}", file=sys.stderr)
+    finite = [result.value, *result.grads.values()]
+    if not all(math.isfinite(v) for v in finite):
+        origin = nan_origin_note(expr, values)
+        if origin:
+            print(f"note: {origin}", file=sys.stderr)
     return 0
+
+
+def nan_origin_note(expr, values) -> str:
+    """Which operation made f or a derivative non-finite, in a sentence ('' if none)."""
+    from tutor.nan_origin import origin_at
+
+    origin = origin_at(expr, values)
+    return str(origin.note()) if origin is not None else ""
 
 
 # -- book (headless, no Qt) -----------------------------------------------------------------

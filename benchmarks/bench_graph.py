@@ -5,7 +5,9 @@
 Offscreen. Three measurements:
 
 * **layout** — ``layered_layout`` of recorded graphs of about 100, 300, 500 and 1,000
-  nodes (layers, barycenter sweeps, coordinates, routes), median of 3 runs;
+  nodes drawn (layers, barycenter sweeps, coordinates, routes; constants folded into
+  their function's label are hidden, as in the view), median and min–max of 3 runs,
+  with the machine's load average printed first (the budget is 100 ms for 1,000);
 * **update** — a slider move with the Graph panel visible: the controller's result
   arrives, the panel traces the backward pass again (``record_expression``), keeps its
   items (same structure) and updates their texts; then the viewport is repainted.
@@ -55,19 +57,24 @@ def bench_layout() -> list[dict]:
         return (80.0, 52.0) if node.kind == "variable" else (36.0, 30.0)
 
     rows = []
-    for terms in (4, 11, 19, 38):
+    for terms in (4, 11, 19, 38, 43):  # 43 terms: about 1,000 nodes drawn
         snap = record_expression(parse(wide_expression(terms)), {"x": 0.3, "y": 0.7}).snapshot
+        # as the view lays it out: constants folded into their function's label are hidden
+        hidden = frozenset(n.id for n in snap.variables if n.folded_into is not None)
         times = []
         for _ in range(3):
             start = time.perf_counter()
-            layout = layered_layout(snap, size)
+            layout = layered_layout(snap, size, hidden=hidden)
             times.append(time.perf_counter() - start)
         rows.append(
             {
                 "nodes": len(snap),
+                "drawn": len(snap) - len(hidden),
                 "edges": len(snap.edges),
                 "crossings": layout.crossings,
                 "layout_ms": ms(statistics.median(times)),
+                "min_ms": ms(min(times)),
+                "max_ms": ms(max(times)),
             }  # fmt: skip
         )
     return rows
@@ -146,18 +153,29 @@ def bench_steps() -> dict:
     }
 
 
+def load_average() -> str:
+    try:
+        return "load average " + " ".join(f"{v:.2f}" for v in os.getloadavg())
+    except OSError:
+        return "load average unknown"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--moves", type=int, default=300)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
+    load = load_average()
     report = {"layout": bench_layout(), "update": bench_updates(args.moves), "step": bench_steps()}
+    report["load"] = load
     if args.json:
         print(json.dumps(report, indent=2))
         return
+    print(f"before the run: {load}")
     for row in report["layout"]:
-        print(f"layout  {row['nodes']:5d} nodes {row['edges']:5d} edges: {row['layout_ms']:8.1f} ms"
-              f"  ({row['crossings']} crossings)")  # fmt: skip
+        print(f"layout  {row['nodes']:5d} nodes ({row['drawn']:5d} drawn) {row['edges']:5d} edges:"
+              f" median {row['layout_ms']:7.1f} ms (min {row['min_ms']:.1f} – max"
+              f" {row['max_ms']:.1f}, 3 runs)  ({row['crossings']} crossings)")  # fmt: skip
     for row in report["update"]:
         print(f"update  {row['nodes']:5d} nodes: median {row['update_median_ms']:.3f} ms, "
               f"p95 {row['update_p95_ms']:.3f} ms, repaint {row['repaint_median_ms']:.3f} ms"

@@ -212,8 +212,8 @@ class BackwardTrace:
         lines: list[str] = []
         seen: set[int] = set()
         for a in s.accumulations:
-            if a.var in seen:
-                continue
+            if a.var in seen or not self.snapshot.nodes[a.var].needs_grad:
+                continue  # a typed number's gradient is computed, but needed by nobody
             seen.add(a.var)
             label = self.snapshot.nodes[a.var].label
             lines.append(grad_sum_text(label, state.contributions[a.var]))
@@ -247,7 +247,8 @@ def local_rule_lines(
     gys: Sequence[np.ndarray | None],
     gxs: Sequence[np.ndarray | None],
 ) -> list[str]:
-    """``gx = gy · cos(x) = 1 · cos(0.5) = 0.8776``: one line per input of ``f``.
+    """``gx = gy · cos(x) = 1 · cos(0.5) = 0.8776``: one line per input of ``f`` that
+    needs a gradient (none for the 4 of ``x / 4``).
 
     The middle part is the rule of ``f``'s class with the numbers in place of its
     symbols; it is left out where it would show nothing new.
@@ -265,7 +266,9 @@ def local_rule_lines(
     if "c" in f.params:
         values["c"] = np.asarray(f.params["c"])
     lines = []
-    for text, gx in zip(rule.rules, gxs, strict=False):
+    for k, (text, gx) in enumerate(zip(rule.rules, gxs, strict=False)):
+        if k < len(f.inputs) and not snap.nodes[f.inputs[k]].needs_grad:
+            continue  # the gradient of a constant (the 2 of 2·x): nobody needs it
         result = array_summary(gx)
         plugged = None if rule.generic else plug_in(text.partition(" = ")[2], values)
         if plugged is not None and plugged != result:

@@ -24,11 +24,11 @@ _DOT_COLORS = {
 
 def _dot_label(n: Node) -> str:
     if n.kind == "function":
-        return n.symbol
+        return n.label or n.symbol
     lines = [n.label] if n.role != "constant" else []
     lines.append(f"value {array_summary(n.data)}")
-    if n.grad is not None:
-        lines.append(f"grad {array_summary(n.grad)}")
+    if n.shown_grad is not None:  # a typed number's gradient is needed by nobody
+        lines.append(f"grad {array_summary(n.shown_grad)}")
     return "\n".join(lines)
 
 
@@ -36,7 +36,9 @@ def to_dot(snap: GraphSnapshot, *, name: str = "autodiff") -> str:
     """The graph in Graphviz DOT, left to right, values and grads in the labels.
 
     Variables are rounded boxes (inputs blue, the output orange), Functions plain boxes
-    labelled with their op. Render it with ``dot -Tpng graph.dot -o graph.png``.
+    labelled with their op. A constant folded into its function's label (``÷4``) gets
+    no node of its own, as in the window. Render it with ``dot -Tpng graph.dot -o
+    graph.png``.
     """
     lines = [
         f'digraph "{dot_escape(name)}" {{',
@@ -44,7 +46,10 @@ def to_dot(snap: GraphSnapshot, *, name: str = "autodiff") -> str:
         '  node [fontname="Helvetica", fontsize=11];',
         '  edge [color="#666666"];',
     ]
+    hidden = {n.id for n in snap.variables if n.folded_into is not None}
     for n in snap.nodes:
+        if n.id in hidden:
+            continue
         label = dot_escape(_dot_label(n))
         if n.kind == "function":
             lines.append(
@@ -57,6 +62,8 @@ def to_dot(snap: GraphSnapshot, *, name: str = "autodiff") -> str:
                 f'fillcolor="{color}"];'
             )
     for src, dst in snap.edges:
+        if src in hidden:
+            continue
         lines.append(f"  n{src} -> n{dst};")
     lines.append("}")
     return "\n".join(lines) + "\n"

@@ -10,7 +10,7 @@ without touching the engine's objects.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -39,8 +39,16 @@ class VariableNode:
     grad: np.ndarray | None
     generation: int
     creator: int | None
+    needs_grad: bool = True
+    folded_into: int | None = None
 
     kind = "variable"
+
+    @property
+    def shown_grad(self) -> np.ndarray | None:
+        """The gradient a learner is shown: None for a value no input depends on
+        (a typed number, ``pi``, ``2*3``), whose gradient nobody needs."""
+        return self.grad if self.needs_grad else None
 
 
 @dataclass(frozen=True, eq=False)
@@ -51,6 +59,10 @@ class FunctionNode:
     ``params`` holds the constants an op was built with (``c`` of ``x ** c``);
     ``rule`` what its class says it computes (``symbol`` is the rule's symbol with
     the constant put in: ``×2``, ``x³``).
+
+    ``folded`` lists the constant inputs (typed numbers, ``pi``) written into the
+    function's ``label`` instead of drawn as nodes of their own: ``x / 4`` is one box
+    ``÷4``, ``1 / x`` one box ``1÷``. ``label`` is ``symbol`` when nothing is folded.
     """
 
     id: int
@@ -61,6 +73,9 @@ class FunctionNode:
     outputs: tuple[int, ...]
     params: Mapping[str, Any]
     rule: OpRule
+    label: str = ""
+    folded: tuple[int, ...] = ()
+    needs_grad: bool = True
 
     kind = "function"
 
@@ -240,7 +255,74 @@ def snapshot(output: Variable, inputs: Iterable[Variable] | None = None) -> Grap
         edges.extend((i, fid) for i in input_ids)
         edges.extend((fid, o) for o in output_ids)
     out_id = add_variable(output)
-    return GraphSnapshot(tuple(nodes), tuple(edges), out_id, ids)
+    return GraphSnapshot(tuple(_mark_constants(nodes)), tuple(edges), out_id, ids)
+
+
+# Binary ops a constant operand folds into: (text with the constant on the left,
+# text with it on the right). ``1 / x`` reads ``1÷``, ``x / 4`` reads ``÷4``.
+_FOLDABLE = {
+    "Add": ("+{c}", "+{c}"),  # commutative: the constant reads last
+    "Sub": ("{c}−", "−{c}"),
+    "Mul": ("×{c}", "×{c}"),
+    "Div": ("{c}÷", "÷{c}"),
+    "PowVar": ("{c}^", "^{c}"),
+}
+
+
+def _mark_constants(nodes: list[Node]) -> list[Node]:
+    """Which values need a gradient, and which constants fold into their function.
+
+    A Variable needs a gradient when it depends on an input (a slider); a typed number
+    does not, although Mul's backward computes one for it (``gx0 = gy · x1``). A
+    constant used by exactly one binary arithmetic op whose other operand needs a
+    gradient is written into that op's label (``÷4``) and drawn no more.
+    """
+    needs: dict[int, bool] = {}
+    users: dict[int, int] = {}
+    for n in nodes:
+        if n.kind == "function":
+            needs[n.id] = any(needs[i] for i in n.inputs)
+            for i in n.inputs:
+                users[i] = users.get(i, 0) + 1
+        elif n.creator is not None:
+            needs[n.id] = needs.get(n.creator, False)
+        else:
+            needs[n.id] = n.role == "input" or n.role == "output"
+    # outputs are added after their creator: fix them up in a second pass
+    for n in nodes:
+        if n.kind == "variable" and n.creator is not None:
+            needs[n.id] = needs[n.creator] or n.role == "output"  # its grad is the seed
+    out: list[Node] = list(nodes)
+    folded_into: dict[int, int] = {}
+    for n in nodes:
+        if n.kind != "function":
+            continue
+        label, folded = n.symbol, ()
+        texts = _FOLDABLE.get(n.op)
+        if texts is not None and len(n.inputs) == 2 and needs[n.id]:
+            pairs = ((n.inputs[0], n.inputs[1]), (n.inputs[1], n.inputs[0]))
+            for side, (i, other) in enumerate(pairs):
+                c = nodes[i]
+                if (
+                    c.kind == "variable"
+                    and c.role == "constant"
+                    and c.creator is None
+                    and users.get(i) == 1
+                    and needs[other]
+                ):
+                    text = c.name if c.name else array_summary(c.data)
+                    label, folded = texts[side].format(c=_pretty_name(text)), (i,)
+                    folded_into[i] = n.id
+                    break
+        out[n.id] = replace(n, label=label, folded=folded, needs_grad=needs[n.id])
+    for n in nodes:
+        if n.kind == "variable":
+            out[n.id] = replace(n, needs_grad=needs[n.id], folded_into=folded_into.get(n.id))
+    return out
+
+
+def _pretty_name(text: str) -> str:
+    return {"pi": "π"}.get(text, text)
 
 
 __all__ = ["FunctionNode", "GraphSnapshot", "Node", "VariableNode", "snapshot", "walk_functions"]

@@ -341,238 +341,337 @@
 <context>
     <name>GraphPanel</name>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="570"/>
+        <location filename="../panels/graph/graph_panel.py" line="820"/>
         <source>Click in the formula to find its part of the graph; select a node to see where it comes from.</source>
         <translation>수식을 클릭하면 그래프에서 해당 부분을 찾아 주고, 노드를 선택하면 수식의 어느 부분에서 왔는지 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="574"/>
-        <source>Reset: start the backward pass (Home)</source>
-        <translation>처음으로: 역전파 시작 (Home)</translation>
-    </message>
-    <message>
-        <location filename="../panels/graph/graph_panel.py" line="575"/>
-        <source>Step back (←)</source>
-        <translation>한 단계 뒤로 (←)</translation>
-    </message>
-    <message>
-        <location filename="../panels/graph/graph_panel.py" line="576"/>
-        <source>Play / pause (Space)</source>
-        <translation>재생 / 일시 정지 (Space)</translation>
-    </message>
-    <message>
-        <location filename="../panels/graph/graph_panel.py" line="577"/>
-        <source>Step forward (→)</source>
-        <translation>한 단계 앞으로 (→)</translation>
-    </message>
-    <message>
-        <location filename="../panels/graph/graph_panel.py" line="578"/>
-        <source>Finish the backward pass (End)</source>
-        <translation>역전파 끝까지 (End)</translation>
-    </message>
-    <message>
-        <location filename="../panels/graph/graph_panel.py" line="580"/>
+        <location filename="../panels/graph/graph_panel.py" line="848"/>
+        <location filename="../panels/graph/graph_panel.py" line="849"/>
         <source>Playback speed</source>
         <translation>재생 속도</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="581"/>
+        <location filename="../panels/graph/graph_panel.py" line="850"/>
         <source>Fit</source>
         <translation>맞춤</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="582"/>
-        <source>Show the whole graph (F)</source>
-        <translation>그래프 전체 보기 (F)</translation>
-    </message>
-    <message>
-        <location filename="../panels/graph/graph_panel.py" line="583"/>
+        <location filename="../panels/graph/graph_panel.py" line="861"/>
         <source>graph of ∂f/∂</source>
         <translation>∂f/∂의 그래프</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="586"/>
+        <location filename="../panels/graph/graph_panel.py" line="864"/>
         <source>Show the graph that backward(create_graph=True) records for the derivative: the graph a second derivative is taken on.</source>
         <translation>backward(create_graph=True)가 미분에 대해 기록한 그래프를 보여 줍니다. 2차 미분은 이 그래프에서 구합니다.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="579"/>
+        <location filename="../panels/graph/graph_panel.py" line="847"/>
         <source>speed</source>
         <translation>속도</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="567"/>
+        <location filename="../panels/graph/graph_panel.py" line="817"/>
         <source>f =</source>
         <translation>f =</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="636"/>
+        <location filename="../panels/graph/graph_panel.py" line="829"/>
+        <source>Reset</source>
+        <translation>처음으로</translation>
+    </message>
+    <message>
+        <location filename="../panels/graph/graph_panel.py" line="830"/>
+        <source>Reset: start the backward pass</source>
+        <translation>처음으로: 역전파를 처음부터</translation>
+    </message>
+    <message>
+        <location filename="../panels/graph/graph_panel.py" line="831"/>
+        <source>Step back</source>
+        <translation>한 단계 뒤로</translation>
+    </message>
+    <message>
+        <location filename="../panels/graph/graph_panel.py" line="832"/>
+        <source>Play or pause</source>
+        <translation>재생 또는 일시 정지</translation>
+    </message>
+    <message>
+        <location filename="../panels/graph/graph_panel.py" line="832"/>
+        <source>Play / pause</source>
+        <translation>재생 / 일시 정지</translation>
+    </message>
+    <message>
+        <location filename="../panels/graph/graph_panel.py" line="834"/>
+        <source>Step forward</source>
+        <translation>한 단계 앞으로</translation>
+    </message>
+    <message>
+        <location filename="../panels/graph/graph_panel.py" line="836"/>
+        <source>Finish</source>
+        <translation>끝으로</translation>
+    </message>
+    <message>
+        <location filename="../panels/graph/graph_panel.py" line="836"/>
+        <source>Finish the backward pass</source>
+        <translation>역전파를 끝까지</translation>
+    </message>
+    <message>
+        <location filename="../panels/graph/graph_panel.py" line="838"/>
+        <source>Fit the graph</source>
+        <translation>그래프 맞추기</translation>
+    </message>
+    <message>
+        <location filename="../panels/graph/graph_panel.py" line="838"/>
+        <source>Show the whole graph</source>
+        <translation>그래프 전체 보기</translation>
+    </message>
+    <message>
+        <location filename="../panels/graph/graph_panel.py" line="840"/>
+        <source>Go to where the NaN began</source>
+        <translation>NaN이 시작된 곳으로 가기</translation>
+    </message>
+    <message>
+        <location filename="../panels/graph/graph_panel.py" line="841"/>
+        <source>Go to the first operation whose result was not finite</source>
+        <translation>결과가 처음으로 유한하지 않게 된 연산으로 가기</translation>
+    </message>
+    <message>
+        <location filename="../panels/graph/graph_panel.py" line="851"/>
+        <source>NaN origin</source>
+        <translation>NaN 시작점</translation>
+    </message>
+    <message>
+        <location filename="../panels/graph/graph_panel.py" line="852"/>
+        <source>Show the graph of ∂f/∂</source>
+        <translation>∂f/∂의 그래프 보기</translation>
+    </message>
+    <message>
+        <location filename="../panels/graph/graph_panel.py" line="853"/>
+        <location filename="../panels/graph/graph_panel.py" line="854"/>
+        <source>Variable of the derivative graph</source>
+        <translation>도함수 그래프의 변수</translation>
+    </message>
+    <message>
+        <location filename="../panels/graph/graph_panel.py" line="855"/>
+        <source>The formula the graph was recorded from</source>
+        <translation>그래프를 기록한 식</translation>
+    </message>
+    <message>
+        <location filename="../panels/graph/graph_panel.py" line="856"/>
+        <source>Computational graph</source>
+        <translation>계산 그래프</translation>
+    </message>
+    <message>
+        <location filename="../panels/graph/graph_panel.py" line="857"/>
+        <source>Minimap of the whole graph</source>
+        <translation>그래프 전체 미니맵</translation>
+    </message>
+    <message>
+        <location filename="../panels/graph/graph_panel.py" line="859"/>
+        <source>The whole graph; click or use the arrow keys to move the view</source>
+        <translation>그래프 전체입니다. 클릭하거나 화살표 키로 보기를 옮기세요</translation>
+    </message>
+    <message>
+        <location filename="../panels/graph/graph_panel.py" line="933"/>
         <source>Type a formula to see the graph it records.</source>
         <translation>수식을 입력하면 기록된 계산 그래프가 보입니다.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="660"/>
+        <location filename="../panels/graph/graph_panel.py" line="957"/>
         <source>This graph has {n} nodes, too many to draw (at most {m}).</source>
         <translation>이 그래프는 노드가 {n}개여서 그릴 수 없습니다(최대 {m}개).</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="827"/>
+        <location filename="../panels/graph/graph_panel.py" line="1242"/>
         <source>gen {g}</source>
         <translation>세대 {g}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="866"/>
+        <location filename="../panels/graph/graph_panel.py" line="1289"/>
         <source>grad</source>
         <translation>grad</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="880"/>
+        <location filename="../panels/graph/graph_panel.py" line="1307"/>
+        <location filename="../panels/graph/graph_panel.py" line="1318"/>
         <source>now</source>
         <translation>지금</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="882"/>
+        <location filename="../panels/graph/graph_panel.py" line="1310"/>
+        <location filename="../panels/graph/graph_panel.py" line="1320"/>
         <source>#{k} · g{g}</source>
         <translation>#{k} · g{g}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="939"/>
+        <location filename="../panels/graph/graph_panel.py" line="1341"/>
+        <source>first NaN</source>
+        <translation>첫 NaN</translation>
+    </message>
+    <message>
+        <location filename="../panels/graph/graph_panel.py" line="1341"/>
+        <source>first ∞</source>
+        <translation>첫 ∞</translation>
+    </message>
+    <message>
+        <location filename="../panels/graph/graph_panel.py" line="1448"/>
         <source>done · {n} steps</source>
         <translation>완료 · {n}단계</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="941"/>
+        <location filename="../panels/graph/graph_panel.py" line="1450"/>
         <source>start · {n} steps</source>
         <translation>시작 · {n}단계</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="943"/>
+        <location filename="../panels/graph/graph_panel.py" line="1452"/>
         <source>step {k} of {n}</source>
         <translation>{k} / {n}단계</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="959"/>
+        <location filename="../panels/graph/graph_panel.py" line="1468"/>
         <source>∂f/∂{v}: {n} nodes · f: {m} nodes</source>
         <translation>∂f/∂{v}: 노드 {n}개 · f: 노드 {m}개</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="963"/>
+        <location filename="../panels/graph/graph_panel.py" line="1472"/>
         <source>{n} nodes</source>
         <translation>노드 {n}개</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="988"/>
+        <location filename="../panels/graph/graph_panel.py" line="1497"/>
         <source>empty</source>
         <translation>비어 있음</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1000"/>
+        <location filename="../panels/graph/graph_panel.py" line="1510"/>
         <source>… and {n} more</source>
         <translation>… 외 {n}개</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1006"/>
+        <location filename="../panels/graph/graph_panel.py" line="1516"/>
+        <source>Not finite:</source>
+        <translation>유한하지 않음:</translation>
+    </message>
+    <message>
+        <location filename="../panels/graph/graph_panel.py" line="1520"/>
+        <source>({keys} goes there)</source>
+        <translation>({keys} 키로 이동)</translation>
+    </message>
+    <message>
+        <location filename="../panels/graph/graph_panel.py" line="1525"/>
         <source>{f} was not computed by any function: its gradient is 1 and there is nothing to step through.</source>
         <translation>{f}는 어떤 함수로도 계산되지 않았습니다. 미분값은 1이고, 단계별로 실행할 것이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1017"/>
+        <location filename="../panels/graph/graph_panel.py" line="1536"/>
         <source>Backward pass done in {n} steps.</source>
         <translation>역전파가 {n}단계 만에 끝났습니다.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1019"/>
+        <location filename="../panels/graph/graph_panel.py" line="1538"/>
         <source>Press ← or Home to replay it one function at a time.</source>
         <translation>←나 Home을 누르면 함수 하나씩 다시 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1024"/>
+        <location filename="../panels/graph/graph_panel.py" line="1543"/>
         <source>Start.</source>
         <translation>시작.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1025"/>
+        <location filename="../panels/graph/graph_panel.py" line="1544"/>
         <source>The output&apos;s gradient is set to 1 ({f}.grad = 1), and the function that made it waits in the queue. Press → to pop it.</source>
         <translation>출력의 미분값을 1로 둡니다({f}.grad = 1). 출력을 만든 함수가 대기열에서 기다립니다. →를 눌러 꺼내 보세요.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1028"/>
+        <location filename="../panels/graph/graph_panel.py" line="1547"/>
         <source>Queue (highest generation first):</source>
         <translation>대기열 (세대가 큰 것부터):</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1032"/>
+        <location filename="../panels/graph/graph_panel.py" line="1551"/>
         <source>Step {k} of {n}: pop {f}, generation {g}.</source>
         <translation>{n}단계 중 {k}단계: 세대 {g}인 {f}를 꺼냅니다.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1044"/>
+        <location filename="../panels/graph/graph_panel.py" line="1563"/>
         <source>Queue now:</source>
         <translation>지금 대기열:</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1052"/>
+        <location filename="../panels/graph/graph_panel.py" line="1575"/>
         <source>{f} has a corner at 0; backprop uses the subgradient {sub}</source>
         <translation>{f}는 0에서 꺾여 있습니다. 역전파는 부분 기울기 {sub}을(를) 씁니다</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1055"/>
+        <location filename="../panels/graph/graph_panel.py" line="1578"/>
         <source>Not differentiable here: {why}.</source>
         <translation>여기서는 미분할 수 없습니다: {why}.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1068"/>
+        <location filename="../panels/graph/graph_panel.py" line="1593"/>
+        <source>a group of {n} functions: click to open it</source>
+        <translation>함수 {n}개의 묶음: 클릭하면 열립니다</translation>
+    </message>
+    <message>
+        <location filename="../panels/graph/graph_panel.py" line="1597"/>
         <source>an input variable, set with its slider</source>
         <translation>입력 변수 (슬라이더로 값을 정함)</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1069"/>
+        <location filename="../panels/graph/graph_panel.py" line="1598"/>
         <source>a constant</source>
         <translation>상수</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1070"/>
+        <location filename="../panels/graph/graph_panel.py" line="1599"/>
         <source>the output</source>
         <translation>출력</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1071"/>
+        <location filename="../panels/graph/graph_panel.py" line="1600"/>
         <source>an intermediate result</source>
         <translation>중간 결과</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1076"/>
+        <location filename="../panels/graph/graph_panel.py" line="1605"/>
         <source>made by {f}</source>
         <translation>{f}가 만듦</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1077"/>
+        <location filename="../panels/graph/graph_panel.py" line="1606"/>
         <source>value: {v}</source>
         <translation>값: {v}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1083"/>
+        <location filename="../panels/graph/graph_panel.py" line="1613"/>
         <source>grad: {d} = {g}</source>
         <translation>미분값: {d} = {g}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1091"/>
-        <location filename="../panels/graph/graph_panel.py" line="1096"/>
+        <location filename="../panels/graph/graph_panel.py" line="1619"/>
+        <source>no gradient: it depends on no input</source>
+        <translation>기울기 없음: 어떤 입력에도 의존하지 않음</translation>
+    </message>
+    <message>
+        <location filename="../panels/graph/graph_panel.py" line="1623"/>
+        <location filename="../panels/graph/graph_panel.py" line="1629"/>
         <source>generation {g}</source>
         <translation>세대 {g}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1104"/>
+        <location filename="../panels/graph/graph_panel.py" line="1637"/>
         <source>forward: {rule};  {ins} → {outs}</source>
         <translation>순전파: {rule};  {ins} → {outs}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1106"/>
+        <location filename="../panels/graph/graph_panel.py" line="1639"/>
         <source>backward: {rules}</source>
         <translation>역전파: {rules}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1111"/>
+        <location filename="../panels/graph/graph_panel.py" line="1644"/>
         <source>at step {k}:</source>
         <translation>{k}단계에서:</translation>
     </message>
@@ -1657,7 +1756,7 @@
     </message>
     <message>
         <location filename="../../tutor/evaluation.py" line="224"/>
-        <location filename="../../main.py" line="185"/>
+        <location filename="../../main.py" line="198"/>
         <source>the sweep</source>
         <translation>스윕</translation>
     </message>
@@ -1905,6 +2004,66 @@
         <location filename="../../tutor/training.py" line="159"/>
         <source>the target is not finite at every x in [0, 1)</source>
         <translation>목표 식이 [0, 1)의 모든 x에서 유한하지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/nan_origin.py" line="47"/>
+        <source>the first operation whose result was not finite is {op}: {why}</source>
+        <translation>결과가 처음으로 유한하지 않게 된 연산은 {op}입니다: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/nan_origin.py" line="51"/>
+        <source>the first operation whose gradient was not finite is {op} (backward step {step}): {why}</source>
+        <translation>기울기가 처음으로 유한하지 않게 된 연산은 {op}입니다 (역전파 {step}단계): {why}</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/nan_origin.py" line="79"/>
+        <source>log got {x}: log is undefined for x ≤ 0</source>
+        <translation>log에 {x}이(가) 들어왔습니다: log는 x ≤ 0에서 정의되지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/nan_origin.py" line="81"/>
+        <source>sqrt got {x}: sqrt is undefined for x &lt; 0</source>
+        <translation>sqrt에 {x}이(가) 들어왔습니다: sqrt는 x &lt; 0에서 정의되지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/nan_origin.py" line="84"/>
+        <source>div got {x} ÷ {d}: dividing by 0 has no finite result</source>
+        <translation>div에 {x} ÷ {d}이(가) 들어왔습니다: 0으로 나누면 유한한 결과가 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/nan_origin.py" line="91"/>
+        <source>pow got 0 to the power {c}: 0 to a negative power is infinite</source>
+        <translation>pow에 0의 {c}제곱이 들어왔습니다: 0의 음수 제곱은 무한대입니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/nan_origin.py" line="95"/>
+        <source>pow got {x} to the power {c}: a negative number to a fractional power is undefined</source>
+        <translation>pow에 {x}의 {c}제곱이 들어왔습니다: 음수의 분수 제곱은 정의되지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/nan_origin.py" line="101"/>
+        <source>{op} got {x} and gave {y}: the result is too large or undefined</source>
+        <translation>{op}에 {x}이(가) 들어와 {y}이(가) 나왔습니다: 결과가 너무 크거나 정의되지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/nan_origin.py" line="112"/>
+        <source>the derivative of sqrt, 1/(2√x), is infinite at x = {x}</source>
+        <translation>sqrt의 도함수 1/(2√x)는 x = {x}에서 무한대입니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/nan_origin.py" line="116"/>
+        <source>the derivative of x^{c}, {c}·x^({c}−1), is not finite at x = {x}</source>
+        <translation>x^{c}의 도함수 {c}·x^({c}−1)는 x = {x}에서 유한하지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/nan_origin.py" line="120"/>
+        <source>the backward of {op} got gy = {gy} and gave gx = {gx} at x = {x}</source>
+        <translation>{op}의 역전파에 gy = {gy}이(가) 들어와 x = {x}에서 gx = {gx}이(가) 나왔습니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/nan_origin.py" line="151"/>
+        <source>adding up the gradient of {v} gave {g}</source>
+        <translation>{v}의 기울기를 더하니 {g}이(가) 되었습니다</translation>
     </message>
 </context>
 <context>
@@ -2354,12 +2513,12 @@
         <translation>Linear {key}</translation>
     </message>
     <message>
-        <location filename="../panels/train/step_graph.py" line="111"/>
+        <location filename="../panels/train/step_graph.py" line="109"/>
         <source>No step yet</source>
         <translation>아직 단계가 없습니다</translation>
     </message>
     <message>
-        <location filename="../panels/train/step_graph.py" line="192"/>
+        <location filename="../panels/train/step_graph.py" line="195"/>
         <source>∂L/∂W: blue &lt; 0 &lt; red, scaled to each one&apos;s largest</source>
         <translation>∂L/∂W: 파랑 &lt; 0 &lt; 빨강, 각각 가장 큰 값에 맞춘 눈금</translation>
     </message>

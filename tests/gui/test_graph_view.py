@@ -44,6 +44,11 @@ def _texts(panel):
             for nid, item in panel.items.items()}  # fmt: skip
 
 
+def _drawn(snap) -> int:
+    """Nodes the view draws: every node but the constants folded into a label (÷4)."""
+    return sum(1 for n in snap.nodes if getattr(n, "folded_into", None) is None)
+
+
 def _wide_expression(n_terms: int) -> str:
     # every term reuses x and y, so the graph is wide and full of long edges
     return " + ".join(
@@ -204,7 +209,9 @@ def test_keyboard_steps_plays_and_fits(qtbot):
     assert not panel.playing
     panel.view.zoom(3.0)
     qtbot.keyClick(panel.view, Qt.Key.Key_F)
-    assert panel.view.transform().m11() <= 1.0
+    visible = panel.view.mapToScene(panel.view.viewport().rect()).boundingRect()
+    assert visible.contains(panel.scene.itemsBoundingRect())  # the whole graph
+    assert panel.view.transform().m11() <= 1.6
 
 
 def test_slider_move_during_a_step_through_keeps_the_step(qtbot):
@@ -283,7 +290,7 @@ def test_derivative_toggle_shows_the_bigger_graph_of_f_prime(qtbot):
     controller, panel = _panel(qtbot, "sin(x^2)", x=0.5)
     f_size = len(panel.snapshot)
     panel.derivative_check.setChecked(True)
-    assert len(panel.items) == len(panel.snapshot) > f_size
+    assert len(panel.items) == _drawn(panel.snapshot) and len(panel.snapshot) > f_size
     assert panel.snapshot.nodes[panel.snapshot.output].label == "∂f/∂x"
     assert f"f: {f_size} nodes" in panel.count_label.text()
     # stepping through f′'s backward pass ends with f″ in x.grad
@@ -308,7 +315,8 @@ def test_500_node_graph_lays_out_quickly_and_steps(qtbot):
     assert len(layout.centers) == len(snap) and len(layout.routes) == len(snap.edges)
 
     controller, panel = _panel(qtbot, _wide_expression(20), x=0.3, y=0.7)
-    assert len(panel.items) == len(panel.snapshot) >= 500
+    assert _drawn(panel.snapshot) >= 400
+    assert len(panel.items) <= 40  # seen whole, as groups (semantic zoom)
     panel.reset()
     for _ in range(panel.end):
         panel.step_forward()
@@ -454,7 +462,7 @@ def test_panels_switch_language_live(qtbot):
         set_language("ko")
         QApplication.processEvents()  # LanguageChange is posted to every widget
         assert panel.fit_button.text() == "맞춤"
-        assert panel.step == 1 and len(panel.items) == len(panel.snapshot)
+        assert panel.step == 1 and len(panel.items) == _drawn(panel.snapshot)
         assert check.table.horizontalHeaderItem(0).text() == "변수"
     finally:
         set_language("en")
@@ -534,6 +542,7 @@ def test_clicking_a_node_highlights_its_part_of_the_formula_field(qtbot):
 def test_selecting_a_node_does_not_take_the_focus_from_the_field(qtbot):
     window, panel, field = _window(qtbot)
     window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
     field.setFocus()
     qtbot.waitUntil(field.hasFocus)
     field.setCursorPosition(3)
@@ -608,3 +617,276 @@ def test_the_field_and_the_graph_meet_only_in_the_controller(qtbot):
     panel.select_node(None)
     assert controller.selection == ("", []) and field.highlighted_spans() == []
     assert controller.undo_stack.count() == 0  # view state: nothing to undo, nothing to save
+
+
+# -- readable at any size, constants, the NaN origin, keyboard ------------------------
+
+
+def _on_screen_px(panel, font_key="value") -> float:
+    from PySide6.QtGui import QFontInfo
+
+    return QFontInfo(panel.fonts[font_key]).pixelSize() * panel.view.transform().m11()
+
+
+def test_default_graph_text_is_as_large_as_body_text_and_fills_the_pane(qtbot):
+    from PySide6.QtGui import QFontInfo
+
+    controller, panel = _panel(qtbot)
+    panel.resize(550, 720)  # about the Graph tab at the default window size (1366×768)
+    qtbot.wait(50)
+    body = QFontInfo(panel.font()).pixelSize()
+    assert _on_screen_px(panel) >= max(11, body * 0.9)
+    visible = panel.view.mapToScene(panel.view.viewport().rect()).boundingRect()
+    graph = panel.scene.itemsBoundingRect()
+    assert visible.contains(graph.adjusted(8, 8, -8, -8))  # the whole graph is shown
+    # and it uses the pane: more than half of its width or height
+    share = max(graph.width() / visible.width(), graph.height() / visible.height())
+    assert share > 0.5
+
+
+def test_a_slider_move_never_lays_the_graph_out_again(qtbot, monkeypatch):
+    import gui.panels.graph.graph_panel as gp
+
+    controller, panel = _panel(qtbot)
+    calls = []
+    real = gp.layered_layout
+    monkeypatch.setattr(gp, "layered_layout", lambda *a, **k: calls.append(1) or real(*a, **k))
+    for v in (0.3, 1.7, -2.0):
+        controller.set_value("x", v)
+        controller.flush()
+    assert calls == []
+    assert panel.items[0].value_text == "= −2"
+
+
+def test_typed_numbers_are_folded_into_their_function_and_have_no_card(qtbot):
+    controller, panel = _panel(qtbot, "x^4 - 2*x^2", x=2.0)
+    titles = sorted(item.title for item in panel.items.values())
+    assert "×2" in titles and "2" not in titles
+    x = next(item for item in panel.items.values() if item.title == "x")
+    assert x.grad_text == "grad 24"  # 4·8 − 4·2
+
+
+def test_long_values_are_never_cut_short_in_an_exported_picture(qtbot):
+    controller, panel = _panel(qtbot, "x * 123456.75 + 1e-9 * x", x=-3.25)
+    texts = [item.value_text for item in panel.items.values()] + [
+        item.grad_text for item in panel.items.values()
+    ]
+    assert "= −4.012e+05" in texts
+    assert not any("…" in t for t in texts)
+
+
+def test_the_first_non_finite_node_is_marked_and_the_button_goes_there(qtbot):
+    controller, panel = _panel(qtbot, "log(x - 2)", x=1.0)
+    marked = [item for item in panel.items.values() if item.origin]
+    assert len(marked) == 1
+    log = next(f for f in panel.snapshot.functions if f.op == "Log")
+    assert marked[0].node_id == log.outputs[0]
+    assert panel.origin_button.isVisibleTo(panel)
+    assert "log got −1: log is undefined for x ≤ 0" in panel.explanation.text()
+
+
+def test_a_backward_only_nan_jumps_to_its_step(qtbot):
+    controller, panel = _panel(qtbot, "sqrt(x)", x=0.0)
+    assert panel.origin.direction == "backward"
+    panel.reset()
+    panel.actions_by_name["graphActionOrigin"].trigger()
+    assert panel.step == panel.origin.step == 1
+    sqrt = next(f for f in panel.snapshot.functions if f.op == "Sqrt")
+    assert panel.items[sqrt.id].origin and panel.items[sqrt.id].state == "current"
+
+
+def test_a_finite_graph_marks_nothing_and_hides_the_button(qtbot):
+    controller, panel = _panel(qtbot)
+    assert not any(item.origin for item in panel.items.values())
+    assert not panel.origin_button.isVisibleTo(panel)
+
+
+def test_every_control_is_on_tab_with_a_name_and_shortcuts_show_in_tooltips(qtbot):
+    from tests.gui.walk import a11y_problems
+
+    controller, panel = _panel(qtbot, "log(x - 2)", x=1.0)
+    assert a11y_problems(panel) == []
+    assert "Alt+Right" in panel.forward_button.toolTip()
+    assert "Alt+N" in panel.origin_button.toolTip()
+
+
+def test_step_shortcuts_work_with_the_focus_elsewhere_in_the_window(qtbot):
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    session = Session("sin(x) * x^2 + y")
+    controller = SessionController(session)
+    window = QWidget()
+    qtbot.addWidget(window)
+    field = QLineEdit(window)
+    panel = GraphPanel(controller, window)
+    box = QVBoxLayout(window)
+    box.addWidget(field)
+    box.addWidget(panel)
+    window.resize(800, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    field.setFocus()
+    panel.reset()
+    qtbot.keyClick(field, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(field, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert panel.step == 2
+    qtbot.keyClick(field, Qt.Key.Key_Home, Qt.KeyboardModifier.AltModifier)
+    assert panel.step == 0
+
+
+def test_a_larger_window_font_gives_larger_graph_text(qtbot):
+    controller, panel = _panel(qtbot)
+    before = panel.fonts["value"].pointSizeF()
+    font = panel.font()
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    panel.setFont(font)
+    qtbot.waitUntil(lambda: panel.fonts["value"].pointSizeF() > before * 1.4, timeout=2000)
+    assert len(panel.items) == 10
+
+
+def _wheel(panel, clicks: int, at=None) -> None:
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    pos = QPointF(at if at is not None else panel.view.viewport().rect().center())
+    event = QWheelEvent(
+        pos, panel.view.mapToGlobal(pos.toPoint()).toPointF(), QPoint(0, 0),
+        QPoint(0, 120 * clicks), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase, False,
+    )  # fmt: skip
+    QApplication.sendEvent(panel.view.viewport(), event)
+
+
+FOUR_TERMS = " + ".join(
+    f"sin(x*{i + 1}) * exp(-y^2/{i + 2}) - tanh(x - y)" for i in range(4)
+)  # 88 nodes drawn
+
+
+def test_a_large_graph_seen_whole_collapses_into_labelled_groups(qtbot):
+    controller, panel = _panel(qtbot, FOUR_TERMS, x=1.0, y=0.5)
+    assert _drawn(panel.snapshot) == 88
+    groups = [item for item in panel.items.values() if item.group]
+    assert groups and len(panel.items) <= 30
+    for item in groups:
+        full = panel.collapsed.snapshot.nodes[item.node_id].label
+        assert full in FOUR_TERMS  # the subexpression's own text
+        assert item.title == full or item.title.endswith("…")
+        # its value is on the card the group feeds, computed here from the text alone
+        card = panel.items[panel.snapshot.nodes[item.node_id].outputs[0]]
+        expected = float(parse(full).evaluate({"x": 1.0, "y": 0.5}))
+        assert float(card.value_text[2:].replace("−", "-")) == pytest.approx(expected, rel=1e-3)
+    visible = panel.view.mapToScene(panel.view.viewport().rect()).boundingRect()
+    assert visible.contains(panel.scene.itemsBoundingRect().adjusted(8, 8, -8, -8))
+    # text stays readable: the collapsed graph is shown at body-text size or more
+    assert _on_screen_px(panel) >= 11
+
+
+def test_clicking_a_group_opens_it(qtbot):
+    controller, panel = _panel(qtbot, FOUR_TERMS, x=1.0, y=0.5)
+    before = len(panel.items)
+    group = next(item for item in panel.items.values() if item.group)
+    panel.select_node(group.node_id)
+    qtbot.waitUntil(lambda: len(panel.items) > before, timeout=2000)
+    assert group.node_id in panel.expanded
+
+
+def test_zooming_in_opens_every_group_and_zooming_out_closes_them(qtbot):
+    controller, panel = _panel(qtbot, FOUR_TERMS, x=1.0, y=0.5)
+    assert any(item.group for item in panel.items.values())
+    _wheel(panel, 1)
+    assert len(panel.items) == 88 and not any(item.group for item in panel.items.values())
+    assert _on_screen_px(panel) >= 11
+    for _ in range(12):
+        _wheel(panel, -1)
+    assert any(item.group for item in panel.items.values())
+
+
+def test_a_minimap_appears_for_graphs_over_fifty_nodes_seen_in_part(qtbot):
+    controller, panel = _panel(qtbot, FOUR_TERMS, x=1.0, y=0.5)
+    assert not panel.view.minimap.isVisibleTo(panel)  # the groups are seen whole
+    _wheel(panel, 1)  # open: 88 nodes, only part of them in view
+    assert panel.view.minimap.isVisibleTo(panel)
+    # a click in the minimap moves the main view there
+    mini = panel.view.minimap
+    before = panel.view.mapToScene(panel.view.viewport().rect().center())
+    qtbot.mouseClick(mini.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
+    after = panel.view.mapToScene(panel.view.viewport().rect().center())
+    assert (after - before).manhattanLength() > 10
+    controller.set_expression("sin(x) * x^2 + y")
+    controller.flush()
+    assert not panel.view.minimap.isVisibleTo(panel)
+
+
+def test_the_step_through_marks_the_group_holding_the_current_function(qtbot):
+    controller, panel = _panel(qtbot, FOUR_TERMS, x=1.0, y=0.5)
+    panel.reset()
+    for _ in range(panel.end - 1):
+        panel.step_forward()
+        current = panel.state.current
+        shown = panel.items.get(current) or panel.items.get(panel.collapsed.group_of.get(current))
+        assert shown is not None and shown.state == "current"
+
+
+def test_the_korean_graph_panel_has_no_english_words_left(qtbot, qapp):
+    from gui import i18n
+    from tests.gui.walk import english_words
+
+    assert i18n.set_language("ko")
+    try:
+        controller, panel = _panel(qtbot, "log(x - 2)", x=1.0)
+        assert english_words(panel) == []
+        assert "log는 x ≤ 0에서 정의되지 않습니다" in panel.explanation.text()
+    finally:
+        i18n.set_language("en")
+
+
+def test_an_exported_svg_of_the_graph_holds_every_digit(qtbot):
+    from gui.export_images import image_bytes
+
+    controller, panel = _panel(qtbot, "x * 123456.75", x=-3.25)
+    svg = image_bytes(panel.view, ".svg").decode("utf-8")
+    # −3.25 · 123456.75 = −401234.4375, shown with 4 significant digits
+    assert "−4.012e+05" in svg and "grad 1.235e+05" in svg
+    assert "…" not in svg
+
+
+def test_groups_hide_their_insides_and_keep_the_inputs_shared():
+    from gui.panels.graph.semantic_zoom import GROUP_OP, collapse
+
+    expr = parse("sin(x*2) * exp(-y^2/3) + tanh(x - y)")
+    snap = record_expression(expr, {"x": 1.0, "y": 0.5}).snapshot
+    c = collapse(snap, expr.text, 8)
+    labels = sorted(c.snapshot.nodes[r].label for r in c.groups)
+    assert labels == ["sin(x*2) * exp(-y^2/3)", "tanh(x - y)"]
+    for root in c.groups:
+        node = c.snapshot.nodes[root]
+        assert node.op == GROUP_OP
+        # a group's inputs are the sliders, x and y, never its own insides
+        assert {snap.nodes[i].label for i in node.inputs} <= {"x", "y"}
+        assert root not in c.hidden and node.outputs[0] not in c.hidden
+    x, y = (n.id for n in snap.variables if n.role == "input")
+    assert x not in c.hidden and y not in c.hidden
+    # drawn: x, y, the two groups, their two outputs, + and f
+    assert len(snap) - len(c.hidden) == 8
+
+
+def test_a_group_says_what_it_holds_and_a_folded_box_its_constant(qtbot):
+    controller, panel = _panel(qtbot, FOUR_TERMS, x=1.0, y=0.5)
+    group = next(item for item in panel.items.values() if item.group)
+    tip = panel.describe_node(group.node_id)
+    assert "click to open it" in tip and "a group of" in tip
+    controller.set_expression("x/4")
+    controller.flush()
+    div = next(f for f in panel.snapshot.functions if f.op == "Div")
+    assert "<b>÷4</b>" in panel.describe_node(div.id)
+    panel.set_step(1)
+    assert "pop ÷4 (Div)" in panel.explanation.text()
+
+
+def test_the_derivative_graph_opens_fitted_whole(qtbot):
+    controller, panel = _panel(qtbot, "sin(x^2) * exp(x) + x^3", x=0.5)
+    panel.derivative_check.setChecked(True)
+    visible = panel.view.mapToScene(panel.view.viewport().rect()).boundingRect()
+    assert visible.contains(panel.scene.itemsBoundingRect().adjusted(4, 4, -4, -4))

@@ -18,12 +18,15 @@ from __future__ import annotations
 import html
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import (
+    QAction,
     QBrush,
     QColor,
     QFont,
+    QFontInfo,
     QFontMetricsF,
+    QKeySequence,
     QPainter,
     QPainterPath,
     QPen,
@@ -53,7 +56,9 @@ from PySide6.QtWidgets import (
 )
 
 from gui import theme
+from gui.i18n import tr_message
 from gui.panels.graph.layered_layout import Layout, layered_layout
+from gui.panels.graph.semantic_zoom import GROUP_OP, Collapsed, collapse
 from gui.widgets.refresh_when_shown import RefreshWhenShown
 from gui.widgets.retranslating import Retranslating
 from tutor.backward_trace import (
@@ -64,6 +69,7 @@ from tutor.backward_trace import (
     record_expression,
 )
 from tutor.evaluation import EvalResult
+from tutor.nan_origin import NanOrigin, find_origin
 from tutor.numbers import array_summary
 from tutor.snapshot import FunctionNode, GraphSnapshot, Node, VariableNode
 
@@ -71,15 +77,19 @@ from tutor.snapshot import FunctionNode, GraphSnapshot, Node, VariableNode
 # thousands of nodes; laying those out on every keystroke would freeze the window).
 MAX_DRAWN_NODES = 2500
 
-VAR_SIZE = (80.0, 52.0)
-COLUMN_GAP = 52.0
-ROW_GAP = 26.0
-FUNC_HEIGHT = 30.0
-FUNC_MIN_WIDTH = 36.0
-TEXT_LOD = 0.4  # below this zoom the cards are drawn without text
+COLUMN_GAP = 40.0
+ROW_GAP = 22.0
 QUEUE_CHIPS = 12  # queue entries listed by name under the graph; the rest are counted
-READABLE_SCALE = 0.7  # while stepping, the automatic fit zooms out no further than this
-OVERVIEW_SCALE = 0.5  # before and after the pass: the whole graph if it fits at this
+READABLE_PX = 11.0  # the smallest text on screen the automatic fit accepts (body text)
+DETAIL_PX = 7.5  # below this a card's three lines give way to its name, drawn large
+MAX_FIT_SCALE = 1.6  # a small graph is enlarged to use the pane, up to this
+ORIENT_NODES = 200  # up to this size, the layout turns top-to-bottom if that fits better
+GROUP_NODES = 40  # larger graphs seen whole collapse subexpressions into groups
+GROUP_TARGET = 28  # ... until about this many nodes are drawn
+GROUP_LABEL_CHARS = 28  # a group's formula text is cut after this many characters
+MINIMAP_NODES = 50  # larger graphs get a minimap
+# The widest number a card is sized for: array_summary keeps 4 significant digits.
+WIDEST_NUMBER = "grad −0.1234"  # wider ones are squeezed, never cut
 
 # Each role of a variable node, and the function nodes, by the theme's name for them.
 _NODE_COLORS = {
@@ -89,6 +99,13 @@ _NODE_COLORS = {
     "output": "node_output",
     "function": "node_function",
 }
+
+
+def _group_title(node) -> str:
+    text = node.label
+    if len(text) > GROUP_LABEL_CHARS:
+        text = text[: GROUP_LABEL_CHARS - 1].rstrip() + "…"
+    return text
 
 
 def _small(font: QFont, size: float) -> QFont:
@@ -123,12 +140,15 @@ class NodeItem(QGraphicsItem):
         self.role = node.role if node.kind == "variable" else "function"
         self.w, self.h = size
         self.fonts = fonts
-        self.title = node.label if node.kind == "variable" else node.symbol
+        self.title = node.label if node.kind == "variable" else (node.label or node.symbol)
         self.value_text = ""
         self.grad_text = ""
         self.grad_known = False
         self.state = "normal"  # normal, current, queued, done, fresh
         self.badge = ""
+        self.origin = False  # the first node whose result was not finite
+        self.origin_text = ""
+        self.group = False  # a collapsed subexpression: click to open
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         self.setAcceptHoverEvents(True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -137,7 +157,7 @@ class NodeItem(QGraphicsItem):
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
         pad = 4.0
-        top = 16.0 if self.kind == "function" else pad  # room for the queue badge
+        top = self._px("badge") + 6  # room for the queue or NaN badge
         return QRectF(-self.w / 2 - pad, -self.h / 2 - top, self.w + 2 * pad, self.h + top + pad)
 
     def shape(self) -> QPainterPath:
@@ -154,6 +174,15 @@ class NodeItem(QGraphicsItem):
         if (state, badge) != (self.state, self.badge):
             self.state, self.badge = state, badge
             self.update()
+
+    def set_origin(self, origin: bool, text: str = "") -> None:
+        if (origin, text) != (self.origin, self.origin_text):
+            self.origin, self.origin_text = origin, text
+            self.update()
+
+    def _px(self, font: str) -> float:
+        """The height of ``font``'s text in scene units (its pixel size at zoom 1)."""
+        return QFontMetricsF(self.fonts[font]).height()
 
     def hoverEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
         if self.tooltip_provider is not None:
@@ -176,6 +205,8 @@ class NodeItem(QGraphicsItem):
                 fill, border = t.color("done_fill"), t.color("done_border")
         elif self.state == "fresh":
             border, width = t.color("fresh_border"), 2.6
+        if self.origin:
+            border, width, style = t.color("error"), 3.4, Qt.PenStyle.SolidLine
         if self.isSelected():
             border, width, style = t.color("selection"), 3.0, Qt.PenStyle.SolidLine
         pen = QPen(border, width, style)
@@ -184,20 +215,33 @@ class NodeItem(QGraphicsItem):
         painter.setBrush(QBrush(fill))
         if self.kind == "variable":
             painter.drawRoundedRect(rect, 12, 12)
+        elif self.group:  # a stack of boxes: there is more inside
+            painter.drawRect(rect.translated(4, 4))
+            painter.drawRect(rect)
         else:
             painter.drawRect(rect)
-        if lod < TEXT_LOD:
+        if widget is not None and isinstance(widget.parentWidget(), Minimap):
+            return  # the minimap is a map of boxes; the main view writes their names
+        if self.origin:
+            self._paint_origin_badge(painter, t)
+        if lod * self._px("value") < DETAIL_PX:
+            # Too small for three lines: the name alone, as large as the box allows, so
+            # that no box is ever drawn without text.
+            painter.setFont(self.fonts["symbol"])
+            painter.setPen(t.color("node_text"))
+            self._draw_fitted(painter, rect.adjusted(3, 2, -3, -2), self.title, "symbol", big=True)
             return
 
         if self.kind == "function":
             painter.setFont(self.fonts["symbol"])
             painter.setPen(t.color("node_text" if self.state != "done" else "node_muted"))
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.title)
-            if self.badge:
+            self._draw_fitted(painter, rect.adjusted(3, 0, -3, 0), self.title, "symbol")
+            if self.badge and not self.origin:
                 painter.setFont(self.fonts["badge"])
                 fm = QFontMetricsF(self.fonts["badge"])
                 bw = fm.horizontalAdvance(self.badge) + 8
-                badge = QRectF(-bw / 2, -self.h / 2 - 15, bw, 13)
+                bh = fm.height() + 1
+                badge = QRectF(-bw / 2, -self.h / 2 - bh - 2, bw, bh)
                 painter.setPen(Qt.PenStyle.NoPen)
                 queued = self.state == "queued"
                 painter.setBrush(t.color("queued_fill" if queued else "popped_fill"))
@@ -206,31 +250,63 @@ class NodeItem(QGraphicsItem):
                 painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, self.badge)
             return
 
-        line_h = self.h / 3
-        inner = rect.adjusted(6, 2, -6, -2)
-        r1 = QRectF(inner.left(), rect.top() + 2, inner.width(), line_h)
-        r2 = QRectF(inner.left(), rect.top() + line_h, inner.width(), line_h)
-        r3 = QRectF(inner.left(), rect.top() + 2 * line_h - 2, inner.width(), line_h)
-        center = Qt.AlignmentFlag.AlignCenter
+        pad = 4.0
+        line_h = (self.h - 2 * pad) / 3
+        inner = rect.adjusted(6, pad, -6, -pad)
+        r1 = QRectF(inner.left(), inner.top(), inner.width(), line_h)
+        r2 = QRectF(inner.left(), inner.top() + line_h, inner.width(), line_h)
+        r3 = QRectF(inner.left(), inner.top() + 2 * line_h, inner.width(), line_h)
         painter.setFont(self.fonts["title"])
         painter.setPen(
             QColor(getattr(t, _NODE_COLORS[self.role])[1]).darker(130)
             if self.role != "intermediate"
             else t.color("node_muted")
         )
-        painter.drawText(r1, center, self._elide(self.title, "title", inner.width()))
+        self._draw_fitted(painter, r1, self.title, "title")
         painter.setFont(self.fonts["value"])
         painter.setPen(t.color("node_text"))
-        painter.drawText(r2, center, self._elide(self.value_text, "value", inner.width()))
-        painter.setFont(self.fonts["grad_bold"] if self.state == "fresh" else self.fonts["value"])
-        painter.setPen(t.color("grad_text" if self.grad_known else "node_muted"))
-        painter.drawText(r3, center, self._elide(self.grad_text, "value", inner.width()))
+        self._draw_fitted(painter, r2, self.value_text, "value")
+        if self.grad_text:  # a constant has none: nobody needs its gradient
+            bold = self.state == "fresh"
+            painter.setFont(self.fonts["grad_bold"] if bold else self.fonts["value"])
+            painter.setPen(t.color("grad_text" if self.grad_known else "node_muted"))
+            self._draw_fitted(painter, r3, self.grad_text, "grad_bold" if bold else "value")
 
-    def _elide(self, text: str, font: str, width: float) -> str:
+    def _draw_fitted(
+        self, painter: QPainter, rect: QRectF, text: str, font: str, big: bool = False
+    ) -> None:
+        """``text`` centred in ``rect``, whole: squeezed sideways if it is too wide, never
+        cut short (an exported picture must show every digit). ``big`` scales it up to
+        fill the rectangle (the name of a node seen from far away)."""
         fm = QFontMetricsF(self.fonts[font])
-        if fm.horizontalAdvance(text) <= width:
-            return text
-        return fm.elidedText(text, Qt.TextElideMode.ElideRight, width)
+        w, h = fm.horizontalAdvance(text), fm.height()
+        if w <= 0:
+            return
+        sx = sy = 1.0
+        if big:
+            sy = min(rect.height() / h, rect.width() / w)
+            sx = sy
+        elif w > rect.width():
+            sx = rect.width() / w
+        painter.save()
+        painter.translate(rect.center())
+        painter.scale(sx, sy)
+        painter.drawText(QRectF(-w / 2 - 2, -h / 2, w + 4, h), Qt.AlignmentFlag.AlignCenter, text)
+        painter.restore()
+
+    def _paint_origin_badge(self, painter: QPainter, t) -> None:
+        """A tag over the node: its value (or gradient) was the first not finite."""
+        painter.setFont(self.fonts["badge"])
+        fm = QFontMetricsF(self.fonts["badge"])
+        text = self.origin_text or "NaN"
+        bw = fm.horizontalAdvance(text) + 10
+        bh = fm.height() + 2
+        badge = QRectF(-bw / 2, -self.h / 2 - bh - 2, bw, bh)
+        painter.setPen(QPen(t.color("error"), 1.6))
+        painter.setBrush(t.color("edge_label_fill"))
+        painter.drawRoundedRect(badge, 6, 6)
+        painter.setPen(t.color("error"))
+        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
 
 
 class EdgeLabel(QGraphicsItem):
@@ -267,26 +343,41 @@ class EdgeLabel(QGraphicsItem):
         painter.drawText(self._rect, Qt.AlignmentFlag.AlignCenter, self.text)
 
 
-def _route_path(points: list[tuple[float, float]]) -> QPainterPath:
-    """A smooth curve through the route's points, leaving and arriving horizontally."""
+def _route_path(points: list[tuple[float, float]], vertical: bool = False) -> QPainterPath:
+    """A smooth curve through the route's points, leaving and arriving along the flow
+    (horizontally, or vertically in a top-to-bottom layout)."""
     path = QPainterPath(QPointF(*points[0]))
     for (x0, y0), (x1, y1) in zip(points, points[1:], strict=False):
-        dx = (x1 - x0) / 2
-        path.cubicTo(QPointF(x0 + dx, y0), QPointF(x1 - dx, y1), QPointF(x1, y1))
+        if vertical:
+            dy = (y1 - y0) / 2
+            path.cubicTo(QPointF(x0, y0 + dy), QPointF(x1, y1 - dy), QPointF(x1, y1))
+        else:
+            dx = (x1 - x0) / 2
+            path.cubicTo(QPointF(x0 + dx, y0), QPointF(x1 - dx, y1), QPointF(x1, y1))
     # an open chevron at the end: arrows show which way values flow
     x, y = points[-1]
-    path.moveTo(x - 7, y - 4)
-    path.lineTo(x, y)
-    path.lineTo(x - 7, y + 4)
+    if vertical:
+        path.moveTo(x - 4, y - 7)
+        path.lineTo(x, y)
+        path.lineTo(x + 4, y - 7)
+    else:
+        path.moveTo(x - 7, y - 4)
+        path.lineTo(x, y)
+        path.lineTo(x - 7, y + 4)
     return path
 
 
-def _route_label_point(points: list[tuple[float, float]], near_end: bool) -> QPointF:
+def _route_label_point(
+    points: list[tuple[float, float]], near_end: bool, vertical: bool = False
+) -> QPointF:
     """Where an edge's label goes: on the curve's first (or last) segment.
 
     Midway for an ordinary edge; close to the function for a steep one, so the label
     stays next to the function it belongs to.
     """
+    if vertical:  # the same curve with x and y exchanged
+        p = _route_label_point([(y, x) for x, y in points], near_end)
+        return QPointF(p.y(), p.x())
     (x0, y0), (x1, y1) = (points[-2], points[-1]) if near_end else (points[0], points[1])
     t = 0.5
     if abs(y1 - y0) > 120:
@@ -298,10 +389,60 @@ def _route_label_point(points: list[tuple[float, float]], near_end: bool) -> QPo
     return QPointF(x0 + (x1 - x0) * sx, y0 + (y1 - y0) * sy)
 
 
+class Minimap(QGraphicsView):
+    """The whole graph in a corner, with the part the main view shows outlined; a click
+    or a drag there moves the main view."""
+
+    def __init__(self, main: QGraphicsView) -> None:
+        super().__init__(main.scene(), main)
+        self.main = main
+        self.setObjectName("graphMinimap")
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setInteractive(False)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.setFixedSize(170, 120)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing)
+
+    def refit(self) -> None:
+        self.fitInView(self.scene().itemsBoundingRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        self.viewport().update()
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802
+        shown = self.main.mapToScene(self.main.viewport().rect()).boundingRect()
+        pen = QPen(theme.current().color("selection"), 2)
+        pen.setCosmetic(True)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(shown)
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.main.centerOn(self.mapToScene(event.position().toPoint()))
+        self.viewport().update()
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.buttons():
+            self.mousePressEvent(event)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        # arrows pan the main view, a screen-width at a time
+        steps = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0),
+                 Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1)}  # fmt: skip
+        if event.key() in steps:
+            dx, dy = steps[event.key()]
+            shown = self.main.mapToScene(self.main.viewport().rect()).boundingRect()
+            c = shown.center()
+            self.main.centerOn(c.x() + dx * shown.width() / 2, c.y() + dy * shown.height() / 2)
+            self.viewport().update()
+            return
+        super().keyPressEvent(event)
+
+
 class GraphView(QGraphicsView):
     """Zoom with the wheel, pan by dragging, ``fit()`` to see everything."""
 
     sigUserZoomed = Signal()
+    sigWheelZoom = Signal(float, QPointF)  # factor, the scene point under the mouse
 
     def __init__(self, scene: QGraphicsScene, parent: QWidget | None = None) -> None:
         super().__init__(scene, parent)
@@ -319,11 +460,47 @@ class GraphView(QGraphicsView):
         # Dragging pans; scroll bars would only take room from the graph.
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.minimap = Minimap(self)
+        self.minimap.hide()
+        self.minimap_wanted = False  # the panel's call: a graph large enough for one
+        for bar in (self.horizontalScrollBar(), self.verticalScrollBar()):
+            bar.valueChanged.connect(self.minimap.viewport().update)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        m = self.minimap
+        m.move(self.width() - m.width() - 6, self.height() - m.height() - 6)
+        self.sync_minimap()
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 - Qt's name
+        super().scrollContentsBy(dx, dy)
+        self.sync_minimap()
+
+    def sync_minimap(self) -> None:
+        """Shown for a large graph while part of it is out of view (it would only
+        cover a graph that is seen whole)."""
+        if self.scene() is None:  # being torn down
+            return
+        items = self.scene().itemsBoundingRect().adjusted(4, 4, -4, -4)
+        shown = self.mapToScene(self.viewport().rect()).boundingRect()
+        want = self.minimap_wanted and not shown.contains(items)
+        if want != self.minimap.isVisible():
+            self.minimap.setVisible(want)
+            if want:
+                self.minimap.raise_()
+                self.minimap.refit()
+        self.minimap.viewport().update()
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802
+        super().drawForeground(painter, rect)
+        if self.minimap.isVisible():
+            self.minimap.viewport().update()  # its outline follows every zoom and pan
 
     def zoom(self, factor: float) -> None:
         current = self.transform().m11()
         factor = max(0.02 / current, min(4.0 / current, factor))
         self.scale(factor, factor)
+        self.sync_minimap()
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
         # The panel's keys (arrows step, Space plays) come before QGraphicsView's own
@@ -335,12 +512,20 @@ class GraphView(QGraphicsView):
     def wheelEvent(self, event) -> None:  # noqa: N802 - Qt's name
         delta = event.angleDelta().y()
         if delta:
-            self.zoom(1.15 ** (delta / 120))
+            factor = 1.15 ** (delta / 120)
+            self.zoom(factor)
             self.sigUserZoomed.emit()
+            self.sigWheelZoom.emit(factor, self.mapToScene(event.position().toPoint()))
         event.accept()
 
-    def fit(self, min_scale: float = 0.0, focus: QPointF | None = None) -> None:
-        """Show the whole graph, no larger than 1:1.
+    def fit(
+        self,
+        min_scale: float = 0.0,
+        focus: QPointF | None = None,
+        max_scale: float = MAX_FIT_SCALE,
+    ) -> None:
+        """Show the whole graph, filling the pane: a small graph is enlarged up to
+        ``max_scale``.
 
         With ``min_scale``, never zoom out further than that (text stays readable); if
         the graph is then too large, the view centers on ``focus`` instead.
@@ -351,13 +536,14 @@ class GraphView(QGraphicsView):
         self.resetTransform()
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
         scale = self.transform().m11()
-        if scale > 1.0 or scale < min_scale:
+        if scale > max_scale or scale < min_scale:
             self.resetTransform()
-            scale = min(1.0, max(scale, min_scale))
+            scale = min(max_scale, max(scale, min_scale))
             self.scale(scale, scale)
             self.centerOn(rect.center())
-            if focus is not None:
-                self.ensureVisible(QRectF(focus, focus).adjusted(-60, -60, 60, 60), 0, 0)
+            if focus is not None and scale <= min_scale:
+                self.centerOn(focus)
+        self.sync_minimap()
 
 
 # =============================================================================
@@ -392,28 +578,19 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         self.edge_items: list[QGraphicsPathItem] = []
         self.labels: list[EdgeLabel] = []
         self._structure = None
+        self.collapsed: Collapsed | None = None
+        self.expanded: set[int] = set()  # groups the learner opened
+        self._semantic = True  # collapse a large graph into groups (until zoomed in)
         self._forward_size = 0
         self._dirty = True
         self._view_mode = "auto"  # auto: readable fit; all: whole graph; user: wheel zoom
         self._syncing_selection = False
         self._result: EvalResult | None = None
 
-        base = self.font().pointSizeF() if self.font().pointSizeF() > 0 else 9.0
-        title = QFont(self.font())
-        title.setBold(True)
-        title.setPointSizeF(base)
-        symbol = QFont(self.font())
-        symbol.setBold(True)
-        symbol.setPointSizeF(base * 1.05)
-        value = _monospace(base * 0.75)
-        grad_bold = _monospace(base * 0.75)
-        grad_bold.setBold(True)
-        badge = QFont(self.font())
-        badge.setPointSizeF(base * 0.72)
-        badge.setBold(True)
-        self.fonts = {"title": title, "symbol": symbol, "value": value,
-                      "grad_bold": grad_bold, "badge": badge,
-                      "label": _small(self.font(), base * 0.72)}  # fmt: skip
+        self.fonts: dict[str, QFont] = {}
+        self._make_fonts()
+        base = self._base_points()
+        self._style_key = ((base, self.font().family()), theme.current())
 
         # -- the formula, linked to the graph ------------------------------------
         self.expression_view = QPlainTextEdit(self)
@@ -438,7 +615,6 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
             if icon is not None:
                 b.setIcon(self.style().standardIcon(icon))
             b.setAutoRaise(False)
-            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             return b
 
         sp = QStyle.StandardPixmap
@@ -452,18 +628,19 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         self.speed_slider.setRange(1, 10)
         self.speed_slider.setValue(4)
         self.speed_slider.setFixedWidth(70)
-        self.speed_slider.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.step_label = QLabel(self)
         self.step_label.setObjectName("graphStepLabel")
         self.step_label.setMinimumWidth(90)
         self.fit_button = button("graphFit")
+        self.origin_button = button("graphNanOrigin", sp.SP_MessageBoxWarning)
+        self.origin_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.origin_button.setVisible(False)
+        self.origin: NanOrigin | None = None
 
         self.derivative_check = QCheckBox(self)
         self.derivative_check.setObjectName("graphDerivativeToggle")
-        self.derivative_check.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.derivative_var = QComboBox(self)
         self.derivative_var.setObjectName("graphDerivativeVariable")
-        self.derivative_var.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.derivative_var.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("graphNodeCount")
@@ -482,6 +659,7 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         controls.addSpacing(6)
         controls.addWidget(self.step_label)
         controls.addStretch(1)
+        controls.addWidget(self.origin_button)
         controls.addWidget(self.fit_button)
 
         options = QHBoxLayout()
@@ -495,6 +673,7 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         self.scene = QGraphicsScene(self)
         self.view = GraphView(self.scene, self)
         self.view.sigUserZoomed.connect(self._on_view_user_zoomed)
+        self.view.sigWheelZoom.connect(self._on_view_wheel_zoom)
         self.scene.selectionChanged.connect(self._on_scene_selection_changed)
         self.empty_text = QGraphicsSimpleTextItem()
         self.empty_text.setBrush(theme.current().color("node_muted"))
@@ -534,6 +713,7 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         self.end_button.clicked.connect(self.finish)
         self.play_button.clicked.connect(self.toggle_play)
         self.fit_button.clicked.connect(self.fit)
+        self.origin_button.clicked.connect(self.go_to_origin)
         self.speed_slider.valueChanged.connect(self._on_speed_changed)
         self.derivative_check.toggled.connect(self._on_derivative_toggled)
         self.derivative_var.currentTextChanged.connect(self._on_derivative_variable_changed)
@@ -546,12 +726,82 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
             Qt.Key.Key_F: self.fit,
         }
         self.view.key_handler = self.handle_key
+        # The same steps from anywhere in the window while the graph is shown (bare
+        # arrows belong to the focused slider or text field; these do not clash).
+        self.actions_by_name: dict[str, QAction] = {}
+        for name, keys, slot in (
+            ("graphActionBack", "Alt+Left", self.step_back),
+            ("graphActionForward", "Alt+Right", self.step_forward),
+            ("graphActionReset", "Alt+Home", self.reset),
+            ("graphActionEnd", "Alt+End", self.finish),
+            ("graphActionPlay", "Ctrl+Shift+Space", self.toggle_play),
+            ("graphActionFit", "Alt+0", self.fit),
+            ("graphActionOrigin", "Alt+N", self.go_to_origin),
+        ):
+            action = QAction(self)
+            action.setObjectName(name)
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(lambda _checked=False, slot=slot: slot())
+            self.addAction(action)
+            self.actions_by_name[name] = action
         self._on_speed_changed(self.speed_slider.value())
         self._set_fixed_texts()
 
         controller.sigResultChanged.connect(self._on_controller_result_changed)
         controller.sigFormulaCursorMoved.connect(self.select_at)
         self._on_controller_result_changed(controller.result)
+
+    def _base_points(self) -> float:
+        """The body text's size in points (the window's zoom changes it)."""
+        size = self.font().pointSizeF()
+        if size <= 0:  # a font set in pixels
+            size = self.font().pixelSize() * 72.0 / max(1.0, self.logicalDpiY())
+        return size if size > 0 else 9.0
+
+    def _make_fonts(self) -> None:
+        """The scene's fonts, all derived from the widget's: body size for every text a
+        learner reads, a little smaller for badges and edge labels only."""
+        base = self._base_points()
+        title = QFont(self.font())
+        title.setBold(True)
+        symbol = QFont(self.font())
+        symbol.setBold(True)
+        symbol.setPointSizeF(base * 1.1)
+        value = _monospace(base)
+        grad_bold = _monospace(base)
+        grad_bold.setBold(True)
+        badge = QFont(self.font())
+        badge.setPointSizeF(base * 0.9)
+        badge.setBold(True)
+        self.fonts.clear()
+        self.fonts.update(title=title, symbol=symbol, value=value, grad_bold=grad_bold,
+                          badge=badge, label=_small(self.font(), base * 0.95))  # fmt: skip
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        kind = event.type()
+        if kind in (QEvent.Type.FontChange, QEvent.Type.PaletteChange) and hasattr(self, "view"):
+            # A window zoom (font) or a theme change (palette). Redrawn after the event:
+            # it may arrive while the window is being painted, when items must stay.
+            QTimer.singleShot(0, self._restyle)
+
+    def _restyle(self) -> None:
+        """Fonts from the widget's font, colours from theme.current(): rebuild if changed."""
+        fonts = (self._base_points(), self.font().family())
+        colors = theme.current()
+        if (fonts, colors) == getattr(self, "_style_key", None):
+            return
+        self._style_key = (fonts, colors)
+        self._make_fonts()
+        self.view.setBackgroundBrush(colors.color("graph_background"))
+        self._structure = None
+        self._dirty = True
+        if self.isVisible() and self._result is not None:
+            step = self.step
+            self.refresh()
+            self.set_step(step)
+            self._fit_view()
 
     def retranslate(self) -> None:
         """The language changed: the fixed texts, and the scene's words (gen, now, grad)."""
@@ -571,15 +821,43 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
                 "select a node to see where it comes from."
             )
         )
-        self.reset_button.setToolTip(self.tr("Reset: start the backward pass (Home)"))
-        self.back_button.setToolTip(self.tr("Step back (←)"))
-        self.play_button.setToolTip(self.tr("Play / pause (Space)"))
-        self.forward_button.setToolTip(self.tr("Step forward (→)"))
-        self.end_button.setToolTip(self.tr("Finish the backward pass (End)"))
+        def keys(name: str) -> str:
+            seq = self.actions_by_name[name].shortcut()
+            return seq.toString(QKeySequence.SequenceFormat.NativeText)
+
+        for widget, name, tip, action in (
+            (self.reset_button, self.tr("Reset"),
+             self.tr("Reset: start the backward pass"), "graphActionReset"),
+            (self.back_button, self.tr("Step back"), self.tr("Step back"), "graphActionBack"),
+            (self.play_button, self.tr("Play or pause"), self.tr("Play / pause"),
+             "graphActionPlay"),
+            (self.forward_button, self.tr("Step forward"), self.tr("Step forward"),
+             "graphActionForward"),
+            (self.end_button, self.tr("Finish"), self.tr("Finish the backward pass"),
+             "graphActionEnd"),
+            (self.fit_button, self.tr("Fit the graph"), self.tr("Show the whole graph"),
+             "graphActionFit"),
+            (self.origin_button, self.tr("Go to where the NaN began"),
+             self.tr("Go to the first operation whose result was not finite"),
+             "graphActionOrigin"),
+        ):  # fmt: skip
+            widget.setAccessibleName(name)
+            widget.setToolTip(f"{tip} ({keys(action)})")
+            self.actions_by_name[action].setText(name)
         self.speed_caption.setText(self.tr("speed"))
         self.speed_slider.setToolTip(self.tr("Playback speed"))
+        self.speed_slider.setAccessibleName(self.tr("Playback speed"))
         self.fit_button.setText(self.tr("Fit"))
-        self.fit_button.setToolTip(self.tr("Show the whole graph (F)"))
+        self.origin_button.setText(self.tr("NaN origin"))
+        self.derivative_check.setAccessibleName(self.tr("Show the graph of ∂f/∂"))
+        self.derivative_var.setAccessibleName(self.tr("Variable of the derivative graph"))
+        self.derivative_var.setToolTip(self.tr("Variable of the derivative graph"))
+        self.expression_view.setAccessibleName(self.tr("The formula the graph was recorded from"))
+        self.view.setAccessibleName(self.tr("Computational graph"))
+        self.view.minimap.setAccessibleName(self.tr("Minimap of the whole graph"))
+        self.view.minimap.setToolTip(
+            self.tr("The whole graph; click or use the arrow keys to move the view")
+        )
         self.derivative_check.setText(self.tr("graph of ∂f/∂"))
         self.derivative_check.setToolTip(
             self.tr(
@@ -600,18 +878,37 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
+        if self.snapshot is not None and len(self.snapshot) <= ORIENT_NODES:
+            # never rebuild the scene inside a resize (a paint may be under way)
+            QTimer.singleShot(0, self._reorient)
         self._fit_view()
 
+    def _reorient(self) -> None:
+        """Lay a small graph out again if the pane's new shape favours the other way."""
+        snap, lay = self.snapshot, self.layout_result
+        if snap is None or lay is None or self.trace is None or len(snap) > ORIENT_NODES:
+            return
+        if self._layout(snap).vertical != lay.vertical:
+            step = self.step
+            self._build_scene(snap)
+            self.step = -1
+            self.set_step(step)
+            self._fit_view()
+
+    def readable_scale(self) -> float:
+        """The zoom at which a card's numbers are as large as body text (11 px at least)."""
+        px = QFontInfo(self.fonts["value"]).pixelSize()
+        return READABLE_PX / px if px > 0 else 1.0
+
     def _fit_view(self) -> None:
-        """Re-apply the zoom mode: readable (auto), everything (after Fit), or the user's."""
+        """Re-apply the zoom mode: readable (auto), everything (after Fit), or the user's.
+
+        Auto shows the whole graph when its text stays readable that way, and
+        otherwise zooms to readable text on the function at work (or the output)."""
         if self._view_mode == "all":
             self.view.fit()
         elif self._view_mode == "auto":
-            # Before and after a pass the whole graph is the point, so zoom out further;
-            # while stepping, stay readable and follow the current function.
-            stepping = self.trace is not None and 0 < self.step < self.end
-            floor = READABLE_SCALE if stepping else OVERVIEW_SCALE
-            self.view.fit(floor, self._focus_point())
+            self.view.fit(self.readable_scale(), self._focus_point())
 
     def _focus_point(self) -> QPointF | None:
         """What the view should show when the graph does not fit: the current function
@@ -667,8 +964,12 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         was_done = self.trace is None or self.step >= self.end
         self.trace = trace
         self.snapshot = snap
+        self.origin = find_origin(trace)
+        self.origin_button.setVisible(self.origin is not None)
         if rebuilt:
             self._structure = key
+            self.expanded.clear()
+            self._semantic = True
             self._build_scene(snap)
         if rebuilt or was_done:
             self.step = self.end
@@ -678,6 +979,7 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         if rebuilt:
             self._view_mode = "auto"
             self._fit_view()
+            self._update_minimap()
 
     # -- stepping ---------------------------------------------------------------------
 
@@ -778,18 +1080,124 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
     def fit(self) -> None:
         """Show the whole graph (F), however small; resizing keeps it whole."""
         self._view_mode = "all"
+        if not self._semantic and self.snapshot is not None:
+            self._semantic = True  # the whole graph: its large parts as groups
+            self._rebuild_keep_step()
         self.view.fit()
 
     def _on_view_user_zoomed(self) -> None:
         self._view_mode = "user"
 
+    def _on_view_wheel_zoom(self, factor: float, at: QPointF) -> None:
+        """Semantic zoom: zooming in on groups opens them all, around the node under
+        the mouse; zooming far out on a large open graph collapses it again."""
+        if self.snapshot is None or self.collapsed is None:
+            return
+        if factor > 1 and self.collapsed.groups:
+            item = next((i for i in self.scene.items(at) if isinstance(i, NodeItem)), None)
+            node_id = item.node_id if item is not None else self.snapshot.output
+            self._semantic = False
+            self._rebuild_keep_step()
+            if self.view.transform().m11() < self.readable_scale():
+                self.view.resetTransform()
+                scale = self.readable_scale()
+                self.view.scale(scale, scale)
+            target = self.items.get(node_id) or self.items.get(self.snapshot.output)
+            if target is not None:
+                self.view.centerOn(target)
+        elif factor < 1 and not self._semantic:
+            drawn = len(self.items)
+            if drawn > GROUP_NODES and self.view.transform().m11() < 0.5 * self.readable_scale():
+                self._semantic = True
+                self._rebuild_keep_step()
+                self._view_mode = "all"
+                self.view.fit()
+
+    def open_group(self, root: int) -> None:
+        """Open a collapsed subexpression (a click on it): its insides are drawn, its
+        own smaller parts may stay grouped."""
+        if self.collapsed is None or root not in self.collapsed.groups:
+            return
+        self.expanded.add(root)
+        self._rebuild_keep_step()
+        item = self.items.get(self.snapshot.nodes[root].outputs[0]) if self.snapshot else None
+        self._fit_view()
+        if item is not None and self._view_mode != "all":
+            self.view.centerOn(item)
+
+    def _update_minimap(self) -> None:
+        """A minimap for graphs of more than MINIMAP_NODES nodes."""
+        snap = self.snapshot
+        drawn = 0 if snap is None else sum(
+            1 for n in snap.nodes if getattr(n, "folded_into", None) is None
+        )
+        self.view.minimap_wanted = drawn > MINIMAP_NODES
+        if self.view.minimap.isVisible():
+            self.view.minimap.refit()
+        self.view.sync_minimap()
+
+    def _rebuild_keep_step(self) -> None:
+        if self.snapshot is None or self.trace is None:
+            return
+        step = self.step
+        self._build_scene(self.snapshot)
+        self.step = -1
+        self.set_step(step)
+        self._update_minimap()
+
     # -- the scene ----------------------------------------------------------------------
 
     def _node_size(self, node: Node) -> tuple[float, float]:
+        """Sized from the fonts, wide enough for the widest number a card shows, so the
+        size never depends on the values (a slider move never lays the graph out)."""
         if node.kind == "variable":
-            return VAR_SIZE
+            value = QFontMetricsF(self.fonts["grad_bold"])
+            title = QFontMetricsF(self.fonts["title"])
+            width = max(value.horizontalAdvance(WIDEST_NUMBER), title.horizontalAdvance(node.label))
+            return (width + 16, 3 * max(value.height(), title.height()) + 10)
         fm = QFontMetricsF(self.fonts["symbol"])
-        return (max(FUNC_MIN_WIDTH, fm.horizontalAdvance(node.symbol) + 16), FUNC_HEIGHT)
+        label = _group_title(node) if node.op == GROUP_OP else node.label or node.symbol
+        return (max(fm.height() * 1.6, fm.horizontalAdvance(label) + 18), fm.height() * 1.8)
+
+    def _collapse(self, snap: GraphSnapshot) -> Collapsed:
+        """The graph to draw: a large one with subexpressions collapsed into groups,
+        unless the learner zoomed in (semantic zoom) or opened them. Groups grow until
+        the whole graph fits the pane with readable text (or cannot grow more)."""
+        text = self.expression_view.toPlainText()
+        drawn = sum(1 for n in snap.nodes if getattr(n, "folded_into", None) is None)
+        expanded = frozenset(self.expanded)
+        if drawn <= GROUP_NODES or not self._semantic:
+            return collapse(snap, text, len(snap), expanded=expanded)
+        readable = self.readable_scale()
+        c = None
+        for target in range(GROUP_TARGET, 5, -2):  # the most nodes that still fit
+            c = collapse(snap, text, target, expanded=expanded)
+            if self._fit_scale(self._layout_of(c)) >= readable:
+                break
+        return c
+
+    def _layout(self, snap: GraphSnapshot) -> Layout:
+        """The layout of what is drawn now (``self.collapsed``, or ``snap`` collapsed)."""
+        c = self.collapsed if self.collapsed is not None else self._collapse(snap)
+        return self._layout_of(c)
+
+    def _layout_of(self, c: Collapsed) -> Layout:
+        """Left to right, or top to bottom when that shows a small graph larger in this
+        pane (a wide graph in a tall pane would leave most of it empty)."""
+        snap, hidden = c.snapshot, c.hidden
+        scale = self._base_points() / 9.0  # gaps grow with the text
+        options = dict(column_gap=COLUMN_GAP * scale, row_gap=ROW_GAP * scale, hidden=hidden)
+        across = layered_layout(snap, self._node_size, **options)
+        if len(snap) - len(hidden) > ORIENT_NODES:
+            return across
+        options["column_gap"] = ROW_GAP * scale  # layers stacked: the gap is a row's
+        down = layered_layout(snap, self._node_size, vertical=True, **options)
+        return down if self._fit_scale(down) > self._fit_scale(across) * 1.05 else across
+
+    def _fit_scale(self, lay: Layout) -> float:
+        view = self.view.viewport().size()
+        margin = 60.0
+        return min(view.width() / (lay.width + margin), view.height() / (lay.height + margin))
 
     def _build_scene(self, snap: GraphSnapshot) -> None:
         with QSignalBlocker(self.scene):
@@ -799,41 +1207,56 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         self.labels.clear()
         self.empty_text = QGraphicsSimpleTextItem()
         self.empty_text.setBrush(theme.current().color("node_muted"))
-        self.layout_result = lay = layered_layout(
-            snap, self._node_size, column_gap=COLUMN_GAP, row_gap=ROW_GAP
-        )
+        self.collapsed = self._collapse(snap)
+        snap = self.collapsed.snapshot
+        self.layout_result = lay = self._layout(snap)
         edge_pen = QPen(theme.current().color("edge"), 1.3)
         edge_pen.setCosmetic(False)
         for route in lay.routes:
-            item = QGraphicsPathItem(_route_path(route))
+            item = QGraphicsPathItem(_route_path(route, lay.vertical) if route else QPainterPath())
             item.setPen(edge_pen)
             item.setZValue(0)
+            item.setVisible(bool(route))
             self.scene.addItem(item)
             self.edge_items.append(item)
         for node in snap.nodes:
+            if node.id not in lay.centers:
+                continue  # a constant folded into its function's label
             item = NodeItem(node, lay.sizes[node.id], self.fonts)
+            if node.kind == "function" and node.op == GROUP_OP:
+                item.title = _group_title(node)
+                item.group = True
             item.setPos(*lay.centers[node.id])
             item.tooltip_provider = self.describe_node
             self.scene.addItem(item)
             self.items[node.id] = item
-        # generation ruler over the variable columns
+        # generation ruler beside the variable columns (above them, or left of the rows)
         if lay.columns:
             top = min(lay.centers[i][1] - lay.sizes[i][1] / 2 for i in lay.centers)
+            left = min(lay.centers[i][0] - lay.sizes[i][0] / 2 for i in lay.centers)
             seen: set[int] = set()
             for nid, c in lay.columns.items():
-                if c % 2 or c in seen:
+                if c % 2 or c in seen or nid not in lay.centers:
                     continue
                 seen.add(c)
                 tag = QGraphicsSimpleTextItem(self.tr("gen {g}").format(g=c // 2))
                 tag.setFont(self.fonts["badge"])
                 tag.setBrush(theme.current().color("generation_tag"))
-                x = lay.centers[nid][0] - tag.boundingRect().width() / 2
-                tag.setPos(x, top - 34)
+                box = tag.boundingRect()
+                if lay.vertical:
+                    y = lay.centers[nid][1] - box.height() / 2
+                    tag.setPos(left - box.width() - 24, y)
+                else:
+                    x = lay.centers[nid][0] - box.width() / 2
+                    tag.setPos(x, top - box.height() * 2.6)
                 self.scene.addItem(tag)
         self.scene.setSceneRect(self.scene.itemsBoundingRect().adjusted(-40, -40, 40, 40))
 
     def _show_message(self, text: str) -> None:
         self.stop()
+        self.view.minimap_wanted = False
+        self.view.minimap.hide()
+        self.collapsed = None
         with QSignalBlocker(self.scene):
             self.scene.clear()
         self.items.clear()
@@ -873,8 +1296,23 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
                     else (node.grad if node.grad is not None else grads.get(nid))
                 )
                 value_text = "= " + array_summary(node.data)
-                item.set_texts(value_text, f"{grad_word} {array_summary(g)}", g is not None)
+                if not node.needs_grad:
+                    item.set_texts(value_text, "", False)  # a constant: no gradient
+                else:
+                    item.set_texts(value_text, f"{grad_word} {array_summary(g)}", g is not None)
                 item.set_state("fresh" if nid in fresh and not final else "normal")
+            elif item.group:
+                members = [f for f, root in self.collapsed.group_of.items() if root == nid]
+                if state.current in members and not final:
+                    item.set_state("current", self.tr("now"))
+                elif any(f in queue_pos for f in members):
+                    k = min(queue_pos[f] for f in members if f in queue_pos)
+                    item.set_state("queued", self.tr("#{k} · g{g}").format(
+                        k=k + 1, g=snap.nodes[members[0]].generation))  # fmt: skip
+                elif all(f in state.done for f in members) and not final:
+                    item.set_state("done")
+                else:
+                    item.set_state("normal")
             else:
                 if nid == state.current and not final:
                     item.set_state("current", self.tr("now"))
@@ -885,28 +1323,73 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
                     item.set_state("done")
                 else:
                     item.set_state("normal")
+        self._update_origin_marker()
         self._update_edge_highlights(final)
         self._update_step_label()
         self._update_explanation()
         self._update_buttons()
 
+    def _update_origin_marker(self) -> None:
+        """Mark the first node whose result was not finite: the Function's output for a
+        forward NaN (the value it made), the Function itself for a backward one."""
+        target = None
+        if self.origin is not None:
+            f = self.snapshot.nodes[self.origin.function]
+            target = f.outputs[0] if self.origin.direction == "forward" and f.outputs else f.id
+        for nid, item in self.items.items():
+            if nid == target:
+                text = self.tr("first NaN") if self._origin_is_nan() else self.tr("first ∞")
+                item.set_origin(True, text)
+            else:
+                item.set_origin(False)
+
+    def _origin_is_nan(self) -> bool:
+        o, snap = self.origin, self.snapshot
+        if o is None:
+            return False
+        if o.direction == "forward":
+            f = snap.nodes[o.function]
+            values = [snap.nodes[i].data for i in f.outputs]
+        else:
+            step = self.trace.steps[o.step - 1]
+            values = [g for g in step.gxs if g is not None]
+        return any(np.isnan(np.asarray(v)).any() for v in values if v is not None)
+
+    def go_to_origin(self) -> None:
+        """Show where the NaN began: the step of the backward pass that made it, or, for
+        a value, the finished pass with that node in view and selected."""
+        if self.origin is None or self.trace is None:
+            return
+        self.stop()
+        if self.origin.direction == "backward" and self.origin.step is not None:
+            self.set_step(self.origin.step)
+        else:
+            self.set_step(self.end)
+        f = self.snapshot.nodes[self.origin.function]
+        target = f.outputs[0] if self.origin.direction == "forward" and f.outputs else f.id
+        item = self.items.get(target)
+        if item is not None:
+            self.select_node(target)
+            self.view.centerOn(item)
+
     def _update_edge_highlights(self, final: bool) -> None:
         trace, snap, lay = self.trace, self.snapshot, self.layout_result
+        view = self.collapsed.snapshot if self.collapsed is not None else snap
         for label in self.labels:
             label.setVisible(False)
         t = theme.current()
         plain = QPen(t.color("edge"), 1.3)
         active: dict[int, tuple[QColor, str]] = {}
-        if not final and self.step > 0:
-            s = trace.steps[self.step - 1]
+        s = trace.steps[self.step - 1] if not final and self.step > 0 else None
+        if s is not None and view.nodes[s.function].op != GROUP_OP:
             f = snap.nodes[s.function]
-            for ei, (u, v) in enumerate(snap.edges):
+            for ei, (u, v) in enumerate(view.edges):
                 if u == s.function:  # output edge: gy arrives from the right
                     k = f.outputs.index(v)
                     text = "gy = " + array_summary(s.gys[k] if k < len(s.gys) else None)
                     active[ei] = (t.color("gy_edge"), text)
             slot = 0
-            for ei, (_u, v) in enumerate(snap.edges):
+            for ei, (_u, v) in enumerate(view.edges):
                 if v == s.function:  # input edge: gx leaves to the left
                     name = "gx" if len(f.inputs) == 1 else f"gx{slot}"
                     gx = s.gxs[slot] if slot < len(s.gxs) else None
@@ -922,16 +1405,42 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
             elif item.pen() != plain:
                 item.setPen(plain)
                 item.setZValue(0)
+        placed: list[QRectF] = []
         for i, (ei, (color, text)) in enumerate(active.items()):
             if i >= len(self.labels):
                 label = EdgeLabel(self.fonts["label"])
                 self.scene.addItem(label)
                 self.labels.append(label)
-            u, v = snap.edges[ei]
+            u, v = view.edges[ei]
+            if not lay.routes[ei]:
+                continue  # a folded constant's edge is not drawn
             is_input_edge = snap.nodes[v].kind == "function"
-            at = _route_label_point(lay.routes[ei], near_end=is_input_edge)
+            at = _route_label_point(lay.routes[ei], is_input_edge, lay.vertical)
             self.labels[i].set(text, color, at)
+            self.labels[i].setPos(self._free_spot(self.labels[i], at, placed))
+            placed.append(self.labels[i].sceneBoundingRect())
             self.labels[i].setVisible(True)
+
+    def _free_spot(self, label: EdgeLabel, at: QPointF, placed: list[QRectF]) -> QPointF:
+        """The point nearest ``at`` (up or down, then sideways) where ``label`` covers no
+        node and no other label: an edge label never hides a value."""
+        rect = label.boundingRect()
+        step = rect.height() * 0.6
+        w = rect.width()
+        by_bounds = Qt.ItemSelectionMode.IntersectsItemBoundingRect
+        for k in range(0, 16):
+            dy = ((k + 1) // 2) * step * (1 if k % 2 else -1)
+            for dx in (0.0, -0.4 * w, 0.4 * w, -0.7 * w, 0.7 * w, -1.1 * w, 1.1 * w):
+                p = QPointF(at.x() + dx, at.y() + dy)
+                r = rect.translated(p)
+                if any(r.intersects(q) for q in placed):
+                    continue
+                near = r.adjusted(-2, -2, 2, 2)  # the badges above a box count too
+                if not any(
+                    isinstance(it, NodeItem) for it in self.scene.items(near, by_bounds)
+                ):
+                    return p
+        return at
 
     def _update_step_label(self) -> None:
         n = len(self.trace)
@@ -974,7 +1483,7 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         return f"∂{out}/∂{var}"
 
     def _fn_name(self, f: FunctionNode) -> str:
-        return f"{f.symbol} ({f.op})"
+        return f"{f.label or f.symbol} ({f.op})"  # ÷4 (Div): the box's own label
 
     def _update_explanation(self) -> None:
         trace, snap, state = self.trace, self.snapshot, self.state
@@ -993,7 +1502,8 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
                 chips.append(
                     f"<span style='background:{t.queued_fill}; color:{t.queued_text}'>"
                     f"&nbsp;#{i + 1} "
-                    f"{esc(f.symbol)} · {esc(self.tr('gen'))} {f.generation}&nbsp;</span>"
+                    f"{esc(f.label or f.symbol)} · {esc(self.tr('gen'))} {f.generation}"
+                    "&nbsp;</span>"
                 )
             more = len(state.queue) - QUEUE_CHIPS
             if more > 0:
@@ -1001,6 +1511,15 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
             return " ".join(chips)
 
         out = snap.nodes[snap.output]
+        if self.origin is not None:
+            color = theme.current().error
+            heading = esc(self.tr("Not finite:"))
+            parts.append(
+                f"<span style='color:{color}'><b>{heading}</b> "
+                f"{esc(tr_message(self.origin.note()))}</span> "
+                + esc(self.tr("({keys} goes there)").format(
+                    keys=self._keys_of("graphActionOrigin")))
+            )
         if n == 0:
             parts.append(esc(self.tr(
                 "{f} was not computed by any function: its gradient is 1 and there is "
@@ -1044,6 +1563,10 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
             parts.append(esc(self.tr("Queue now:")) + " " + queue_html())
         self.explanation.setText("<br>".join(parts))
 
+    def _keys_of(self, action: str) -> str:
+        seq = self.actions_by_name[action].shortcut()
+        return seq.toString(QKeySequence.SequenceFormat.NativeText)
+
     def _kink_note(self, f: FunctionNode) -> str:
         if f.rule.kink is None:
             return ""
@@ -1063,6 +1586,12 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         node = snap.nodes[node_id]
         esc = html.escape
         rows: list[str] = []
+        if self.collapsed is not None and node_id in self.collapsed.groups:
+            text = self.collapsed.snapshot.nodes[node_id].label
+            size = sum(1 for root in self.collapsed.group_of.values() if root == node_id)
+            rows.append(f"<b>{esc(text)}</b>")
+            rows.append(esc(self.tr("a group of {n} functions: click to open it").format(n=size)))
+            return "<p style='white-space:pre'>" + "<br>".join(rows) + "</p>"
         if isinstance(node, VariableNode):
             what = {
                 "input": self.tr("an input variable, set with its slider"),
@@ -1078,13 +1607,16 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
             grads = self.state.grads if self.state is not None else {}
             final = self.done
             g = node.grad if final and node.grad is not None else grads.get(node.id)
-            rows.append(
-                esc(
-                    self.tr("grad: {d} = {g}").format(
-                        d=self._partial(node.label), g=array_summary(g)
+            if node.needs_grad:
+                rows.append(
+                    esc(
+                        self.tr("grad: {d} = {g}").format(
+                            d=self._partial(node.label), g=array_summary(g)
+                        )
                     )
                 )
-            )
+            else:
+                rows.append(esc(self.tr("no gradient: it depends on no input")))
             contributions = self.state.contributions.get(node.id) if self.state else None
             if contributions and len(contributions) > 1:
                 rows.append(esc(grad_sum_text(node.label, contributions)))
@@ -1092,7 +1624,8 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         else:
             rule = node.rule
             rows.append(
-                f"<b>{esc(node.symbol)}</b> — {esc(self.tr('Function'))} {esc(node.op)}, "
+                f"<b>{esc(node.label or node.symbol)}</b> — "
+                f"{esc(self.tr('Function'))} {esc(node.op)}, "
                 + esc(self.tr("generation {g}").format(g=node.generation))
             )
             ins = ", ".join(
@@ -1138,6 +1671,7 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
     def _on_derivative_toggled(self, _checked: bool) -> None:
         self.stop()
         self.refresh()
+        self.fit()  # the graph of ∂f/∂x is the point: open it whole
 
     def _on_derivative_variable_changed(self, _name: str) -> None:
         if self.derivative_check.isChecked():
@@ -1166,6 +1700,15 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         return self.snapshot.spans.get(node_id, ())
 
     def _on_scene_selection_changed(self) -> None:
+        node_id = self.selected_node()
+        if (
+            node_id is not None
+            and self.collapsed is not None
+            and node_id in self.collapsed.groups
+            and not self._syncing_selection
+        ):
+            # a click on a group opens it (after this signal: the scene is rebuilt)
+            QTimer.singleShot(0, lambda root=node_id: self.open_group(root))
         spans = self._selected_spans()
         self._highlight_spans(spans)
         if spans and not self._syncing_selection:

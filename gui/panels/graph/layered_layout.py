@@ -42,9 +42,10 @@ class Layout:
     width: float
     height: float
     crossings: int
+    vertical: bool = False
 
 
-def node_columns(snap: GraphSnapshot) -> dict[int, int]:
+def node_columns(snap: GraphSnapshot, hidden: frozenset[int] = frozenset()) -> dict[int, int]:
     """Column of every node: 2·generation for Variables, 2·generation + 1 for Functions.
 
     Computed as the longest path from the inputs (which is what a generation is), so
@@ -54,7 +55,9 @@ def node_columns(snap: GraphSnapshot) -> dict[int, int]:
     consumers: dict[int, list[int]] = {}
     for n in snap.nodes:
         if n.kind == "function":
-            placed = [col[i] for i in n.inputs if snap.nodes[i].role != "constant"]
+            placed = [
+                col[i] for i in n.inputs if snap.nodes[i].role != "constant" and i not in hidden
+            ]
             col[n.id] = (max(placed) if placed else 0) + 1
             for i in n.inputs:
                 consumers.setdefault(i, []).append(n.id)
@@ -65,6 +68,8 @@ def node_columns(snap: GraphSnapshot) -> dict[int, int]:
     for n in snap.nodes:
         if n.kind == "variable" and n.role == "constant" and n.id in consumers:
             col[n.id] = max(0, min(col[f] for f in consumers[n.id]) - 1)
+    for i in hidden:
+        col.pop(i, None)
     return col
 
 
@@ -101,21 +106,57 @@ def layered_layout(
     *,
     column_gap: float = 48.0,
     row_gap: float = 14.0,
-    sweeps: int = 8,
+    sweeps: int | None = None,
     port_spacing: float = 10.0,
+    hidden: frozenset[int] = frozenset(),
+    vertical: bool = False,
 ) -> Layout:
-    """Lay out ``snap`` left to right; ``size_of(node)`` gives each node's (width, height)."""
+    """Lay out ``snap`` left to right; ``size_of(node)`` gives each node's (width, height).
+
+    ``hidden`` nodes (constants folded into their function's label) get no place, and
+    the edges that leave them an empty route. ``sweeps`` defaults to 8 ordering sweeps
+    for graphs up to 400 nodes and 4 above: the last sweeps of a large graph remove
+    few crossings and cost as much as the first.
+
+    ``vertical`` lays the graph out top to bottom instead (for a tall, narrow pane): the
+    same method on the transposed sizes, with every point transposed at the end, so
+    edges leave a node's bottom and arrive at the top.
+    """
+    if vertical:
+        lay = layered_layout(
+            snap, lambda n: size_of(n)[::-1], column_gap=column_gap, row_gap=row_gap,
+            sweeps=sweeps, port_spacing=port_spacing, hidden=hidden,
+        )  # fmt: skip
+        return Layout(
+            {i: (y, x) for i, (x, y) in lay.centers.items()},
+            {i: (h, w) for i, (w, h) in lay.sizes.items()},
+            lay.columns,
+            [[(y, x) for x, y in route] for route in lay.routes],
+            lay.height,
+            lay.width,
+            lay.crossings,
+            vertical=True,
+        )
     nodes = snap.nodes
-    col = node_columns(snap)
-    sizes = {n.id: size_of(n) for n in nodes}
+    col = node_columns(snap, hidden)
+    for i in hidden:  # no column, no layer: only its (empty) size is kept
+        col[i] = 0
+    shown_edges = [
+        ei for ei, (u, v) in enumerate(snap.edges) if u not in hidden and v not in hidden
+    ]
+    sizes = {n.id: size_of(n) for n in nodes if n.id not in hidden}
+    for i in hidden:
+        sizes[i] = (0.0, 0.0)
     n_real = len(nodes)
+    if sweeps is None:
+        sweeps = 8 if n_real - len(hidden) <= 400 else 4
 
     # -- dummy nodes: ids n_real, n_real + 1, ... ------------------------------
     dummy_col: list[int] = []
     chains: list[list[int]] = [[] for _ in snap.edges]
-    budget = 4 * n_real + 200  # wide graphs: leave the longest edges without dummies
+    budget = 2 * n_real + 200  # wide graphs: leave the longest edges without dummies
     order_of_edges = sorted(
-        range(len(snap.edges)), key=lambda i: col[snap.edges[i][1]] - col[snap.edges[i][0]]
+        shown_edges, key=lambda i: col[snap.edges[i][1]] - col[snap.edges[i][0]]
     )
     for ei in order_of_edges:
         u, v = snap.edges[ei]
@@ -132,7 +173,8 @@ def layered_layout(
     # adjacency between neighbouring columns, with multiplicity (add(x, x) counts twice)
     preds: list[list[int]] = [[] for _ in range(total)]
     succs: list[list[int]] = [[] for _ in range(total)]
-    for ei, (u, v) in enumerate(snap.edges):
+    for ei in shown_edges:
+        u, v = snap.edges[ei]
         path = [u, *chains[ei], v]
         if column_of[v] - column_of[u] > 1 and not chains[ei]:
             continue  # no dummies: the edge takes no part in ordering
@@ -148,7 +190,8 @@ def layered_layout(
     for ei, chain in enumerate(chains):
         init_key.extend([snap.edges[ei][0]] * len(chain))
     for node in sorted(range(total), key=lambda i: (init_key[i], i)):
-        layers[column_of[node]].append(node)
+        if node not in hidden:
+            layers[column_of[node]].append(node)
 
     pos = [0] * total
     for layer in layers:
@@ -173,7 +216,7 @@ def layered_layout(
             keys = {}
             for node in layer:
                 nbrs = preds[node] if down else succs[node]
-                keys[node] = sum(pos[m] for m in nbrs) / len(nbrs) if nbrs else pos[node]
+                keys[node] = sum(map(pos.__getitem__, nbrs)) / len(nbrs) if nbrs else pos[node]
             layer.sort(key=lambda node, keys=keys: keys[node])
             for i, node in enumerate(layer):
                 pos[node] = i
@@ -202,25 +245,16 @@ def layered_layout(
         gap = row_gap if a < n_real and b < n_real else row_gap / 2
         return (heights[a] + heights[b]) / 2 + gap
 
-    def place(layer: list[int], desired: dict[int, float]) -> None:
+    def place(layer: list[int], desired: list[float]) -> None:
         # Forward pass pushes down, backward pass pushes up; their mean keeps order and
         # spacing (both satisfy the constraints, which are linear) and splits the push.
-        fwd, bwd = [], []
-        prev = None
-        for node in layer:
-            v = desired[node]
-            if prev is not None:
-                v = max(v, fwd[-1] + separation(prev, node))
-            fwd.append(v)
-            prev = node
-        nxt = None
-        for node in reversed(layer):
-            v = desired[node]
-            if nxt is not None:
-                v = min(v, bwd[-1] - separation(node, nxt))
-            bwd.append(v)
-            nxt = node
-        bwd.reverse()
+        gaps = [separation(a, b) for a, b in zip(layer, layer[1:], strict=False)]
+        fwd = list(desired)
+        for k in range(1, len(fwd)):
+            fwd[k] = max(fwd[k], fwd[k - 1] + gaps[k - 1])
+        bwd = list(desired)
+        for k in range(len(bwd) - 2, -1, -1):
+            bwd[k] = min(bwd[k], bwd[k + 1] - gaps[k])
         for node, a, b in zip(layer, fwd, bwd, strict=True):
             y[node] = (a + b) / 2
 
@@ -229,7 +263,7 @@ def layered_layout(
         cols = range(n_cols) if mode != 1 else range(n_cols - 1, -1, -1)
         for c in cols:
             layer = layers[c]
-            desired = {}
+            desired = []
             for node in layer:
                 if mode == 0:
                     nbrs = preds[node]
@@ -237,13 +271,14 @@ def layered_layout(
                     nbrs = succs[node]
                 else:
                     nbrs = preds[node] + succs[node]
-                desired[node] = sum(y[m] for m in nbrs) / len(nbrs) if nbrs else y[node]
+                desired.append(sum(map(y.__getitem__, nbrs)) / len(nbrs) if nbrs else y[node])
             place(layer, desired)
 
     # columns: x of each column's center, wide enough for its widest node
     col_width = [0.0] * n_cols
     for i in range(n_real):
-        col_width[column_of[i]] = max(col_width[column_of[i]], sizes[i][0])
+        if i not in hidden:
+            col_width[column_of[i]] = max(col_width[column_of[i]], sizes[i][0])
     col_x = []
     x = 0.0
     for c in range(n_cols):
@@ -251,9 +286,10 @@ def layered_layout(
         x += col_width[c] + column_gap
     width = x - column_gap if n_cols else 0.0
 
-    top = min((y[i] - heights[i] / 2 for i in range(total)), default=0.0)
-    bottom = max((y[i] + heights[i] / 2 for i in range(total)), default=0.0)
-    centers = {i: (col_x[column_of[i]], y[i] - top) for i in range(n_real)}
+    placed = [i for i in range(total) if i not in hidden]
+    top = min((y[i] - heights[i] / 2 for i in placed), default=0.0)
+    bottom = max((y[i] + heights[i] / 2 for i in placed), default=0.0)
+    centers = {i: (col_x[column_of[i]], y[i] - top) for i in placed if i < n_real}
 
     # -- routes -----------------------------------------------------------------
     # A function's inputs arrive at separate ports, in argument order, so the two
@@ -261,6 +297,9 @@ def layered_layout(
     routes: list[list[Point]] = []
     slots: dict[int, int] = {}  # edges into a function come in argument order
     for ei, (u, v) in enumerate(snap.edges):
+        if u in hidden or v in hidden:
+            routes.append([])
+            continue
         ux, uy = centers[u]
         vx, vy = centers[v]
         start = (ux + sizes[u][0] / 2, uy)
@@ -269,9 +308,11 @@ def layered_layout(
         if target.kind == "function" and len(target.inputs) > 1:
             k = slots.get(v, 0)
             slots[v] = k + 1
-            end_y = vy + (k - (len(target.inputs) - 1) / 2) * port_spacing
+            ports = sum(1 for i in target.inputs if i not in hidden)
+            end_y = vy + (k - (ports - 1) / 2) * port_spacing if ports > 1 else vy
         end = (vx - sizes[v][0] / 2, end_y)
         mid = [(col_x[column_of[d]], y[d] - top) for d in chains[ei]]
         routes.append([start, *mid, end])
 
-    return Layout(centers, sizes, dict(col), routes, width, bottom - top, best)
+    columns = {i: c for i, c in col.items() if i not in hidden}
+    return Layout(centers, sizes, columns, routes, width, bottom - top, best)
