@@ -3,7 +3,9 @@
 Plot items are created once and refreshed with ``setData`` — never cleared and re-added.
 A curve is only handed new arrays when they differ from what it shows (dragging the
 swept variable itself moves only the marker). Gaps where a value is not finite
-(``log(x)`` for x ≤ 0) come from ``connect="finite"``.
+(``log(x)`` for x ≤ 0) come from ``connect="finite"``, and so do the breaks where a
+curve jumps or has a pole (``1/x`` at 0, ``relu′`` at 0): ``result.breaks``, from
+``tutor.curve_breaks``, puts a NaN inside each such segment.
 
 The y range fits the visible curves, ignoring isolated spikes (``tan``, ``1/x``), and
 only moves when the curves leave it or shrink well inside it, so the axes stay calm
@@ -35,6 +37,7 @@ from gui import theme
 from gui.controller import SessionController
 from gui.widgets.live_label import LiveLabel
 from gui.widgets.retranslating import Retranslating
+from tutor.curve_breaks import with_gaps
 from tutor.descent import thin_trail
 from tutor.evaluation import EvalResult
 from tutor.numbers import on_grid
@@ -333,10 +336,12 @@ class PlotPanel(Retranslating, QWidget):
                 and np.array_equal(shown[1], y, equal_nan=True)
             ):
                 continue
-            if np.isfinite(y).all():
-                self.curves[key].setData(x, y, connect="all", skipFiniteCheck=True)
+            # a NaN inside every segment that crosses a jump or a pole: never a line there
+            gx, gy = with_gaps(x, y, result.breaks.get(key))
+            if np.isfinite(gy).all():
+                self.curves[key].setData(gx, gy, connect="all", skipFiniteCheck=True)
             else:
-                self.curves[key].setData(x, y, connect="finite")
+                self.curves[key].setData(gx, gy, connect="finite")
             self._shown[key] = (x, y)
             data_changed = True
 
