@@ -41,7 +41,13 @@ from gui.widgets.retranslating import Retranslating
 from tutor.backward_trace import record_expression
 from tutor.evaluation import EvalResult
 from tutor.formula import FORMULA_FUNCTIONS, Expression
-from tutor.gradient_check import central_differences, relative_error
+from tutor.gradient_check import (
+    ZERO_FLOOR,
+    both_near_zero,
+    central_differences,
+    relative_error,
+    zero_floor,
+)
 from tutor.numbers import short, times_ten_to
 from tutor.op_rules import NONDIFFERENTIABLE_AT_ZERO
 
@@ -68,6 +74,7 @@ class GradientCheckPanel(Retranslating, RefreshWhenShown, QWidget):
         self._result: EvalResult | None = None
         self._dirty = True
         self.rows: list[dict] = []
+        self._floor = ZERO_FLOOR
 
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
@@ -173,7 +180,11 @@ class GradientCheckPanel(Retranslating, RefreshWhenShown, QWidget):
             ]  # fmt: skip
         )
         self.table.horizontalHeaderItem(3).setToolTip(
-            self.tr("|backprop − difference| / max(|backprop|, |difference|, 1)")
+            self.tr(
+                "|backprop − difference| / max(|backprop|, |difference|, {floor}); "
+                "“both ≈ 0” when both are below {floor}, where a difference quotient "
+                "cannot tell a derivative from 0"
+            ).format(floor=times_ten_to(ZERO_FLOOR, 0))
         )
         self.plot.setLabel("bottom", self.tr("step h"))
         self.plot.setLabel("left", self.tr("relative error"))
@@ -215,11 +226,13 @@ class GradientCheckPanel(Retranslating, RefreshWhenShown, QWidget):
         hs = self.h_ticks()
         tick = self.h_slider.value()
         self.rows = []
+        floor = zero_floor(result.value)
+        self._floor = floor
         for name in expr.variables:
             autograd = result.grads.get(name, math.nan)
             # every h tick at once: the table's value and the error curve, one pass
             numeric = central_differences(expr, point, name, hs)
-            errors = np.array([relative_error(autograd, float(n)) for n in numeric])
+            errors = np.array([relative_error(autograd, float(n), floor) for n in numeric])
             self.rows.append(
                 {
                     "name": name,
@@ -227,6 +240,7 @@ class GradientCheckPanel(Retranslating, RefreshWhenShown, QWidget):
                     "numeric": float(numeric[tick]),
                     "error": float(errors[tick]),
                     "curve": errors,
+                    "zero": both_near_zero(autograd, float(numeric[tick]), floor),
                 }  # fmt: skip
             )
         self._fill_table()
@@ -245,7 +259,11 @@ class GradientCheckPanel(Retranslating, RefreshWhenShown, QWidget):
                 row["name"],
                 f"{row['autograd']:.11g}",
                 f"{row['numeric']:.11g}",
-                f"{err:.1e}" if math.isfinite(err) else "—",
+                self.tr("both ≈ 0")
+                if row.get("zero")
+                else f"{err:.1e}"
+                if math.isfinite(err)
+                else "—",
             ]
             for c, text in enumerate(texts):
                 item = self.table.item(r, c)
@@ -260,7 +278,7 @@ class GradientCheckPanel(Retranslating, RefreshWhenShown, QWidget):
                     item.setText(text.replace("-", "−") if c else text)
             t = theme.current()
             color = (
-                t.ok if math.isfinite(err) and err < 1e-7
+                t.ok if row.get("zero") or (math.isfinite(err) and err < 1e-7)
                 else t.warning if math.isfinite(err) and err < 1e-4
                 else t.error
             )  # fmt: skip
@@ -303,7 +321,7 @@ class GradientCheckPanel(Retranslating, RefreshWhenShown, QWidget):
             self.curve.setData(hs, shown, connect="finite")
         else:  # nothing to draw (f is not finite here); all-NaN points upset pyqtgraph
             self.curve.setData([], [])
-        current = relative_error(self.rows[row]["autograd"], self.rows[row]["numeric"])
+        current = relative_error(self.rows[row]["autograd"], self.rows[row]["numeric"], self._floor)
         if math.isfinite(current):
             self.h_marker.setData([math.log10(self.h)], [math.log10(max(current, 1e-17))])
         else:
