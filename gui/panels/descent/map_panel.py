@@ -11,9 +11,11 @@ recomputed only when something it depends on changes (the expression, the two ra
 the grid size, or the value of a variable held fixed); moving the point along the
 map's own two variables only moves the marker and the arrows.
 
-Both arrows have a fixed length on screen (their direction is what matters; the
-length of ∇f is in the readout below the map), drawn in data coordinates, so ∇f is at
-right angles to the contour lines whenever the two axes have the same scale.
+The arrows' length on screen is log-scaled in |∇f| (``tutor.grid.arrow_length``: the
+largest |∇f| on the map gets the longest arrow, each power of ten less a shorter one),
+with |∇f| written beside the tip, so "the gradient shrinks near the minimum" shows as
+the point descends. They are drawn in data coordinates, so ∇f is at right angles to
+the contour lines whenever the two axes have the same scale.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -47,13 +49,14 @@ from tutor.contours import (
 )
 from tutor.descent import thin_trail
 from tutor.evaluation import EvalResult
-from tutor.grid import DEFAULT_GRID, Grid, evaluate_grid
+from tutor.grid import DEFAULT_GRID, Grid, arrow_length, evaluate_grid
 from tutor.numbers import short
 from tutor.session import snap_to_step
 
 PANEL_KEY = "map"
 MIN_GRID, MAX_GRID = 20, 400
-ARROW_PX = 70  # on-screen length of the ∇f and −∇f arrows
+ARROW_PX = 70  # on-screen length of the ∇f and −∇f arrows where |∇f| is largest
+ARROW_MIN_PX = 16  # ... and where it is 10⁶ times smaller, or less (a head and a stub)
 COLORMAP = "viridis"
 SCALES = ("auto", "linear", "log")
 
@@ -62,9 +65,7 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("MapPanel", text)
 
 
-def map_axes(
-    state: Mapping, used: Sequence[str], sweep: str | None
-) -> tuple[str, str] | None:
+def map_axes(state: Mapping, used: Sequence[str], sweep: str | None) -> tuple[str, str] | None:
     """The map's (horizontal, vertical) variables; None with fewer than two.
 
     The two saved in the panel's ``state`` when the expression uses both; else the
@@ -220,7 +221,7 @@ class MapPanel(Retranslating, QWidget):
         self.trail_points.setZValue(6)
         self.plot.addItem(self.trail_points)
 
-        arrow_style = dict(headLen=14, tipAngle=32, tailLen=ARROW_PX - 14, tailWidth=3, pxMode=True)
+        arrow_style = dict(headLen=12, tipAngle=32, tailLen=ARROW_PX - 12, tailWidth=3, pxMode=True)
         self.descent_arrow = pg.ArrowItem(
             pen=pg.mkPen(t.descent_arrow[1], width=1),
             brush=pg.mkBrush(t.descent_arrow[0]),
@@ -234,6 +235,12 @@ class MapPanel(Retranslating, QWidget):
         for z, item in ((8, self.descent_arrow), (9, self.grad_arrow)):
             item.setZValue(z)
             self.plot.addItem(item)
+        # |∇f| beside the tip of the ∇f arrow: the length is log-scaled, the number exact
+        self.norm_text = pg.TextItem(anchor=(0.0, 1.0))
+        self.norm_text.setObjectName("mapGradientNorm")
+        self.norm_text.setZValue(11)
+        self.plot.addItem(self.norm_text)
+        self._style_norm_text()
 
         self.marker = pg.ScatterPlotItem(
             size=13,
@@ -606,17 +613,63 @@ class MapPanel(Retranslating, QWidget):
         # the gradient in screen pixels (y up): its length sets how far to go in data
         length = math.hypot(gx / sx, gy / sy)
         visible = math.isfinite(length) and length > 0
-        for item in (self.grad_arrow, self.descent_arrow):
+        for item in (self.grad_arrow, self.descent_arrow, self.norm_text):
             item.setVisible(visible)
         if not visible:
             return
-        t = ARROW_PX / length
+        norm = math.hypot(gx, gy)
+        largest = self._grid.largest_gradient() if self._grid is not None else norm
+        pixels = arrow_length(norm, largest, ARROW_PX, ARROW_MIN_PX)
+        for item in (self.grad_arrow, self.descent_arrow):
+            item.setStyle(tailLen=max(pixels - 12.0, 0.0))
+        t = pixels / length
+        self.norm_text.setText("|∇f| = " + short(norm, 3))
+        self.norm_text.setPos(px + t * gx, py + t * gy)
+        self.arrow_pixels = pixels
         screen_angle = math.degrees(math.atan2(-gy / sy, gx / sx))  # screen y points down
         # an ArrowItem at angle 0 points left; its position is the tip
         self.grad_arrow.setStyle(angle=screen_angle - 180.0)
         self.grad_arrow.setPos(px + t * gx, py + t * gy)
         self.descent_arrow.setStyle(angle=screen_angle)
         self.descent_arrow.setPos(px - t * gx, py - t * gy)
+
+    def _style_norm_text(self) -> None:
+        """The |∇f| label: in the widget's font (a window zoom scales it), the theme's
+        colours (read again on a palette change)."""
+        t = theme.current()
+        font = self.font()
+        font.setPointSizeF(max(font.pointSizeF() * 0.95, 6.0))
+        self.norm_text.setFont(font)
+        self.norm_text.setColor(t.grad_arrow[0])
+        self.norm_text.fill = pg.mkBrush(t.color("legend_fill"))
+        self.norm_text.update()
+
+    def _apply_theme(self) -> None:
+        """Every colour this panel draws with, from ``theme.current()`` again."""
+        if not hasattr(self, "marker"):  # a palette change while it is being built
+            return
+        t = theme.current()
+        self.contours.setPen(pg.mkPen(t.color("contour"), width=1))
+        self.trail.setPen(pg.mkPen(t.map_trail[0], width=2))
+        self.trail_points.setPen(pg.mkPen(t.map_trail[1]))
+        self.trail_points.setBrush(pg.mkBrush(t.map_trail[0]))
+        self.descent_arrow.setStyle(
+            pen=pg.mkPen(t.descent_arrow[1], width=1), brush=pg.mkBrush(t.descent_arrow[0])
+        )
+        self.grad_arrow.setStyle(
+            pen=pg.mkPen(t.grad_arrow[1], width=1), brush=pg.mkBrush(t.grad_arrow[0])
+        )
+        self.marker.setPen(pg.mkPen(t.map_point[1], width=2))
+        self.marker.setBrush(pg.mkBrush(t.map_point[0]))
+        self._style_norm_text()
+        self.retranslate()  # the legend's coloured arrows
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._apply_theme()
+        elif event.type() == QEvent.Type.FontChange:
+            self._style_norm_text()
 
     def _pixel_size(self) -> tuple[float, float]:
         """Data units per screen pixel along x and y (a guess before the first layout)."""
