@@ -76,4 +76,3 @@ def test_the_graph_view_exports_its_whole_graph_as_png_and_svg(qtbot):
     for label in ("x", "y", "sin", "f", "grad"):
         assert label in texts
     assert_svg_has_content(svg)
-

@@ -560,9 +560,7 @@ def test_open_asks_about_unsaved_changes_only_after_a_valid_file_was_chosen(
     assert asking.controller.session.expression_text == "z^2"
 
 
-def test_the_recovery_question_comes_before_any_session_is_drawn(
-    qtbot, dialogs, monkeypatch
-):
+def test_the_recovery_question_comes_before_any_session_is_drawn(qtbot, dialogs, monkeypatch):
     import main
     from gui import app as app_module
 
@@ -594,6 +592,8 @@ def test_the_recovery_question_comes_before_any_session_is_drawn(
     assert len(seen) == 1
     window.file_actions.interactive = False  # closing asks nothing in a test
     window.close()
+
+
 # -- issue 12: failures are said once, nothing is lost, nothing hangs ---------------------------
 
 
@@ -680,8 +680,7 @@ def test_a_symlink_loop_under_open_recent_says_why_and_is_forgotten(window, dial
     entry = next(a for a in window.file_actions.recent_menu.actions() if "loop" in a.text())
     entry.trigger()  # an exception in the slot fails the test (pytest-qt)
     assert dialogs.warnings == [
-        "loop.json was not opened: cannot read "
-        f"'{loop}': its symbolic links lead round in a loop"
+        f"loop.json was not opened: cannot read '{loop}': its symbolic links lead round in a loop"
     ]
     assert window.file_actions.recent_files() == [str(good)]
     assert window.controller.session.expression_text == "x"

@@ -289,6 +289,8 @@ class MapPanel(Retranslating, QWidget):
         self.scale_label.setText(_tr("Colours"))
         self.x_combo.setToolTip(_tr("Variable along the horizontal axis"))
         self.y_combo.setToolTip(_tr("Variable along the vertical axis"))
+        self.grid_spin.setAccessibleName(_tr("Grid points per axis"))
+        self.view.setAccessibleName(_tr("Map of f: drag or click to move the point"))
         self.grid_spin.setToolTip(
             _tr("Grid points per axis; the whole grid is one vectorized forward and backward pass")
         )

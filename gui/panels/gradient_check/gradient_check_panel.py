@@ -170,6 +170,11 @@ class GradientCheckPanel(Retranslating, RefreshWhenShown, QWidget):
             )
         )
         self.h_slider.setToolTip(self.tr("Step h of the central difference (log scale)"))
+        self.h_slider.setAccessibleName(self.tr("Step h of the central difference"))
+        self.table.setAccessibleName(self.tr("Backprop against the central difference"))
+        self.table.horizontalHeader().setAccessibleName(self.tr("Column headings"))
+        self.table.horizontalHeader().setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.plot.setAccessibleName(self.tr("Relative error as h varies"))
         self.h_caption.setText(self.tr("step h"))
         self.table.setHorizontalHeaderLabels(
             [

@@ -145,7 +145,6 @@ class PlotPanel(Retranslating, QWidget):
             header.addWidget(box)
         self.fit_button = QToolButton(self)
         self.fit_button.setObjectName("fitButton")
-        self.fit_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.fit_button.clicked.connect(self.fit_view)
         header.addWidget(self.fit_button)
 
@@ -236,6 +235,10 @@ class PlotPanel(Retranslating, QWidget):
     def retranslate(self) -> None:
         self.fit_button.setText(self.tr("Fit view"))
         self.fit_button.setToolTip(self.tr("Fit the axes to the curves again (Ctrl+0)"))
+        self.fit_button.setAccessibleName(self.tr("Fit view"))
+        self.plot_widget.setAccessibleName(
+            self.tr("Plot of f and its derivatives: click to move the point")
+        )
         self._update_texts()
         self._on_controller_result_changed(self.controller.result)
 

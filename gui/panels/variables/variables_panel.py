@@ -54,7 +54,6 @@ def _repolish(widget: QWidget) -> None:
     widget.style().polish(widget)
 
 
-
 class ValueSpinBox(QDoubleSpinBox):
     """A variable's value as it truly is: on its slider's grid with the step's decimals
     (``1.50``), off it with the digits it needs (an optimizer's ``0.9975`` on a 0.01
@@ -97,6 +96,7 @@ class ValueSpinBox(QDoubleSpinBox):
 
     def minimumSizeHint(self):  # noqa: N802 - Qt's name
         return self.sizeHint()
+
 
 class _WheelGuard(QObject):
     """Scrolling the panel must not move a slider the wheel happens to pass over."""
@@ -275,9 +275,7 @@ class VariableRow(Retranslating, QFrame):
         )
         self.remove_button.setAccessibleName(self.tr("Remove {name}").format(name=name))
         self.grad_label.setToolTip(
-            self.tr("How fast f changes when {name} moves, the others held still").format(
-                name=name
-            )
+            self.tr("How fast f changes when {name} moves, the others held still").format(name=name)
             if self._used
             else self.tr("f does not use {name}: moving it changes nothing").format(name=name)
         )
