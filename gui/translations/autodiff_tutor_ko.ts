@@ -4,38 +4,38 @@
 <context>
     <name>ExpressionBar</name>
     <message>
-        <location filename="../panels/formula/expression_bar.py" line="227"/>
+        <location filename="../panels/formula/expression_bar.py" line="223"/>
         <source>type a formula, e.g. sin(x) * x^2</source>
         <translation>수식을 입력하세요. 예: sin(x) * x^2</translation>
     </message>
     <message>
-        <location filename="../panels/formula/expression_bar.py" line="229"/>
+        <location filename="../panels/formula/expression_bar.py" line="225"/>
         <source>The function f. Operators + - * / ^, functions such as sin(x), constants pi and e; 2x means 2*x. (Ctrl+L)</source>
         <translation>함수 f. 연산자 + - * / ^, sin(x) 같은 함수, 상수 pi와 e를 쓸 수 있습니다. 2x는 2*x를 뜻합니다. (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../panels/formula/expression_bar.py" line="232"/>
+        <location filename="../panels/formula/expression_bar.py" line="228"/>
         <source>Expression</source>
         <translation>수식</translation>
     </message>
     <message>
-        <location filename="../panels/formula/expression_bar.py" line="284"/>
+        <location filename="../panels/formula/expression_bar.py" line="280"/>
         <source>= {formula}    (Enter or a short pause adds {names})</source>
         <translation>= {formula}    (Enter를 누르거나 잠시 멈추면 {names} 추가)</translation>
     </message>
     <message>
-        <location filename="../panels/formula/expression_bar.py" line="296"/>
+        <location filename="../panels/formula/expression_bar.py" line="292"/>
         <source>column {column}: {message}</source>
         <translation>{column}번째 열: {message}</translation>
     </message>
     <message>
-        <location filename="../panels/formula/expression_bar.py" line="291"/>
-        <location filename="../panels/formula/expression_bar.py" line="303"/>
+        <location filename="../panels/formula/expression_bar.py" line="287"/>
+        <location filename="../panels/formula/expression_bar.py" line="299"/>
         <source>The plot and numbers show the last formula that worked.</source>
         <translation>플롯과 숫자는 마지막으로 올바르게 계산된 수식의 결과입니다.</translation>
     </message>
     <message>
-        <location filename="../panels/formula/expression_bar.py" line="311"/>
+        <location filename="../panels/formula/expression_bar.py" line="307"/>
         <source>How the tutor reads your formula</source>
         <translation>튜터가 수식을 읽은 방식</translation>
     </message>
@@ -613,17 +613,17 @@
 <context>
     <name>LessonPanel</name>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="484"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="485"/>
         <source>Open Lesson Folder</source>
         <translation>레슨 폴더 열기</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="493"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="494"/>
         <source>Cannot Open Lesson</source>
         <translation>레슨을 열 수 없음</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="494"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="495"/>
         <source>The lesson in {folder} was not opened.
 
 {reason}</source>
@@ -632,182 +632,182 @@
 {reason}</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="525"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="526"/>
         <source>Load the Lesson&apos;s Example</source>
         <translation>레슨 예제 불러오기</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="527"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="528"/>
         <source>The example replaces the current formula and variables. Unsaved changes will be lost.</source>
         <translation>예제가 지금의 수식과 변수를 대신합니다. 저장하지 않은 변경 사항은 사라집니다.</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="586"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="587"/>
         <source>Go to Lesson “{title}”</source>
         <translation>레슨 “{title}”(으)로 이동</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="671"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="672"/>
         <source>Book steps {steps}</source>
         <translation>책의 단계 {steps}</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="673"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="674"/>
         <source>Book step {step}</source>
         <translation>책의 단계 {step}</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="675"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="676"/>
         <source>Opened from {folder}</source>
         <translation>{folder} 폴더에서 엶</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="686"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="687"/>
         <source>Asked with the teaching switch: {names}</source>
         <translation>교육용 스위치를 켠 상태의 질문: {names}</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="690"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="691"/>
         <source>your prediction</source>
         <translation>예상한 값</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="691"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="692"/>
         <source>Check</source>
         <translation>확인</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="692"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="693"/>
         <source>Reveal</source>
         <translation>정답 보기</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="699"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="700"/>
         <source>{title} (book step {step})</source>
         <translation>{title} (책의 단계 {step})</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="705"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="706"/>
         <source>Lesson {n} of {total}</source>
         <translation>레슨 {n} / {total}</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="714"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="715"/>
         <source>Example: f = {expression}</source>
         <translation>예제: f = {expression}</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="715"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="716"/>
         <source>Example: f = {expression} at {point}</source>
         <translation>예제: {point}에서 f = {expression}</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="726"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="727"/>
         <source>Type a number, such as 2.5, -3 or 16/11.</source>
         <translation>2.5, -3, 16/11처럼 숫자를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="729"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="730"/>
         <source>✓ Right! The engine gets {value}.</source>
         <translation>✓ 맞았습니다! 엔진의 계산도 {value}입니다.</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="737"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="738"/>
         <source>✗ Not quite: {guess} is too high.</source>
         <translation>✗ 아쉽습니다. 정답은 {guess}보다 작습니다.</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="739"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="740"/>
         <source>✗ Not quite: {guess} is too low.</source>
         <translation>✗ 아쉽습니다. 정답은 {guess}보다 큽니다.</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="741"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="742"/>
         <source>Try again, or press Reveal.</source>
         <translation>다시 해 보거나 ‘정답 보기’를 누르세요.</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="744"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="745"/>
         <source>Hint: {hint}</source>
         <translation>힌트: {hint}</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="748"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="749"/>
         <source>The engine&apos;s answer: {value}</source>
         <translation>엔진의 답: {value}</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="766"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="767"/>
         <source>teaching switches on: {names}</source>
         <translation>켜진 교육용 스위치: {names}</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="769"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="770"/>
         <source>Run again</source>
         <translation>다시 실행</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="769"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="770"/>
         <source>Run</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="771"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="772"/>
         <source>Printed by the engine, just now.</source>
         <translation>방금 엔진이 출력한 결과입니다.</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="773"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="774"/>
         <source>Predict first, then run the code to see what the engine prints.</source>
         <translation>먼저 예상한 다음, 코드를 실행해서 엔진이 무엇을 출력하는지 보세요.</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="812"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="813"/>
         <source>Change Teaching Switches</source>
         <translation>교육용 스위치 바꾸기</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="843"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="844"/>
         <source>Load Example</source>
         <translation>예제 불러오기</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="845"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="846"/>
         <source>Replace the formula and variables with this lesson&apos;s example</source>
         <translation>수식과 변수를 이 레슨의 예제로 바꿉니다</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="847"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="848"/>
         <source>Predict First</source>
         <translation>먼저 예상하기</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="849"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="850"/>
         <source>Work out each answer in your head or on paper, type it, then check.</source>
         <translation>답을 머릿속이나 종이 위에서 먼저 구해 입력한 다음 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="851"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="852"/>
         <source>The Book&apos;s Code, on This Engine</source>
         <translation>책의 코드를 이 엔진으로 실행</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="852"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="853"/>
         <source>Teaching Switches</source>
         <translation>교육용 스위치</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="853"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="854"/>
         <source>◀ Previous</source>
         <translation>◀ 이전</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="854"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="855"/>
         <source>Next ▶</source>
         <translation>다음 ▶</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="541"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="542"/>
         <source>Lessons</source>
         <translation>레슨</translation>
     </message>
@@ -2252,12 +2252,12 @@
         <translation>{name}()를 넣고 커서를 괄호 안에 두거나 선택한 부분을 감싸기 ({name}( 입력)</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="237"/>
+        <location filename="../panels/formula/button_palette.py" line="236"/>
         <source>variable {name}</source>
         <translation>변수 {name}</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="238"/>
+        <location filename="../panels/formula/button_palette.py" line="237"/>
         <source>Insert the variable {name} (type {name})</source>
         <translation>변수 {name} 넣기 ({name} 입력)</translation>
     </message>
@@ -2270,45 +2270,50 @@
 <context>
     <name>PlotPanel</name>
     <message>
-        <location filename="../panels/plot/plot_panel.py" line="56"/>
+        <location filename="../panels/plot/plot_panel.py" line="66"/>
         <source>tangent at the point</source>
         <translation>그 점에서의 접선</translation>
     </message>
     <message>
-        <location filename="../panels/plot/plot_panel.py" line="236"/>
-        <location filename="../panels/plot/plot_panel.py" line="238"/>
+        <location filename="../panels/plot/plot_panel.py" line="246"/>
+        <location filename="../panels/plot/plot_panel.py" line="248"/>
         <source>Fit view</source>
         <translation>맞춰 보기</translation>
     </message>
     <message>
-        <location filename="../panels/plot/plot_panel.py" line="237"/>
+        <location filename="../panels/plot/plot_panel.py" line="247"/>
         <source>Fit the axes to the curves again (Ctrl+0)</source>
         <translation>축을 곡선에 다시 맞춥니다 (Ctrl+0)</translation>
     </message>
     <message>
-        <location filename="../panels/plot/plot_panel.py" line="240"/>
+        <location filename="../panels/plot/plot_panel.py" line="250"/>
         <source>Plot of f and its derivatives: click to move the point</source>
         <translation>f와 도함수의 그래프: 클릭해 점을 옮기세요</translation>
     </message>
     <message>
-        <location filename="../panels/plot/plot_panel.py" line="271"/>
+        <location filename="../panels/plot/plot_panel.py" line="281"/>
         <source>tangent</source>
         <translation>접선</translation>
     </message>
     <message>
-        <location filename="../panels/plot/plot_panel.py" line="280"/>
+        <location filename="../panels/plot/plot_panel.py" line="290"/>
         <source>f along {name}</source>
         <translation>{name}에 따른 f</translation>
     </message>
     <message>
-        <location filename="../panels/plot/plot_panel.py" line="320"/>
+        <location filename="../panels/plot/plot_panel.py" line="330"/>
         <source>f = {value} has no variable to plot along</source>
         <translation>f = {value}: 플롯의 가로축으로 쓸 변수가 없습니다</translation>
     </message>
     <message>
-        <location filename="../panels/plot/plot_panel.py" line="358"/>
+        <location filename="../panels/plot/plot_panel.py" line="368"/>
         <source>({values} held fixed)</source>
         <translation>({values} 고정)</translation>
+    </message>
+    <message>
+        <location filename="../panels/plot/plot_panel.py" line="489"/>
+        <source>{formula}   (at {point})</source>
+        <translation>{formula}   ({point}에서)</translation>
     </message>
 </context>
 <context>
@@ -2329,42 +2334,42 @@
         <translation>({names})을(를) ({values})(으)로 이동</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="444"/>
+        <location filename="../controller.py" line="442"/>
         <source>Change range of {name}</source>
         <translation>{name}의 범위 변경</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="452"/>
+        <location filename="../controller.py" line="450"/>
         <source>&apos;{name}&apos; is not a valid variable name</source>
         <translation>&apos;{name}&apos;은(는) 올바른 변수 이름이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="454"/>
+        <location filename="../controller.py" line="452"/>
         <source>&apos;{name}&apos; is a reserved name</source>
         <translation>&apos;{name}&apos;은(는) 예약된 이름입니다</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="465"/>
+        <location filename="../controller.py" line="463"/>
         <source>Add variable {name}</source>
         <translation>변수 {name} 추가</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="474"/>
+        <location filename="../controller.py" line="472"/>
         <source>Remove variable {name}</source>
         <translation>변수 {name} 삭제</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="484"/>
+        <location filename="../controller.py" line="482"/>
         <source>Plot along {name}</source>
         <translation>{name}을(를) 가로축으로 플롯</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="492"/>
+        <location filename="../controller.py" line="490"/>
         <source>Change plotted curves</source>
         <translation>플롯할 곡선 변경</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="513"/>
+        <location filename="../controller.py" line="511"/>
         <source>Change view settings</source>
         <translation>보기 설정 변경</translation>
     </message>
@@ -2372,17 +2377,17 @@
 <context>
     <name>SwitchBanner</name>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="115"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="116"/>
         <source>Teaching mode on:</source>
         <translation>교육용 모드 켜짐:</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="117"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="118"/>
         <source>results show a bug the book fixes.</source>
         <translation>책에서 고치는 버그가 결과에 나타납니다.</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="120"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="121"/>
         <source>Turn off</source>
         <translation>끄기</translation>
     </message>
@@ -2440,13 +2445,13 @@
     </message>
     <message>
         <location filename="../panels/variables/variables_panel.py" line="262"/>
-        <location filename="../panels/variables/variables_panel.py" line="425"/>
+        <location filename="../panels/variables/variables_panel.py" line="423"/>
         <source>Smallest value of {name}</source>
         <translation>{name}의 최솟값</translation>
     </message>
     <message>
         <location filename="../panels/variables/variables_panel.py" line="263"/>
-        <location filename="../panels/variables/variables_panel.py" line="426"/>
+        <location filename="../panels/variables/variables_panel.py" line="424"/>
         <source>Largest value of {name}</source>
         <translation>{name}의 최댓값</translation>
     </message>
@@ -2457,7 +2462,7 @@
     </message>
     <message>
         <location filename="../panels/variables/variables_panel.py" line="264"/>
-        <location filename="../panels/variables/variables_panel.py" line="427"/>
+        <location filename="../panels/variables/variables_panel.py" line="425"/>
         <source>Slider step of {name}</source>
         <translation>{name} 슬라이더의 간격</translation>
     </message>
@@ -2472,12 +2477,12 @@
         <translation>{name} 제거</translation>
     </message>
     <message>
-        <location filename="../panels/variables/variables_panel.py" line="282"/>
+        <location filename="../panels/variables/variables_panel.py" line="280"/>
         <source>f does not use {name}: moving it changes nothing</source>
         <translation>f는 {name}을(를) 쓰지 않습니다: 움직여도 아무것도 바뀌지 않습니다</translation>
     </message>
     <message>
-        <location filename="../panels/variables/variables_panel.py" line="373"/>
+        <location filename="../panels/variables/variables_panel.py" line="371"/>
         <source>not a number</source>
         <translation>숫자가 아님</translation>
     </message>
@@ -2485,12 +2490,12 @@
 <context>
     <name>VariablesPanel</name>
     <message>
-        <location filename="../panels/variables/variables_panel.py" line="497"/>
+        <location filename="../panels/variables/variables_panel.py" line="495"/>
         <source>No variables yet: type a name such as x in the formula.</source>
         <translation>아직 변수가 없습니다. 수식에 x 같은 이름을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../panels/variables/variables_panel.py" line="501"/>
+        <location filename="../panels/variables/variables_panel.py" line="499"/>
         <source>∂f/∂x is how fast f changes when x alone moves: the slope of the tangent in the plot. The engine gets every ∂f/∂· from one backward pass.</source>
         <translation>∂f/∂x는 x만 움직일 때 f가 변하는 빠르기, 곧 플롯에서 접선의 기울기입니다. 엔진은 역전파 한 번으로 모든 ∂f/∂·를 구합니다.</translation>
     </message>

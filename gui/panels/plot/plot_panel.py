@@ -17,7 +17,9 @@ An optimizer's trail (``controller.trails``, published by the descent panel) is 
 
 from __future__ import annotations
 
+import contextlib
 import math
+from collections.abc import Iterator
 
 import numpy as np
 import pyqtgraph as pg
@@ -44,6 +46,14 @@ from tutor.numbers import on_grid
 from tutor.session import CURVES, snap_to_step
 
 ARRAY_CURVES = ("f", "df", "d2f")
+
+# Where the legend may sit: (its anchor point, the view's anchor point, offset in px).
+LEGEND_CORNERS = {
+    "top-left": ((0, 0), (0, 0), (12, 10)),
+    "top-right": ((1, 0), (1, 0), (-12, 10)),
+    "bottom-left": ((0, 1), (0, 1), (12, -10)),
+    "bottom-right": ((1, 1), (1, 1), (-12, -10)),
+}
 
 
 def curve_titles(var: str | None) -> dict[str, str]:
@@ -375,6 +385,8 @@ class PlotPanel(Retranslating, QWidget):
 
         if self.auto_fit and (data_changed or self._force_fit):
             self._fit_y([arrays[k] for k in ARRAY_CURVES if k in curves], force=self._force_fit)
+        if data_changed or self._force_fit:
+            self.place_legend()
         self._force_fit = False
 
     # -- the view range -------------------------------------------------------------------
@@ -405,6 +417,93 @@ class PlotPanel(Retranslating, QWidget):
 
     def _on_view_range_changed_manually(self, *_args) -> None:
         self.auto_fit = False
+        self.place_legend()
+
+    # -- the legend and the title of an export --------------------------------------------
+
+    def legend_corner_counts(self) -> dict[str, int]:
+        """For each corner, how many drawn curve samples the legend would cover there."""
+        vb = self.view_box
+        box = vb.boundingRect()
+        legend = self.legend.boundingRect()
+        vr = vb.viewRect()
+        if box.width() <= 0 or box.height() <= 0 or legend.isEmpty():
+            return dict.fromkeys(LEGEND_CORNERS, 0)
+        # the legend's size (and its 12 px / 10 px margin) in data units
+        w = (legend.width() + 12) * vr.width() / box.width()
+        h = (legend.height() + 10) * vr.height() / box.height()
+        x_lo, x_hi, y_lo, y_hi = vr.left(), vr.right(), vr.top(), vr.bottom()  # y up
+        points = []
+        for key in (*ARRAY_CURVES, "tangent"):
+            curve = self.curves[key]
+            if not curve.isVisible():
+                continue
+            xs, ys = curve.getData()
+            if xs is None or len(xs) == 0:
+                continue
+            xs, ys = np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)
+            if key == "tangent" and xs.size == 2:  # a line: sample it
+                t = np.linspace(0.0, 1.0, 200)
+                xs, ys = xs[0] + t * (xs[1] - xs[0]), ys[0] + t * (ys[1] - ys[0])
+            points.append((xs, ys))
+        counts = {}
+        for corner in LEGEND_CORNERS:
+            left = corner.endswith("left")
+            top = corner.startswith("top")
+            cx = (x_lo, x_lo + w) if left else (x_hi - w, x_hi)
+            cy = (y_hi - h, y_hi) if top else (y_lo, y_lo + h)
+            n = 0
+            for xs, ys in points:
+                with np.errstate(invalid="ignore"):
+                    inside = (xs >= cx[0]) & (xs <= cx[1]) & (ys >= cy[0]) & (ys <= cy[1])
+                n += int(np.count_nonzero(inside))
+            counts[corner] = n
+        return counts
+
+    def place_legend(self) -> None:
+        """Put the legend in the corner where it covers the fewest curve samples
+        (staying where it is on a tie, so it does not hop while a slider moves)."""
+        counts = self.legend_corner_counts()
+        current = getattr(self, "legend_corner", "top-left")
+        best = min(counts, key=lambda c: (counts[c], c != current))
+        if best != current or not hasattr(self, "legend_corner"):
+            item_pos, parent_pos, offset = LEGEND_CORNERS[best]
+            self.legend.anchor(itemPos=item_pos, parentPos=parent_pos, offset=offset)
+            self.legend_corner = best
+
+    def export_title(self) -> str:
+        """The formula and the point, for the title of an exported picture:
+        ``f(x) = sin(x) · x² + y   at x = 1.50, y = 0.50``."""
+        session = self.controller.session
+        expr = session.expression
+        if expr is None:
+            return ""
+        s = session.sweep.variable
+        point = ", ".join(
+            f"{name} = {on_grid(spec.value, spec.step)}"
+            for name, spec in sorted(session.variables.items())
+            if name in expr.variables
+        )
+        head = f"f({s}) = {expr.pretty()}" if s else f"f = {expr.pretty()}"
+        return (
+            self.tr("{formula}   (at {point})").format(formula=head, point=point) if point else head
+        )
+
+    @contextlib.contextmanager
+    def titled_for_export(self) -> Iterator[None]:
+        """While exporting: the formula and point as the plot's title, the legend out of
+        the curves' way; the window's plot is as it was afterwards."""
+        t = theme.current()
+        size = max(self.font().pointSizeF(), 6.0) * 1.15
+        self.plot_item.setTitle(self.export_title(), color=t.axis_text, size=f"{size:.1f}pt")
+        self.plot_item.layout.activate()
+        self.place_legend()
+        try:
+            yield
+        finally:
+            self.plot_item.setTitle(None)
+            self.plot_item.layout.activate()
+            self.place_legend()
 
     # -- from the user ----------------------------------------------------------------------
 
