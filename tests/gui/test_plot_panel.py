@@ -106,3 +106,27 @@ def test_a_new_formula_refits_unless_the_user_moved_the_view(qtbot, qt_test_path
     c.replace_session(Session("x^3"))  # File > New / Open: a fresh start
     (y_lo, y_hi) = vb.viewRange()[1]
     assert y_hi < 200 and y_lo > -200 and y_hi >= 125
+
+
+def test_a_palette_change_redraws_with_the_themes_colours_and_fonts_follow_the_widget(
+    qtbot, qt_test_paths, monkeypatch
+):
+    import dataclasses
+
+    from PySide6.QtGui import QPalette
+
+    from gui import theme
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    panel = window.plot_panel
+    dark = dataclasses.replace(theme.current(), curve_f="#ff00ff")
+    monkeypatch.setattr(theme, "current", lambda: dark)
+    panel.setPalette(QPalette(panel.palette()))  # a PaletteChange, as a theme switch sends
+    panel.setPalette(QPalette("#202020"))
+    assert panel.curves["f"].opts["pen"].color().name() == "#ff00ff"
+    font = panel.font()
+    font.setPointSizeF(font.pointSizeF() * 2)
+    panel.setFont(font)  # a window zoom
+    assert panel.legend.opts["labelTextSize"] == f"{font.pointSizeF() * 0.95:.1f}pt"

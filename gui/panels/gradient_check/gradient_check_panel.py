@@ -20,7 +20,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -153,6 +153,19 @@ class GradientCheckPanel(Retranslating, RefreshWhenShown, QWidget):
         controller.sigResultChanged.connect(self._on_controller_result_changed)
         self._on_h_slider_changed(self.h_slider.value())
         self._on_controller_result_changed(controller.result)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "h_marker"):
+            t = theme.current()  # a dark theme, a palette change: every colour again
+            self.curve.setPen(pg.mkPen(t.curve_f, width=1))
+            self.curve.setSymbolBrush(t.curve_f)
+            self.h_line.setPen(pg.mkPen(t.curve_df, width=1))
+            self.h_marker.setBrush(pg.mkBrush(t.curve_df))
+            for item in (self.roundoff_text, self.truncation_text):
+                item.setColor(t.muted_text)
+            if self.rows:
+                self._fill_table()
 
     def retranslate(self) -> None:
         """The language changed: the fixed texts, and the table's and notes' words."""

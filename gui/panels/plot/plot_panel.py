@@ -24,7 +24,7 @@ from collections.abc import Iterator
 import numpy as np
 import pyqtgraph as pg
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QGraphicsItem,
@@ -184,7 +184,9 @@ class PlotPanel(Retranslating, QWidget):
         )
         item.addItem(self.point_line, ignoreBounds=True)
 
-        self.legend = _SafeLegend(offset=(12, 10), labelTextSize="10pt", verSpacing=-4)
+        self.legend = _SafeLegend(
+            offset=(12, 10), labelTextSize=self._label_size(0.95), verSpacing=-4
+        )
         self.legend.setParentItem(self.view_box)
         item.legend = self.legend
         self.legend.setBrush(pg.mkBrush(t.color("legend_fill")))
@@ -283,7 +285,7 @@ class PlotPanel(Retranslating, QWidget):
             box.setText(short.get(key, titles[key].split(" = ")[0]))
             box.setToolTip(titles[key])
         self._sync_legend(titles)
-        label_style = {"font-size": "11pt", "color": theme.current().axis_text}
+        label_style = {"font-size": self._label_size(), "color": theme.current().axis_text}
         self.plot_item.setLabel("bottom", sweep.variable or "", **label_style)
         self._update_left_label()
         self.title.setText(
@@ -291,9 +293,54 @@ class PlotPanel(Retranslating, QWidget):
         )
         self.title.updateGeometry()  # rare: the title's width may change the header
 
+    def _label_size(self, share: float = 1.05) -> str:
+        """A font size for the axis labels and legend, from the widget's font: a window
+        zoom (a larger application font) scales them with everything else."""
+        return f"{max(self.font().pointSizeF(), 6.0) * share:.1f}pt"
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        kind = event.type()
+        if kind == QEvent.Type.PaletteChange and hasattr(self, "marker"):
+            self._apply_theme()
+        elif kind == QEvent.Type.FontChange and hasattr(self, "legend"):
+            self.legend.opts["labelTextSize"] = self._label_size(0.95)
+            for axis in ("left", "bottom"):
+                self.plot_item.getAxis(axis).setStyle(tickFont=self.font())
+            self._update_texts()
+
+    def _apply_theme(self) -> None:
+        """Every colour the plot draws with, from ``theme.current()`` again (a dark
+        theme, a palette change)."""
+        t = theme.current()
+        self.held_label.setColor(t.muted_text)
+        for key, box in self.curve_boxes.items():
+            box.setStyleSheet(f"QCheckBox {{ color: {t.curves[key]}; font-weight: 600; }}")
+        for name in ("left", "bottom"):
+            axis = self.plot_item.getAxis(name)
+            axis.setPen(pg.mkPen(t.axis))
+            axis.setTextPen(pg.mkPen(t.axis_text))
+        self.zero_line.setPen(pg.mkPen(t.zero_line, width=1))
+        self.point_line.setPen(pg.mkPen(t.axis, width=1, style=Qt.PenStyle.DashLine))
+        self.legend.setBrush(pg.mkBrush(t.color("legend_fill")))
+        self.legend.setPen(pg.mkPen(t.key_border))
+        self.legend.setLabelTextColor(t.axis_text)
+        for key in ARRAY_CURVES:
+            self.curves[key].setPen(pg.mkPen(t.curves[key], width=1))
+        self.curves["tangent"].setPen(
+            pg.mkPen(t.curve_tangent, width=1, style=Qt.PenStyle.DashLine)
+        )
+        self.marker.setPen(pg.mkPen(t.curve_f, width=2))
+        self.marker.setBrush(pg.mkBrush(t.marker_fill))
+        self.descent_trail.setPen(pg.mkPen(t.trail, width=1.5))
+        self.descent_trail.setSymbolPen(pg.mkPen(t.marker_fill))
+        self.descent_trail.setSymbolBrush(pg.mkBrush(t.trail))
+        self.empty_text.setColor(t.muted_text)
+        self._update_texts()
+
     def _update_left_label(self) -> None:
         shown = [n for k, n in (("f", "f"), ("df", "f′"), ("d2f", "f″")) if k in self.curves_on()]
-        style = {"font-size": "11pt", "color": theme.current().axis_text}
+        style = {"font-size": self._label_size(), "color": theme.current().axis_text}
         self.plot_item.setLabel("left", ", ".join(shown) or "f", **style)
 
     def curves_on(self) -> list[str]:
