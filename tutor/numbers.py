@@ -123,22 +123,24 @@ def is_on_grid(value: float, step: float) -> bool:
     return abs(value - n * step) <= 1e-9 * max(abs(value), step)
 
 
-def on_grid(value: float, step: float) -> str:
+def on_grid(value: float, step: float, max_decimals: int = 10) -> str:
     """A slider value with the decimals of its step: ``on_grid(1.5, 0.01) == "1.50"``.
 
     A value off the grid (an optimizer's 0.9975 on a 0.01 slider) gets the decimals it
-    needs to read as itself: ``"0.9975"``, never ``"1.00"``; at most 10.
+    needs to read as itself: ``"0.9975"``, never ``"1.00"``; at most ``max_decimals``
+    (``on_grid(0.999999768, 0.01, 6) == "1.000000"``: six decimals say it is not 1.00).
     """
     decimals = step_decimals(step)
     if not math.isfinite(value):
         return f"{value}"
     if is_on_grid(value, step):
         return f"{value + 0.0:.{decimals}f}"
-    for more in range(decimals + 1, 11):
+    most = max(decimals + 1, max_decimals)
+    for more in range(decimals + 1, most + 1):
         text = f"{value + 0.0:.{more}f}"
         if abs(float(text) - value) <= 1e-9 * max(abs(value), 1e-300):
             return text
-    return f"{value + 0.0:.10f}"
+    return f"{value + 0.0:.{most}f}"
 
 
 def times_ten_to(value: float, digits: int = 1) -> str:

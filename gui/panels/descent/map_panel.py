@@ -626,7 +626,7 @@ class MapPanel(Retranslating, QWidget):
             item.setStyle(tailLen=max(pixels - 12.0, 0.0))
         t = pixels / length
         self.norm_text.setText("|∇f| = " + short(norm, 3))
-        self.norm_text.setPos(px + t * gx, py + t * gy)
+        self._place_norm_text(px + t * gx, py + t * gy, gx, gy, sx, sy)
         self.arrow_pixels = pixels
         screen_angle = math.degrees(math.atan2(-gy / sy, gx / sx))  # screen y points down
         # an ArrowItem at angle 0 points left; its position is the tip
@@ -634,6 +634,19 @@ class MapPanel(Retranslating, QWidget):
         self.grad_arrow.setPos(px + t * gx, py + t * gy)
         self.descent_arrow.setStyle(angle=screen_angle)
         self.descent_arrow.setPos(px - t * gx, py - t * gy)
+
+    def _place_norm_text(self, x, y, gx, gy, sx, sy) -> None:
+        """The |∇f| label beside the ∇f arrow's tip, on the side the arrow points to,
+        and moved inside the map if it would stick out of it."""
+        ax = 0.0 if gx >= 0 else 1.0  # text to the right of the tip, or to its left
+        ay = 1.0 if gy >= 0 else 0.0  # above it, or below
+        self.norm_text.setAnchor((ax, ay))
+        rect = self.norm_text.textItem.boundingRect()
+        w, h = rect.width() * sx, rect.height() * sy
+        (x_lo, x_hi), (y_lo, y_hi) = self.viewbox.viewRange()
+        x = min(max(x, x_lo + ax * w), x_hi - (1 - ax) * w)
+        y = min(max(y, y_lo + (1 - ay) * h), y_hi - ay * h)
+        self.norm_text.setPos(x, y)
 
     def _style_norm_text(self) -> None:
         """The |∇f| label: in the widget's font (a window zoom scales it), the theme's

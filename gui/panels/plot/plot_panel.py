@@ -188,6 +188,9 @@ class PlotPanel(Retranslating, QWidget):
             offset=(12, 10), labelTextSize=self._label_size(0.95), verSpacing=-4
         )
         self.legend.setParentItem(self.view_box)
+        # Below the curves: where no corner is free of them (1/x in a narrow plot), the
+        # curves are drawn across the legend, never hidden behind it.
+        self.legend.setZValue(-100)
         item.legend = self.legend
         self.legend.setBrush(pg.mkBrush(t.color("legend_fill")))
         self.legend.setPen(pg.mkPen(t.key_border))
@@ -233,6 +236,9 @@ class PlotPanel(Retranslating, QWidget):
         layout.addWidget(self.plot_widget, 1)
 
         self.view_box.sigRangeChangedManually.connect(self._on_view_range_changed_manually)
+        # the legend finds its corner again when the view's size or range changes
+        self.view_box.sigResized.connect(self.place_legend)
+        self.view_box.sigRangeChanged.connect(self.place_legend)
         self.plot_widget.scene().sigMouseClicked.connect(self._on_scene_mouse_clicked)
         controller.sigResultChanged.connect(self._on_controller_result_changed)
         controller.sigCurvesChanged.connect(self._on_controller_curves_changed)
@@ -280,9 +286,11 @@ class PlotPanel(Retranslating, QWidget):
         """The toggles, legend, axis labels and title, for the swept variable."""
         sweep = self.controller.session.sweep
         titles = curve_titles(sweep.variable)
-        short = {"tangent": self.tr("tangent")}
+        # Short texts that do not grow with the variable's name (the header must not
+        # widen the window when x becomes x0); the tooltip and legend say f′(x0) = ∂f/∂x0.
+        short = {"f": "f", "df": "f′", "d2f": "f″", "tangent": self.tr("tangent")}
         for key, box in self.curve_boxes.items():
-            box.setText(short.get(key, titles[key].split(" = ")[0]))
+            box.setText(short[key])
             box.setToolTip(titles[key])
         self._sync_legend(titles)
         label_style = {"font-size": self._label_size(), "color": theme.current().axis_text}
@@ -507,7 +515,7 @@ class PlotPanel(Retranslating, QWidget):
             counts[corner] = n
         return counts
 
-    def place_legend(self) -> None:
+    def place_legend(self, *_args) -> None:
         """Put the legend in the corner where it covers the fewest curve samples
         (staying where it is on a tie, so it does not hop while a slider moves)."""
         counts = self.legend_corner_counts()

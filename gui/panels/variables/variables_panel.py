@@ -69,7 +69,9 @@ class ValueSpinBox(QDoubleSpinBox):
         self.setSingleStep(step)
 
     def textFromValue(self, value: float) -> str:  # noqa: N802 - Qt's name
-        return on_grid(value, self.grid_step)
+        # four decimals more than the grid's at most: the box stays narrow, and an
+        # off-grid value still never reads as its rounded neighbour
+        return on_grid(value, self.grid_step, step_decimals(self.grid_step) + 4)
 
     def valueFromText(self, text: str) -> float:  # noqa: N802 - Qt's name
         try:
@@ -84,11 +86,11 @@ class ValueSpinBox(QDoubleSpinBox):
         self.setValue(round((base + steps) * self.grid_step, decimals))
 
     def sizeHint(self):  # noqa: N802 - Qt's name
-        # as wide as the range's ends on the grid, plus two digits an optimizer may add
+        # as wide as the range's ends on the grid, plus the four digits off-grid values add
         hint = super().sizeHint()
         metrics = self.fontMetrics()
         widest = max(
-            metrics.horizontalAdvance(on_grid(v, self.grid_step) + "00")
+            metrics.horizontalAdvance(on_grid(v, self.grid_step) + "0000")
             for v in (self.minimum(), self.maximum())
         )
         hint.setWidth(widest + 34)
