@@ -180,17 +180,20 @@ def curve_breaks(y: np.ndarray, candidates: np.ndarray | None = None) -> np.ndar
     # a resolution-limited jump: far more change than on either side
     breaks[known] = (d[known] > JUMP_RATIO * neighbours[known]) & (d[known] > tol)
     # a pole's signature: crossing 0 against both neighbours, out of line with them
-    mismatch = _mismatch(y)
     with np.errstate(all="ignore"):
         crosses = (y[:-1] * y[1:]) < 0
         s = np.sign(step)
         s_left = np.concatenate(([np.nan], s[:-1]))
         s_right = np.concatenate((s[1:], [np.nan]))
         against = (s * s_left < 0) & (s * s_right < 0)  # False where a side is missing
-    breaks |= crosses & against & (mismatch > tol)
-    if candidates is not None and candidates.any():
-        out_of_line = mismatch > max(MISMATCH_SHARE * span, 1e-12 * (1.0 + scale))
-        breaks |= candidates & out_of_line & np.isfinite(d)
+    pole_like = crosses & against
+    has_candidates = candidates is not None and bool(candidates.any())
+    if pole_like.any() or has_candidates:  # most curves have neither: skip the rest
+        mismatch = _mismatch(y)
+        breaks |= pole_like & (mismatch > tol)
+        if has_candidates:
+            out_of_line = mismatch > max(MISMATCH_SHARE * span, 1e-12 * (1.0 + scale))
+            breaks |= candidates & out_of_line & np.isfinite(d)
     # a segment cut off on both sides joins two samples that continue neither side:
     # the top of 1/x² drawn flat across its pole
     if n > 3:
