@@ -548,3 +548,24 @@ def test_arrow_length_is_log_scaled_in_the_gradient():
     assert arrow_length(1e1, 1e4, 70, 16) == pytest.approx(70 - 3 * 54 / 6)
     assert arrow_length(1e-3, 1e4, 70, 16) == 16  # seven decades down: the floor
     assert arrow_length(0.0, 1e4, 70, 16) == 0.0  # no gradient, no arrow
+
+
+def test_the_map_follows_a_window_zoom_and_a_palette_change(make_map, monkeypatch):
+    import dataclasses
+
+    from PySide6.QtGui import QPalette
+
+    from gui import theme
+
+    panel = make_map(ROSENBROCK, x0=0.0, x1=2.0)
+    font = panel.font()
+    font.setPointSizeF(font.pointSizeF() * 2)
+    panel.setFont(font)  # a window zoom
+    assert panel.norm_text.textItem.font().pointSizeF() == pytest.approx(font.pointSizeF() * 0.95)
+    assert f"{font.pointSizeF():.1f}pt" in panel.plot.titleLabel.text or (
+        panel.plot.titleLabel.opts.get("size") == f"{font.pointSizeF():.1f}pt"
+    )
+    changed = dataclasses.replace(theme.current(), grad_arrow=("#00ff00", "#003300"))
+    monkeypatch.setattr(theme, "current", lambda: changed)
+    panel.setPalette(QPalette("#202020"))  # as a theme switch does
+    assert panel.grad_arrow.opts["brush"].color().name() == "#00ff00"

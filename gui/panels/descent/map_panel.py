@@ -585,7 +585,9 @@ class MapPanel(Retranslating, QWidget):
         title = _tr("f({x}, {y})").format(x=vx, y=vy)
         if self._log:
             title += "   " + _tr("(log colour scale)")
-        self.plot.setTitle(title, size="10pt")
+        # from the widget's font, so a window zoom scales it with everything else
+        size = max(self.font().pointSizeF(), 6.0)
+        self.plot.setTitle(title, size=f"{size:.1f}pt", color=theme.current().axis_text)
 
     def _log_ticks(self, lo: float, hi: float) -> list:
         """Colour-bar ticks at f = powers of ten (the bar runs over log10(f − offset))."""
@@ -685,6 +687,10 @@ class MapPanel(Retranslating, QWidget):
             self._apply_theme()
         elif event.type() == QEvent.Type.FontChange:
             self._style_norm_text()
+            for axis in ("left", "bottom"):
+                self.plot.getAxis(axis).setStyle(tickFont=self.font())
+            if self._frame is not None:
+                self._update_title()
 
     def _pixel_size(self) -> tuple[float, float]:
         """Data units per screen pixel along x and y (a guess before the first layout)."""
