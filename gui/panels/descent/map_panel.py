@@ -622,20 +622,30 @@ class MapPanel(Retranslating, QWidget):
         if not visible:
             return
         norm = math.hypot(gx, gy)
-        largest = self._grid.largest_gradient() if self._grid is not None else norm
-        pixels = arrow_length(norm, largest, ARROW_PX, ARROW_MIN_PX)
-        for item in (self.grad_arrow, self.descent_arrow):
-            item.setStyle(tailLen=max(pixels - 12.0, 0.0))
+        pixels = arrow_length(norm, self._largest_gradient(), ARROW_PX, ARROW_MIN_PX)
         t = pixels / length
-        self.norm_text.setText("|∇f| = " + short(norm, 3))
+        text = "|∇f| = " + short(norm, 3)
+        if self.norm_text.textItem.toPlainText() != text:
+            self.norm_text.setText(text)
         self._place_norm_text(px + t * gx, py + t * gy, gx, gy, sx, sy)
         self.arrow_pixels = pixels
         screen_angle = math.degrees(math.atan2(-gy / sy, gx / sx))  # screen y points down
-        # an ArrowItem at angle 0 points left; its position is the tip
-        self.grad_arrow.setStyle(angle=screen_angle - 180.0)
+        # an ArrowItem at angle 0 points left; its position is the tip. One setStyle
+        # per arrow: each rebuilds its path.
+        tail = max(pixels - 12.0, 0.0)
+        self.grad_arrow.setStyle(angle=screen_angle - 180.0, tailLen=tail)
         self.grad_arrow.setPos(px + t * gx, py + t * gy)
-        self.descent_arrow.setStyle(angle=screen_angle)
+        self.descent_arrow.setStyle(angle=screen_angle, tailLen=tail)
         self.descent_arrow.setPos(px - t * gx, py - t * gy)
+
+    def _largest_gradient(self) -> float:
+        """The grid's largest |∇f|, computed once per grid (not on every point move)."""
+        grid = self._grid
+        if grid is None:
+            return math.inf
+        if getattr(self, "_largest_for", None) is not grid:
+            self._largest_for, self._largest = grid, grid.largest_gradient()
+        return self._largest
 
     def _place_norm_text(self, x, y, gx, gy, sx, sy) -> None:
         """The |∇f| label beside the ∇f arrow's tip, on the side the arrow points to,
