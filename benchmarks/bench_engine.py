@@ -472,9 +472,7 @@ def table(ours: dict, theirs: dict | None, mode: str) -> list[str]:
     lines = ["| engine | workload | figure | torch | ratio |", "|---:|---|---|---:|---:|"]
     for label, figure, mine, other, ratio, digits in rows:
         r = _ratio(mine, other) if ratio else "—"
-        lines.append(
-            f"| {_fmt(mine, digits)} | {label} | {figure} | {_fmt(other, digits)} | {r} |"
-        )
+        lines.append(f"| {_fmt(mine, digits)} | {label} | {figure} | {_fmt(other, digits)} | {r} |")
     return lines
 
 
@@ -500,18 +498,24 @@ def main() -> int:
 
     print(f"## Engine benchmark ({mode} run)")
     print()
-    print(f"- python {platform.python_version()} ({platform.python_implementation()}), "
-          f"numpy {ours['version']}, "
-          f"torch {theirs['version'] if theirs else 'not available'}"
-          + (f" (CPU, {theirs['threads']} thread)" if theirs else ""))
+    print(
+        f"- python {platform.python_version()} ({platform.python_implementation()}), "
+        f"numpy {ours['version']}, "
+        f"torch {theirs['version'] if theirs else 'not available'}"
+        + (f" (CPU, {theirs['threads']} thread)" if theirs else "")
+    )
     print(f"- {os.cpu_count()} CPUs: {_cpu_model()}; {platform.system()} {platform.machine()}")
-    print(f"- statistic: best (minimum) of {REPEATS[mode]} repeats (time.perf_counter), each "
-          f"library in its own fresh interpreter; small graphs timed in batches of "
-          f">= {MIN_SAMPLE_NODES:,} nodes")
+    print(
+        f"- statistic: best (minimum) of {REPEATS[mode]} repeats (time.perf_counter), each "
+        f"library in its own fresh interpreter; small graphs timed in batches of "
+        f">= {MIN_SAMPLE_NODES:,} nodes"
+    )
     agreement = _check_agreement(ours, theirs) if theirs else "n/a (no torch)"
     print(f"- engine and torch agree on W2 values, gradients and f'': {agreement}")
-    print("- engine = this repository's engine; torch = PyTorch eager autograd, float64; "
-          "ratio = engine ÷ torch (below 1: the engine is faster)")
+    print(
+        "- engine = this repository's engine; torch = PyTorch eager autograd, float64; "
+        "ratio = engine ÷ torch (below 1: the engine is faster)"
+    )
     print()
     for line in table(ours, theirs, mode):
         print(line)

@@ -186,10 +186,7 @@ def main() -> int:
     print(f"first paint of `python main.py`: {s['first_paint_s']:.2f} s (runs: {runs})")
     print(f"`python main.py --screenshot` start to PNG: {s['screenshot_s']:.2f} s")
     moves = [figures["update"][k] for k in ("y", "x", "y+graph") if k in figures["update"]]
-    ok = (
-        all(r["median_ms"] <= 8 and r["p95_ms"] <= 16 for r in moves)
-        and s["first_paint_s"] <= 1.5
-    )
+    ok = all(r["median_ms"] <= 8 and r["p95_ms"] <= 16 for r in moves) and s["first_paint_s"] <= 1.5
     print(
         "targets (median <= 8 ms, p95 <= 16 ms, first paint <= 1.5 s):", "met" if ok else "MISSED"
     )

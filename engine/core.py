@@ -131,8 +131,7 @@ class Variable:
                 else "; wrap numbers with np.array(...)"
             )
             raise TypeError(
-                f"Variable.data must be a numpy.ndarray (or None), "
-                f"got {type(value).__name__}{hint}"
+                f"Variable.data must be a numpy.ndarray (or None), got {type(value).__name__}{hint}"
             )
         self._data = value
 

@@ -414,9 +414,7 @@ class SessionController(QObject):
         key = self._drag_key if self._drag_key is not None and self._drag_key[0] == names else None
         label = _tr("Move ({names}) to ({values})").format(
             names=", ".join(new),
-            values=", ".join(
-                on_grid(v, self.session.variables[n].step) for n, v in new.items()
-            ),
+            values=", ".join(on_grid(v, self.session.variables[n].step) for n, v in new.items()),
         )
 
         def mutate(s: Session) -> None:

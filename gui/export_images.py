@@ -12,6 +12,7 @@ draws the app's plot panel offscreen and exports its plot.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import xml.etree.ElementTree as ET
@@ -185,8 +186,26 @@ def _widget_svg(widget: QWidget) -> bytes:
 # -- the public entry points ------------------------------------------------------------
 
 
+def _titled(widget: QWidget):
+    """The plot panel's ``titled_for_export`` if ``widget`` is a plot in one (the
+    picture then carries the formula and the point), else a context that does nothing."""
+    owner = widget.parentWidget()
+    while owner is not None and not hasattr(owner, "titled_for_export"):
+        owner = owner.parentWidget()
+    return owner.titled_for_export() if owner is not None else contextlib.nullcontext()
+
+
 def image_bytes(widget: QWidget, suffix: str) -> bytes:
-    """A picture of ``widget`` (the plot or the graph view) as ``.png`` or ``.svg``."""
+    """A picture of ``widget`` (the plot or the graph view) as ``.png`` or ``.svg``.
+
+    A plot's picture has the formula and the point as its title, and its legend in the
+    corner where it covers no curve (``PlotPanel.titled_for_export``).
+    """
+    with _titled(widget):
+        return _image_bytes(widget, suffix)
+
+
+def _image_bytes(widget: QWidget, suffix: str) -> bytes:
     suffix = suffix.lower()
     item = _exportable(widget)
     if suffix == ".png":

@@ -50,7 +50,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QWid
 from gui.controller import SessionController
 from gui.i18n import tr_message
 from tutor.evaluation import budget_notice, sweep_points
-from tutor.export import IMAGE_SUFFIXES, ExportError, export_bytes, write_file
+from tutor.export import IMAGE_SUFFIXES, ExportError, export_session
 from tutor.files import read_file, write_atomic
 from tutor.session import MAX_FILE_BYTES, Session, SessionError, example_session
 
@@ -510,7 +510,8 @@ class FileActions(QObject):
                 session = copy.copy(session)
                 session.sweep = dataclasses.replace(session.sweep, points=points)
                 fitted = points
-        write_file(path, export_bytes(session, suffix))
+        # A .py export writes the engine it needs beside the script.
+        export_session(path, session)
         return fitted
 
     def _export_folder(self) -> str:

@@ -123,9 +123,7 @@ def both_outputs(standins, tmp_path_factory) -> tuple[dict, dict]:
 
 @needs_dezero
 @pytest.mark.parametrize("script", SCRIPTS, ids=lambda p: p.stem)
-def test_a_book_script_prints_the_same_on_this_engine_as_on_the_books_dezero(
-    script, both_outputs
-):
+def test_a_book_script_prints_the_same_on_this_engine_as_on_the_books_dezero(script, both_outputs):
     theirs, ours = (outputs[str(script)] for outputs in both_outputs)
     assert theirs[0] == 0, "the script fails on the book's DeZero"
     assert ours[0] == 0

@@ -92,5 +92,3 @@ def test_command_line_export_of_a_bad_session_writes_nothing(tmp_path):
     assert done.stderr.startswith("error:") and "version 99" in done.stderr
     assert "version 1" in done.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.json"]
-
-

@@ -69,8 +69,7 @@ def requirements() -> dict[str, list[str]]:
 
 def test_the_sections_of_requirements_txt_are_read_line_by_line():
     text = (
-        "# Runtime\nnumpy>=1.26,<3\n# why this pin\nPySide6-Essentials>=6.8\n"
-        "\n# Tests\npytest>=8\n"
+        "# Runtime\nnumpy>=1.26,<3\n# why this pin\nPySide6-Essentials>=6.8\n\n# Tests\npytest>=8\n"
     )
     assert requirements_txt_sections(text) == {
         "runtime": ["numpy>=1.26,<3", "PySide6-Essentials>=6.8"],
@@ -171,7 +170,11 @@ def test_the_application_carries_the_icon_at_every_size_and_its_desktop_id():
     )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     result = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
         timeout=120,
     )
     assert result.returncode == 0, result.stderr
@@ -284,7 +287,10 @@ def run_installer(env_changes: dict[str, str | None], *args: str):
     env = {k: v for k, v in os.environ.items() if k not in env_changes}
     env.update({k: v for k, v in env_changes.items() if v is not None})
     result = subprocess.run(
-        [sys.executable, str(INSTALLER), *args], env=env, capture_output=True, text=True,
+        [sys.executable, str(INSTALLER), *args],
+        env=env,
+        capture_output=True,
+        text=True,
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
@@ -297,8 +303,11 @@ def installed_files(data: Path) -> list[str]:
 
 def expected_files() -> list[str]:
     app_id = desktop_file().stem
-    files = [f"applications/{app_id}.desktop", f"metainfo/{app_id}.metainfo.xml",
-             f"icons/hicolor/scalable/apps/{app_id}.svg"]
+    files = [
+        f"applications/{app_id}.desktop",
+        f"metainfo/{app_id}.metainfo.xml",
+        f"icons/hicolor/scalable/apps/{app_id}.svg",
+    ]
     files += [f"icons/hicolor/{n}x{n}/apps/{app_id}.png" for n in ICON_SIZES]
     return sorted(files)
 
@@ -314,7 +323,9 @@ def test_the_installer_writes_entry_icons_and_metainfo_under_xdg_data_home(tmp_p
     entry = parse_desktop_entry((data / f"applications/{app_id}.desktop").read_text("utf-8"))
     assert entry["Desktop Entry"]["Icon"] == app_id
     assert exec_arguments(entry["Desktop Entry"]["Exec"]) == [
-        sys.executable, str(ROOT / "main.py"), "%f"
+        sys.executable,
+        str(ROOT / "main.py"),
+        "%f",
     ]
     assert entry["Desktop Entry"]["TryExec"] == sys.executable
 
@@ -326,7 +337,10 @@ def test_the_installed_exec_line_runs_this_checkout(tmp_path):
     )
     command = exec_arguments(entry["Desktop Entry"]["Exec"])[:-1]  # without %f
     result = subprocess.run(
-        [*command, "eval", "x^2*y", "x=3", "y=2"], capture_output=True, text=True, timeout=60,
+        [*command, "eval", "x^2*y", "x=3", "y=2"],
+        capture_output=True,
+        text=True,
+        timeout=60,
         cwd=tmp_path,
     )
     # f = x²y, ∂f/∂x = 2xy, ∂f/∂y = x², at (3, 2)
@@ -365,8 +379,14 @@ def load_installer():
 
 @pytest.mark.parametrize(
     "path",
-    ["/opt/my apps/python3", '/tmp/a"b/python', "/tmp/$HOME/`x`/p", "/tmp/back\\slash/p",
-     "/tmp/100%/python", "/tmp/tab\tand;semi&(x)/p"],
+    [
+        "/opt/my apps/python3",
+        '/tmp/a"b/python',
+        "/tmp/$HOME/`x`/p",
+        "/tmp/back\\slash/p",
+        "/tmp/100%/python",
+        "/tmp/tab\tand;semi&(x)/p",
+    ],
 )
 def test_an_awkward_path_survives_the_exec_line_quoting(path):
     installer = load_installer()
@@ -379,6 +399,7 @@ def test_an_awkward_path_survives_the_exec_line_quoting(path):
 def test_the_committed_and_the_installed_entry_pass_desktop_file_validate(tmp_path):
     run_installer({"XDG_DATA_HOME": str(tmp_path)})
     for path in (desktop_file(), tmp_path / "applications" / desktop_file().name):
-        result = subprocess.run(["desktop-file-validate", str(path)], capture_output=True,
-                                text=True, timeout=60)
+        result = subprocess.run(
+            ["desktop-file-validate", str(path)], capture_output=True, text=True, timeout=60
+        )
         assert result.returncode == 0 and not result.stdout.strip(), result.stdout

@@ -61,9 +61,7 @@ def exec_argument(arg: str) -> str:
 
 def desktop_value(text: str) -> str:
     """A string value of a desktop file: backslashes doubled, no raw line breaks."""
-    return (
-        text.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t").replace("\r", "\\r")
-    )
+    return text.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t").replace("\r", "\\r")
 
 
 def desktop_entry(template: str, python: str, main_py: str) -> str:

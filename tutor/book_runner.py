@@ -139,8 +139,17 @@ def _make_utils() -> types.ModuleType:
 def _make_package() -> types.ModuleType:
     names = {
         name: _core_names(True)[name]
-        for name in ("Variable", "Parameter", "Function", "Config", "using_config", "no_grad",
-                     "as_array", "as_variable", "setup_variable")
+        for name in (
+            "Variable",
+            "Parameter",
+            "Function",
+            "Config",
+            "using_config",
+            "no_grad",
+            "as_array",
+            "as_variable",
+            "setup_variable",
+        )
     }
     names["Layer"] = engine.layers.Layer
     names["Model"] = engine.models.Model
@@ -175,9 +184,7 @@ class DezeroFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
                 f"provides {', '.join(sorted(_MAKERS))}",
                 name=fullname,
             )
-        return importlib.machinery.ModuleSpec(
-            fullname, self, is_package=fullname == PACKAGE
-        )
+        return importlib.machinery.ModuleSpec(fullname, self, is_package=fullname == PACKAGE)
 
     def create_module(self, spec):
         return _MAKERS[spec.name]()
@@ -230,9 +237,7 @@ def get_dot_graph(output: Variable, verbose: bool = True) -> str:
         if f is None or f in seen:
             continue
         seen.add(f)
-        text += (
-            f'{id(f)} [label="{type(f).__name__}", color=lightblue, style=filled, shape=box]\n'
-        )
+        text += f'{id(f)} [label="{type(f).__name__}", color=lightblue, style=filled, shape=box]\n'
         for x in f.inputs:
             text += f"{id(x)} -> {id(f)}\n"
         for ref in f.outputs:

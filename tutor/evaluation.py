@@ -3,7 +3,8 @@
 Everything on screen is drawn from the ``EvalResult`` that ``evaluate_expression``
 returns: f and every partial derivative at the point (one backward pass), and f, f′
 and f″ along the swept variable as arrays (one vectorized forward pass, two backward
-passes, the first with ``create_graph=True``).
+passes, the first with ``create_graph=True``), with the places where each curve jumps
+or has a pole (``breaks``, from ``tutor.curve_breaks``).
 
 A sweep is bounded by the work budget (``tutor.budget``): recorded Functions × points.
 Over it, the evaluation is refused with a ``WorkBudgetError``, or, when the caller asks
@@ -27,6 +28,7 @@ from tutor.budget import (
     points_within_budget,
     recorded_functions,
 )
+from tutor.curve_breaks import SweepWatch, sweep_breaks
 from tutor.formula import Expression, ParseError, SeveralOutputsError
 from tutor.messages import Message
 
@@ -61,6 +63,9 @@ class EvalResult:
     f: np.ndarray = field(default_factory=lambda: np.empty(0))
     df: np.ndarray = field(default_factory=lambda: np.empty(0))
     d2f: np.ndarray = field(default_factory=lambda: np.empty(0))
+    # per curve ("f", "df", "d2f"): the segments between samples not to draw, where the
+    # curve jumps or has a pole (tutor.curve_breaks)
+    breaks: dict[str, np.ndarray] = field(default_factory=dict)
     notices: list[Message] = field(default_factory=list)
 
     @property
@@ -144,7 +149,8 @@ def evaluate_expression(
         }
         xv = Variable(xs.copy(), name=s)
         values[s] = xv
-        y = expr.build(values) if used else expr.build({})
+        watch = SweepWatch(expr)
+        y = expr.build(values, on_node=watch) if used else expr.build({})
         f = np.broadcast_to(np.asarray(y.data, dtype=np.float64), xs.shape).copy()
         if s in used:
             # With grad = ones, x.grad[i] = Σ_j ∂f_j/∂x_i = f'(x_i): each point only
@@ -164,6 +170,7 @@ def evaluate_expression(
             df = np.zeros_like(xs)
             d2f = np.zeros_like(xs)
         result.f, result.df, result.d2f = f, df, d2f
+        result.breaks = sweep_breaks(watch, {"f": f, "df": df, "d2f": d2f})
 
         for label, arr in (("f", f), ("f′", df), ("f″", d2f)):
             bad = int(np.count_nonzero(~np.isfinite(arr)))

@@ -5,30 +5,50 @@ the file's suffix and writes it atomically, so a failed export never leaves a pa
 file behind. Images of the plot and the graph view (``.png``, ``.svg``) need Qt and
 live in ``gui/export_images.py``.
 
-The script and the notebook rebuild the session with ``engine`` itself: the expression
-is embedded as a string literal and *parsed* when they run, exactly as the app parses
-it, so nothing from the session ever becomes code — and running them prints the very
-numbers the app shows, in the format of ``python main.py eval``.
+The script and the notebook run anywhere Python and numpy do, with nothing of this app:
+the formula is written as engine code (``f = F.sin(x) * x ** 2 + y``) generated from the
+parsed tree — variable names are checked identifiers, numbers are ``repr`` of floats, so
+no text of the session is ever pasted into code — and the engine travels with them,
+as ``autodiff_engine.py`` beside the script (``export_files`` lists both) or inlined in
+the notebook's first cell (``tutor.engine_module``, generated from engine/core.py and
+engine/functions.py). Running them prints the very numbers the app shows, in the format
+of ``python main.py eval``.
 """
 
 from __future__ import annotations
 
+import builtins
 import datetime
 import json
+import keyword
 import math
 import os
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 
 from engine.core import Variable
+from tutor.engine_module import MODULE_NAME, engine_module_source
 from tutor.files import write_atomic
+from tutor.formula import (
+    _ATOM,
+    _POWER,
+    _PRODUCT,
+    _SUM,
+    _UNARY,
+    BinaryOp,
+    Call,
+    Constant,
+    Expression,
+    Name,
+    Node,
+    Number,
+    UnaryOp,
+)
 from tutor.numbers import exact
 from tutor.session import Session
-
-# The folder holding the ``engine`` package: scripts and notebooks put it on sys.path.
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 IMAGE_SUFFIXES = (".png", ".svg")
 SUFFIXES = (".json", ".png", ".svg", ".csv", ".dot", ".py", ".ipynb")
@@ -49,8 +69,7 @@ def result_lines(session: Session) -> list[str]:
         raise ExportError(f"the expression does not parse: {session.error}")
     lines = [f"f = {exact(result.value)}"]
     lines += [
-        f"df/d{name} = {exact(result.grads.get(name, 0.0))}"
-        for name in sorted(session.variables)
+        f"df/d{name} = {exact(result.grads.get(name, 0.0))}" for name in sorted(session.variables)
     ]
     return lines
 
@@ -103,63 +122,225 @@ def to_dot(session: Session) -> bytes:
     return graph_to_dot(snapshot(y)).encode("utf-8")
 
 
+# -- the formula as engine code ---------------------------------------------------
+
+# Names the exported code itself uses: a variable called one of these gets another name.
+_TAKEN = frozenset(
+    {
+        "F",
+        "np",
+        "math",
+        "os",
+        "sys",
+        "Variable",
+        "number",
+        "main",
+        "f",
+        "xs",
+        "ys",
+        "plt",
+        "fig",
+        "ax",
+        "inputs",
+        "grad",
+        "name",
+        "along",
+        "f_curve",
+        "df_curve",
+        "here",
+    }
+    | set(dir(builtins))
+)
+
+
+def python_names(names) -> dict[str, str]:
+    """A Python identifier for every formula variable: the name itself when that is safe
+    (not a keyword, not a builtin or a name the export uses, unchanged by Python's NFKC
+    normalisation of identifiers), else ``v_<i>``."""
+    chosen: dict[str, str] = {}
+    used: set[str] = set()
+    for i, name in enumerate(sorted(names)):
+        safe = (
+            name.isidentifier()
+            and not keyword.iskeyword(name)
+            and not keyword.issoftkeyword(name)
+            and name not in _TAKEN
+            and not name.startswith("_")
+            and unicodedata.normalize("NFKC", name) == name
+        )
+        py = name if safe else f"v_{i}"
+        while py in used or py in _TAKEN:
+            py += "_"
+        chosen[name] = py
+        used.add(py)
+    return chosen
+
+
+def formula_code(expr: Expression, names: dict[str, str]) -> str:
+    """``expr`` as Python on engine Variables: ``F.sin(x) * x ** 2 + y``.
+
+    It computes what ``Expression.build`` computes, operation for operation (the same
+    IEEE operations in the same order), so the numbers agree to the last bit: a
+    constant exponent is a plain number (``x ** 2``, the constant-power rule), every
+    operator becomes Python's, every call ``F.<name>(...)``. A plain number is written
+    as an integer only where the other operand is a Variable, so Python never does
+    integer arithmetic that the engine would have done in floating point. Built by a
+    walk over the nodes in post-order (no recursion: a 10,000-character formula is fine).
+    """
+    has_var: dict[int, bool] = {}
+    for node in expr.nodes:
+        has_var[id(node)] = isinstance(node, Name) or any(has_var[id(c)] for c in node.children)
+    # A number may be an int literal if its parent's other operand holds a Variable.
+    int_ok: set[int] = set()
+    for node in expr.nodes:
+        if isinstance(node, BinaryOp):
+            if has_var[id(node.right)]:
+                int_ok.add(id(node.left))
+            if has_var[id(node.left)]:
+                int_ok.add(id(node.right))
+        elif isinstance(node, Call):
+            int_ok.add(id(node.args[0]))
+
+    def literal(value: float, as_int: bool) -> str:
+        if as_int and value.is_integer() and abs(value) < 2**31:
+            return str(int(value))
+        return repr(float(value))
+
+    code: dict[int, tuple[str, int]] = {}  # id(node) -> (text, precedence)
+
+    def wrapped(node: Node, at_least: int) -> str:
+        text, prec = code[id(node)]
+        return text if prec >= at_least else f"({text})"
+
+    for node in expr.nodes:
+        if expr.is_folded(node):
+            continue  # inside a constant exponent: its power writes the number
+        if isinstance(node, BinaryOp) and node.op == "^" and expr.is_folded(node.right):
+            c = _folded_value(expr, node.right)
+            exponent = literal(c, has_var[id(node.left)])
+            if c < 0 or not math.isfinite(c):
+                exponent = f"({exponent})" if math.isfinite(c) else f"float({exponent!r})"
+            code[id(node)] = (f"{wrapped(node.left, _ATOM)} ** {exponent}", _POWER)
+        elif isinstance(node, Number):
+            code[id(node)] = (literal(node.value, id(node) in int_ok), _ATOM)
+        elif isinstance(node, Constant):
+            code[id(node)] = ({"pi": "math.pi", "e": "math.e"}[node.name], _ATOM)
+        elif isinstance(node, Name):
+            code[id(node)] = (names[node.name], _ATOM)
+        elif isinstance(node, UnaryOp):
+            operand = wrapped(node.operand, _UNARY)
+            code[id(node)] = (f"-{operand}" if node.op == "-" else operand, _UNARY)
+        elif isinstance(node, Call):
+            code[id(node)] = (f"F.{node.name}({code[id(node.args[0])][0]})", _ATOM)
+        elif isinstance(node, BinaryOp):
+            if node.op == "^":
+                text = f"{wrapped(node.left, _ATOM)} ** {wrapped(node.right, _UNARY)}"
+                code[id(node)] = (text, _POWER)
+            else:
+                prec = _SUM if node.op in "+-" else _PRODUCT
+                # the right operand keeps its parentheses even for + and *: the engine
+                # adds in the formula's order, and so must Python
+                text = f"{wrapped(node.left, prec)} {node.op} {wrapped(node.right, prec + 1)}"
+                code[id(node)] = (text, prec)
+        else:  # a Tuple: several outputs are refused before this
+            raise ExportError("a formula with several outputs cannot be exported as a script")
+    text = code[id(expr.root)][0]
+    if not has_var[id(expr.root)] and not _records_a_function(expr.root):
+        text = f"Variable(np.array({text}))"  # a bare number: f still needs .backward()
+    return text
+
+
+def _records_a_function(node: Node) -> bool:
+    """True if the Python code for ``node`` returns a Variable even without variables."""
+    return isinstance(node, Call) or (isinstance(node, BinaryOp) and node.op == "^")
+
+
+def _folded_value(expr: Expression, node: Node) -> float:
+    """The number a constant exponent computes to, as ``build`` computes it."""
+    sub = Expression.from_tree(node)
+    return float(np.asarray(sub.evaluate({}), dtype=np.float64))
+
+
+def _variable_lines(session: Session, names: dict[str, str]) -> list[str]:
+    return [
+        f"{names[name]} = Variable(np.array({_float_literal(spec.value)}), name={name!r})"
+        for name, spec in sorted(session.variables.items())
+    ]
+
+
+_NUMBER_FUNCTION = '''\
+def number(value):
+    """As `python main.py eval` prints a number: whole ones plainly, others exactly."""
+    value = float(value) + 0.0  # + 0.0: no "-0"
+    if math.isfinite(value) and value == int(value) and abs(value) < 1e16:
+        return str(int(value))
+    return repr(value)
+'''
+
+_FIND_ENGINE = f"""\
+# {MODULE_NAME}.py, written beside this script, is the engine: found from here,
+# wherever the script is run from.
+here = os.path.dirname(os.path.abspath(__file__))
+if here not in sys.path:
+    sys.path.insert(0, here)
+
+import numpy as np  # noqa: E402
+
+import {MODULE_NAME} as F  # noqa: E402
+from {MODULE_NAME} import Variable  # noqa: E402
+"""
+
+
+def engine_file_name() -> str:
+    """The engine module's file name, written beside an exported script."""
+    return f"{MODULE_NAME}.py"
+
+
 def to_script(session: Session) -> bytes:
-    """A standalone Python script that rebuilds the session and prints f and its grads."""
+    """A Python script that rebuilds the session with the engine written beside it
+    (``autodiff_engine.py``, see ``export_files``) and prints what ``main.py eval`` prints.
+
+    The formula is engine code (``f = F.sin(x) * x ** 2 + y``): the script needs Python
+    and numpy only, and no path of this machine.
+    """
     text = _parsed_text(session)
-    values = {name: spec.value for name, spec in session.variables.items()}
+    names = python_names(session.variables)
     expected = "\n".join(f"    {line}" for line in result_lines(session))
     now = datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M")
+    prints = "\n".join(
+        f'    print(f"df/d{_braces(name)} = {{number({names[name]}.grad.data '
+        f'if {names[name]}.grad is not None else 0.0)}}")'
+        for name in sorted(session.variables)
+    )
+    variables = "\n".join(f"    {line}" for line in _variable_lines(session, names))
     script = f'''\
 #!/usr/bin/env python3
 """Autodiff Tutor session, exported {now}.
 
     f = {_docstring_safe(text)}
 
-Rebuilds the session with the tutor's autograd engine, runs it forward and backward,
-and prints f and its partial derivatives, as `python main.py eval` does. When it was
-exported, the app showed:
+Runs f forward and backward with the tutor's autograd engine ({MODULE_NAME}.py, which
+must sit beside this file; it needs only numpy) and prints f and its partial
+derivatives, as `python main.py eval` does. When it was exported, the app showed:
 
 {expected}
 """
 
 import math
+import os
 import sys
 
-# The folder that holds the tutor's `engine` package (where it was when this script was
-# exported); change it if you move the project.
-ENGINE_ROOT = {str(PROJECT_ROOT)!r}
-sys.path.insert(0, ENGINE_ROOT)
+{_FIND_ENGINE}
 
-try:
-    import numpy as np
-
-    from engine import Variable
-    from tutor.formula import parse
-except ImportError as exc:
-    sys.exit(f"this script needs the Autodiff Tutor engine (set ENGINE_ROOT): {{exc}}")
-
-EXPRESSION = {text!r}
-VALUES = {_dict_literal(values)}
-
-
-def number(value):
-    """As `python main.py eval` prints a number: whole ones plainly, others exactly."""
-    value = float(value)
-    if math.isfinite(value) and value == int(value) and abs(value) < 1e15:
-        return str(int(value))
-    return repr(value)
-
+{_NUMBER_FUNCTION}
 
 def main():
-    expr = parse(EXPRESSION)  # parsed, never run as Python code
-    inputs = {{name: Variable(np.array(value), name=name) for name, value in VALUES.items()}}
+{variables}
     with np.errstate(all="ignore"):  # log(-1) gives nan and 1/0 inf, as in the app
-        f = expr.build(inputs)  # forward: records the graph
-        f.backward()  # backward: fills the .grad of every input f depends on
+        f = {formula_code(session.expression, names)}  # forward: records the graph
+        f.backward()  # backward: fills the .grad of every variable f depends on
     print(f"f = {{number(f.data)}}")
-    for name in sorted(inputs):
-        grad = inputs[name].grad  # None if f does not depend on it: the derivative is 0
-        print(f"df/d{{name}} = {{number(grad.data if grad is not None else 0.0)}}")
+{prints}
 
 
 if __name__ == "__main__":
@@ -168,10 +349,25 @@ if __name__ == "__main__":
     return script.encode("utf-8")
 
 
+def export_files(out_path: str | os.PathLike, session: Session) -> dict[Path, bytes]:
+    """Every file an export writes, by path: one, or for a script also the engine
+    module beside it."""
+    out = Path(out_path)
+    data = export_bytes(session, out.suffix)
+    files = {out: data}
+    if out.suffix.lower() == ".py":
+        engine = out.with_name(engine_file_name())
+        if engine == out:
+            raise ExportError(f"choose another name than {engine.name}: the engine goes there")
+        files = {engine: engine_module_source().encode("utf-8"), out: data}
+    return files
+
+
 def to_notebook(session: Session) -> bytes:
-    """A Jupyter notebook (nbformat 4) that walks through the session step by step."""
+    """A Jupyter notebook (nbformat 4): the engine in its first cell, then the session
+    step by step, the formula written as engine code."""
     text = _parsed_text(session)
-    values = {name: spec.value for name, spec in session.variables.items()}
+    names = python_names(session.variables)
     used = session.used_variables()
     sweep = session.sweep
     cells: list[dict] = []
@@ -196,30 +392,20 @@ def to_notebook(session: Session) -> bytes:
         f"f = `{_markdown_code(text)}`, computed forward, then differentiated backward "
         "with reverse-mode automatic differentiation.\n"
         "\n"
-        "Run the cells from top to bottom."
+        "The first cell is the whole engine (Variable, Function, backward and every "
+        f"operation, in the style of DeZero): it writes `{MODULE_NAME}.py` beside the "
+        "notebook. It needs only numpy. Run the cells from top to bottom."
     )
+    code(f"%%writefile {MODULE_NAME}.py\n" + engine_module_source())
     code(
-        "# Make the tutor's `engine` package importable: this is the project folder where\n"
-        "# the notebook was exported. Change it if you moved the project.\n"
         "import math\n"
-        "import sys\n"
-        "\n"
-        f"ENGINE_ROOT = {str(PROJECT_ROOT)!r}\n"
-        "if ENGINE_ROOT not in sys.path:\n"
-        "    sys.path.insert(0, ENGINE_ROOT)\n"
         "\n"
         "import numpy as np\n"
         "\n"
-        "from engine import Variable\n"
-        "from tutor.formula import parse\n"
+        f"import {MODULE_NAME} as F\n"
+        f"from {MODULE_NAME} import Variable\n"
         "\n"
-        "\n"
-        "def number(value):\n"
-        '    """As `python main.py eval` prints a number: whole ones plainly, others exactly."""\n'
-        "    value = float(value)\n"
-        "    if math.isfinite(value) and value == int(value) and abs(value) < 1e15:\n"
-        "        return str(int(value))\n"
-        "    return repr(value)"
+        "\n" + _NUMBER_FUNCTION.rstrip("\n")
     )
     markdown(
         "## Variables\n"
@@ -227,27 +413,16 @@ def to_notebook(session: Session) -> bytes:
         "Each variable is an engine `Variable`: an ndarray with a name, and room for a "
         "gradient (`.grad`) that the backward pass fills in."
     )
-    code(
-        f"VALUES = {_dict_literal(values)}\n"
-        "inputs = {name: Variable(np.array(value), name=name) for name, value in VALUES.items()}\n"
-        "inputs"
-    )
-    markdown(
-        "## The expression\n"
-        "\n"
-        "The text is *parsed* into a tree (never run as Python code). Building the tree "
-        "calls one engine Function per operator."
-    )
-    code(f"expr = parse({text!r})\nprint(expr.pretty())\nprint('variables:', expr.variables)")
+    code("\n".join(_variable_lines(session, names)))
     markdown(
         "## Forward pass\n"
         "\n"
-        "Building computes f and records the graph: every output remembers the "
-        "Function that created it (its `creator`)."
+        "Each operator and function call runs one engine Function: it computes f and "
+        "records the graph (every output remembers its `creator`)."
     )
     code(
         'with np.errstate(all="ignore"):  # log(-1) gives nan and 1/0 inf, as in the app\n'
-        "    f = expr.build(inputs)\n"
+        f"    f = {formula_code(session.expression, names)}\n"
         'print(f"f = {number(f.data)}")'
     )
     markdown(
@@ -259,29 +434,31 @@ def to_notebook(session: Session) -> bytes:
     code('with np.errstate(all="ignore"):\n    f.backward()')
     markdown("## Gradients\n\nThe same numbers the app shows next to each slider.")
     code(
-        "for name in sorted(inputs):\n"
-        "    grad = inputs[name].grad  # None if f does not depend on it: the derivative is 0\n"
-        '    print(f"df/d{name} = {number(grad.data if grad is not None else 0.0)}")'
+        "\n".join(
+            f'print(f"df/d{_braces(name)} = {{number({names[name]}.grad.data '
+            f'if {names[name]}.grad is not None else 0.0)}}")'
+            for name in sorted(session.variables)
+        )
     )
     if sweep.variable is not None and sweep.variable in used:
         s = sweep.variable
+        along = python_names(session.variables) | {s: "xs"}
         markdown(
             f"## f and f′ along {s}\n"
             "\n"
             f"One vectorized pass: {s} becomes an array of {sweep.points} points. Each "
             f"point of f depends only on its own {s}, so one backward pass gives f′ at "
-            "every point."
+            "every point. Where f or f′ jumps (a pole, a corner) the curve is broken, "
+            "not joined across."
         )
         code(
-            f"xs = np.linspace({sweep.min!r}, {sweep.max!r}, "
-            f"{sweep.points})\n"
-            "along = {name: Variable(np.array(v), name=name) for name, v in VALUES.items()}\n"
-            f"along[{s!r}] = Variable(xs, name={s!r})\n"
+            f"xs = Variable(np.linspace({sweep.min!r}, {sweep.max!r}, {sweep.points}), "
+            f"name={s!r})\n"
             'with np.errstate(all="ignore"):\n'
-            "    ys = expr.build(along)\n"
+            f"    ys = {formula_code(session.expression, along)}\n"
             "    ys.backward()\n"
             "f_curve = np.broadcast_to(ys.data, xs.shape)\n"
-            f"df_curve = np.broadcast_to(along[{s!r}].grad.data, xs.shape)\n"
+            "df_curve = np.broadcast_to(xs.grad.data, xs.shape)\n"
             "\n"
             "try:\n"
             "    import matplotlib.pyplot as plt\n"
@@ -289,10 +466,11 @@ def to_notebook(session: Session) -> bytes:
             '    print("matplotlib is not installed: skipping the plot")\n'
             "else:\n"
             "    fig, ax = plt.subplots()\n"
-            '    ax.plot(xs, f_curve, label="f")\n'
-            '    ax.plot(xs, df_curve, label="f′")\n'
+            '    ax.plot(xs.data, f_curve, label="f")\n'
+            '    ax.plot(xs.data, df_curve, label="f′")\n'
             f"    ax.set_xlabel({s!r})\n"
-            "    ax.legend()  # Jupyter shows the figure below the cell"
+            f"    ax.set_title({_title(session)!r})\n"
+            '    ax.legend(loc="best")  # Jupyter shows the figure below the cell'
         )
     notebook = {
         "cells": [
@@ -307,6 +485,19 @@ def to_notebook(session: Session) -> bytes:
         "nbformat_minor": 5,
     }
     return (json.dumps(notebook, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def _title(session: Session) -> str:
+    point = ", ".join(f"{n} = {exact(v.value)}" for n, v in sorted(session.variables.items()))
+    return f"f = {_parsed_text(session)}" + (f"  at  {point}" if point else "")
+
+
+def _braces(name: str) -> str:
+    """A variable's name inside an f-string of the generated code (an identifier: it
+    holds no brace, quote or backslash; checked all the same)."""
+    if not name.isidentifier():
+        raise ExportError(f"cannot export the variable name {name!r}")
+    return name
 
 
 def _source_lines(source: str) -> list[str]:
@@ -361,11 +552,12 @@ def export_bytes(session: Session, suffix: str) -> bytes:
 def export_session(out_path: str | os.PathLike, session: Session) -> None:
     """Write ``session`` to ``out_path`` in the format its suffix names, atomically.
 
-    Raises ExportError with one line (unknown suffix, unwritable folder, ...); on error
-    no file, not even a partial one, is left at ``out_path``.
+    A ``.py`` export also writes the engine, ``autodiff_engine.py``, beside the script
+    (``export_files``). Raises ExportError with one line (unknown suffix, unwritable
+    folder, ...); on error no file, not even a partial one, is left at ``out_path``.
     """
-    data = export_bytes(session, Path(out_path).suffix)
-    write_file(out_path, data)
+    for path, data in export_files(out_path, session).items():
+        write_file(path, data)
 
 
 def write_file(out_path: str | os.PathLike, data: bytes) -> None:
@@ -382,8 +574,12 @@ __all__ = [
     "IMAGE_SUFFIXES",
     "SUFFIXES",
     "ExportError",
+    "engine_file_name",
     "export_bytes",
+    "export_files",
     "export_session",
+    "formula_code",
+    "python_names",
     "result_lines",
     "to_csv",
     "to_dot",

@@ -1052,8 +1052,7 @@ class _Parser:
             if opened.function is None and not self._is_whole_formula(opened):
                 raise ParseError(
                     Message(
-                        "',' inside a formula — a tuple of outputs (a, b) must be "
-                        "the whole formula"
+                        "',' inside a formula — a tuple of outputs (a, b) must be the whole formula"
                     ),
                     token.start,
                 )

@@ -41,15 +41,34 @@ def central_differences(
         return central_difference(f_along, float(point[name]), hs)
 
 
-def relative_error(a: float, b: float) -> float:
-    """|a − b| / max(|a|, |b|, 1); nan when either is not finite.
+ZERO_FLOOR = 1e-8
+"""Below this, a derivative is zero to a central difference: its rounding error alone,
+about ε·|f| / h (ε = 2.2e−16), reaches 1e−11 at h = 1e−5 and 1e−8 at h = 1e−8."""
 
-    The floor of 1 makes it the absolute error for derivatives smaller than 1, so a
-    true 0 next to a difference quotient of 3e−12 reads as 3e−12, not as 100 %.
+
+def zero_floor(f_value: float = 1.0) -> float:
+    """The absolute floor for a formula whose value at the point is ``f_value``: the
+    rounding error of f(v ± h) grows with |f|."""
+    scale = abs(f_value) if math.isfinite(f_value) else 1.0
+    return ZERO_FLOOR * max(1.0, scale)
+
+
+def relative_error(a: float, b: float, floor: float = ZERO_FLOOR) -> float:
+    """|a − b| / max(|a|, |b|, floor): a relative error with an absolute floor; nan
+    when either is not finite.
+
+    Between two values both below ``floor`` (``both_near_zero``) it says nothing
+    useful — a true 0 next to a difference quotient of 3e−12 — and the panel says
+    "both ≈ 0" instead of a number.
     """
     if not (math.isfinite(a) and math.isfinite(b)):
         return math.nan
-    return abs(a - b) / max(abs(a), abs(b), 1.0)
+    return abs(a - b) / max(abs(a), abs(b), floor)
 
 
-__all__ = ["central_differences", "relative_error"]
+def both_near_zero(a: float, b: float, floor: float = ZERO_FLOOR) -> bool:
+    """True if ``a`` and ``b`` are both zero as far as a central difference can tell."""
+    return math.isfinite(a) and math.isfinite(b) and max(abs(a), abs(b)) <= floor
+
+
+__all__ = ["ZERO_FLOOR", "both_near_zero", "central_differences", "relative_error", "zero_floor"]

@@ -54,12 +54,43 @@ class Grid:
     dfdy: np.ndarray
     notice: Message | None = None  # why the grid is coarser than asked for, if it is
 
+    def largest_gradient(self, stride: int = 4) -> float:
+        """The largest finite |∇f| over the grid, read at every ``stride``-th point of
+        each axis (a reference length for the map's arrows: the exact maximum is not
+        needed, and 1/16 of a 200×200 grid is quick); 0 if none is finite."""
+        gx, gy = self.dfdx[::stride, ::stride], self.dfdy[::stride, ::stride]
+        with np.errstate(all="ignore"):
+            sq = gx * gx + gy * gy
+        finite = sq[np.isfinite(sq)]
+        return math.sqrt(float(finite.max())) if finite.size else 0.0
+
     def finite_range(self) -> tuple[float, float] | None:
         """(min, max) of the finite values of f, or None if there are none."""
         finite = self.f[np.isfinite(self.f)]
         if finite.size == 0:
             return None
         return float(finite.min()), float(finite.max())
+
+
+ARROW_DECADES = 6.0
+"""The map's arrows span this many powers of ten of |∇f|, longest to shortest."""
+
+
+def arrow_length(norm: float, largest: float, longest: float, shortest: float) -> float:
+    """On-screen length of a gradient arrow, log-scaled in |∇f|.
+
+    ``largest`` (the largest |∇f| on the map) gets ``longest``; every power of ten
+    less takes 1/ARROW_DECADES of the way down to ``shortest``, which is also the
+    floor: |∇f| = 0.002 near Rosenbrock's minimum is a stub, 1,000 on its slopes a
+    long arrow, so "the gradient shrinks near the minimum" shows.
+    """
+    if not (math.isfinite(norm) and norm > 0):
+        return 0.0
+    if not (math.isfinite(largest) and largest > 0) or norm >= largest:
+        return longest
+    decades = math.log10(largest / norm)
+    share = max(0.0, 1.0 - decades / ARROW_DECADES)
+    return shortest + (longest - shortest) * share
 
 
 def evaluate_grid(
@@ -132,4 +163,4 @@ def _grad_or_zeros(v: Variable, shape: tuple[int, ...]) -> np.ndarray:
     return np.broadcast_to(np.asarray(v.grad.data, dtype=np.float64), shape).copy()
 
 
-__all__ = ["DEFAULT_GRID", "MAX_GRID", "Grid", "evaluate_grid"]
+__all__ = ["ARROW_DECADES", "arrow_length", "DEFAULT_GRID", "MAX_GRID", "Grid", "evaluate_grid"]

@@ -9,6 +9,11 @@ Three families, by who reads the text:
 * ``short`` and ``readout``: for learners. A fixed number of significant digits, a real
   minus sign (−), ∞ for infinity, and never "−0".
 * ``on_grid``: a slider value, with exactly the decimals its step needs.
+
+All of them are *honest*: a number is never rounded into a neighbour that reads as
+something else. A slider on a 0.01 grid at 0.9975 (where an optimizer left it) reads
+``0.9975``, not ``1.00``; ``short(0.99996)`` is ``0.99996``, not ``1``. Where even more
+digits would not help, the digits kept say how many there are (``2.000``, not ``2``).
 """
 
 from __future__ import annotations
@@ -36,17 +41,45 @@ def exact(value: float) -> str:
     return repr(value)
 
 
+# Two readings closer than this (relative) are the same number to a learner: 0.1 + 0.2
+# reads 0.3, although it is 0.30000000000000004.
+_SAME = 1e-9
+
+
+def _same(text: str, value: float) -> bool:
+    return abs(float(text) - value) <= _SAME * max(abs(value), 1e-300)
+
+
 def short(value: float, digits: int = 4) -> str:
-    """``digits`` significant digits, a real minus sign, ∞ for infinity: ``−0.9589``."""
+    """``digits`` significant digits, a real minus sign, ∞ for infinity: ``−0.9589``.
+
+    Honest: when rounding would make a value read as a rounder number than it is
+    (0.99996 as ``1``), up to three more digits are shown (``0.99996``), or else the
+    digits are kept with their trailing zeros (``2.000`` for 2.0000001).
+    """
     value = float(value)
     if math.isnan(value):
         return "nan"
     if math.isinf(value):
         return "∞" if value > 0 else MINUS + "∞"
-    text = f"{value + 0.0:.{digits}g}"  # + 0.0: no "-0"
+    value += 0.0  # no "-0"
+    text = f"{value:.{digits}g}"
+    if not _same(text, value) and _significant(text) < digits:
+        for more in range(digits + 1, digits + 4):
+            text = f"{value:.{more}g}"
+            if _same(text, value) or _significant(text) >= more:
+                break
+        else:
+            text = f"{value:#.{digits}g}"
     if text == "-0":
         text = "0"
     return text.replace("-", MINUS)
+
+
+def _significant(text: str) -> int:
+    """How many significant digits a %g text shows (``"1"``: 1, ``"0.9975"``: 4)."""
+    mantissa = text.lstrip("-").split("e")[0].replace(".", "").lstrip("0")
+    return len(mantissa)
 
 
 def array_summary(a: Any, digits: int = 4) -> str:
@@ -82,9 +115,32 @@ def step_decimals(step: float) -> int:
     return min(10, len(text.split(".")[1])) if "." in text else 0
 
 
-def on_grid(value: float, step: float) -> str:
-    """A slider value with the decimals of its step: ``on_grid(1.5, 0.01) == "1.50"``."""
-    return f"{value:.{step_decimals(step)}f}"
+def is_on_grid(value: float, step: float) -> bool:
+    """True if ``value`` is (to rounding error) a whole number of ``step``s from 0."""
+    if not (math.isfinite(value) and math.isfinite(step) and step > 0):
+        return True
+    n = round(value / step)
+    return abs(value - n * step) <= 1e-9 * max(abs(value), step)
+
+
+def on_grid(value: float, step: float, max_decimals: int = 10) -> str:
+    """A slider value with the decimals of its step: ``on_grid(1.5, 0.01) == "1.50"``.
+
+    A value off the grid (an optimizer's 0.9975 on a 0.01 slider) gets the decimals it
+    needs to read as itself: ``"0.9975"``, never ``"1.00"``; at most ``max_decimals``
+    (``on_grid(0.999999768, 0.01, 6) == "1.000000"``: six decimals say it is not 1.00).
+    """
+    decimals = step_decimals(step)
+    if not math.isfinite(value):
+        return f"{value}"
+    if is_on_grid(value, step):
+        return f"{value + 0.0:.{decimals}f}"
+    most = max(decimals + 1, max_decimals)
+    for more in range(decimals + 1, most + 1):
+        text = f"{value + 0.0:.{more}f}"
+        if abs(float(text) - value) <= 1e-9 * max(abs(value), 1e-300):
+            return text
+    return f"{value + 0.0:.{most}f}"
 
 
 def times_ten_to(value: float, digits: int = 1) -> str:
@@ -108,6 +164,7 @@ __all__ = [
     "array_summary",
     "as_book_prints",
     "exact",
+    "is_on_grid",
     "on_grid",
     "readout",
     "short",

@@ -690,9 +690,7 @@ class Session:
             ) from None
         except FileTooLargeError as exc:
             raise SessionError(
-                Message(
-                    "the file is too large ({size:.1f} MB; at most 10 MB)", size=exc.size / 1e6
-                )
+                Message("the file is too large ({size:.1f} MB; at most 10 MB)", size=exc.size / 1e6)
             ) from None
         except OSError as exc:
             if exc.errno == errno.ELOOP:

@@ -4,38 +4,38 @@
 <context>
     <name>ExpressionBar</name>
     <message>
-        <location filename="../panels/formula/expression_bar.py" line="227"/>
+        <location filename="../panels/formula/expression_bar.py" line="223"/>
         <source>type a formula, e.g. sin(x) * x^2</source>
         <translation>수식을 입력하세요. 예: sin(x) * x^2</translation>
     </message>
     <message>
-        <location filename="../panels/formula/expression_bar.py" line="229"/>
+        <location filename="../panels/formula/expression_bar.py" line="225"/>
         <source>The function f. Operators + - * / ^, functions such as sin(x), constants pi and e; 2x means 2*x. (Ctrl+L)</source>
         <translation>함수 f. 연산자 + - * / ^, sin(x) 같은 함수, 상수 pi와 e를 쓸 수 있습니다. 2x는 2*x를 뜻합니다. (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../panels/formula/expression_bar.py" line="232"/>
+        <location filename="../panels/formula/expression_bar.py" line="228"/>
         <source>Expression</source>
         <translation>수식</translation>
     </message>
     <message>
-        <location filename="../panels/formula/expression_bar.py" line="284"/>
+        <location filename="../panels/formula/expression_bar.py" line="280"/>
         <source>= {formula}    (Enter or a short pause adds {names})</source>
         <translation>= {formula}    (Enter를 누르거나 잠시 멈추면 {names} 추가)</translation>
     </message>
     <message>
-        <location filename="../panels/formula/expression_bar.py" line="296"/>
+        <location filename="../panels/formula/expression_bar.py" line="292"/>
         <source>column {column}: {message}</source>
         <translation>{column}번째 열: {message}</translation>
     </message>
     <message>
-        <location filename="../panels/formula/expression_bar.py" line="291"/>
-        <location filename="../panels/formula/expression_bar.py" line="303"/>
+        <location filename="../panels/formula/expression_bar.py" line="287"/>
+        <location filename="../panels/formula/expression_bar.py" line="299"/>
         <source>The plot and numbers show the last formula that worked.</source>
         <translation>플롯과 숫자는 마지막으로 올바르게 계산된 수식의 결과입니다.</translation>
     </message>
     <message>
-        <location filename="../panels/formula/expression_bar.py" line="311"/>
+        <location filename="../panels/formula/expression_bar.py" line="307"/>
         <source>How the tutor reads your formula</source>
         <translation>튜터가 수식을 읽은 방식</translation>
     </message>
@@ -128,7 +128,7 @@
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="662"/>
+        <location filename="../file_actions.py" line="663"/>
         <source>Untitled</source>
         <translation>제목 없음</translation>
     </message>
@@ -229,32 +229,32 @@
         <translation>내보낼 보기가 없습니다</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="571"/>
+        <location filename="../file_actions.py" line="572"/>
         <source>Autosave works again: your changes are protected.</source>
         <translation>자동 저장이 다시 됩니다: 변경 내용이 보호됩니다.</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="578"/>
+        <location filename="../file_actions.py" line="579"/>
         <source>Autosave failed: your changes are not protected against a crash ({reason}). Save them with File &gt; Save As.</source>
         <translation>자동 저장 실패: 프로그램이 비정상 종료되면 변경 내용을 잃을 수 있습니다 ({reason}). 파일 &gt; 다른 이름으로 저장으로 저장하세요.</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="586"/>
+        <location filename="../file_actions.py" line="587"/>
         <source>Autosave Failed</source>
         <translation>자동 저장 실패</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="657"/>
+        <location filename="../file_actions.py" line="658"/>
         <source>An autosaved session could not be read: {reason}</source>
         <translation>자동 저장된 세션을 읽을 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="666"/>
+        <location filename="../file_actions.py" line="667"/>
         <source>Restore Unsaved Work?</source>
         <translation>저장하지 않은 작업을 복원할까요?</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="668"/>
+        <location filename="../file_actions.py" line="669"/>
         <source>Autodiff Tutor did not close properly. Restore the unsaved changes to {name} from {time}?</source>
         <translation>Autodiff Tutor가 정상적으로 종료되지 않았습니다. {time}에 저장되지 않은 {name}의 변경 사항을 복원할까요?</translation>
     </message>
@@ -262,78 +262,103 @@
 <context>
     <name>GradientCheckPanel</name>
     <message>
-        <location filename="../panels/gradient_check/gradient_check_panel.py" line="160"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="180"/>
         <source>Backprop&apos;s ∂f/∂v beside the central difference (f(v+h) − f(v−h)) / 2h. Move h: too large and truncation error grows (∝ h²), too small and round-off takes over (∝ ε/h).</source>
         <translation>역전파로 구한 ∂f/∂v와 중앙차분 (f(v+h) − f(v−h)) / 2h를 나란히 보여 줍니다. h를 움직여 보세요. 너무 크면 절단 오차가 커지고(∝ h²), 너무 작으면 반올림 오차가 커집니다(∝ ε/h).</translation>
     </message>
     <message>
-        <location filename="../panels/gradient_check/gradient_check_panel.py" line="165"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="185"/>
         <source>Step h of the central difference (log scale)</source>
         <translation>중앙차분의 간격 h (로그 눈금)</translation>
     </message>
     <message>
-        <location filename="../panels/gradient_check/gradient_check_panel.py" line="166"/>
-        <location filename="../panels/gradient_check/gradient_check_panel.py" line="178"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="186"/>
+        <source>Step h of the central difference</source>
+        <translation>중앙 차분의 간격 h</translation>
+    </message>
+    <message>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="187"/>
+        <source>Backprop against the central difference</source>
+        <translation>역전파와 중앙 차분의 비교</translation>
+    </message>
+    <message>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="188"/>
+        <source>Column headings</source>
+        <translation>열 제목</translation>
+    </message>
+    <message>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="190"/>
+        <source>Relative error as h varies</source>
+        <translation>h에 따른 상대 오차</translation>
+    </message>
+    <message>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="191"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="207"/>
         <source>step h</source>
         <translation>간격 h</translation>
     </message>
     <message>
-        <location filename="../panels/gradient_check/gradient_check_panel.py" line="169"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="194"/>
         <source>variable</source>
         <translation>변수</translation>
     </message>
     <message>
-        <location filename="../panels/gradient_check/gradient_check_panel.py" line="170"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="195"/>
         <source>backprop</source>
         <translation>역전파</translation>
     </message>
     <message>
-        <location filename="../panels/gradient_check/gradient_check_panel.py" line="171"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="196"/>
         <source>central diff.</source>
         <translation>중앙차분</translation>
     </message>
     <message>
-        <location filename="../panels/gradient_check/gradient_check_panel.py" line="172"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="197"/>
         <source>rel. error</source>
         <translation>상대 오차</translation>
     </message>
     <message>
-        <location filename="../panels/gradient_check/gradient_check_panel.py" line="176"/>
-        <source>|backprop − difference| / max(|backprop|, |difference|, 1)</source>
-        <translation>|역전파 − 중앙차분| / max(|역전파|, |중앙차분|, 1)</translation>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="202"/>
+        <source>|backprop − difference| / max(|backprop|, |difference|, {floor}); “both ≈ 0” when both are below {floor}, where a difference quotient cannot tell a derivative from 0</source>
+        <translation>|역전파 − 차분| / max(|역전파|, |차분|, {floor}); 둘 다 {floor}보다 작으면 “둘 다 ≈ 0”: 차분몫으로는 그 미분값을 0과 구별할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../panels/gradient_check/gradient_check_panel.py" line="179"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="208"/>
         <source>relative error</source>
         <translation>상대 오차</translation>
     </message>
     <message>
-        <location filename="../panels/gradient_check/gradient_check_panel.py" line="180"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="209"/>
         <source>round-off ∝ ε/h</source>
         <translation>반올림 오차 ∝ ε/h</translation>
     </message>
     <message>
-        <location filename="../panels/gradient_check/gradient_check_panel.py" line="181"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="210"/>
         <source>truncation ∝ h²</source>
         <translation>절단 오차 ∝ h²</translation>
     </message>
     <message>
-        <location filename="../panels/gradient_check/gradient_check_panel.py" line="209"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="238"/>
         <source>No variables: nothing to check.</source>
         <translation>변수가 없어서 확인할 것이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../panels/gradient_check/gradient_check_panel.py" line="315"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="280"/>
+        <source>both ≈ 0</source>
+        <translation>둘 다 ≈ 0</translation>
+    </message>
+    <message>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="351"/>
         <source>Relative error for ∂f/∂{v} as h varies</source>
         <translation>h에 따른 ∂f/∂{v}의 상대 오차</translation>
     </message>
     <message>
-        <location filename="../panels/gradient_check/gradient_check_panel.py" line="337"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="373"/>
         <source>⚠ {where}: its input is exactly 0, where {op} has a corner and no derivative. Backprop uses the subgradient {sub}; the central difference averages the two slopes.</source>
         <translation>⚠ {where}: 입력이 정확히 0입니다. {op}는 여기서 꺾여 있어 미분할 수 없습니다. 역전파는 부분 기울기(subgradient) {sub}를 쓰고, 중앙차분은 양쪽 기울기의 평균을 냅니다.</translation>
     </message>
     <message>
-        <location filename="../panels/gradient_check/gradient_check_panel.py" line="345"/>
+        <location filename="../panels/gradient_check/gradient_check_panel.py" line="381"/>
         <source>⚠ {where}: its input {x} is within h of the corner at 0, so f(v ± h) fall on both sides of it and the central difference mixes two slopes. Make h smaller.</source>
         <translation>⚠ {where}: 입력 {x}가 꺾인 점 0에서 h보다 가까워서 f(v ± h)가 양쪽에 걸치므로, 중앙차분이 두 기울기를 섞게 됩니다. h를 더 작게 하세요.</translation>
     </message>
@@ -687,17 +712,17 @@
 <context>
     <name>LessonPanel</name>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="484"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="485"/>
         <source>Open Lesson Folder</source>
         <translation>레슨 폴더 열기</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="493"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="494"/>
         <source>Cannot Open Lesson</source>
         <translation>레슨을 열 수 없음</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="494"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="495"/>
         <source>The lesson in {folder} was not opened.
 
 {reason}</source>
@@ -706,182 +731,182 @@
 {reason}</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="525"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="526"/>
         <source>Load the Lesson&apos;s Example</source>
         <translation>레슨 예제 불러오기</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="527"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="528"/>
         <source>The example replaces the current formula and variables. Unsaved changes will be lost.</source>
         <translation>예제가 지금의 수식과 변수를 대신합니다. 저장하지 않은 변경 사항은 사라집니다.</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="586"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="587"/>
         <source>Go to Lesson “{title}”</source>
         <translation>레슨 “{title}”(으)로 이동</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="671"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="672"/>
         <source>Book steps {steps}</source>
         <translation>책의 단계 {steps}</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="673"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="674"/>
         <source>Book step {step}</source>
         <translation>책의 단계 {step}</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="675"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="676"/>
         <source>Opened from {folder}</source>
         <translation>{folder} 폴더에서 엶</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="686"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="687"/>
         <source>Asked with the teaching switch: {names}</source>
         <translation>교육용 스위치를 켠 상태의 질문: {names}</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="690"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="691"/>
         <source>your prediction</source>
         <translation>예상한 값</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="691"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="692"/>
         <source>Check</source>
         <translation>확인</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="692"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="693"/>
         <source>Reveal</source>
         <translation>정답 보기</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="699"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="700"/>
         <source>{title} (book step {step})</source>
         <translation>{title} (책의 단계 {step})</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="705"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="706"/>
         <source>Lesson {n} of {total}</source>
         <translation>레슨 {n} / {total}</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="714"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="715"/>
         <source>Example: f = {expression}</source>
         <translation>예제: f = {expression}</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="715"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="716"/>
         <source>Example: f = {expression} at {point}</source>
         <translation>예제: {point}에서 f = {expression}</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="726"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="727"/>
         <source>Type a number, such as 2.5, -3 or 16/11.</source>
         <translation>2.5, -3, 16/11처럼 숫자를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="729"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="730"/>
         <source>✓ Right! The engine gets {value}.</source>
         <translation>✓ 맞았습니다! 엔진의 계산도 {value}입니다.</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="737"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="738"/>
         <source>✗ Not quite: {guess} is too high.</source>
         <translation>✗ 아쉽습니다. 정답은 {guess}보다 작습니다.</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="739"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="740"/>
         <source>✗ Not quite: {guess} is too low.</source>
         <translation>✗ 아쉽습니다. 정답은 {guess}보다 큽니다.</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="741"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="742"/>
         <source>Try again, or press Reveal.</source>
         <translation>다시 해 보거나 ‘정답 보기’를 누르세요.</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="744"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="745"/>
         <source>Hint: {hint}</source>
         <translation>힌트: {hint}</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="748"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="749"/>
         <source>The engine&apos;s answer: {value}</source>
         <translation>엔진의 답: {value}</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="766"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="767"/>
         <source>teaching switches on: {names}</source>
         <translation>켜진 교육용 스위치: {names}</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="769"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="770"/>
         <source>Run again</source>
         <translation>다시 실행</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="769"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="770"/>
         <source>Run</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="771"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="772"/>
         <source>Printed by the engine, just now.</source>
         <translation>방금 엔진이 출력한 결과입니다.</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="773"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="774"/>
         <source>Predict first, then run the code to see what the engine prints.</source>
         <translation>먼저 예상한 다음, 코드를 실행해서 엔진이 무엇을 출력하는지 보세요.</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="812"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="813"/>
         <source>Change Teaching Switches</source>
         <translation>교육용 스위치 바꾸기</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="843"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="844"/>
         <source>Load Example</source>
         <translation>예제 불러오기</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="845"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="846"/>
         <source>Replace the formula and variables with this lesson&apos;s example</source>
         <translation>수식과 변수를 이 레슨의 예제로 바꿉니다</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="847"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="848"/>
         <source>Predict First</source>
         <translation>먼저 예상하기</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="849"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="850"/>
         <source>Work out each answer in your head or on paper, type it, then check.</source>
         <translation>답을 머릿속이나 종이 위에서 먼저 구해 입력한 다음 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="851"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="852"/>
         <source>The Book&apos;s Code, on This Engine</source>
         <translation>책의 코드를 이 엔진으로 실행</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="852"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="853"/>
         <source>Teaching Switches</source>
         <translation>교육용 스위치</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="853"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="854"/>
         <source>◀ Previous</source>
         <translation>◀ 이전</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="854"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="855"/>
         <source>Next ▶</source>
         <translation>다음 ▶</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="541"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="542"/>
         <source>Lessons</source>
         <translation>레슨</translation>
     </message>
@@ -1017,102 +1042,112 @@
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="282"/>
+        <location filename="../panels/descent/map_panel.py" line="289"/>
         <source>Variable along the horizontal axis</source>
         <translation>가로축 변수</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="283"/>
+        <location filename="../panels/descent/map_panel.py" line="290"/>
         <source>Variable along the vertical axis</source>
         <translation>세로축 변수</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="285"/>
+        <location filename="../panels/descent/map_panel.py" line="294"/>
         <source>Grid points per axis; the whole grid is one vectorized forward and backward pass</source>
         <translation>축마다 격자점의 수. 격자 전체를 벡터화된 순전파와 역전파 한 번으로 계산합니다</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="84"/>
+        <location filename="../panels/descent/map_panel.py" line="85"/>
         <source>Auto</source>
         <translation>자동</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="84"/>
+        <location filename="../panels/descent/map_panel.py" line="85"/>
         <source>Linear</source>
         <translation>선형</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="84"/>
+        <location filename="../panels/descent/map_panel.py" line="85"/>
         <source>Log</source>
         <translation>로그</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="291"/>
+        <location filename="../panels/descent/map_panel.py" line="300"/>
         <source>Colour scale: a log scale shows the floor of deep valleys (Rosenbrock)</source>
         <translation>색 눈금: 로그 눈금을 쓰면 깊은 골짜기의 바닥이 보입니다(로젠브록)</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="278"/>
+        <location filename="../panels/descent/map_panel.py" line="285"/>
         <source>Horizontal</source>
         <translation>가로</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="279"/>
+        <location filename="../panels/descent/map_panel.py" line="286"/>
         <source>Vertical</source>
         <translation>세로</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="280"/>
+        <location filename="../panels/descent/map_panel.py" line="287"/>
         <source>Grid</source>
         <translation>격자</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="281"/>
+        <location filename="../panels/descent/map_panel.py" line="288"/>
         <source>Colours</source>
         <translation>색</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="294"/>
+        <location filename="../panels/descent/map_panel.py" line="291"/>
+        <source>Grid points per axis</source>
+        <translation>축마다 격자점 수</translation>
+    </message>
+    <message>
+        <location filename="../panels/descent/map_panel.py" line="292"/>
+        <source>Map of f: drag or click to move the point</source>
+        <translation>f의 지도: 끌거나 클릭해 점을 옮기세요</translation>
+    </message>
+    <message>
+        <location filename="../panels/descent/map_panel.py" line="303"/>
         <source>The map needs an expression with two or more variables, e.g. x^2 - y^2.</source>
         <translation>지도를 보려면 변수가 두 개 이상인 수식이 필요합니다. 예: x^2 - y^2</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="297"/>
+        <location filename="../panels/descent/map_panel.py" line="306"/>
         <source>&lt;span style=&quot;color:{g}&quot;&gt;━▶&lt;/span&gt; ∇f points uphill &amp;nbsp; &lt;span style=&quot;color:#444&quot;&gt;━▷&lt;/span&gt; −∇f, the direction of steepest descent&lt;br&gt;Drag or click the map to move the point.</source>
         <translation>&lt;span style=&quot;color:{g}&quot;&gt;━▶&lt;/span&gt; ∇f는 오르막을 가리킵니다 &amp;nbsp; &lt;span style=&quot;color:#444&quot;&gt;━▷&lt;/span&gt; −∇f는 가장 가파른 내리막 방향입니다&lt;br&gt;지도를 끌거나 클릭해서 점을 옮기세요.</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="319"/>
+        <location filename="../panels/descent/map_panel.py" line="328"/>
         <source>Map axes {x}, {y}</source>
         <translation>지도 축 {x}, {y}</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="417"/>
+        <location filename="../panels/descent/map_panel.py" line="426"/>
         <source>Map grid {n} × {n}</source>
         <translation>지도 격자 {n} × {n}</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="421"/>
+        <location filename="../panels/descent/map_panel.py" line="430"/>
         <source>Map colours: {scale}</source>
         <translation>지도 색: {scale}</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="575"/>
+        <location filename="../panels/descent/map_panel.py" line="584"/>
         <source>f({x}, {y})</source>
         <translation>f({x}, {y})</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="654"/>
+        <location filename="../panels/descent/map_panel.py" line="738"/>
         <source>holding {values}</source>
         <translation>{values} 고정</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="577"/>
+        <location filename="../panels/descent/map_panel.py" line="586"/>
         <source>(log colour scale)</source>
         <translation>(로그 색 눈금)</translation>
     </message>
     <message>
-        <location filename="../panels/descent/map_panel.py" line="637"/>
+        <location filename="../panels/descent/map_panel.py" line="721"/>
         <source>at ({x}, {y}) = ({px}, {py}): f = &lt;b&gt;{f}&lt;/b&gt;&lt;br&gt;&lt;span style=&quot;color:{gc}&quot;&gt;∇f&lt;/span&gt; = (∂f/∂{x}, ∂f/∂{y}) = (&lt;b&gt;{gx}&lt;/b&gt;, &lt;b&gt;{gy}&lt;/b&gt;), |∇f| = {norm}</source>
         <translation>({x}, {y}) = ({px}, {py})에서: f = &lt;b&gt;{f}&lt;/b&gt;&lt;br&gt;&lt;span style=&quot;color:{gc}&quot;&gt;∇f&lt;/span&gt; = (∂f/∂{x}, ∂f/∂{y}) = (&lt;b&gt;{gx}&lt;/b&gt;, &lt;b&gt;{gy}&lt;/b&gt;), |∇f| = {norm}</translation>
     </message>
@@ -1457,7 +1492,7 @@
     </message>
     <message>
         <location filename="../../tutor/session.py" line="188"/>
-        <location filename="../../tutor/session.py" line="761"/>
+        <location filename="../../tutor/session.py" line="759"/>
         <source>the file</source>
         <translation>파일</translation>
     </message>
@@ -1493,7 +1528,7 @@
     </message>
     <message>
         <location filename="../../tutor/session.py" line="294"/>
-        <location filename="../../tutor/session.py" line="733"/>
+        <location filename="../../tutor/session.py" line="731"/>
         <source>too many variables (at most {limit})</source>
         <translation>변수가 너무 많습니다(최대 {limit}개)</translation>
     </message>
@@ -1570,12 +1605,12 @@
         <translation>{path!r}은(는) 세션 파일이 아니라 {kind}입니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="698"/>
+        <location filename="../../tutor/session.py" line="696"/>
         <source>its symbolic links lead round in a loop</source>
         <translation>심볼릭 링크가 순환합니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="702"/>
+        <location filename="../../tutor/session.py" line="700"/>
         <source>cannot read {path!r}: {reason}</source>
         <translation>{path!r}을(를) 읽을 수 없습니다: {reason}</translation>
     </message>
@@ -1685,12 +1720,12 @@
         <translation>세션 파일이 아닙니다: 자릿수가 지나치게 많은 숫자가 들어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="721"/>
+        <location filename="../../tutor/session.py" line="719"/>
         <source>the session holds text that cannot be saved (not valid Unicode)</source>
         <translation>세션에 저장할 수 없는 텍스트(올바르지 않은 유니코드)가 있습니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/session.py" line="780"/>
+        <location filename="../../tutor/session.py" line="778"/>
         <source>the file contains {name}, which is not a number a session can hold</source>
         <translation>파일에 세션이 담을 수 없는 값 {name}이(가) 들어 있습니다</translation>
     </message>
@@ -1735,27 +1770,27 @@
         <translation>{n}단계에서 발산했습니다: 값이 무한대가 되거나 정의되지 않습니다. 학습률을 줄여 보세요.</translation>
     </message>
     <message>
-        <location filename="../../tutor/evaluation.py" line="124"/>
+        <location filename="../../tutor/evaluation.py" line="129"/>
         <source>f is not finite at this point ({value})</source>
         <translation>이 점에서 f가 유한하지 않습니다({value})</translation>
     </message>
     <message>
-        <location filename="../../tutor/evaluation.py" line="129"/>
+        <location filename="../../tutor/evaluation.py" line="134"/>
         <source>∂f/∂{name} is not finite at this point ({value})</source>
         <translation>이 점에서 ∂f/∂{name}가 유한하지 않습니다({value})</translation>
     </message>
     <message>
-        <location filename="../../tutor/evaluation.py" line="171"/>
+        <location filename="../../tutor/evaluation.py" line="178"/>
         <source>{curve} is undefined or infinite at {bad} of {points} points along {name}</source>
         <translation>{name}를 따라 {points}개 점 중 {bad}개에서 {curve}가 정의되지 않거나 무한대입니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/evaluation.py" line="203"/>
+        <location filename="../../tutor/evaluation.py" line="210"/>
         <source>the plot uses {points:,} of the sweep&apos;s {requested:,} points: {functions:,} recorded operations × {requested:,} points would be more work than the budget of {budget:,} node-points</source>
         <translation>그래프는 스윕의 점 {requested:,}개 중 {points:,}개만 씁니다: 기록된 연산 {functions:,}개 × 점 {requested:,}개는 작업 예산 {budget:,} 노드·점을 넘습니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/evaluation.py" line="224"/>
+        <location filename="../../tutor/evaluation.py" line="231"/>
         <location filename="../../main.py" line="198"/>
         <source>the sweep</source>
         <translation>스윕</translation>
@@ -1836,7 +1871,7 @@
         <translation>식 안의 &apos;,&apos; — 출력 튜플 (a, b)는 식 전체여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/formula.py" line="1207"/>
+        <location filename="../../tutor/formula.py" line="1206"/>
         <source>this formula has {count} outputs (a tuple), but one f is expected here — write a single formula, e.g. {first}</source>
         <translation>이 식은 출력이 {count}개(튜플)이지만 여기서는 f가 하나여야 합니다 — 식 하나만 쓰세요. 예: {first}</translation>
     </message>
@@ -1931,12 +1966,12 @@
         <translation>짝이 없는 &apos;)&apos; — 앞에 &apos;(&apos;가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/formula.py" line="1088"/>
+        <location filename="../../tutor/formula.py" line="1087"/>
         <source>missing &apos;)&apos; for the &apos;(&apos; at column {column}</source>
         <translation>{column}번째 열의 &apos;(&apos;에 맞는 &apos;)&apos;가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/formula.py" line="1110"/>
+        <location filename="../../tutor/formula.py" line="1109"/>
         <source>the expression is too long: {count:,} characters (the limit is {limit:,})</source>
         <translation>수식이 너무 깁니다: {count:,}자(최대 {limit:,}자)</translation>
     </message>
@@ -1981,12 +2016,12 @@
         <translation>기울기 검사</translation>
     </message>
     <message>
-        <location filename="../../tutor/grid.py" line="91"/>
+        <location filename="../../tutor/grid.py" line="122"/>
         <source>the map&apos;s grid</source>
         <translation>지도의 격자</translation>
     </message>
     <message>
-        <location filename="../../tutor/grid.py" line="92"/>
+        <location filename="../../tutor/grid.py" line="123"/>
         <source>the map uses a {fit}×{fit} grid instead of {n}×{n}: {functions:,} recorded operations × {points:,} points would be more work than the budget of {budget:,} node-points</source>
         <translation>지도는 {n}×{n} 대신 {fit}×{fit} 격자를 씁니다: 기록된 연산 {functions:,}개 × 점 {points:,}개는 작업 예산 {budget:,} 노드·점을 넘습니다</translation>
     </message>
@@ -2084,144 +2119,146 @@
         <translation>안장점 x² − y²: 경사하강이 능선에서 미끄러집니다</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="193"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="197"/>
         <source>Load a preset…</source>
         <translation>프리셋 불러오기…</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="197"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="201"/>
         <source>Replace the expression with a ready-made landscape</source>
         <translation>수식을 미리 준비된 지형으로 바꿉니다</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="198"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="202"/>
         <source>Gradient descent</source>
         <translation>경사하강법</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="199"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="203"/>
         <source>Newton&apos;s method (one variable)</source>
         <translation>뉴턴 방법 (변수 하나)</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="200"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="204"/>
         <source>Method</source>
         <translation>방법</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="201"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="205"/>
         <source>Moves</source>
         <translation>움직일 변수</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="204"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="210"/>
         <source>Each step moves by −(learning rate) × ∇f</source>
         <translation>한 단계마다 −(학습률) × ∇f만큼 움직입니다</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="202"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="206"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="208"/>
         <source>Learning rate</source>
         <translation>학습률</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="206"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="212"/>
         <source>Steps taken between two redraws while running (about 60 redraws a second)</source>
         <translation>실행 중에 화면을 다시 그리는 사이에 진행할 단계 수 (초당 약 60번 다시 그림)</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="203"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="207"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="209"/>
         <source>Steps per frame</source>
         <translation>프레임당 단계</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="208"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="214"/>
         <source>Step</source>
         <translation>한 단계</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="209"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="215"/>
         <source>Take one step</source>
         <translation>한 단계 진행합니다</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="210"/>
-        <location filename="../panels/descent/optimizer_panel.py" line="266"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="216"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="272"/>
         <source>Run</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="211"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="217"/>
         <source>Keep stepping, redrawing about 60 times a second</source>
         <translation>계속 진행하며 초당 약 60번 다시 그립니다</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="212"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="218"/>
         <source>Reset</source>
         <translation>처음으로</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="213"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="219"/>
         <source>Back to where the run started; forget the trail</source>
         <translation>실행을 시작한 곳으로 돌아가고 자취를 지웁니다</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="210"/>
-        <location filename="../panels/descent/optimizer_panel.py" line="257"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="216"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="263"/>
         <source>Stop</source>
         <translation>멈춤</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="296"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="302"/>
         <source>Load preset {name}</source>
         <translation>프리셋 {name} 불러오기</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="385"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="391"/>
         <source>Optimizer method: {name}</source>
         <translation>최적화 방법: {name}</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="388"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="394"/>
         <source>Learning rate {lr}</source>
         <translation>학습률 {lr}</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="391"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="397"/>
         <source>Steps per frame {n}</source>
         <translation>프레임당 단계 {n}</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="459"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="465"/>
         <source>The engine failed: {error}</source>
         <translation>엔진 오류: {error}</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="499"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="513"/>
         <source>nothing: the expression has no variables</source>
         <translation>없음: 수식에 변수가 없습니다</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="503"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="517"/>
         <source>(holding {names} fixed)</source>
         <translation>({names} 고정)</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="507"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="521"/>
         <source>Iteration 0 — press Step or Run.</source>
         <translation>반복 0 — ‘한 단계’나 ‘실행’을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="511"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="525"/>
         <source>Iteration &lt;b&gt;{n}&lt;/b&gt; &amp;nbsp; f = &lt;b&gt;{f}&lt;/b&gt; &amp;nbsp; ({names}) = ({coords})</source>
         <translation>반복 &lt;b&gt;{n}&lt;/b&gt; &amp;nbsp; f = &lt;b&gt;{f}&lt;/b&gt; &amp;nbsp; ({names}) = ({coords})</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="515"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="529"/>
         <source>f′ = {g}, f″ = {h}</source>
         <translation>f′ = {g}, f″ = {h}</translation>
     </message>
     <message>
-        <location filename="../panels/descent/optimizer_panel.py" line="519"/>
+        <location filename="../panels/descent/optimizer_panel.py" line="533"/>
         <source>|∇f| = {g}</source>
         <translation>|∇f| = {g}</translation>
     </message>
@@ -2394,12 +2431,12 @@
         <translation>{name}()를 넣고 커서를 괄호 안에 두거나 선택한 부분을 감싸기 ({name}( 입력)</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="237"/>
+        <location filename="../panels/formula/button_palette.py" line="236"/>
         <source>variable {name}</source>
         <translation>변수 {name}</translation>
     </message>
     <message>
-        <location filename="../panels/formula/button_palette.py" line="238"/>
+        <location filename="../panels/formula/button_palette.py" line="237"/>
         <source>Insert the variable {name} (type {name})</source>
         <translation>변수 {name} 넣기 ({name} 입력)</translation>
     </message>
@@ -2412,39 +2449,50 @@
 <context>
     <name>PlotPanel</name>
     <message>
-        <location filename="../panels/plot/plot_panel.py" line="53"/>
+        <location filename="../panels/plot/plot_panel.py" line="66"/>
         <source>tangent at the point</source>
         <translation>그 점에서의 접선</translation>
     </message>
     <message>
-        <location filename="../panels/plot/plot_panel.py" line="234"/>
+        <location filename="../panels/plot/plot_panel.py" line="254"/>
+        <location filename="../panels/plot/plot_panel.py" line="256"/>
         <source>Fit view</source>
         <translation>맞춰 보기</translation>
     </message>
     <message>
-        <location filename="../panels/plot/plot_panel.py" line="235"/>
+        <location filename="../panels/plot/plot_panel.py" line="255"/>
         <source>Fit the axes to the curves again (Ctrl+0)</source>
         <translation>축을 곡선에 다시 맞춥니다 (Ctrl+0)</translation>
     </message>
     <message>
-        <location filename="../panels/plot/plot_panel.py" line="265"/>
+        <location filename="../panels/plot/plot_panel.py" line="258"/>
+        <source>Plot of f and its derivatives: click to move the point</source>
+        <translation>f와 도함수의 그래프: 클릭해 점을 옮기세요</translation>
+    </message>
+    <message>
+        <location filename="../panels/plot/plot_panel.py" line="291"/>
         <source>tangent</source>
         <translation>접선</translation>
     </message>
     <message>
-        <location filename="../panels/plot/plot_panel.py" line="274"/>
+        <location filename="../panels/plot/plot_panel.py" line="300"/>
         <source>f along {name}</source>
         <translation>{name}에 따른 f</translation>
     </message>
     <message>
-        <location filename="../panels/plot/plot_panel.py" line="314"/>
+        <location filename="../panels/plot/plot_panel.py" line="385"/>
         <source>f = {value} has no variable to plot along</source>
         <translation>f = {value}: 플롯의 가로축으로 쓸 변수가 없습니다</translation>
     </message>
     <message>
-        <location filename="../panels/plot/plot_panel.py" line="350"/>
+        <location filename="../panels/plot/plot_panel.py" line="423"/>
         <source>({values} held fixed)</source>
         <translation>({values} 고정)</translation>
+    </message>
+    <message>
+        <location filename="../panels/plot/plot_panel.py" line="544"/>
+        <source>{formula}   (at {point})</source>
+        <translation>{formula}   ({point}에서)</translation>
     </message>
 </context>
 <context>
@@ -2465,42 +2513,42 @@
         <translation>({names})을(를) ({values})(으)로 이동</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="444"/>
+        <location filename="../controller.py" line="442"/>
         <source>Change range of {name}</source>
         <translation>{name}의 범위 변경</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="452"/>
+        <location filename="../controller.py" line="450"/>
         <source>&apos;{name}&apos; is not a valid variable name</source>
         <translation>&apos;{name}&apos;은(는) 올바른 변수 이름이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="454"/>
+        <location filename="../controller.py" line="452"/>
         <source>&apos;{name}&apos; is a reserved name</source>
         <translation>&apos;{name}&apos;은(는) 예약된 이름입니다</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="465"/>
+        <location filename="../controller.py" line="463"/>
         <source>Add variable {name}</source>
         <translation>변수 {name} 추가</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="474"/>
+        <location filename="../controller.py" line="472"/>
         <source>Remove variable {name}</source>
         <translation>변수 {name} 삭제</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="484"/>
+        <location filename="../controller.py" line="482"/>
         <source>Plot along {name}</source>
         <translation>{name}을(를) 가로축으로 플롯</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="492"/>
+        <location filename="../controller.py" line="490"/>
         <source>Change plotted curves</source>
         <translation>플롯할 곡선 변경</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="513"/>
+        <location filename="../controller.py" line="511"/>
         <source>Change view settings</source>
         <translation>보기 설정 변경</translation>
     </message>
@@ -2526,17 +2574,17 @@
 <context>
     <name>SwitchBanner</name>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="115"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="116"/>
         <source>Teaching mode on:</source>
         <translation>교육용 모드 켜짐:</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="117"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="118"/>
         <source>results show a bug the book fixes.</source>
         <translation>책에서 고치는 버그가 결과에 나타납니다.</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="120"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="121"/>
         <source>Turn off</source>
         <translation>끄기</translation>
     </message>
@@ -2833,66 +2881,66 @@
 <context>
     <name>VariableRow</name>
     <message>
-        <location filename="../panels/variables/variables_panel.py" line="212"/>
+        <location filename="../panels/variables/variables_panel.py" line="258"/>
         <source>Plot f along {name}</source>
         <translation>{name}을(를) 가로축으로 f 플롯</translation>
     </message>
     <message>
-        <location filename="../panels/variables/variables_panel.py" line="213"/>
+        <location filename="../panels/variables/variables_panel.py" line="259"/>
         <source>Plot along {name}</source>
         <translation>{name}을(를) 가로축으로 플롯</translation>
     </message>
     <message>
-        <location filename="../panels/variables/variables_panel.py" line="214"/>
-        <location filename="../panels/variables/variables_panel.py" line="215"/>
+        <location filename="../panels/variables/variables_panel.py" line="260"/>
+        <location filename="../panels/variables/variables_panel.py" line="261"/>
         <source>Value of {name}</source>
         <translation>{name}의 값</translation>
     </message>
     <message>
-        <location filename="../panels/variables/variables_panel.py" line="234"/>
+        <location filename="../panels/variables/variables_panel.py" line="280"/>
         <source>How fast f changes when {name} moves, the others held still</source>
         <translation>다른 변수를 고정하고 {name}만 움직일 때 f가 변하는 빠르기</translation>
     </message>
     <message>
-        <location filename="../panels/variables/variables_panel.py" line="218"/>
-        <location filename="../panels/variables/variables_panel.py" line="380"/>
+        <location filename="../panels/variables/variables_panel.py" line="264"/>
+        <location filename="../panels/variables/variables_panel.py" line="425"/>
         <source>Smallest value of {name}</source>
         <translation>{name}의 최솟값</translation>
     </message>
     <message>
-        <location filename="../panels/variables/variables_panel.py" line="219"/>
-        <location filename="../panels/variables/variables_panel.py" line="381"/>
+        <location filename="../panels/variables/variables_panel.py" line="265"/>
+        <location filename="../panels/variables/variables_panel.py" line="426"/>
         <source>Largest value of {name}</source>
         <translation>{name}의 최댓값</translation>
     </message>
     <message>
-        <location filename="../panels/variables/variables_panel.py" line="216"/>
+        <location filename="../panels/variables/variables_panel.py" line="262"/>
         <source>step</source>
         <translation>간격</translation>
     </message>
     <message>
-        <location filename="../panels/variables/variables_panel.py" line="220"/>
-        <location filename="../panels/variables/variables_panel.py" line="382"/>
+        <location filename="../panels/variables/variables_panel.py" line="266"/>
+        <location filename="../panels/variables/variables_panel.py" line="427"/>
         <source>Slider step of {name}</source>
         <translation>{name} 슬라이더의 간격</translation>
     </message>
     <message>
-        <location filename="../panels/variables/variables_panel.py" line="230"/>
+        <location filename="../panels/variables/variables_panel.py" line="276"/>
         <source>Remove {name} (f does not use it)</source>
         <translation>{name} 삭제 (f가 쓰지 않음)</translation>
     </message>
     <message>
-        <location filename="../panels/variables/variables_panel.py" line="232"/>
+        <location filename="../panels/variables/variables_panel.py" line="278"/>
         <source>Remove {name}</source>
         <translation>{name} 제거</translation>
     </message>
     <message>
-        <location filename="../panels/variables/variables_panel.py" line="238"/>
+        <location filename="../panels/variables/variables_panel.py" line="282"/>
         <source>f does not use {name}: moving it changes nothing</source>
         <translation>f는 {name}을(를) 쓰지 않습니다: 움직여도 아무것도 바뀌지 않습니다</translation>
     </message>
     <message>
-        <location filename="../panels/variables/variables_panel.py" line="328"/>
+        <location filename="../panels/variables/variables_panel.py" line="373"/>
         <source>not a number</source>
         <translation>숫자가 아님</translation>
     </message>
@@ -2900,12 +2948,12 @@
 <context>
     <name>VariablesPanel</name>
     <message>
-        <location filename="../panels/variables/variables_panel.py" line="452"/>
+        <location filename="../panels/variables/variables_panel.py" line="497"/>
         <source>No variables yet: type a name such as x in the formula.</source>
         <translation>아직 변수가 없습니다. 수식에 x 같은 이름을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../panels/variables/variables_panel.py" line="456"/>
+        <location filename="../panels/variables/variables_panel.py" line="501"/>
         <source>∂f/∂x is how fast f changes when x alone moves: the slope of the tangent in the plot. The engine gets every ∂f/∂· from one backward pass.</source>
         <translation>∂f/∂x는 x만 움직일 때 f가 변하는 빠르기, 곧 플롯에서 접선의 기울기입니다. 엔진은 역전파 한 번으로 모든 ∂f/∂·를 구합니다.</translation>
     </message>

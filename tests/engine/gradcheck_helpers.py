@@ -125,16 +125,18 @@ def _check_second_order(f, args, u, rng, rtol, atol) -> None:
             gx.grad = Variable(np.array(w, dtype=np.float64))
             gx.backward()
             second = [
-                np.zeros_like(x.data) if x.grad is None else np.asarray(x.grad.data)
-                for x in xs
+                np.zeros_like(x.data) if x.grad is None else np.asarray(x.grad.data) for x in xs
             ]
 
         for j, v in enumerate(rng.standard_normal(a.shape) for a in args):
             assert second[j].shape == args[j].shape
             numeric = _central_difference(h, args, j, v)
             _assert_close(
-                float(np.sum(second[j] * v)), numeric, f"d2/d(arg {i})d(arg {j})",
-                rtol * 100, atol * 100,
+                float(np.sum(second[j] * v)),
+                numeric,
+                f"d2/d(arg {i})d(arg {j})",
+                rtol * 100,
+                atol * 100,
             )
 
 

@@ -668,6 +668,8 @@ NONE_OPS = [
     pytest.param(lambda v, w: F.broadcast_to(v, (1,)), id="broadcast_to"),
     pytest.param(lambda v, w: F.sum_to(v, (1,)), id="sum_to"),
 ]
+
+
 @pytest.mark.parametrize("op", NONE_OPS)
 def test_operation_on_none_data_raises_a_clear_type_error(op):
     with pytest.raises(TypeError, match="None"):

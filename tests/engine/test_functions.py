@@ -214,14 +214,16 @@ HAND = [
     ("cos", F.cos, lambda x: -np.sin(x), lambda x: -np.cos(x), (-3, 3)),
     ("tan", F.tan, lambda x: _sec(x) ** 2, lambda x: 2 * np.tan(x) * _sec(x) ** 2, (-1.2, 1.2)),
     (
-        "tanh", F.tanh,
+        "tanh",
+        F.tanh,
         lambda x: 1 - np.tanh(x) ** 2,
         lambda x: -2 * np.tanh(x) * (1 - np.tanh(x) ** 2),
         (-2, 2),
     ),
     ("sqrt", F.sqrt, lambda x: 0.5 / np.sqrt(x), lambda x: -0.25 * x**-1.5, (0.3, 3)),
     (
-        "sigmoid", F.sigmoid,
+        "sigmoid",
+        F.sigmoid,
         lambda x: _sig(x) * (1 - _sig(x)),
         lambda x: _sig(x) * (1 - _sig(x)) * (1 - 2 * _sig(x)),
         (-4, 4),
@@ -321,9 +323,7 @@ def test_second_derivatives_of_zero_to_a_power_are_the_limits():
 
 
 POWER_POINTS = [
-    (x0, y0)
-    for x0 in (0.0, -0.0, 2.0, 0.5, -2.0)
-    for y0 in (2.0, 0.0, -1.0, 0.5, 3.0, -2.0, 1.0)
+    (x0, y0) for x0 in (0.0, -0.0, 2.0, 0.5, -2.0) for y0 in (2.0, 0.0, -1.0, 0.5, 3.0, -2.0, 1.0)
 ]
 
 
@@ -466,8 +466,9 @@ SCALAR = 1.7
         pytest.param(lambda a, x: a / x, lambda a, x: (1 / x).sum(), id="rdiv"),
         pytest.param(lambda a, x: x**a, lambda a, x: (x**a * np.log(x)).sum(), id="pow"),
         pytest.param(
-            lambda a, x: F.sin(a * x) * a, lambda a, x: (x * np.cos(a * x) * a).sum()
-            + np.sin(a * x).sum(), id="sin_of_product",
+            lambda a, x: F.sin(a * x) * a,
+            lambda a, x: (x * np.cos(a * x) * a).sum() + np.sin(a * x).sum(),
+            id="sin_of_product",
         ),
     ],
 )

@@ -453,7 +453,10 @@ def test_second_derivatives_through_matmul_softmax_and_get_item_match_torch(torc
         return F_["ce"](scores, tt) + F_["sum"](F_["softmax"](scores)[np.arange(4), tt] ** 2)
 
     mine = {
-        "matmul": F.matmul, "ce": F.softmax_cross_entropy, "sum": F.sum, "softmax": F.softmax,
+        "matmul": F.matmul,
+        "ce": F.softmax_cross_entropy,
+        "sum": F.sum,
+        "softmax": F.softmax,
     }
     theirs = {
         "matmul": torch.matmul,

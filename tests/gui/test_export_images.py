@@ -77,3 +77,57 @@ def test_the_graph_view_exports_its_whole_graph_as_png_and_svg(qtbot):
         assert label in texts
     assert_svg_has_content(svg)
 
+
+def _plot_panel(qtbot, session):
+    from gui.controller import SessionController
+    from gui.export_images import CLI_PLOT_SIZE
+    from gui.panels.plot.plot_panel import PlotPanel
+
+    controller = SessionController(session)
+    panel = PlotPanel(controller)
+    qtbot.addWidget(panel)
+    panel.resize(CLI_PLOT_SIZE)
+    panel.show()
+    qtbot.waitExposed(panel)
+    controller.evaluate_now()
+    return panel
+
+
+def test_a_plot_export_has_the_formula_and_the_point_in_its_title(qtbot):
+    from gui.export_images import image_bytes
+
+    panel = _plot_panel(qtbot, make_session(x=1.5, y=0.5))
+    svg = image_bytes(panel.plot_widget, ".svg").decode("utf-8")
+    assert "f(x) = sin(x) · x² + y" in svg
+    assert "x = 1.50, y = 0.50" in svg
+    assert not panel.plot_item.titleLabel.isVisible()  # the window's plot: no title again
+
+
+def test_the_legend_moves_out_of_the_curves_way(qtbot):
+    # 1/x fills the top-right and bottom-left quadrants near the axes... and the top-left
+    # corner is where f′ = −1/x² is near 0 but f near −0.2: every corner is counted
+    panel = _plot_panel(qtbot, make_session("1/x", x=1.0))
+    counts = panel.legend_corner_counts()
+    assert counts[panel.legend_corner] == min(counts.values())
+    assert counts[panel.legend_corner] == 0
+    panel = _plot_panel(qtbot, make_session("x", x=1.0))  # y = x: top-left is free
+    counts = panel.legend_corner_counts()
+    assert counts["top-right"] > 0 and counts["bottom-left"] > 0  # the diagonal
+    assert panel.legend_corner in ("top-left", "bottom-right")
+
+
+def test_a_plot_export_takes_under_half_a_second(qtbot, tmp_path):
+    import statistics
+    import time
+
+    from gui.export_images import export_image
+
+    panel = _plot_panel(qtbot, make_session())
+    export_image(panel.plot_widget, tmp_path / "warm.png")  # fonts, exporters
+    for suffix in (".png", ".svg"):
+        times = []
+        for i in range(3):
+            t0 = time.perf_counter()
+            export_image(panel.plot_widget, tmp_path / f"plot{i}{suffix}")
+            times.append(time.perf_counter() - t0)
+        assert statistics.median(times) <= 0.5, (suffix, times)

@@ -560,9 +560,7 @@ def test_open_asks_about_unsaved_changes_only_after_a_valid_file_was_chosen(
     assert asking.controller.session.expression_text == "z^2"
 
 
-def test_the_recovery_question_comes_before_any_session_is_drawn(
-    qtbot, dialogs, monkeypatch
-):
+def test_the_recovery_question_comes_before_any_session_is_drawn(qtbot, dialogs, monkeypatch):
     import main
     from gui import app as app_module
 
@@ -594,6 +592,8 @@ def test_the_recovery_question_comes_before_any_session_is_drawn(
     assert len(seen) == 1
     window.file_actions.interactive = False  # closing asks nothing in a test
     window.close()
+
+
 # -- issue 12: failures are said once, nothing is lost, nothing hangs ---------------------------
 
 
@@ -680,8 +680,7 @@ def test_a_symlink_loop_under_open_recent_says_why_and_is_forgotten(window, dial
     entry = next(a for a in window.file_actions.recent_menu.actions() if "loop" in a.text())
     entry.trigger()  # an exception in the slot fails the test (pytest-qt)
     assert dialogs.warnings == [
-        "loop.json was not opened: cannot read "
-        f"'{loop}': its symbolic links lead round in a loop"
+        f"loop.json was not opened: cannot read '{loop}': its symbolic links lead round in a loop"
     ]
     assert window.file_actions.recent_files() == [str(good)]
     assert window.controller.session.expression_text == "x"
@@ -808,3 +807,29 @@ def test_a_signal_closes_the_app_as_quit_does_keeping_only_unsaved_work(
         assert window.file_actions.offer_recovery()
         assert window.controller.session.expression_text == "x^5 + 1"
         assert window.controller.session.variables["x"].value == 0.25
+
+
+def test_the_script_exported_from_the_menu_runs_alone_and_prints_what_eval_prints(
+    window, dialogs, tmp_path
+):
+    import subprocess
+    import sys
+
+    window.controller.set_expression("x^3 - 2*x")
+    window.controller.set_value("x", 1.5)
+    alone = tmp_path / "alone"
+    alone.mkdir()
+    dialogs.save_path = alone / "lesson"
+    window.file_actions.export_actions["py"].trigger()
+    assert dialogs.warnings == []
+    assert sorted(p.name for p in alone.iterdir()) == ["autodiff_engine.py", "lesson.py"]
+    # -I: no user site, no PYTHONPATH, no current folder; the folder holds only the export
+    run = subprocess.run(
+        [sys.executable, "-I", "lesson.py"], cwd=alone, capture_output=True, text=True
+    )
+    assert run.returncode == 0, run.stderr
+    lines = run.stdout.splitlines()
+    # f(1.5) = 3.375 - 3 = 0.375, f'(x) = 3x^2 - 2 = 4.75 (by hand)
+    values = dict(line.split(" = ") for line in lines if " = " in line)
+    assert float(values["f"]) == pytest.approx(0.375, rel=1e-12)
+    assert float(values["df/dx"]) == pytest.approx(4.75, rel=1e-12)

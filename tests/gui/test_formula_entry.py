@@ -402,9 +402,7 @@ def test_after_a_refused_then_accepted_range_ctrl_z_undoes_the_range(qtbot, wind
     assert c.session.variables["x"].max == 5.0 and max_edit.text() == "5"
 
 
-def test_the_new_variable_field_explains_in_place_and_clears_when_the_name_is_valid(
-    qtbot, window
-):
+def test_the_new_variable_field_explains_in_place_and_clears_when_the_name_is_valid(qtbot, window):
     keypad = window.findChild(QToolButton, "paletteButton_7")
     top = keypad.mapTo(window, keypad.rect().topLeft()).y()
     _click(qtbot, window, "newVariable")

@@ -460,7 +460,7 @@ def test_opening_an_edited_lesson_again_shows_the_new_version(qtbot, panel, tmp_
     _predict(qtbot, panel, 0, "0.84")
     toml = folder / "lesson.toml"
     toml.write_text(
-        toml.read_text(encoding="utf-8").replace('value = 1.0, min', 'value = 2.0, min'),
+        toml.read_text(encoding="utf-8").replace("value = 1.0, min", "value = 2.0, min"),
         encoding="utf-8",
     )
     assert panel.open_lesson_folder(folder)

@@ -357,8 +357,6 @@ def test_a_language_change_retranslates_both_panels_in_place(tab):
 # -- the panels' own state goes through the controller ------------------------------------------
 
 
-
-
 def test_map_axes_are_the_saved_ones_else_the_plots_variable_and_the_next():
     used = ("a", "x", "y")
     assert map_axes({}, used, "x") == ("x", "y")
@@ -516,3 +514,58 @@ def test_the_optimizer_descends_along_the_map_axes_in_the_panel_state(qtbot):
     assert set(controller.trails) == {"z", "x"}
     controller.set_panel_state("map", {"x": "x", "y": "y"}, "Map axes x, y")
     assert opt.stepper is None and controller.trails == {}  # other axes: a new run
+
+
+ROSENBROCK = "(1 - x0)^2 + 100*(x1 - x0^2)^2"
+
+
+def test_arrows_shrink_with_the_gradient_and_say_how_large_it_is(make_map):
+    far = make_map(ROSENBROCK, x0=-1.5, x1=2.0)
+    near = make_map(ROSENBROCK, x0=0.9975, x1=0.9951)
+    for panel in (far, near):
+        panel.set_axes("x0", "x1")
+        panel._update_arrows()
+    # by hand: ∂f/∂x0 = −2(1 − x0) − 400·x0·(x1 − x0²), ∂f/∂x1 = 200(x1 − x0²)
+    x0, x1 = 0.9975, 0.9951
+    g = (-2 * (1 - x0) - 400 * x0 * (x1 - x0**2), 200 * (x1 - x0**2))
+    norm = math.hypot(*g)
+    assert norm < 0.1  # 0.046, against ~1,000 at (−1.5, 2)
+    assert near.norm_text.textItem.toPlainText() == "|∇f| = " + f"{norm:.3g}"
+    assert far.arrow_pixels > 2.5 * near.arrow_pixels
+    assert near.arrow_pixels >= 16  # still an arrow with a head
+    # the drawn tip is arrow_pixels away from the point, on screen
+    px, py = near.point()
+    tx, ty = near.arrow_tip()
+    sx, sy = near._pixel_size()
+    assert math.hypot((tx - px) / sx, (ty - py) / sy) == pytest.approx(near.arrow_pixels)
+
+
+def test_arrow_length_is_log_scaled_in_the_gradient():
+    from tutor.grid import arrow_length
+
+    assert arrow_length(1e4, 1e4, 70, 16) == 70
+    assert arrow_length(1e3, 1e4, 70, 16) == pytest.approx(70 - 54 / 6)  # one decade of six
+    assert arrow_length(1e1, 1e4, 70, 16) == pytest.approx(70 - 3 * 54 / 6)
+    assert arrow_length(1e-3, 1e4, 70, 16) == 16  # seven decades down: the floor
+    assert arrow_length(0.0, 1e4, 70, 16) == 0.0  # no gradient, no arrow
+
+
+def test_the_map_follows_a_window_zoom_and_a_palette_change(make_map, monkeypatch):
+    import dataclasses
+
+    from PySide6.QtGui import QPalette
+
+    from gui import theme
+
+    panel = make_map(ROSENBROCK, x0=0.0, x1=2.0)
+    font = panel.font()
+    font.setPointSizeF(font.pointSizeF() * 2)
+    panel.setFont(font)  # a window zoom
+    assert panel.norm_text.textItem.font().pointSizeF() == pytest.approx(font.pointSizeF() * 0.95)
+    assert f"{font.pointSizeF():.1f}pt" in panel.plot.titleLabel.text or (
+        panel.plot.titleLabel.opts.get("size") == f"{font.pointSizeF():.1f}pt"
+    )
+    changed = dataclasses.replace(theme.current(), grad_arrow=("#00ff00", "#003300"))
+    monkeypatch.setattr(theme, "current", lambda: changed)
+    panel.setPalette(QPalette("#202020"))  # as a theme switch does
+    assert panel.grad_arrow.opts["brush"].color().name() == "#00ff00"

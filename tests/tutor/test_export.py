@@ -125,27 +125,119 @@ def test_exported_script_matches_hand_computed_values(tmp_path):
     assert values["df/dy"] == "1"  # whole numbers print plainly, as `main.py eval` does
 
 
-def test_script_never_splices_the_expression_into_code():
-    # A variable name that is also Python code stays a name: the text is parsed, and
-    # the only places it appears are string literals.
-    session = make_session("__import__ * os + system", __import__=2.0, os=3.0, system=1.0)
-    source = export_bytes(session, ".py").decode()
-    compile(source, "session.py", "exec")
-    assert "EXPRESSION = '__import__ * os + system'" in source
-    assert "\n__import__" not in source
+def test_script_writes_the_formula_as_engine_code():
+    source = export_bytes(make_session(x=1.5, y=0.5), ".py").decode()
+    assert "f = F.sin(x) * x ** 2 + y" in source
+    assert "x = Variable(np.array(1.5), name='x')" in source
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("sin(x) * x^2 + y", "F.sin(x) * x ** 2 + y"),
+        ("-x^2", "-x ** 2"),  # both languages: the power binds tighter than the minus
+        ("(-x)^3", "(-x) ** 3"),
+        ("x^2^3", "x ** 8"),  # a constant exponent is one number, as build computes it
+        ("x^-1", "x ** (-1)"),
+        ("x-(y-x)", "x - (y - x)"),
+        ("x+(y+x)", "x + (y + x)"),  # kept: floating-point addition is not associative
+        ("2^x", "2 ** x"),
+        ("1/2x", "1.0 / 2.0 * x"),  # (1/2)·x: constants in floating point, as in the engine
+        ("3(x+1)", "3 * (x + 1)"),
+    ],
+)
+def test_formula_code_is_the_formula_in_python(text, code):
+    from tutor.export import formula_code, python_names
+    from tutor.formula import parse
+
+    expr = parse(text)
+    assert formula_code(expr, python_names(expr.variables)) == code
+
+
+def test_variable_names_that_are_python_keywords_or_builtins_are_renamed():
+    from tutor.export import python_names
+
+    names = python_names(["lambda", "print", "__import__", "ℌ", "H", "θ", "x"])
+    assert names["θ"] == "θ" and names["x"] == "x" and names["H"] == "H"
+    renamed = [names[n] for n in ("lambda", "print", "__import__", "ℌ")]
+    assert all(n.startswith("v_") for n in renamed)  # ℌ: Python would read it as H
+    assert len(set(names.values())) == len(names)
+
+
+TRICKY = {
+    "keywords and builtins": (
+        "lambda * x + print - __import__",
+        {"lambda": 2.0, "x": 3.0, "print": 0.5, "__import__": 1.25},
+    ),
+    "NFKC twins": ("ℌ^2 + H", {"ℌ": 1.5, "H": -2.0}),
+    "constant exponents": ("x^(1/2) + x^-1 + x^(2*pi) + x^sin(1) + x^2^3", {"x": 1.7}),
+    "general powers": ("2^x + x^x + (-x)^3 - -x^2", {"x": 0.6}),
+    "big numbers": ("1e20*1e20 + 3^50 + x", {"x": 1.0}),
+    "no variable": ("2^10 + pi", {}),
+    "pole": ("1/x + log(x)", {"x": 0.0}),
+    "kinks": ("relu(x) + abs(x - 1) + sqrt(x^2 + 1)", {"x": 0.0}),
+}
+
+
+@pytest.mark.parametrize("key", list(TRICKY))
+def test_exported_script_runs_isolated_and_prints_the_apps_lines(key, tmp_path):
+    # `python -I` ignores PYTHONPATH, the user's site-packages and the current folder:
+    # the only engine it can find is the autodiff_engine.py exported beside the script.
+    text, values = TRICKY[key]
+    session = make_session(text, **values)
+    folder = tmp_path / "only-the-export"
+    folder.mkdir()
+    export_session(folder / "session.py", session)
+    assert sorted(p.name for p in folder.iterdir()) == ["autodiff_engine.py", "session.py"]
+    for path in folder.iterdir():
+        source = path.read_text(encoding="utf-8")
+        assert str(Path(__file__).resolve().parents[2]) not in source  # no path of ours
+        for app_import in ("import tutor", "from tutor", "import engine", "from engine", "gui"):
+            assert app_import not in source
+    printed = run_python("-I", folder / "session.py", cwd=tmp_path).splitlines()
+    assert printed == result_lines(session)
+    assert_same_numbers(printed, session)
+
+
+def test_engine_module_is_the_engines_own_source():
+    # generated from engine/core.py and engine/functions.py, not a copy kept by hand
+    from tutor.engine_module import engine_module_source
+
+    root = Path(__file__).resolve().parents[2] / "engine"
+    module = engine_module_source()
+    for name in ("core.py", "functions.py"):
+        for line in (root / name).read_text(encoding="utf-8").splitlines():
+            if line.startswith("from engine"):
+                assert line not in module
+            elif "max(" not in line:
+                assert line in module, line
+    assert "builtins.max([x.generation" in module  # core's max, not functions.py's
+
+
+def test_a_script_named_like_the_engine_is_refused(tmp_path):
+    with pytest.raises(ExportError, match="autodiff_engine.py"):
+        export_session(tmp_path / "autodiff_engine.py", make_session())
+    assert list(tmp_path.iterdir()) == []
 
 
 # -- the notebook -------------------------------------------------------------------
 
 
 def run_notebook_cells(nb) -> str:
-    """Exec every code cell in order in one namespace (our own output, in a test)."""
+    """Exec every code cell in order in one namespace (our own output, in a test), in
+    the current folder. A ``%%writefile NAME`` cell writes its body to NAME, as Jupyter
+    does."""
     namespace: dict = {"__name__": "__notebook__"}
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         for cell in nb.cells:
-            if cell.cell_type == "code":
-                exec(compile(cell.source, f"<cell {cell.id}>", "exec"), namespace)  # noqa: S102
+            if cell.cell_type != "code":
+                continue
+            first, _, body = cell.source.partition("\n")
+            if first.startswith("%%writefile "):
+                Path(first.split(None, 1)[1]).write_text(body, encoding="utf-8")
+                continue
+            exec(compile(cell.source, f"<cell {cell.id}>", "exec"), namespace)  # noqa: S102
     return out.getvalue(), namespace
 
 
@@ -161,10 +253,20 @@ def test_notebook_is_nbformat4_and_its_cells_give_the_apps_numbers(key, tmp_path
     kinds = [c.cell_type for c in nb.cells]
     assert kinds[0] == "markdown" and "code" in kinds
     first_code = next(c for c in nb.cells if c.cell_type == "code")
-    assert "sys.path.insert" in first_code.source and "#" in first_code.source
+    assert first_code.source.startswith("%%writefile autodiff_engine.py\n")
+    assert "class Variable" in first_code.source  # the engine travels in the notebook
+    assert str(Path(__file__).resolve().parents[2]) not in path.read_text(encoding="utf-8")
+    assert "tutor.formula" not in path.read_text(encoding="utf-8")
 
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(sys, "path", list(sys.path))
+    # only the folder holding the notebook (where its first cell writes the engine)
+    monkeypatch.setattr(
+        sys,
+        "path",
+        [str(tmp_path), *(p for p in sys.path if "site-packages" in p or "lib/python" in p)],
+    )
+    for name in [m for m in sys.modules if m == "autodiff_engine"]:
+        monkeypatch.delitem(sys.modules, name)
     printed, namespace = run_notebook_cells(nb)
     lines = [ln for ln in printed.splitlines() if ln.startswith(("f = ", "df/d"))]
     assert lines == result_lines(session)
@@ -179,7 +281,8 @@ def test_notebook_plot_cell_skips_gracefully_without_matplotlib(tmp_path, monkey
     nb = nbformat.reads(export_bytes(make_session(x=1.0), ".ipynb").decode(), as_version=4)
     monkeypatch.setitem(sys.modules, "matplotlib", None)  # import fails
     monkeypatch.setitem(sys.modules, "matplotlib.pyplot", None)
-    monkeypatch.setattr(sys, "path", list(sys.path))
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sys, "path", [str(tmp_path), *sys.path])
     printed, _ = run_notebook_cells(nb)
     assert "matplotlib is not installed: skipping the plot" in printed
 
@@ -283,4 +386,3 @@ def test_notebook_json_is_plain_data():
 
 
 # -- pictures: PNG and SVG, from the command line and from a plot -----------------------
-

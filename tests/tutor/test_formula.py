@@ -255,18 +255,28 @@ INVALID = [
     ("   ", 0, "the expression is empty"),
     # a name before '(' is a call: of an engine function, or an error at the name
     ("sinn(x)", 0, "'sinn' is not a function — did you mean sin(x)? To multiply, write sinn*(x)"),
-    ("2*sqr(x)", 2,
-     "'sqr' is not a function — did you mean sqrt(x)? To multiply, write sqr*(x)"),
+    ("2*sqr(x)", 2, "'sqr' is not a function — did you mean sqrt(x)? To multiply, write sqr*(x)"),
     ("sine(x)", 0, "'sine' is not a function — did you mean sin(x)? To multiply, write sine*(x)"),
     ("ln(x)", 0, "'ln' is not a function — did you mean log(x)? To multiply, write ln*(x)"),
     ("ln x", 0, "'ln x' — did you mean log(x)?"),
     ("ln 2", 0, "'ln 2' — did you mean log(2)?"),
-    ("foo(x)", 0, "'foo' is not a function — to multiply, write foo*(x); the functions are "
-     + ALL_FUNCTIONS),
-    ("cosh(t)", 0, "'cosh' is not a function — to multiply, write cosh*(t); the functions are "
-     + ALL_FUNCTIONS),
-    ("asin(x)", 0, "'asin' is not a function — to multiply, write asin*(x); the functions are "
-     + ALL_FUNCTIONS),
+    (
+        "foo(x)",
+        0,
+        "'foo' is not a function — to multiply, write foo*(x); the functions are " + ALL_FUNCTIONS,
+    ),
+    (
+        "cosh(t)",
+        0,
+        "'cosh' is not a function — to multiply, write cosh*(t); the functions are "
+        + ALL_FUNCTIONS,
+    ),
+    (
+        "asin(x)",
+        0,
+        "'asin' is not a function — to multiply, write asin*(x); the functions are "
+        + ALL_FUNCTIONS,
+    ),
     ("cosh t", 0, "'cosh' is not a function; the functions are " + ALL_FUNCTIONS),
     ("x(y+1)", 0, "'x' is not a function — to multiply, write x*(y+1)"),
     ("2 + x (y)", 4, "'x' is not a function — to multiply, write x*(y)"),
@@ -313,18 +323,26 @@ INVALID = [
     ("((x,y))", 3, "',' inside a formula — a tuple of outputs (a, b) must be the whole formula"),
     ("2*(x,y)", 4, "',' inside a formula — a tuple of outputs (a, b) must be the whole formula"),
     ("-(x,y)", 3, "',' inside a formula — a tuple of outputs (a, b) must be the whole formula"),
-    ("(x,(y,z))", 5,
-     "',' inside a formula — a tuple of outputs (a, b) must be the whole formula"),
-    ("(x,y)+1", 5,
-     "a tuple of outputs (a, b) must be the whole formula — nothing may follow its ')'"),
-    ("(x,y)(z)", 5,
-     "a tuple of outputs (a, b) must be the whole formula — nothing may follow its ')'"),
+    ("(x,(y,z))", 5, "',' inside a formula — a tuple of outputs (a, b) must be the whole formula"),
+    (
+        "(x,y)+1",
+        5,
+        "a tuple of outputs (a, b) must be the whole formula — nothing may follow its ')'",
+    ),
+    (
+        "(x,y)(z)",
+        5,
+        "a tuple of outputs (a, b) must be the whole formula — nothing may follow its ')'",
+    ),
     ("(x,)", 3, "expected a number or name after ',', got ')'"),
     ("(x, y", 0, "missing ')' for the '(' at column 1"),
-    ("x + 'os'", 4, "unknown character \"'\""),
-    ("__import__('os').system('echo hi')", 0,
-     "'__import__' is not a function — to multiply, write __import__*('os'); "
-     "the functions are " + ALL_FUNCTIONS),
+    ("x + 'os'", 4, 'unknown character "\'"'),
+    (
+        "__import__('os').system('echo hi')",
+        0,
+        "'__import__' is not a function — to multiply, write __import__*('os'); "
+        "the functions are " + ALL_FUNCTIONS,
+    ),
 ]
 
 

@@ -12,12 +12,36 @@ from tutor.formula import parse
 from tutor.gradient_check import central_differences, relative_error
 
 
-def test_relative_error_is_absolute_below_one_and_nan_when_not_finite():
+def test_relative_error_is_relative_with_an_absolute_floor_and_nan_when_not_finite():
     assert relative_error(2.0, 2.0) == 0.0
     assert relative_error(4.0, 5.0) == pytest.approx(0.2)
-    assert relative_error(0.0, 3e-12) == pytest.approx(3e-12)
+    # relative even for small derivatives: 1e-3 against 1.001e-3 is 0.1 %, not 1e-6
+    assert relative_error(1e-3, 1.001e-3) == pytest.approx(1e-3 / 1.001, rel=1e-9)
+    assert relative_error(0.0, 3e-12) == pytest.approx(3e-12 / 1e-8)  # below the floor
     assert math.isnan(relative_error(float("nan"), 1.0))
     assert math.isnan(relative_error(1.0, float("inf")))
+
+
+def test_two_values_both_below_the_floor_are_both_zero():
+    from tutor.gradient_check import both_near_zero, zero_floor
+
+    assert both_near_zero(0.0, 4e-10)  # a true 0 and a difference quotient's noise
+    assert not both_near_zero(0.0, 1e-6)
+    assert not both_near_zero(2e-8, 0.0)
+    assert both_near_zero(2e-8, 0.0, zero_floor(100.0))  # f ≈ 100 rounds 100× coarser
+    assert not both_near_zero(math.nan, 0.0)
+
+
+def test_rosenbrock_at_its_minimum_has_both_derivatives_near_zero():
+    from tutor.gradient_check import both_near_zero
+
+    expr = parse("(1 - x0)^2 + 100*(x1 - x0^2)^2")
+    point = {"x0": 1.0, "x1": 1.0}
+    for name in ("x0", "x1"):
+        # at h = 1e-6 the truncation error, f‴·h²/6 ≈ 4e-10, is what is left
+        (numeric,) = central_differences(expr, point, name, np.array([1e-6]))
+        assert abs(numeric) < 1e-8
+        assert both_near_zero(0.0, float(numeric))  # ∂f = 0 there, by hand
 
 
 def test_central_difference_of_x_cubed_has_the_truncation_error_h_squared():

@@ -47,7 +47,7 @@ def _demo_variables_functions(print):
         # ndarray: as_array makes it one again
         x0 = Variable(as_array(x.data - eps))
         x1 = Variable(as_array(x.data + eps))
-        return (f(x1).data - f(x0).data) / (2*eps)
+        return (f(x1).data - f(x0).data) / (2 * eps)
 
     def f(x):
         return square(exp(square(x)))
@@ -185,7 +185,7 @@ def _demo_higher_order(print):
 @demo("rosenbrock")
 def _demo_rosenbrock(print):
     def rosenbrock(x0, x1):
-        return 100 * (x1 - x0**2)**2 + (1 - x0)**2
+        return 100 * (x1 - x0**2) ** 2 + (1 - x0) ** 2
 
     x0 = Variable(np.array(0.0))
     x1 = Variable(np.array(2.0))

@@ -11,9 +11,11 @@ recomputed only when something it depends on changes (the expression, the two ra
 the grid size, or the value of a variable held fixed); moving the point along the
 map's own two variables only moves the marker and the arrows.
 
-Both arrows have a fixed length on screen (their direction is what matters; the
-length of ∇f is in the readout below the map), drawn in data coordinates, so ∇f is at
-right angles to the contour lines whenever the two axes have the same scale.
+The arrows' length on screen is log-scaled in |∇f| (``tutor.grid.arrow_length``: the
+largest |∇f| on the map gets the longest arrow, each power of ten less a shorter one),
+with |∇f| written beside the tip, so "the gradient shrinks near the minimum" shows as
+the point descends. They are drawn in data coordinates, so ∇f is at right angles to
+the contour lines whenever the two axes have the same scale.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -47,13 +49,14 @@ from tutor.contours import (
 )
 from tutor.descent import thin_trail
 from tutor.evaluation import EvalResult
-from tutor.grid import DEFAULT_GRID, Grid, evaluate_grid
+from tutor.grid import DEFAULT_GRID, Grid, arrow_length, evaluate_grid
 from tutor.numbers import short
 from tutor.session import snap_to_step
 
 PANEL_KEY = "map"
 MIN_GRID, MAX_GRID = 20, 400
-ARROW_PX = 70  # on-screen length of the ∇f and −∇f arrows
+ARROW_PX = 70  # on-screen length of the ∇f and −∇f arrows where |∇f| is largest
+ARROW_MIN_PX = 16  # ... and where it is 10⁶ times smaller, or less (a head and a stub)
 COLORMAP = "viridis"
 SCALES = ("auto", "linear", "log")
 
@@ -62,9 +65,7 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("MapPanel", text)
 
 
-def map_axes(
-    state: Mapping, used: Sequence[str], sweep: str | None
-) -> tuple[str, str] | None:
+def map_axes(state: Mapping, used: Sequence[str], sweep: str | None) -> tuple[str, str] | None:
     """The map's (horizontal, vertical) variables; None with fewer than two.
 
     The two saved in the panel's ``state`` when the expression uses both; else the
@@ -220,7 +221,7 @@ class MapPanel(Retranslating, QWidget):
         self.trail_points.setZValue(6)
         self.plot.addItem(self.trail_points)
 
-        arrow_style = dict(headLen=14, tipAngle=32, tailLen=ARROW_PX - 14, tailWidth=3, pxMode=True)
+        arrow_style = dict(headLen=12, tipAngle=32, tailLen=ARROW_PX - 12, tailWidth=3, pxMode=True)
         self.descent_arrow = pg.ArrowItem(
             pen=pg.mkPen(t.descent_arrow[1], width=1),
             brush=pg.mkBrush(t.descent_arrow[0]),
@@ -234,6 +235,12 @@ class MapPanel(Retranslating, QWidget):
         for z, item in ((8, self.descent_arrow), (9, self.grad_arrow)):
             item.setZValue(z)
             self.plot.addItem(item)
+        # |∇f| beside the tip of the ∇f arrow: the length is log-scaled, the number exact
+        self.norm_text = pg.TextItem(anchor=(0.0, 1.0))
+        self.norm_text.setObjectName("mapGradientNorm")
+        self.norm_text.setZValue(11)
+        self.plot.addItem(self.norm_text)
+        self._style_norm_text()
 
         self.marker = pg.ScatterPlotItem(
             size=13,
@@ -282,6 +289,8 @@ class MapPanel(Retranslating, QWidget):
         self.scale_label.setText(_tr("Colours"))
         self.x_combo.setToolTip(_tr("Variable along the horizontal axis"))
         self.y_combo.setToolTip(_tr("Variable along the vertical axis"))
+        self.grid_spin.setAccessibleName(_tr("Grid points per axis"))
+        self.view.setAccessibleName(_tr("Map of f: drag or click to move the point"))
         self.grid_spin.setToolTip(
             _tr("Grid points per axis; the whole grid is one vectorized forward and backward pass")
         )
@@ -576,7 +585,9 @@ class MapPanel(Retranslating, QWidget):
         title = _tr("f({x}, {y})").format(x=vx, y=vy)
         if self._log:
             title += "   " + _tr("(log colour scale)")
-        self.plot.setTitle(title, size="10pt")
+        # from the widget's font, so a window zoom scales it with everything else
+        size = max(self.font().pointSizeF(), 6.0)
+        self.plot.setTitle(title, size=f"{size:.1f}pt", color=theme.current().axis_text)
 
     def _log_ticks(self, lo: float, hi: float) -> list:
         """Colour-bar ticks at f = powers of ten (the bar runs over log10(f − offset))."""
@@ -606,17 +617,90 @@ class MapPanel(Retranslating, QWidget):
         # the gradient in screen pixels (y up): its length sets how far to go in data
         length = math.hypot(gx / sx, gy / sy)
         visible = math.isfinite(length) and length > 0
-        for item in (self.grad_arrow, self.descent_arrow):
+        for item in (self.grad_arrow, self.descent_arrow, self.norm_text):
             item.setVisible(visible)
         if not visible:
             return
-        t = ARROW_PX / length
+        norm = math.hypot(gx, gy)
+        pixels = arrow_length(norm, self._largest_gradient(), ARROW_PX, ARROW_MIN_PX)
+        t = pixels / length
+        text = "|∇f| = " + short(norm, 3)
+        if self.norm_text.textItem.toPlainText() != text:
+            self.norm_text.setText(text)
+        self._place_norm_text(px + t * gx, py + t * gy, gx, gy, sx, sy)
+        self.arrow_pixels = pixels
         screen_angle = math.degrees(math.atan2(-gy / sy, gx / sx))  # screen y points down
-        # an ArrowItem at angle 0 points left; its position is the tip
-        self.grad_arrow.setStyle(angle=screen_angle - 180.0)
+        # an ArrowItem at angle 0 points left; its position is the tip. One setStyle
+        # per arrow: each rebuilds its path.
+        tail = max(pixels - 12.0, 0.0)
+        self.grad_arrow.setStyle(angle=screen_angle - 180.0, tailLen=tail)
         self.grad_arrow.setPos(px + t * gx, py + t * gy)
-        self.descent_arrow.setStyle(angle=screen_angle)
+        self.descent_arrow.setStyle(angle=screen_angle, tailLen=tail)
         self.descent_arrow.setPos(px - t * gx, py - t * gy)
+
+    def _largest_gradient(self) -> float:
+        """The grid's largest |∇f|, computed once per grid (not on every point move)."""
+        grid = self._grid
+        if grid is None:
+            return math.inf
+        if getattr(self, "_largest_for", None) is not grid:
+            self._largest_for, self._largest = grid, grid.largest_gradient()
+        return self._largest
+
+    def _place_norm_text(self, x, y, gx, gy, sx, sy) -> None:
+        """The |∇f| label beside the ∇f arrow's tip, on the side the arrow points to,
+        and moved inside the map if it would stick out of it."""
+        ax = 0.0 if gx >= 0 else 1.0  # text to the right of the tip, or to its left
+        ay = 1.0 if gy >= 0 else 0.0  # above it, or below
+        self.norm_text.setAnchor((ax, ay))
+        rect = self.norm_text.textItem.boundingRect()
+        w, h = rect.width() * sx, rect.height() * sy
+        (x_lo, x_hi), (y_lo, y_hi) = self.viewbox.viewRange()
+        x = min(max(x, x_lo + ax * w), x_hi - (1 - ax) * w)
+        y = min(max(y, y_lo + (1 - ay) * h), y_hi - ay * h)
+        self.norm_text.setPos(x, y)
+
+    def _style_norm_text(self) -> None:
+        """The |∇f| label: in the widget's font (a window zoom scales it), the theme's
+        colours (read again on a palette change)."""
+        t = theme.current()
+        font = self.font()
+        font.setPointSizeF(max(font.pointSizeF() * 0.95, 6.0))
+        self.norm_text.setFont(font)
+        self.norm_text.setColor(t.grad_arrow[0])
+        self.norm_text.fill = pg.mkBrush(t.color("legend_fill"))
+        self.norm_text.update()
+
+    def _apply_theme(self) -> None:
+        """Every colour this panel draws with, from ``theme.current()`` again."""
+        if not hasattr(self, "marker"):  # a palette change while it is being built
+            return
+        t = theme.current()
+        self.contours.setPen(pg.mkPen(t.color("contour"), width=1))
+        self.trail.setPen(pg.mkPen(t.map_trail[0], width=2))
+        self.trail_points.setPen(pg.mkPen(t.map_trail[1]))
+        self.trail_points.setBrush(pg.mkBrush(t.map_trail[0]))
+        self.descent_arrow.setStyle(
+            pen=pg.mkPen(t.descent_arrow[1], width=1), brush=pg.mkBrush(t.descent_arrow[0])
+        )
+        self.grad_arrow.setStyle(
+            pen=pg.mkPen(t.grad_arrow[1], width=1), brush=pg.mkBrush(t.grad_arrow[0])
+        )
+        self.marker.setPen(pg.mkPen(t.map_point[1], width=2))
+        self.marker.setBrush(pg.mkBrush(t.map_point[0]))
+        self._style_norm_text()
+        self.retranslate()  # the legend's coloured arrows
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._apply_theme()
+        elif event.type() == QEvent.Type.FontChange:
+            self._style_norm_text()
+            for axis in ("left", "bottom"):
+                self.plot.getAxis(axis).setStyle(tickFont=self.font())
+            if self._frame is not None:
+                self._update_title()
 
     def _pixel_size(self) -> tuple[float, float]:
         """Data units per screen pixel along x and y (a guess before the first layout)."""

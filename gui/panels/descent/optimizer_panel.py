@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -174,6 +174,10 @@ class OptimizerPanel(Retranslating, QWidget):
         self.status_label.setTextFormat(Qt.TextFormat.RichText)
         self.status_label.setWordWrap(True)
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        # Room for three lines from the start (iteration, point, |∇f|, wrapped): the
+        # status growing as a run goes on must not move Step / Run / Reset.
+        self._reserve_status_room()
         layout.addWidget(self.status_label)
         self.message_label = QLabel(objectName="optimizerMessage")
         self.message_label.setWordWrap(True)
@@ -202,6 +206,8 @@ class OptimizerPanel(Retranslating, QWidget):
         self.moves_label.setText(_tr("Moves"))
         self.lr_label.setText(_tr("Learning rate"))
         self.steps_label.setText(_tr("Steps per frame"))
+        self.lr_spin.setAccessibleName(_tr("Learning rate"))
+        self.steps_spin.setAccessibleName(_tr("Steps per frame"))
         self.lr_spin.setToolTip(_tr("Each step moves by −(learning rate) × ∇f"))
         self.steps_spin.setToolTip(
             _tr("Steps taken between two redraws while running (about 60 redraws a second)")
@@ -492,6 +498,14 @@ class OptimizerPanel(Retranslating, QWidget):
             w.setEnabled(has)
         self.lr_spin.setEnabled(self.method() == "gd")
 
+    def _reserve_status_room(self) -> None:
+        self.status_label.setMinimumHeight(_status_room(self.status_label))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "status_label"):
+            self._reserve_status_room()
+
     def _update_status(self) -> None:
         variables = self.optimized_variables()
         expr = self.controller.result.expression
@@ -519,6 +533,10 @@ class OptimizerPanel(Retranslating, QWidget):
         else:
             text += "<br>" + _tr("|∇f| = {g}").format(g=short(float(np.linalg.norm(st.gradient))))
         self.status_label.setText(text)
+
+
+def _status_room(label: QLabel) -> int:
+    return 3 * label.fontMetrics().lineSpacing() + 4
 
 
 def _is_number(v) -> bool:

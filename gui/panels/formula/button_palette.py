@@ -225,8 +225,7 @@ class Palette(Retranslating, QWidget):
             self.buttons[name].setAccessibleName(self.tr("function {name}").format(name=name))
             self.buttons[name].setToolTip(
                 self.tr(
-                    "Insert {name}() with the cursor inside, or wrap the selection "
-                    "(type {name}( )"
+                    "Insert {name}() with the cursor inside, or wrap the selection (type {name}( )"
                 ).format(name=name)
             )
         for button in self._variable_buttons:

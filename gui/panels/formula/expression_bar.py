@@ -113,9 +113,7 @@ class FormulaEdit(QLineEdit):
         option = QStyleOptionFrame()
         self.initStyleOption(option)
         painter = QPainter(self)
-        contents = self.style().subElementRect(
-            QStyle.SubElement.SE_LineEditContents, option, self
-        )
+        contents = self.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, self)
         painter.setClipRect(contents)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if caret_x is not None:
@@ -195,9 +193,7 @@ class ExpressionBar(Retranslating, QWidget):
         # MESSAGE_LINES lines is always kept, so the palette does not jump as errors come
         # and go; a longer message (a narrow column, another language) grows the room.
         self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
-        self.message.setMinimumHeight(
-            MESSAGE_LINES * self.message.fontMetrics().lineSpacing() + 4
-        )
+        self.message.setMinimumHeight(MESSAGE_LINES * self.message.fontMetrics().lineSpacing() + 4)
 
         row = QHBoxLayout()
         row.setSpacing(8)

@@ -20,7 +20,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,7 +41,13 @@ from gui.widgets.retranslating import Retranslating
 from tutor.backward_trace import record_expression
 from tutor.evaluation import EvalResult
 from tutor.formula import FORMULA_FUNCTIONS, Expression
-from tutor.gradient_check import central_differences, relative_error
+from tutor.gradient_check import (
+    ZERO_FLOOR,
+    both_near_zero,
+    central_differences,
+    relative_error,
+    zero_floor,
+)
 from tutor.numbers import short, times_ten_to
 from tutor.op_rules import NONDIFFERENTIABLE_AT_ZERO
 
@@ -68,6 +74,7 @@ class GradientCheckPanel(Retranslating, RefreshWhenShown, QWidget):
         self._result: EvalResult | None = None
         self._dirty = True
         self.rows: list[dict] = []
+        self._floor = ZERO_FLOOR
 
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
@@ -147,6 +154,19 @@ class GradientCheckPanel(Retranslating, RefreshWhenShown, QWidget):
         self._on_h_slider_changed(self.h_slider.value())
         self._on_controller_result_changed(controller.result)
 
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "h_marker"):
+            t = theme.current()  # a dark theme, a palette change: every colour again
+            self.curve.setPen(pg.mkPen(t.curve_f, width=1))
+            self.curve.setSymbolBrush(t.curve_f)
+            self.h_line.setPen(pg.mkPen(t.curve_df, width=1))
+            self.h_marker.setBrush(pg.mkBrush(t.curve_df))
+            for item in (self.roundoff_text, self.truncation_text):
+                item.setColor(t.muted_text)
+            if self.rows:
+                self._fill_table()
+
     def retranslate(self) -> None:
         """The language changed: the fixed texts, and the table's and notes' words."""
         self._set_fixed_texts()
@@ -163,6 +183,11 @@ class GradientCheckPanel(Retranslating, RefreshWhenShown, QWidget):
             )
         )
         self.h_slider.setToolTip(self.tr("Step h of the central difference (log scale)"))
+        self.h_slider.setAccessibleName(self.tr("Step h of the central difference"))
+        self.table.setAccessibleName(self.tr("Backprop against the central difference"))
+        self.table.horizontalHeader().setAccessibleName(self.tr("Column headings"))
+        self.table.horizontalHeader().setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.plot.setAccessibleName(self.tr("Relative error as h varies"))
         self.h_caption.setText(self.tr("step h"))
         self.table.setHorizontalHeaderLabels(
             [
@@ -173,7 +198,11 @@ class GradientCheckPanel(Retranslating, RefreshWhenShown, QWidget):
             ]  # fmt: skip
         )
         self.table.horizontalHeaderItem(3).setToolTip(
-            self.tr("|backprop − difference| / max(|backprop|, |difference|, 1)")
+            self.tr(
+                "|backprop − difference| / max(|backprop|, |difference|, {floor}); "
+                "“both ≈ 0” when both are below {floor}, where a difference quotient "
+                "cannot tell a derivative from 0"
+            ).format(floor=times_ten_to(ZERO_FLOOR, 0))
         )
         self.plot.setLabel("bottom", self.tr("step h"))
         self.plot.setLabel("left", self.tr("relative error"))
@@ -215,11 +244,13 @@ class GradientCheckPanel(Retranslating, RefreshWhenShown, QWidget):
         hs = self.h_ticks()
         tick = self.h_slider.value()
         self.rows = []
+        floor = zero_floor(result.value)
+        self._floor = floor
         for name in expr.variables:
             autograd = result.grads.get(name, math.nan)
             # every h tick at once: the table's value and the error curve, one pass
             numeric = central_differences(expr, point, name, hs)
-            errors = np.array([relative_error(autograd, float(n)) for n in numeric])
+            errors = np.array([relative_error(autograd, float(n), floor) for n in numeric])
             self.rows.append(
                 {
                     "name": name,
@@ -227,6 +258,7 @@ class GradientCheckPanel(Retranslating, RefreshWhenShown, QWidget):
                     "numeric": float(numeric[tick]),
                     "error": float(errors[tick]),
                     "curve": errors,
+                    "zero": both_near_zero(autograd, float(numeric[tick]), floor),
                 }  # fmt: skip
             )
         self._fill_table()
@@ -245,7 +277,11 @@ class GradientCheckPanel(Retranslating, RefreshWhenShown, QWidget):
                 row["name"],
                 f"{row['autograd']:.11g}",
                 f"{row['numeric']:.11g}",
-                f"{err:.1e}" if math.isfinite(err) else "—",
+                self.tr("both ≈ 0")
+                if row.get("zero")
+                else f"{err:.1e}"
+                if math.isfinite(err)
+                else "—",
             ]
             for c, text in enumerate(texts):
                 item = self.table.item(r, c)
@@ -260,7 +296,7 @@ class GradientCheckPanel(Retranslating, RefreshWhenShown, QWidget):
                     item.setText(text.replace("-", "−") if c else text)
             t = theme.current()
             color = (
-                t.ok if math.isfinite(err) and err < 1e-7
+                t.ok if row.get("zero") or (math.isfinite(err) and err < 1e-7)
                 else t.warning if math.isfinite(err) and err < 1e-4
                 else t.error
             )  # fmt: skip
@@ -303,7 +339,7 @@ class GradientCheckPanel(Retranslating, RefreshWhenShown, QWidget):
             self.curve.setData(hs, shown, connect="finite")
         else:  # nothing to draw (f is not finite here); all-NaN points upset pyqtgraph
             self.curve.setData([], [])
-        current = relative_error(self.rows[row]["autograd"], self.rows[row]["numeric"])
+        current = relative_error(self.rows[row]["autograd"], self.rows[row]["numeric"], self._floor)
         if math.isfinite(current):
             self.h_marker.setData([math.log10(self.h)], [math.log10(max(current, 1e-17))])
         else:

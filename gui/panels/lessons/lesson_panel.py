@@ -64,6 +64,7 @@ from tutor.session import Session
 PANEL_KEY = "lesson"
 MAX_CODE_LINES = 18
 
+
 @dataclass
 class _Answer:
     """What the learner did with one question (kept while they move between lessons)."""
@@ -683,7 +684,7 @@ class LessonPanel(Retranslating, QWidget):
                 names = html.escape(_switch_names(question.switches, language))
                 prompt += '<br><span style="color:{};">{}</span>'.format(
                     theme.current().hint,
-                    self.tr("Asked with the teaching switch: {names}").format(names=names)
+                    self.tr("Asked with the teaching switch: {names}").format(names=names),
                 )
             row = self._rows[i]
             row.prompt.setText(f"<b>{i + 1}.</b> {prompt}")

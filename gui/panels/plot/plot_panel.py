@@ -3,7 +3,9 @@
 Plot items are created once and refreshed with ``setData`` — never cleared and re-added.
 A curve is only handed new arrays when they differ from what it shows (dragging the
 swept variable itself moves only the marker). Gaps where a value is not finite
-(``log(x)`` for x ≤ 0) come from ``connect="finite"``.
+(``log(x)`` for x ≤ 0) come from ``connect="finite"``, and so do the breaks where a
+curve jumps or has a pole (``1/x`` at 0, ``relu′`` at 0): ``result.breaks``, from
+``tutor.curve_breaks``, puts a NaN inside each such segment.
 
 The y range fits the visible curves, ignoring isolated spikes (``tan``, ``1/x``), and
 only moves when the curves leave it or shrink well inside it, so the axes stay calm
@@ -15,12 +17,14 @@ An optimizer's trail (``controller.trails``, published by the descent panel) is 
 
 from __future__ import annotations
 
+import contextlib
 import math
+from collections.abc import Iterator
 
 import numpy as np
 import pyqtgraph as pg
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QGraphicsItem,
@@ -35,12 +39,21 @@ from gui import theme
 from gui.controller import SessionController
 from gui.widgets.live_label import LiveLabel
 from gui.widgets.retranslating import Retranslating
+from tutor.curve_breaks import with_gaps
 from tutor.descent import thin_trail
 from tutor.evaluation import EvalResult
 from tutor.numbers import on_grid
 from tutor.session import CURVES, snap_to_step
 
 ARRAY_CURVES = ("f", "df", "d2f")
+
+# Where the legend may sit: (its anchor point, the view's anchor point, offset in px).
+LEGEND_CORNERS = {
+    "top-left": ((0, 0), (0, 0), (12, 10)),
+    "top-right": ((1, 0), (1, 0), (-12, 10)),
+    "bottom-left": ((0, 1), (0, 1), (12, -10)),
+    "bottom-right": ((1, 1), (1, 1), (-12, -10)),
+}
 
 
 def curve_titles(var: str | None) -> dict[str, str]:
@@ -142,7 +155,6 @@ class PlotPanel(Retranslating, QWidget):
             header.addWidget(box)
         self.fit_button = QToolButton(self)
         self.fit_button.setObjectName("fitButton")
-        self.fit_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.fit_button.clicked.connect(self.fit_view)
         header.addWidget(self.fit_button)
 
@@ -172,8 +184,13 @@ class PlotPanel(Retranslating, QWidget):
         )
         item.addItem(self.point_line, ignoreBounds=True)
 
-        self.legend = _SafeLegend(offset=(12, 10), labelTextSize="10pt", verSpacing=-4)
+        self.legend = _SafeLegend(
+            offset=(12, 10), labelTextSize=self._label_size(0.95), verSpacing=-4
+        )
         self.legend.setParentItem(self.view_box)
+        # Below the curves: where no corner is free of them (1/x in a narrow plot), the
+        # curves are drawn across the legend, never hidden behind it.
+        self.legend.setZValue(-100)
         item.legend = self.legend
         self.legend.setBrush(pg.mkBrush(t.color("legend_fill")))
         self.legend.setPen(pg.mkPen(t.key_border))
@@ -219,6 +236,9 @@ class PlotPanel(Retranslating, QWidget):
         layout.addWidget(self.plot_widget, 1)
 
         self.view_box.sigRangeChangedManually.connect(self._on_view_range_changed_manually)
+        # the legend finds its corner again when the view's size or range changes
+        self.view_box.sigResized.connect(self.place_legend)
+        self.view_box.sigRangeChanged.connect(self.place_legend)
         self.plot_widget.scene().sigMouseClicked.connect(self._on_scene_mouse_clicked)
         controller.sigResultChanged.connect(self._on_controller_result_changed)
         controller.sigCurvesChanged.connect(self._on_controller_curves_changed)
@@ -233,6 +253,10 @@ class PlotPanel(Retranslating, QWidget):
     def retranslate(self) -> None:
         self.fit_button.setText(self.tr("Fit view"))
         self.fit_button.setToolTip(self.tr("Fit the axes to the curves again (Ctrl+0)"))
+        self.fit_button.setAccessibleName(self.tr("Fit view"))
+        self.plot_widget.setAccessibleName(
+            self.tr("Plot of f and its derivatives: click to move the point")
+        )
         self._update_texts()
         self._on_controller_result_changed(self.controller.result)
 
@@ -262,12 +286,14 @@ class PlotPanel(Retranslating, QWidget):
         """The toggles, legend, axis labels and title, for the swept variable."""
         sweep = self.controller.session.sweep
         titles = curve_titles(sweep.variable)
-        short = {"tangent": self.tr("tangent")}
+        # Short texts that do not grow with the variable's name (the header must not
+        # widen the window when x becomes x0); the tooltip and legend say f′(x0) = ∂f/∂x0.
+        short = {"f": "f", "df": "f′", "d2f": "f″", "tangent": self.tr("tangent")}
         for key, box in self.curve_boxes.items():
-            box.setText(short.get(key, titles[key].split(" = ")[0]))
+            box.setText(short[key])
             box.setToolTip(titles[key])
         self._sync_legend(titles)
-        label_style = {"font-size": "11pt", "color": theme.current().axis_text}
+        label_style = {"font-size": self._label_size(), "color": theme.current().axis_text}
         self.plot_item.setLabel("bottom", sweep.variable or "", **label_style)
         self._update_left_label()
         self.title.setText(
@@ -275,9 +301,54 @@ class PlotPanel(Retranslating, QWidget):
         )
         self.title.updateGeometry()  # rare: the title's width may change the header
 
+    def _label_size(self, share: float = 1.05) -> str:
+        """A font size for the axis labels and legend, from the widget's font: a window
+        zoom (a larger application font) scales them with everything else."""
+        return f"{max(self.font().pointSizeF(), 6.0) * share:.1f}pt"
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        kind = event.type()
+        if kind == QEvent.Type.PaletteChange and hasattr(self, "marker"):
+            self._apply_theme()
+        elif kind == QEvent.Type.FontChange and hasattr(self, "legend"):
+            self.legend.opts["labelTextSize"] = self._label_size(0.95)
+            for axis in ("left", "bottom"):
+                self.plot_item.getAxis(axis).setStyle(tickFont=self.font())
+            self._update_texts()
+
+    def _apply_theme(self) -> None:
+        """Every colour the plot draws with, from ``theme.current()`` again (a dark
+        theme, a palette change)."""
+        t = theme.current()
+        self.held_label.setColor(t.muted_text)
+        for key, box in self.curve_boxes.items():
+            box.setStyleSheet(f"QCheckBox {{ color: {t.curves[key]}; font-weight: 600; }}")
+        for name in ("left", "bottom"):
+            axis = self.plot_item.getAxis(name)
+            axis.setPen(pg.mkPen(t.axis))
+            axis.setTextPen(pg.mkPen(t.axis_text))
+        self.zero_line.setPen(pg.mkPen(t.zero_line, width=1))
+        self.point_line.setPen(pg.mkPen(t.axis, width=1, style=Qt.PenStyle.DashLine))
+        self.legend.setBrush(pg.mkBrush(t.color("legend_fill")))
+        self.legend.setPen(pg.mkPen(t.key_border))
+        self.legend.setLabelTextColor(t.axis_text)
+        for key in ARRAY_CURVES:
+            self.curves[key].setPen(pg.mkPen(t.curves[key], width=1))
+        self.curves["tangent"].setPen(
+            pg.mkPen(t.curve_tangent, width=1, style=Qt.PenStyle.DashLine)
+        )
+        self.marker.setPen(pg.mkPen(t.curve_f, width=2))
+        self.marker.setBrush(pg.mkBrush(t.marker_fill))
+        self.descent_trail.setPen(pg.mkPen(t.trail, width=1.5))
+        self.descent_trail.setSymbolPen(pg.mkPen(t.marker_fill))
+        self.descent_trail.setSymbolBrush(pg.mkBrush(t.trail))
+        self.empty_text.setColor(t.muted_text)
+        self._update_texts()
+
     def _update_left_label(self) -> None:
         shown = [n for k, n in (("f", "f"), ("df", "f′"), ("d2f", "f″")) if k in self.curves_on()]
-        style = {"font-size": "11pt", "color": theme.current().axis_text}
+        style = {"font-size": self._label_size(), "color": theme.current().axis_text}
         self.plot_item.setLabel("left", ", ".join(shown) or "f", **style)
 
     def curves_on(self) -> list[str]:
@@ -333,10 +404,12 @@ class PlotPanel(Retranslating, QWidget):
                 and np.array_equal(shown[1], y, equal_nan=True)
             ):
                 continue
-            if np.isfinite(y).all():
-                self.curves[key].setData(x, y, connect="all", skipFiniteCheck=True)
+            # a NaN inside every segment that crosses a jump or a pole: never a line there
+            gx, gy = with_gaps(x, y, result.breaks.get(key))
+            if np.isfinite(gy).all():
+                self.curves[key].setData(gx, gy, connect="all", skipFiniteCheck=True)
             else:
-                self.curves[key].setData(x, y, connect="finite")
+                self.curves[key].setData(gx, gy, connect="finite")
             self._shown[key] = (x, y)
             data_changed = True
 
@@ -367,6 +440,8 @@ class PlotPanel(Retranslating, QWidget):
 
         if self.auto_fit and (data_changed or self._force_fit):
             self._fit_y([arrays[k] for k in ARRAY_CURVES if k in curves], force=self._force_fit)
+        if data_changed or self._force_fit:
+            self.place_legend()
         self._force_fit = False
 
     # -- the view range -------------------------------------------------------------------
@@ -397,6 +472,93 @@ class PlotPanel(Retranslating, QWidget):
 
     def _on_view_range_changed_manually(self, *_args) -> None:
         self.auto_fit = False
+        self.place_legend()
+
+    # -- the legend and the title of an export --------------------------------------------
+
+    def legend_corner_counts(self) -> dict[str, int]:
+        """For each corner, how many drawn curve samples the legend would cover there."""
+        vb = self.view_box
+        box = vb.boundingRect()
+        legend = self.legend.boundingRect()
+        vr = vb.viewRect()
+        if box.width() <= 0 or box.height() <= 0 or legend.isEmpty():
+            return dict.fromkeys(LEGEND_CORNERS, 0)
+        # the legend's size (and its 12 px / 10 px margin) in data units
+        w = (legend.width() + 12) * vr.width() / box.width()
+        h = (legend.height() + 10) * vr.height() / box.height()
+        x_lo, x_hi, y_lo, y_hi = vr.left(), vr.right(), vr.top(), vr.bottom()  # y up
+        points = []
+        for key in (*ARRAY_CURVES, "tangent"):
+            curve = self.curves[key]
+            if not curve.isVisible():
+                continue
+            xs, ys = curve.getData()
+            if xs is None or len(xs) == 0:
+                continue
+            xs, ys = np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)
+            if key == "tangent" and xs.size == 2:  # a line: sample it
+                t = np.linspace(0.0, 1.0, 200)
+                xs, ys = xs[0] + t * (xs[1] - xs[0]), ys[0] + t * (ys[1] - ys[0])
+            points.append((xs, ys))
+        counts = {}
+        for corner in LEGEND_CORNERS:
+            left = corner.endswith("left")
+            top = corner.startswith("top")
+            cx = (x_lo, x_lo + w) if left else (x_hi - w, x_hi)
+            cy = (y_hi - h, y_hi) if top else (y_lo, y_lo + h)
+            n = 0
+            for xs, ys in points:
+                with np.errstate(invalid="ignore"):
+                    inside = (xs >= cx[0]) & (xs <= cx[1]) & (ys >= cy[0]) & (ys <= cy[1])
+                n += int(np.count_nonzero(inside))
+            counts[corner] = n
+        return counts
+
+    def place_legend(self, *_args) -> None:
+        """Put the legend in the corner where it covers the fewest curve samples
+        (staying where it is on a tie, so it does not hop while a slider moves)."""
+        counts = self.legend_corner_counts()
+        current = getattr(self, "legend_corner", "top-left")
+        best = min(counts, key=lambda c: (counts[c], c != current))
+        if best != current or not hasattr(self, "legend_corner"):
+            item_pos, parent_pos, offset = LEGEND_CORNERS[best]
+            self.legend.anchor(itemPos=item_pos, parentPos=parent_pos, offset=offset)
+            self.legend_corner = best
+
+    def export_title(self) -> str:
+        """The formula and the point, for the title of an exported picture:
+        ``f(x) = sin(x) · x² + y   at x = 1.50, y = 0.50``."""
+        session = self.controller.session
+        expr = session.expression
+        if expr is None:
+            return ""
+        s = session.sweep.variable
+        point = ", ".join(
+            f"{name} = {on_grid(spec.value, spec.step)}"
+            for name, spec in sorted(session.variables.items())
+            if name in expr.variables
+        )
+        head = f"f({s}) = {expr.pretty()}" if s else f"f = {expr.pretty()}"
+        return (
+            self.tr("{formula}   (at {point})").format(formula=head, point=point) if point else head
+        )
+
+    @contextlib.contextmanager
+    def titled_for_export(self) -> Iterator[None]:
+        """While exporting: the formula and point as the plot's title, the legend out of
+        the curves' way; the window's plot is as it was afterwards."""
+        t = theme.current()
+        size = max(self.font().pointSizeF(), 6.0) * 1.15
+        self.plot_item.setTitle(self.export_title(), color=t.axis_text, size=f"{size:.1f}pt")
+        self.plot_item.layout.activate()
+        self.place_legend()
+        try:
+            yield
+        finally:
+            self.plot_item.setTitle(None)
+            self.plot_item.layout.activate()
+            self.place_legend()
 
     # -- from the user ----------------------------------------------------------------------
 

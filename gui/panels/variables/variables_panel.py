@@ -40,7 +40,7 @@ from gui.i18n import tr_message
 from gui.widgets.field_undo import undo_passes_through
 from gui.widgets.retranslating import Retranslating
 from tutor.evaluation import EvalResult
-from tutor.numbers import readout, step_decimals
+from tutor.numbers import on_grid, readout, step_decimals
 from tutor.session import SessionError, VariableSpec, snap_to_step, validate_range
 
 
@@ -52,6 +52,52 @@ def format_gradient(name: str, value: float) -> str:
 def _repolish(widget: QWidget) -> None:
     widget.style().unpolish(widget)
     widget.style().polish(widget)
+
+
+class ValueSpinBox(QDoubleSpinBox):
+    """A variable's value as it truly is: on its slider's grid with the step's decimals
+    (``1.50``), off it with the digits it needs (an optimizer's ``0.9975`` on a 0.01
+    slider, never ``1.00``). The arrows go to the next point of the grid."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.grid_step = 0.01
+        self.setDecimals(10)  # keeps the value itself; textFromValue decides what shows
+
+    def set_grid_step(self, step: float) -> None:
+        self.grid_step = step
+        self.setSingleStep(step)
+
+    def textFromValue(self, value: float) -> str:  # noqa: N802 - Qt's name
+        # four decimals more than the grid's at most: the box stays narrow, and an
+        # off-grid value still never reads as its rounded neighbour
+        return on_grid(value, self.grid_step, step_decimals(self.grid_step) + 4)
+
+    def valueFromText(self, text: str) -> float:  # noqa: N802 - Qt's name
+        try:
+            return float(text.strip().replace("−", "-"))
+        except ValueError:
+            return super().valueFromText(text)
+
+    def stepBy(self, steps: int) -> None:  # noqa: N802 - Qt's name
+        k = self.value() / self.grid_step
+        base = math.floor(k + 1e-9) if steps > 0 else math.ceil(k - 1e-9)
+        decimals = max(step_decimals(self.grid_step), 1)
+        self.setValue(round((base + steps) * self.grid_step, decimals))
+
+    def sizeHint(self):  # noqa: N802 - Qt's name
+        # as wide as the range's ends on the grid, plus the four digits off-grid values add
+        hint = super().sizeHint()
+        metrics = self.fontMetrics()
+        widest = max(
+            metrics.horizontalAdvance(on_grid(v, self.grid_step) + "0000")
+            for v in (self.minimum(), self.maximum())
+        )
+        hint.setWidth(widest + 34)
+        return hint
+
+    def minimumSizeHint(self):  # noqa: N802 - Qt's name
+        return self.sizeHint()
 
 
 class _WheelGuard(QObject):
@@ -106,7 +152,7 @@ class VariableRow(Retranslating, QFrame):
         self.slider.sliderPressed.connect(lambda: controller.begin_drag(self.name))
         self.slider.sliderReleased.connect(controller.end_drag)
 
-        self.spin = QDoubleSpinBox(self)
+        self.spin = ValueSpinBox(self)
         self.spin.setObjectName(f"value_{name}")
         self.spin.setKeyboardTracking(False)
         self.spin.setAlignment(Qt.AlignmentFlag.AlignRight)
@@ -231,9 +277,7 @@ class VariableRow(Retranslating, QFrame):
         )
         self.remove_button.setAccessibleName(self.tr("Remove {name}").format(name=name))
         self.grad_label.setToolTip(
-            self.tr("How fast f changes when {name} moves, the others held still").format(
-                name=name
-            )
+            self.tr("How fast f changes when {name} moves, the others held still").format(name=name)
             if self._used
             else self.tr("f does not use {name}: moving it changes nothing").format(name=name)
         )
@@ -248,7 +292,7 @@ class VariableRow(Retranslating, QFrame):
         self.slider.setRange(0, self._index_count)
         self.slider.blockSignals(False)
         self.spin.blockSignals(True)
-        self.spin.setDecimals(max(step_decimals(spec.step), 1))
+        self.spin.set_grid_step(spec.step)
         self.spin.setRange(spec.min, spec.max)
         self.spin.setSingleStep(spec.step)
         self.spin.blockSignals(False)
@@ -309,9 +353,10 @@ class VariableRow(Retranslating, QFrame):
 
     def _on_spin_value_changed(self, value: float) -> None:
         if math.isfinite(value):
-            # The arrows add the step in binary floating point (0.8 + 4 × 0.01 is
-            # 0.8400000000000001); the box shows only its decimals, so keep only those.
-            self.controller.set_value(self.name, round(value, self.spin.decimals()))
+            # What is typed or stepped to lands on the step's grid (0.8 + 4 × 0.01 is
+            # 0.8400000000000001 in binary floating point: keep the step's decimals).
+            decimals = max(step_decimals(self._spec.step), 1)
+            self.controller.set_value(self.name, round(value, decimals))
 
     def _on_sweep_toggled(self, checked: bool) -> None:
         if checked:
