@@ -10,8 +10,11 @@ import tempfile
 import pytest
 
 # Without a display Qt aborts the whole process; offscreen needs none. Set before any
-# Qt import (pytest-qt imports Qt when the first test that uses qtbot runs).
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Qt import (pytest-qt imports Qt when the first test that uses qtbot runs). Its screen
+# is 1920×1080 (offscreen's own default is 800×800): the window sizes itself to the
+# screen, and the tests expect the full-size window of a desktop.
+SCREEN_CONFIG = os.path.join(os.path.dirname(__file__), "offscreen_screen.json")
+os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={SCREEN_CONFIG}")
 
 # Qt's test mode keeps settings, recent files and autosaves under ~/.qttest. A home of
 # this run's own keeps two test runs on one machine (or a run and the user's own app)
