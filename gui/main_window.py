@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QEvent, QRect, QSettings, QSize, Qt
+from PySide6.QtCore import QByteArray, QEvent, QRect, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -332,6 +332,27 @@ class MainWindow(Retranslating, QMainWindow):
                 self._centre_arranged = False
                 self._arrange_centre()
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if not self._clamped_once:
+            self._clamped_once = True
+            # Only now is the frame known: the title bar must stay on the screen too.
+            QTimer.singleShot(0, self._keep_frame_on_screen)
+
+    _clamped_once = False
+
+    def _keep_frame_on_screen(self) -> None:
+        if self.isFullScreen() or self.isMaximized():
+            return
+        frame = self.frameGeometry()
+        fitted = fit_rect(frame, self._available())
+        if fitted != frame:
+            self.resize(
+                self.width() - (frame.width() - fitted.width()),
+                self.height() - (frame.height() - fitted.height()),
+            )
+            self.move(fitted.topLeft())
+
     def save_geometry(self) -> None:
         """Remember the window's geometry and splitter sizes for the next launch."""
         settings = QSettings()
@@ -418,7 +439,16 @@ class MainWindow(Retranslating, QMainWindow):
         action = QAction(self)
         if shortcut is not None:
             if isinstance(shortcut, (list, tuple)):
-                action.setShortcuts([QKeySequence(s) for s in shortcut])
+                sequences: list[QKeySequence] = []
+                for s in shortcut:
+                    for sequence in (
+                        QKeySequence.keyBindings(s)
+                        if isinstance(s, QKeySequence.StandardKey)
+                        else [QKeySequence(s)]
+                    ):
+                        if not sequence.isEmpty() and sequence not in sequences:
+                            sequences.append(sequence)
+                action.setShortcuts(sequences)
             else:
                 action.setShortcut(QKeySequence(shortcut))
         if name:

@@ -304,9 +304,14 @@ def palette(theme: Theme) -> QPalette:
     return p
 
 
-def style_sheet(t: Theme, zoom: float = 1.0) -> str:
-    """The application's style sheet: what the palette alone cannot say. Sizes in points
-    are multiplied by ``zoom`` (View > Zoom), like the application font."""
+VALUE_FONT_SCALE = 2.4  # f's value in the formula column, times the text size
+
+
+def style_sheet(t: Theme) -> str:
+    """The application's style sheet: what the palette alone cannot say. It names no
+    font size: sizes follow the application font (View > Zoom, gui/zoom.py), and a
+    sheet that changed with the zoom would re-polish every widget on each step, putting
+    back fonts that widgets had sized from their own."""
     return f"""
 QToolTip {{ padding: 4px; }}
 QGroupBox {{
@@ -337,7 +342,7 @@ QLineEdit[invalid="true"] {{
 }}
 QLabel#expressionMessage[invalid="true"] {{ color: {t.error}; }}
 QLabel#expressionMessage {{ color: {t.muted_text}; }}
-QLabel#valueLabel {{ color: {t.text}; }}
+QWidget#valueLabel {{ color: {t.text}; }}
 QLabel#valueLabel[stale="true"] {{ color: {t.faint_text}; }}
 QLabel#valueCaption, QLabel#noticeLabel, QLabel.muted {{ color: {t.muted_text}; }}
 QFrame#variableRow {{
@@ -370,7 +375,7 @@ QFrame#switchBanner {{
 QFrame#switchBanner QLabel {{ color: {t.banner_text}; }}
 QFrame#switchBanner QPushButton {{ padding: 2px 10px; }}
 QToolBar#switchBannerBar {{ border: none; padding: 4px 8px 0 8px; }}
-QLabel#lessonTitle {{ font-size: {15 * zoom:.1f}pt; font-weight: 600; }}
+QLabel#lessonTitle {{ font-weight: 600; }}
 QLabel#lessonSteps, QLabel#presetLabel {{ color: {t.muted_text}; }}
 QPlainTextEdit#demoCode, QLabel#demoOutput {{
     background: {t.surface_alt};
@@ -490,7 +495,10 @@ def apply_style(app: QApplication, theme: Theme | None = None) -> None:
         app.setStyle("Fusion")
     app.setPalette(palette(t))
     zoom.remember_base_font(app)
-    app.setStyleSheet(style_sheet(t, zoom.factor()))
+    # Set after the font, and again even when unchanged: under a style sheet, widgets
+    # take the application font only when they are polished.
+    app.setStyleSheet("")
+    app.setStyleSheet(style_sheet(t))
     pg.setConfigOptions(background=t.surface, foreground=t.axis_text, antialias=True)
     for widget in app.allWidgets():  # custom-drawn widgets and graphics views repaint
         widget.update()

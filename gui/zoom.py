@@ -48,13 +48,14 @@ def base_point_size() -> float:
     return _base_point_size if _base_point_size is not None else MIN_POINT_SIZE
 
 
-def remember_base_font(app: QApplication) -> None:
+def remember_base_font(app: QApplication, apply: bool = True) -> None:
     """Note the platform's font size once (at least ``MIN_POINT_SIZE``) and apply the zoom."""
     global _base_point_size
     if _base_point_size is None:
         size = app.font().pointSizeF()
         _base_point_size = max(MIN_POINT_SIZE, size if size > 0 else MIN_POINT_SIZE)
-    _apply_font(app)
+    if apply:
+        _apply_font(app)
 
 
 def _apply_font(app: QApplication) -> None:

@@ -4,38 +4,38 @@
 <context>
     <name>ExpressionBar</name>
     <message>
-        <location filename="../panels/formula/expression_bar.py" line="227"/>
+        <location filename="../panels/formula/expression_bar.py" line="235"/>
         <source>type a formula, e.g. sin(x) * x^2</source>
         <translation>수식을 입력하세요. 예: sin(x) * x^2</translation>
     </message>
     <message>
-        <location filename="../panels/formula/expression_bar.py" line="229"/>
+        <location filename="../panels/formula/expression_bar.py" line="237"/>
         <source>The function f. Operators + - * / ^, functions such as sin(x), constants pi and e; 2x means 2*x. (Ctrl+L)</source>
         <translation>함수 f. 연산자 + - * / ^, sin(x) 같은 함수, 상수 pi와 e를 쓸 수 있습니다. 2x는 2*x를 뜻합니다. (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../panels/formula/expression_bar.py" line="232"/>
+        <location filename="../panels/formula/expression_bar.py" line="240"/>
         <source>Expression</source>
         <translation>수식</translation>
     </message>
     <message>
-        <location filename="../panels/formula/expression_bar.py" line="284"/>
+        <location filename="../panels/formula/expression_bar.py" line="292"/>
         <source>= {formula}    (Enter or a short pause adds {names})</source>
         <translation>= {formula}    (Enter를 누르거나 잠시 멈추면 {names} 추가)</translation>
     </message>
     <message>
-        <location filename="../panels/formula/expression_bar.py" line="296"/>
+        <location filename="../panels/formula/expression_bar.py" line="304"/>
         <source>column {column}: {message}</source>
         <translation>{column}번째 열: {message}</translation>
     </message>
     <message>
-        <location filename="../panels/formula/expression_bar.py" line="291"/>
-        <location filename="../panels/formula/expression_bar.py" line="303"/>
+        <location filename="../panels/formula/expression_bar.py" line="299"/>
+        <location filename="../panels/formula/expression_bar.py" line="311"/>
         <source>The plot and numbers show the last formula that worked.</source>
         <translation>플롯과 숫자는 마지막으로 올바르게 계산된 수식의 결과입니다.</translation>
     </message>
     <message>
-        <location filename="../panels/formula/expression_bar.py" line="311"/>
+        <location filename="../panels/formula/expression_bar.py" line="319"/>
         <source>How the tutor reads your formula</source>
         <translation>튜터가 수식을 읽은 방식</translation>
     </message>
@@ -588,17 +588,17 @@
 <context>
     <name>LessonPanel</name>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="484"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="494"/>
         <source>Open Lesson Folder</source>
         <translation>레슨 폴더 열기</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="493"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="503"/>
         <source>Cannot Open Lesson</source>
         <translation>레슨을 열 수 없음</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="494"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="504"/>
         <source>The lesson in {folder} was not opened.
 
 {reason}</source>
@@ -607,182 +607,187 @@
 {reason}</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="525"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="535"/>
         <source>Load the Lesson&apos;s Example</source>
         <translation>레슨 예제 불러오기</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="527"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="537"/>
         <source>The example replaces the current formula and variables. Unsaved changes will be lost.</source>
         <translation>예제가 지금의 수식과 변수를 대신합니다. 저장하지 않은 변경 사항은 사라집니다.</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="586"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="596"/>
         <source>Go to Lesson “{title}”</source>
         <translation>레슨 “{title}”(으)로 이동</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="671"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="681"/>
         <source>Book steps {steps}</source>
         <translation>책의 단계 {steps}</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="673"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="683"/>
         <source>Book step {step}</source>
         <translation>책의 단계 {step}</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="675"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="685"/>
         <source>Opened from {folder}</source>
         <translation>{folder} 폴더에서 엶</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="686"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="696"/>
         <source>Asked with the teaching switch: {names}</source>
         <translation>교육용 스위치를 켠 상태의 질문: {names}</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="690"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="700"/>
         <source>your prediction</source>
         <translation>예상한 값</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="691"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="702"/>
+        <source>Your prediction for question {number}</source>
+        <translation>{number}번 문제에 대한 예측</translation>
+    </message>
+    <message>
+        <location filename="../panels/lessons/lesson_panel.py" line="704"/>
         <source>Check</source>
         <translation>확인</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="692"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="705"/>
         <source>Reveal</source>
         <translation>정답 보기</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="699"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="712"/>
         <source>{title} (book step {step})</source>
         <translation>{title} (책의 단계 {step})</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="705"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="718"/>
         <source>Lesson {n} of {total}</source>
         <translation>레슨 {n} / {total}</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="714"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="727"/>
         <source>Example: f = {expression}</source>
         <translation>예제: f = {expression}</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="715"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="728"/>
         <source>Example: f = {expression} at {point}</source>
         <translation>예제: {point}에서 f = {expression}</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="726"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="739"/>
         <source>Type a number, such as 2.5, -3 or 16/11.</source>
         <translation>2.5, -3, 16/11처럼 숫자를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="729"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="742"/>
         <source>✓ Right! The engine gets {value}.</source>
         <translation>✓ 맞았습니다! 엔진의 계산도 {value}입니다.</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="737"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="750"/>
         <source>✗ Not quite: {guess} is too high.</source>
         <translation>✗ 아쉽습니다. 정답은 {guess}보다 작습니다.</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="739"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="752"/>
         <source>✗ Not quite: {guess} is too low.</source>
         <translation>✗ 아쉽습니다. 정답은 {guess}보다 큽니다.</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="741"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="754"/>
         <source>Try again, or press Reveal.</source>
         <translation>다시 해 보거나 ‘정답 보기’를 누르세요.</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="744"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="757"/>
         <source>Hint: {hint}</source>
         <translation>힌트: {hint}</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="748"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="761"/>
         <source>The engine&apos;s answer: {value}</source>
         <translation>엔진의 답: {value}</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="766"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="779"/>
         <source>teaching switches on: {names}</source>
         <translation>켜진 교육용 스위치: {names}</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="769"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="782"/>
         <source>Run again</source>
         <translation>다시 실행</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="769"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="782"/>
         <source>Run</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="771"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="784"/>
         <source>Printed by the engine, just now.</source>
         <translation>방금 엔진이 출력한 결과입니다.</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="773"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="786"/>
         <source>Predict first, then run the code to see what the engine prints.</source>
         <translation>먼저 예상한 다음, 코드를 실행해서 엔진이 무엇을 출력하는지 보세요.</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="812"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="825"/>
         <source>Change Teaching Switches</source>
         <translation>교육용 스위치 바꾸기</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="843"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="878"/>
         <source>Load Example</source>
         <translation>예제 불러오기</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="845"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="880"/>
         <source>Replace the formula and variables with this lesson&apos;s example</source>
         <translation>수식과 변수를 이 레슨의 예제로 바꿉니다</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="847"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="882"/>
         <source>Predict First</source>
         <translation>먼저 예상하기</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="849"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="884"/>
         <source>Work out each answer in your head or on paper, type it, then check.</source>
         <translation>답을 머릿속이나 종이 위에서 먼저 구해 입력한 다음 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="851"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="886"/>
         <source>The Book&apos;s Code, on This Engine</source>
         <translation>책의 코드를 이 엔진으로 실행</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="852"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="887"/>
         <source>Teaching Switches</source>
         <translation>교육용 스위치</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="853"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="888"/>
         <source>◀ Previous</source>
         <translation>◀ 이전</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="854"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="889"/>
         <source>Next ▶</source>
         <translation>다음 ▶</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="541"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="551"/>
         <source>Lessons</source>
         <translation>레슨</translation>
     </message>
@@ -790,122 +795,192 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="137"/>
+        <location filename="../main_window.py" line="221"/>
         <source>Formula</source>
         <translation>수식</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="138"/>
+        <location filename="../main_window.py" line="222"/>
         <source>Variables  (◉ = the plot runs along it)</source>
         <translation>변수  (◉ = 플롯의 가로축)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="133"/>
+        <location filename="../main_window.py" line="217"/>
         <source>Drag a slider, or click in the plot to move the point.</source>
         <translation>슬라이더를 끌거나 플롯을 클릭해서 점을 옮겨 보세요.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="242"/>
+        <location filename="../main_window.py" line="420"/>
         <source>Map &amp;&amp; descent</source>
         <translation>지도와 경사하강</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="249"/>
+        <location filename="../main_window.py" line="427"/>
         <source>Graph</source>
         <translation>그래프</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="254"/>
+        <location filename="../main_window.py" line="433"/>
         <source>Gradient check</source>
         <translation>기울기 확인</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="141"/>
+        <location filename="../main_window.py" line="225"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="331"/>
+        <location filename="../main_window.py" line="630"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="334"/>
+        <location filename="../main_window.py" line="633"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="145"/>
+        <location filename="../main_window.py" line="229"/>
         <source>Edit &amp;Formula</source>
         <translation>수식 편집(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="142"/>
+        <location filename="../main_window.py" line="226"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="147"/>
+        <location filename="../main_window.py" line="231"/>
         <source>Show f</source>
         <translation>f 보기</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="148"/>
+        <location filename="../main_window.py" line="232"/>
         <source>Show f′ (first derivative)</source>
         <translation>f′ 보기 (1차 미분)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="149"/>
+        <location filename="../main_window.py" line="233"/>
         <source>Show f″ (second derivative)</source>
         <translation>f″ 보기 (2차 미분)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="150"/>
+        <location filename="../main_window.py" line="234"/>
         <source>Show the &amp;Tangent Line</source>
         <translation>접선 보기(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="154"/>
+        <location filename="../main_window.py" line="238"/>
         <source>&amp;Fit Plot to Curves</source>
         <translation>곡선에 맞춰 플롯 보기(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="143"/>
+        <location filename="../main_window.py" line="227"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="155"/>
+        <location filename="../main_window.py" line="239"/>
         <source>&amp;About Autodiff Tutor</source>
         <translation>Autodiff Tutor 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="156"/>
+        <location filename="../main_window.py" line="240"/>
         <source>Open &amp;Lesson…</source>
         <translation>레슨 열기(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="331"/>
+        <location filename="../main_window.py" line="605"/>
+        <source>&amp;Theme</source>
+        <translation>테마(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="606"/>
+        <source>&amp;System</source>
+        <translation>시스템 설정(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="606"/>
+        <source>&amp;Light</source>
+        <translation>밝게(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="606"/>
+        <source>&amp;Dark</source>
+        <translation>어둡게(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="609"/>
+        <source>Zoom &amp;In</source>
+        <translation>확대(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="610"/>
+        <source>Zoom &amp;Out</source>
+        <translation>축소(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="611"/>
+        <source>&amp;Actual Size</source>
+        <translation>실제 크기(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="612"/>
+        <source>F&amp;ull Screen</source>
+        <translation>전체 화면(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="614"/>
+        <source>&amp;Backward Step by Step</source>
+        <translation>역전파 한 단계씩(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="616"/>
+        <source>Step &amp;Forward</source>
+        <translation>다음 단계(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="617"/>
+        <source>Step &amp;Back</source>
+        <translation>이전 단계(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="618"/>
+        <source>&amp;Play / Pause</source>
+        <translation>재생 / 일시정지(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="619"/>
+        <source>&amp;Restart</source>
+        <translation>처음으로(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="620"/>
+        <source>&amp;Finish</source>
+        <translation>끝까지(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="630"/>
         <source>&amp;Undo {what}</source>
         <translation>실행 취소(&amp;U): {what}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="334"/>
+        <location filename="../main_window.py" line="633"/>
         <source>&amp;Redo {what}</source>
         <translation>다시 실행(&amp;R): {what}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="355"/>
+        <location filename="../main_window.py" line="654"/>
         <source>untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="368"/>
+        <location filename="../main_window.py" line="667"/>
         <source>About Autodiff Tutor</source>
         <translation>Autodiff Tutor 정보</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="370"/>
+        <location filename="../main_window.py" line="669"/>
         <source>&lt;h3&gt;Autodiff Tutor&lt;/h3&gt;&lt;p&gt;Build a formula, move its variables, and watch the value, every partial derivative and the plot of f, f′ and f″ follow.&lt;/p&gt;&lt;p&gt;The numbers come from a small reverse-mode automatic differentiation engine in the style of &lt;i&gt;Deep Learning from Scratch 3&lt;/i&gt; (DeZero).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Autodiff Tutor&lt;/h3&gt;&lt;p&gt;수식을 만들고 변수를 움직이면 함숫값, 모든 편미분, 그리고 f, f′, f″의 플롯이 따라 움직입니다.&lt;/p&gt;&lt;p&gt;숫자는 &lt;i&gt;밑바닥부터 시작하는 딥러닝 3&lt;/i&gt;(DeZero) 스타일로 만든 작은 역방향 자동 미분 엔진이 계산합니다.&lt;/p&gt;</translation>
     </message>
@@ -2352,22 +2427,22 @@
         <translation>정의되지 않음 (NaN)</translation>
     </message>
     <message>
-        <location filename="../panels/formula/value_display.py" line="66"/>
+        <location filename="../panels/formula/value_display.py" line="76"/>
         <source>f at the point (right-click to copy)</source>
         <translation>그 점에서의 f (오른쪽 클릭으로 복사)</translation>
     </message>
     <message>
-        <location filename="../panels/formula/value_display.py" line="67"/>
+        <location filename="../panels/formula/value_display.py" line="77"/>
         <source>Copy Value</source>
         <translation>값 복사</translation>
     </message>
     <message>
-        <location filename="../panels/formula/value_display.py" line="78"/>
+        <location filename="../panels/formula/value_display.py" line="88"/>
         <source>f at {point}</source>
         <translation>{point}에서 f</translation>
     </message>
     <message>
-        <location filename="../panels/formula/value_display.py" line="88"/>
+        <location filename="../panels/formula/value_display.py" line="98"/>
         <source>from the last formula that worked</source>
         <translation>마지막으로 올바르게 계산된 수식의 값</translation>
     </message>
