@@ -47,6 +47,9 @@ from tutor.session import CURVES, Session, example_session
 DEFAULT_SIZE = QSize(1400, 860)  # the first window, on a screen large enough for it
 SCREEN_SHARE = 0.9  # of the available screen, at most, for the first window
 LEFT_COLUMN_WIDTH = 460
+# The formula column's narrowest at zoom 1: the palette's longest key ("sigmoid") and a
+# variable's row (slider, value, range and step fields) whole, in English and Korean.
+LEFT_COLUMN_MINIMUM = 405
 # Below this width (in device-independent pixels) the plot and the side tabs no longer
 # fit side by side beside the formula column (410 + 360 + 380 px): they stack, the plot
 # above the tabs. 1280×720 and 1366×768 at 100% stay side by side; 1920×1080 at 200%
@@ -71,6 +74,15 @@ def first_size(available: QSize) -> QSize:
         min(DEFAULT_SIZE.width(), int(available.width() * SCREEN_SHARE)),
         min(DEFAULT_SIZE.height(), int(available.height() * SCREEN_SHARE)),
     )
+
+
+class _Column(QWidget):
+    """The formula column in its scroll area: it scrolls only when it cannot shrink to
+    the height shown. (A wrapped label makes the layout height-for-width, and the scroll
+    area would otherwise keep the column at its preferred height, not its minimum.)"""
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
+        return self.minimumSizeHint().height()
 
 
 class SideTabs(QTabWidget):
@@ -126,7 +138,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._tab_titles: list[tuple[QWidget, Callable[[], str]]] = []
 
         # -- left column: formula, buttons, value, variables ---------------------
-        left = QWidget(self)
+        left = _Column(self)
         left.setObjectName("leftColumn")
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(10, 10, 6, 10)
@@ -189,10 +201,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.splitter.addWidget(self.centre_splitter)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        left.setMinimumWidth(410)
-        left_scroll.setMinimumWidth(
-            left.minimumWidth() + left_scroll.verticalScrollBar().sizeHint().width()
-        )
+        self._fit_column_to_zoom()
         left_scroll.setMinimumHeight(120)
         plot_frame.setMinimumSize(300, 200)
         self.splitter.setSizes([LEFT_COLUMN_WIDTH, DEFAULT_SIZE.width() - LEFT_COLUMN_WIDTH])
@@ -212,6 +221,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.controller.undo_stack.cleanChanged.connect(self._update_title)
         self.controller.sigDocumentReplaced.connect(self._update_title)
         self._restore_geometry()
+        zoom.notifier().sigZoomChanged.connect(self._on_zoom_changed)
         self.retranslate()
         self.statusBar().showMessage(
             self.tr("Drag a slider, or click in the plot to move the point."), 15000
@@ -269,10 +279,37 @@ class MainWindow(Retranslating, QMainWindow):
             self.centre_splitter.setSizes([int(height * 0.42), height - int(height * 0.42)])
         else:
             centre = max(660, total - self.left_scroll.minimumWidth())
-            side = min(max(380, int(total * 0.38)), centre - 300)
+            # the plot keeps ~430 px, enough for its header (f, f′, f″, tangent, Fit)
+            side = max(self._side_minimum(), min(int(total * 0.38), centre - 430))
             self.centre_splitter.setSizes([centre - side, side])
 
     _centre_arranged = False
+
+    def _fit_column_to_zoom(self) -> None:
+        left = self.left_scroll.widget()
+        left.setMinimumWidth(round(LEFT_COLUMN_MINIMUM * zoom.factor()))
+        bar = self.left_scroll.verticalScrollBar().sizeHint().width()
+        self.left_scroll.setMinimumWidth(left.minimumWidth() + bar)
+
+    def _on_zoom_changed(self, _factor: float) -> None:
+        """Larger text needs wider columns: share the width again, once fonts are in."""
+        self._fit_column_to_zoom()
+        self._centre_arranged = False
+        QTimer.singleShot(0, self, lambda: self._share_width(self.width()))
+
+    def _side_minimum(self) -> int:
+        """The side tabs' width at which the tab in front needs no horizontal scrolling."""
+        panel = self.side_tabs.currentWidget()
+        need = panel.minimumSizeHint().width() if panel is not None else 0
+        return max(
+            380,
+            need
+            + 2
+            * self.side_tabs.style().pixelMetric(
+                self.side_tabs.style().PixelMetric.PM_DefaultFrameWidth
+            )
+            + 4,
+        )
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
