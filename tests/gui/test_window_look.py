@@ -360,3 +360,35 @@ def test_screenshot_takes_theme_and_language_from_the_command_line(tmp_path):
     )  # fmt: skip
     assert bad.returncode == 2
     assert bad.stderr.startswith("error: --theme is one of system, light, dark")
+
+
+def test_look_options_are_taken_out_of_the_arguments():
+    import main
+
+    rest, look = main.take_look_options(["--theme=dark", "s.json", "--language", "ko"])
+    assert rest == ["s.json"] and look == {"theme": "dark", "language": "ko"}
+    assert main.take_look_options(["s.json"]) == (["s.json"], {})
+    for bad in (["--theme"], ["--language", "fr"], ["--theme", "dark", "--theme", "light"]):
+        with pytest.raises(main.UsageError):
+            main.take_look_options(bad)
+    assert main.main(["--colour", "red"]) == 2  # an unknown option is still refused
+
+
+@pytest.mark.parametrize("size", [(1152, 648), (1229, 691), (864, 486)])
+def test_at_laptop_and_200_percent_sizes_the_window_fits_and_no_key_is_cut(qtbot, window, size):
+    from PySide6.QtWidgets import QToolButton
+
+    window.resize(*size)
+    qtbot.waitUntil(lambda: window.size().toTuple() == size)
+    window.controller.flush()
+    hint = window.minimumSizeHint()
+    assert hint.width() <= size[0] and hint.height() <= size[1]
+    keys = [b for b in window.palette.findChildren(QToolButton) if b.isVisible()]
+    assert len(keys) > 30
+    for key in keys:
+        needed = key.fontMetrics().horizontalAdvance(key.text())
+        assert needed <= key.contentsRect().width(), (key.text(), needed, key.width())
+    # the side tab in front needs no sideways scrolling when side by side
+    if size[0] >= 1100:
+        page = window.side_tabs.currentWidget().parentWidget().parentWidget()
+        assert not page.horizontalScrollBar().isVisible()
