@@ -73,3 +73,21 @@ def window(qtbot, qt_test_paths):
     w.show()
     qtbot.waitExposed(w)
     return w
+
+
+@pytest.fixture(autouse=True)
+def fresh_window_geometry():
+    """Each test's window opens at the first-run size: a window closed by an earlier test
+    would otherwise come back at that test's size (gui/main_window.py remembers it)."""
+    import sys
+
+    if "PySide6.QtCore" in sys.modules:
+        from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
+
+        if QCoreApplication.instance() is not None:
+            was = QStandardPaths.isTestModeEnabled()
+            for mode in (False, True):
+                QStandardPaths.setTestModeEnabled(mode)
+                QSettings().remove("window")
+            QStandardPaths.setTestModeEnabled(was)
+    yield
