@@ -21,8 +21,8 @@ import time
 _STARTED = time.perf_counter()
 
 USAGE = """\
-usage: python main.py [SESSION.json]
-       python main.py --screenshot OUT.png [SESSION.json]
+usage: python main.py [--theme system|light|dark] [--language en|ko] [SESSION.json]
+       python main.py --screenshot OUT.png [--theme ...] [--language ...] [SESSION.json]
        python main.py --export OUT SESSION.json
        python main.py eval [--mode reverse|forward] "EXPR" [NAME=VALUE ...]
        python main.py book SCRIPT.py [ARGS ...]"""
@@ -226,6 +226,50 @@ def run_export(args: list[str]) -> int:
 # -- the GUI ---------------------------------------------------------------------------------
 
 
+def interface_languages() -> tuple[str, ...]:
+    """English and every compiled catalogue in gui/translations/ (as gui/i18n.py finds
+    them), without importing Qt."""
+    import glob
+
+    folder = os.path.join(os.path.dirname(os.path.abspath(__file__)), "gui", "translations")
+    found = glob.glob(os.path.join(folder, "autodiff_tutor_*.qm"))
+    codes = sorted(os.path.basename(p)[len("autodiff_tutor_") : -len(".qm")] for p in found)
+    return ("en", *codes)
+
+
+LOOK_OPTIONS = {"--theme": ("system", "light", "dark"), "--language": None}
+
+
+def take_look_options(args: list[str]) -> tuple[list[str], dict[str, str]]:
+    """``--theme MODE`` and ``--language CODE`` (or ``--theme=MODE``) out of ``args``:
+    the other arguments, and ``{"theme": ..., "language": ...}`` for what was given."""
+    rest: list[str] = []
+    chosen: dict[str, str] = {}
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        option, sep, value = arg.partition("=")
+        if option in LOOK_OPTIONS:
+            if not sep:
+                if i + 1 >= len(args):
+                    raise UsageError(f"{option} needs a value")
+                value = args[i + 1]
+                i += 1
+            key = option.removeprefix("--")
+            if key in chosen:
+                raise UsageError(f"{option} is given twice")
+            allowed = LOOK_OPTIONS[option]
+            if allowed is None:
+                allowed = interface_languages()
+            if value not in allowed:
+                raise UsageError(f"{option} is one of {', '.join(allowed)}, not {value!r}")
+            chosen[key] = value
+        else:
+            rest.append(arg)
+        i += 1
+    return rest, chosen
+
+
 def has_display() -> bool:
     if os.environ.get("QT_QPA_PLATFORM"):
         return True
@@ -235,6 +279,7 @@ def has_display() -> bool:
 
 
 def run_screenshot(args: list[str]) -> int:
+    args, look = take_look_options(args)
     if not args or len(args) > 2:
         raise UsageError("--screenshot needs OUT.png and at most one SESSION.json")
     out_path = args[0]
@@ -249,13 +294,16 @@ def run_screenshot(args: list[str]) -> int:
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 
     from gui.app import create_app
-    from gui.main_window import MainWindow
+    from gui.main_window import DEFAULT_SIZE, MainWindow
     from tutor.files import write_atomic
 
-    app = create_app([sys.argv[0]])
+    app = create_app([sys.argv[0]], **look)
     window = MainWindow(session)
     if len(args) == 2:
         window.set_file_path(os.path.abspath(args[1]))
+    # The same picture on every machine: the desktop's first window, not the last one's.
+    window.resize(DEFAULT_SIZE)
+    window._share_width(DEFAULT_SIZE.width())
     window.show()
     for _ in range(3):  # layouts and deferred updates post events of their own
         app.processEvents()
@@ -383,10 +431,16 @@ def xcb_problem(plugin: str | None = None) -> str | None:
 def build_window(args: list[str]):
     """Create the app and the window for a plain launch (used by the benchmarks too).
 
+    ``--theme`` and ``--language`` choose the look and the language for this run.
+
     Before anything is drawn: a missing system library for Qt's xcb platform is one
     line on stderr (instead of Qt's abort), and unsaved work from a crash is offered
     back, so the window shows that session first instead of the example.
     """
+    args, look = take_look_options(args)
+    for arg in args:
+        if arg.startswith("-") and arg != "-":
+            raise UsageError(f"unknown option {arg!r} (see --help)")
     if len(args) > 1:
         raise UsageError(f"expected at most one session file, got {len(args)} arguments")
     session = load_session(args[0]) if args else None
@@ -402,7 +456,7 @@ def build_window(args: list[str]):
     from gui.app import create_app
     from gui.main_window import MainWindow
 
-    app = create_app([sys.argv[0]])
+    app = create_app([sys.argv[0]], **look)
     window = MainWindow(session)
     if args:
         window.file_actions.adopt_file(args[0])
@@ -437,9 +491,6 @@ def main(argv: list[str] | None = None) -> int:
             return run_screenshot(args[1:])
         if args and args[0] == "--export":
             return run_export(args[1:])
-        for arg in args:
-            if arg.startswith("-") and arg != "-":
-                raise UsageError(f"unknown option {arg!r} (see --help)")
         return run_gui(args)
     except UsageError as exc:
         print(f"error: {exc}", file=sys.stderr)

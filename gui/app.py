@@ -63,8 +63,15 @@ def _quiet_offscreen_messages() -> None:
     previous = qInstallMessageHandler(handler)
 
 
-def create_app(argv: list[str] | None = None) -> QApplication:
-    """Create (or return) the QApplication, styled and translated."""
+def create_app(
+    argv: list[str] | None = None, theme: str | None = None, language: str | None = None
+) -> QApplication:
+    """Create (or return) the QApplication, styled and translated.
+
+    ``theme`` ("system", "light", "dark") and ``language`` ("en", "ko") come from the
+    command line; without them, the choices made in the View menu last time. A choice
+    given here is used for this run only, not remembered.
+    """
     app = QApplication.instance()
     if app is None:
         app = QApplication(list(argv if argv is not None else sys.argv))
@@ -74,8 +81,13 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app.setWindowIcon(app_icon())
     if QApplication.platformName() == "offscreen":
         _quiet_offscreen_messages()
-    apply_style(app)
-    install_translators(app)
+    from gui import theme as themes
+    from gui import zoom
+
+    zoom.set_factor(zoom.stored_factor())
+    apply_style(app)  # records the system palette before it is replaced
+    themes.set_mode(theme or themes.stored_mode())
+    install_translators(app, language)
     return app
 
 

@@ -12,20 +12,22 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QRect, QSettings, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
     QMainWindow,
     QMenu,
     QMessageBox,
+    QScrollArea,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from gui import theme, zoom
 from gui.app import APP_NAME
 from gui.controller import SessionController
 from gui.file_actions import install_file_actions
@@ -42,8 +44,84 @@ from gui.panels.variables.variables_panel import VariablesPanel
 from gui.widgets.retranslating import Retranslating
 from tutor.session import CURVES, Session, example_session
 
-DEFAULT_SIZE = QSize(1400, 860)
+DEFAULT_SIZE = QSize(1400, 860)  # the first window, on a screen large enough for it
+SCREEN_SHARE = 0.9  # of the available screen, at most, for the first window
 LEFT_COLUMN_WIDTH = 460
+# The formula column's narrowest at zoom 1: the palette's longest key ("sigmoid") and a
+# variable's row (slider, value, range and step fields) whole, in English and Korean.
+LEFT_COLUMN_MINIMUM = 405
+# Below this width (in device-independent pixels) the plot and the side tabs no longer
+# fit side by side beside the formula column (410 + 360 + 380 px): they stack, the plot
+# above the tabs. 1280×720 and 1366×768 at 100% stay side by side; 1920×1080 at 200%
+# (960 px wide) stacks.
+STACK_BELOW_WIDTH = 1100
+GEOMETRY_KEY = "window/geometry"
+SPLITTER_KEY = "window/splitters"
+
+
+def fit_rect(rect: QRect, available: QRect) -> QRect:
+    """``rect`` moved and shrunk until it lies inside ``available`` (a screen)."""
+    width = min(rect.width(), available.width())
+    height = min(rect.height(), available.height())
+    left = min(max(rect.left(), available.left()), available.right() - width + 1)
+    top = min(max(rect.top(), available.top()), available.bottom() - height + 1)
+    return QRect(left, top, width, height)
+
+
+def first_size(available: QSize) -> QSize:
+    """The first window: DEFAULT_SIZE, or 90% of the screen where that is smaller."""
+    return QSize(
+        min(DEFAULT_SIZE.width(), int(available.width() * SCREEN_SHARE)),
+        min(DEFAULT_SIZE.height(), int(available.height() * SCREEN_SHARE)),
+    )
+
+
+class _Column(QWidget):
+    """The formula column in its scroll area: it scrolls only when it cannot shrink to
+    the height shown. (A wrapped label makes the layout height-for-width, and the scroll
+    area would otherwise keep the column at its preferred height, not its minimum.)"""
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
+        return self.minimumSizeHint().height()
+
+
+class SideTabs(QTabWidget):
+    """The right-hand tabs. Each panel sits in a scroll area of its own, so a panel
+    larger than its tab scrolls instead of pushing the window past the screen or
+    drawing over its neighbours; ``indexOf``, ``widget``, ``currentWidget`` and
+    ``setCurrentWidget`` speak of the panels themselves."""
+
+    def add_panel(self, panel: QWidget, title: str) -> int:
+        scroll = QScrollArea(self)
+        scroll.setObjectName(f"{panel.objectName() or 'panel'}Scroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the panel's controls take focus
+        scroll.setWidget(panel)
+        return self.addTab(scroll, title)
+
+    @staticmethod
+    def _panel(page: QWidget | None) -> QWidget | None:
+        return page.widget() if isinstance(page, QScrollArea) else page
+
+    def _page(self, panel: QWidget) -> QWidget:
+        for i in range(self.count()):
+            page = super().widget(i)
+            if page is panel or self._panel(page) is panel:
+                return page
+        return panel
+
+    def indexOf(self, widget: QWidget) -> int:  # noqa: N802 - Qt's name
+        return super().indexOf(self._page(widget))
+
+    def widget(self, index: int) -> QWidget | None:
+        return self._panel(super().widget(index))
+
+    def currentWidget(self) -> QWidget | None:  # noqa: N802 - Qt's name
+        return self._panel(super().currentWidget())
+
+    def setCurrentWidget(self, widget: QWidget) -> None:  # noqa: N802 - Qt's name
+        super().setCurrentWidget(self._page(widget))
 
 
 class MainWindow(Retranslating, QMainWindow):
@@ -60,7 +138,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._tab_titles: list[tuple[QWidget, Callable[[], str]]] = []
 
         # -- left column: formula, buttons, value, variables ---------------------
-        left = QWidget(self)
+        left = _Column(self)
         left.setObjectName("leftColumn")
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(10, 10, 6, 10)
@@ -86,6 +164,14 @@ class MainWindow(Retranslating, QMainWindow):
         vbox.setContentsMargins(6, 8, 2, 6)
         vbox.addWidget(self.variables_panel)
         left_layout.addWidget(variables_box, 1)
+        # A screen too short for the whole column scrolls it, instead of squeezing it.
+        self.left_scroll = left_scroll = QScrollArea(self)
+        left_scroll.setObjectName("leftScroll")
+        left_scroll.setWidgetResizable(True)
+        left_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        left_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        left_scroll.setWidget(left)
 
         # -- centre: the plot; right: tabs for other panels --------------------------
         self.plot_panel = PlotPanel(self.controller, self)
@@ -95,22 +181,30 @@ class MainWindow(Retranslating, QMainWindow):
         plot_layout.setContentsMargins(6, 10, 10, 10)
         plot_layout.addWidget(self.plot_panel)
 
-        self.side_tabs = QTabWidget(self)
+        self.side_tabs = SideTabs(self)
         self.side_tabs.setObjectName("sideTabs")
         self.side_tabs.setDocumentMode(False)
         self.side_tabs.setVisible(False)
 
+        # The formula column | (the plot beside, or above, the side tabs).
+        self.centre_splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.centre_splitter.setObjectName("centreSplitter")
+        self.centre_splitter.setChildrenCollapsible(False)
+        self.centre_splitter.addWidget(plot_frame)
+        self.centre_splitter.addWidget(self.side_tabs)
+        self.centre_splitter.setStretchFactor(0, 1)
+        self.centre_splitter.setStretchFactor(1, 0)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(plot_frame)
-        self.splitter.addWidget(self.side_tabs)
+        self.splitter.addWidget(left_scroll)
+        self.splitter.addWidget(self.centre_splitter)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setStretchFactor(2, 0)
-        left.setMinimumWidth(410)
-        self.splitter.setSizes([LEFT_COLUMN_WIDTH, DEFAULT_SIZE.width() - LEFT_COLUMN_WIDTH, 0])
+        self._fit_column_to_zoom()
+        left_scroll.setMinimumHeight(120)
+        plot_frame.setMinimumSize(300, 200)
+        self.splitter.setSizes([LEFT_COLUMN_WIDTH, DEFAULT_SIZE.width() - LEFT_COLUMN_WIDTH])
         self.setCentralWidget(self.splitter)
 
         # The File menu (sessions, recent files, autosave and recovery, exports, Quit)
@@ -127,8 +221,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.statusBar().setSizeGripEnabled(True)
         self.controller.undo_stack.cleanChanged.connect(self._update_title)
         self.controller.sigDocumentReplaced.connect(self._update_title)
-        self.resize(DEFAULT_SIZE)
-        self._share_width(DEFAULT_SIZE.width())
+        self._restore_geometry()
+        zoom.notifier().sigZoomChanged.connect(self._on_zoom_changed)
         self.retranslate()
         self.statusBar().showMessage(
             self.tr("Drag a slider, or click in the plot to move the point."), 15000
@@ -155,6 +249,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.fit_action.setText(self.tr("&Fit Plot to Curves"))
         self.about_action.setText(self.tr("&About Autodiff Tutor"))
         self.open_lesson_action.setText(self.tr("Open &Lesson…"))
+        self._retranslate_view_actions()
         self.file_actions.retranslate()
         self._update_title()
 
@@ -162,32 +257,152 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _share_width(self, total: int) -> None:
         """Split ``total`` pixels: the formula column at its narrowest, then the plot and
-        the side tabs. The graph needs ~540 px to show a small formula whole, whatever
-        the language of the plot's header."""
+        the side tabs (side by side, or stacked on a narrow window). The graph needs
+        ~540 px to show a small formula whole, whatever the language of its header."""
+        left = self.left_scroll.minimumWidth()
+        centre = max(300, total - left)
+        self.splitter.setSizes([left, centre])
+        self._arrange_centre(total)
+
+    def _arrange_centre(self, total: int | None = None) -> None:
+        """The plot beside the side tabs on a wide window, above them on a narrow one."""
         if self.side_tabs.isHidden():
             return
-        left = self.splitter.widget(0).minimumWidth()
-        side = max(540, int(total * 0.38))
-        self.splitter.setSizes([left, max(360, total - left - side), side])
+        total = self.width() if total is None else total
+        stacked = total < STACK_BELOW_WIDTH
+        want = Qt.Orientation.Vertical if stacked else Qt.Orientation.Horizontal
+        if self.centre_splitter.orientation() == want and self._centre_arranged:
+            return
+        self._centre_arranged = True
+        self.centre_splitter.setOrientation(want)
+        if stacked:
+            height = max(400, self.height() - 60)
+            self.centre_splitter.setSizes([int(height * 0.42), height - int(height * 0.42)])
+        else:
+            centre = max(660, total - self.left_scroll.minimumWidth())
+            # the plot keeps ~430 px, enough for its header (f, f′, f″, tangent, Fit)
+            side = max(self._side_minimum(), min(int(total * 0.38), centre - 430))
+            self.centre_splitter.setSizes([centre - side, side])
+
+    _centre_arranged = False
+
+    def _fit_column_to_zoom(self) -> None:
+        left = self.left_scroll.widget()
+        left.setMinimumWidth(round(LEFT_COLUMN_MINIMUM * zoom.factor()))
+        bar = self.left_scroll.verticalScrollBar().sizeHint().width()
+        self.left_scroll.setMinimumWidth(left.minimumWidth() + bar)
+
+    def _on_zoom_changed(self, _factor: float) -> None:
+        """Larger text needs wider columns: share the width again, once fonts are in."""
+        self._fit_column_to_zoom()
+        self._centre_arranged = False
+        QTimer.singleShot(0, self, lambda: self._share_width(self.width()))
+
+    def _side_minimum(self) -> int:
+        """The side tabs' width at which the tab in front needs no horizontal scrolling."""
+        panel = self.side_tabs.currentWidget()
+        need = panel.minimumSizeHint().width() if panel is not None else 0
+        return max(
+            380,
+            need
+            + 2
+            * self.side_tabs.style().pixelMetric(
+                self.side_tabs.style().PixelMetric.PM_DefaultFrameWidth
+            )
+            + 4,
+        )
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        stacked = self.centre_splitter.orientation() == Qt.Orientation.Vertical
+        if stacked != (self.width() < STACK_BELOW_WIDTH):
+            self._centre_arranged = False
+            self._arrange_centre()
 
     def add_side_panel(self, widget: QWidget, title: str | Callable[[], str]) -> int:
         """Add ``widget`` as a tab on the right; the tab area shows once it has a tab.
 
         ``title`` is the tab's text, or a function giving it in the current language
-        (asked again whenever the language changes)."""
+        (asked again whenever the language changes). A panel taller or wider than its
+        tab scrolls."""
         if isinstance(title, str):
             title = (lambda text: lambda: text)(title)
         self._tab_titles.append((widget, title))
-        index = self.side_tabs.addTab(widget, title())
+        index = self.side_tabs.add_panel(widget, title())
         if self.side_tabs.isHidden():
             self.side_tabs.setVisible(True)
-            sizes = self.splitter.sizes()
-            total = sum(sizes) or self.width()
-            left = min(sizes[0] or LEFT_COLUMN_WIDTH, 425)  # the plot needs the room more
-            side = max(380, int(total * 0.3))
-            # the formula column narrows to its minimum; plot and side panel share the rest
-            self.splitter.setSizes([left, max(360, total - left - side), side])
+            self._centre_arranged = False
+            self._arrange_centre()
         return index
+
+    # -- the window's size and place: fit the screen, remember the last -------------------
+
+    def _available(self) -> QRect:
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        return screen.availableGeometry() if screen is not None else QRect(0, 0, 1400, 860)
+
+    def _restore_geometry(self) -> None:
+        """The last geometry and splitter sizes (clamped to this screen), else a first
+        window of at most 90% of the available screen, centred on it."""
+        available = self._available()
+        settings = QSettings()
+        geometry = settings.value(GEOMETRY_KEY)
+        restored = isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)
+        if restored:
+            frame = fit_rect(self.geometry(), available)
+            self.resize(frame.size())
+            self.move(frame.topLeft())
+        else:
+            size = first_size(available.size())
+            self.resize(size)
+            centre = available.center()
+            self.move(centre.x() - size.width() // 2, centre.y() - size.height() // 2)
+        self._share_width(self.width())
+        states = settings.value(SPLITTER_KEY)
+        if restored and isinstance(states, (list, tuple)) and len(states) == 2:
+            for splitter, state in zip((self.splitter, self.centre_splitter), states, strict=True):
+                if isinstance(state, QByteArray):
+                    splitter.restoreState(state)
+            # a state saved when stacked (or side by side) follows the width of now
+            self._centre_arranged = True
+            stacked = self.width() < STACK_BELOW_WIDTH
+            if (self.centre_splitter.orientation() == Qt.Orientation.Vertical) != stacked:
+                self._centre_arranged = False
+                self._arrange_centre()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if not self._clamped_once:
+            self._clamped_once = True
+            # Only now is the frame known: the title bar must stay on the screen too.
+            QTimer.singleShot(0, self._keep_frame_on_screen)
+
+    _clamped_once = False
+
+    def _keep_frame_on_screen(self) -> None:
+        if self.isFullScreen() or self.isMaximized():
+            return
+        frame = self.frameGeometry()
+        fitted = fit_rect(frame, self._available())
+        if fitted != frame:
+            self.resize(
+                self.width() - (frame.width() - fitted.width()),
+                self.height() - (frame.height() - fitted.height()),
+            )
+            self.move(fitted.topLeft())
+
+    def save_geometry(self) -> None:
+        """Remember the window's geometry and splitter sizes for the next launch."""
+        settings = QSettings()
+        settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        settings.setValue(
+            SPLITTER_KEY, [self.splitter.saveState(), self.centre_splitter.saveState()]
+        )
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        # File > Quit's question (gui/file_actions.py) has been answered when this runs.
+        self.save_geometry()
+        super().closeEvent(event)
 
     # -- lessons and the interface language (gui/panels/lessons/, gui/i18n.py) ------------
 
@@ -248,6 +463,7 @@ class MainWindow(Retranslating, QMainWindow):
         """The "Graph" tab: the recorded graph, and backward step by step."""
         self.graph_panel = GraphPanel(self.controller, self)
         self.add_side_panel(self.graph_panel, lambda: self.tr("Graph"))
+        self._build_step_actions()
 
     def _install_gradient_check(self) -> None:
         """The "Gradient check" tab: backprop beside central differences."""
@@ -268,7 +484,16 @@ class MainWindow(Retranslating, QMainWindow):
         action = QAction(self)
         if shortcut is not None:
             if isinstance(shortcut, (list, tuple)):
-                action.setShortcuts([QKeySequence(s) for s in shortcut])
+                sequences: list[QKeySequence] = []
+                for s in shortcut:
+                    for sequence in (
+                        QKeySequence.keyBindings(s)
+                        if isinstance(s, QKeySequence.StandardKey)
+                        else [QKeySequence(s)]
+                    ):
+                        if not sequence.isEmpty() and sequence not in sequences:
+                            sequences.append(sequence)
+                action.setShortcuts(sequences)
             else:
                 action.setShortcut(QKeySequence(shortcut))
         if name:
@@ -325,11 +550,122 @@ class MainWindow(Retranslating, QMainWindow):
         view_menu.addAction(self.fit_action)
         self.controller.sigCurvesChanged.connect(self._on_controller_curves_changed)
         self._on_controller_curves_changed(self.controller.session.curves)
+        self._build_look_actions(view_menu)
 
         self.help_menu = help_menu = bar.addMenu("")
         help_menu.setObjectName("helpMenu")
         self.about_action = self._action(self.about, name="actionAbout")
         help_menu.addAction(self.about_action)
+
+    def _build_look_actions(self, view_menu: QMenu) -> None:
+        """View > Theme, Zoom In / Zoom Out / Actual Size, Full Screen."""
+        view_menu.addSeparator()
+        self.theme_menu = view_menu.addMenu("")
+        self.theme_menu.setObjectName("themeMenu")
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        self.theme_actions: dict[str, QAction] = {}
+        for mode in theme.MODES:
+            action = QAction(self)
+            action.setObjectName(f"actionTheme_{mode}")
+            action.setCheckable(True)
+            action.triggered.connect(lambda _checked=False, m=mode: theme.set_mode(m, True))
+            group.addAction(action)
+            self.theme_menu.addAction(action)
+            self.theme_actions[mode] = action
+        state = theme.state()
+        if state is not None:
+            state.sigThemeChanged.connect(self._on_theme_changed)
+        self._on_theme_changed()
+
+        # Ctrl+0 is Fit Plot, so Actual Size takes Ctrl+Alt+0.
+        self.zoom_in_action = self._action(
+            zoom.zoom_in, [QKeySequence.StandardKey.ZoomIn, "Ctrl+="], "actionZoomIn"
+        )
+        self.zoom_out_action = self._action(
+            zoom.zoom_out, [QKeySequence.StandardKey.ZoomOut, "Ctrl+_"], "actionZoomOut"
+        )
+        self.actual_size_action = self._action(zoom.actual_size, "Ctrl+Alt+0", "actionActualSize")
+        self.full_screen_action = self._action(
+            self.set_full_screen,
+            [QKeySequence.StandardKey.FullScreen, "F11"],
+            "actionFullScreen",
+            checkable=True,
+        )
+        for action in (self.zoom_in_action, self.zoom_out_action, self.actual_size_action):
+            view_menu.addAction(action)
+        view_menu.addAction(self.full_screen_action)
+
+    def _on_theme_changed(self, *_args) -> None:
+        action = self.theme_actions.get(theme.current_mode())
+        if action is not None and not action.isChecked():
+            action.setChecked(True)
+
+    def set_full_screen(self, on: bool) -> None:
+        """View > Full Screen (F11): on a projector, every pixel for the lesson."""
+        if on:
+            self.showFullScreen()
+        else:
+            self.showNormal()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.WindowStateChange and hasattr(self, "full_screen_action"):
+            full = self.isFullScreen()
+            if self.full_screen_action.isChecked() != full:
+                self.full_screen_action.blockSignals(True)
+                self.full_screen_action.setChecked(full)
+                self.full_screen_action.blockSignals(False)
+        super().changeEvent(event)
+
+    def _build_step_actions(self) -> None:
+        """Backward step by step from anywhere in the window (the Graph tab comes to the
+        front): the same as the graph's own buttons, with keys that no field takes."""
+        panel = self.graph_panel
+        self.step_menu = self.view_menu.addMenu("")
+        self.step_menu.setObjectName("stepMenu")
+        self.step_actions = {
+            "forward": self._action(
+                lambda: self._step(panel.step_forward), "F8", "actionStepForward"
+            ),
+            "back": self._action(lambda: self._step(panel.step_back), "Shift+F8", "actionStepBack"),
+            "play": self._action(lambda: self._step(panel.toggle_play), "F9", "actionPlayPause"),
+            "reset": self._action(lambda: self._step(panel.reset), "Ctrl+F8", "actionStepReset"),
+            "finish": self._action(lambda: self._step(panel.finish), "Ctrl+F9", "actionStepFinish"),
+        }
+        for action in self.step_actions.values():
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self.step_menu.addAction(action)
+
+    def _step(self, command: Callable[[], None]) -> None:
+        if self.side_tabs.currentWidget() is not self.graph_panel:
+            self.side_tabs.setCurrentWidget(self.graph_panel)
+        command()
+
+    def step_shortcut_hint(self, key: str) -> str:
+        """The shortcut of a step action as the user reads it ("F8"), for tooltips."""
+        action = self.step_actions[key]
+        return action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+
+    def _retranslate_view_actions(self) -> None:
+        self.theme_menu.setTitle(self.tr("&Theme"))
+        names = {"system": self.tr("&System"), "light": self.tr("&Light"), "dark": self.tr("&Dark")}
+        for mode, action in self.theme_actions.items():
+            action.setText(names[mode])
+        self.zoom_in_action.setText(self.tr("Zoom &In"))
+        self.zoom_out_action.setText(self.tr("Zoom &Out"))
+        self.actual_size_action.setText(self.tr("&Actual Size"))
+        self.full_screen_action.setText(self.tr("F&ull Screen"))
+        if hasattr(self, "step_menu"):
+            self.step_menu.setTitle(self.tr("&Backward Step by Step"))
+            texts = {
+                "forward": self.tr("Step &Forward"),
+                "back": self.tr("Step &Back"),
+                "play": self.tr("&Play / Pause"),
+                "reset": self.tr("&Restart"),
+                "finish": self.tr("&Finish"),
+            }
+            for key, action in self.step_actions.items():
+                action.setText(texts[key])
 
     def _update_undo_texts(self) -> None:
         """Edit > Undo names what it will undo: "Undo Change x to 1.50"."""

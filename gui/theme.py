@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 
@@ -121,17 +122,17 @@ LIGHT = Theme(
     surface_alt="#eef0f4",
     button="#fbfbfd",
     text="#1d2129",
-    muted_text="#6b7280",
-    faint_text="#9aa1ad",
-    placeholder="#9aa1ad",
+    muted_text="#596170",
+    faint_text="#7c838f",
+    placeholder="#7b8290",
     border="#c9ced8",
     light_border="#dde1e8",
-    accent="#2f6fd6",
+    accent="#2563c9",
     accent_text="#ffffff",
     tooltip="#fffdf0",
     error="#c62828",
-    ok="#2e7d32",
-    warning="#b45309",
+    ok="#2a7430",
+    warning="#a34a06",
     right="#1e7b34",
     revealed="#1f5fbf",
     hint="#8a5a00",
@@ -160,8 +161,8 @@ LIGHT = Theme(
     node_output=("#fff0da", "#e0701a"),
     node_function=("#e6f4ea", "#2e8b4f"),
     node_text="#1d2129",
-    node_muted="#8a93a3",
-    grad_text="#c2410c",
+    node_muted="#636b78",
+    grad_text="#b33a0a",
     current_fill="#ffb347",
     current_border="#c2410c",
     queued_fill="#fff4cc",
@@ -188,7 +189,83 @@ LIGHT = Theme(
     banner_text="#5c3d00",
 )
 
-THEMES = {"light": LIGHT}
+# The same meanings on dark surfaces: light text, and every colour lifted until it reads
+# at 4.5:1 or better on the surfaces it is drawn on (tests/gui/test_theme.py).
+DARK = Theme(
+    name="dark",
+    window="#1c1f24",
+    surface="#23272e",
+    surface_alt="#2a2f37",
+    button="#2e333b",
+    text="#e6e8ec",
+    muted_text="#aab1bd",
+    faint_text="#7f8793",
+    placeholder="#8a929e",
+    border="#4a505b",
+    light_border="#3a3f48",
+    accent="#5b9cf5",
+    accent_text="#0b1220",
+    tooltip="#2e333b",
+    error="#ff7b72",
+    ok="#62d37e",
+    warning="#f0a650",
+    right="#62d37e",
+    revealed="#82b1f8",
+    hint="#e8c062",
+    highlight_fill="#213e6b",
+    highlight_line="#5b9cf5",
+    highlight_text="#d6e6ff",
+    key_border="#474d58",
+    key_hover="#2c3a52",
+    key_pressed="#33476a",
+    function_key="#86b5ff",
+    variable_key="#d7a6f2",
+    curve_f="#6ea8ff",
+    curve_df="#ff9d4d",
+    curve_d2f="#5fd37a",
+    curve_tangent="#d29bf0",
+    trail="#ff6fa8",
+    axis="#7f8793",
+    axis_text="#c9ced6",
+    zero_line="#4f5663",
+    marker_fill="#23272e",
+    legend_fill="#dc23272e",
+    graph_background="#1f2329",
+    node_input=("#1f3350", "#5b9cf5"),
+    node_constant=("#2d323a", "#7f8793"),
+    node_intermediate=("#262a31", "#8a93a3"),
+    node_output=("#43301a", "#ff9d4d"),
+    node_function=("#1d3a2a", "#5fd37a"),
+    node_text="#e6e8ec",
+    node_muted="#aab1bd",
+    grad_text="#ffab70",
+    current_fill="#7a4a0c",
+    current_border="#ffab70",
+    queued_fill="#4a3d12",
+    queued_border="#e0b03a",
+    queued_text="#f5d77a",
+    popped_fill="#4a3220",
+    done_fill="#2a2e35",
+    done_border="#4f5663",
+    fresh_border="#ff9d4d",
+    selection="#5b9cf5",
+    edge="#6f7784",
+    gx_edge="#ff9d4d",
+    gy_edge="#d29bf0",
+    edge_label_fill="#e023272e",
+    generation_tag="#8a929e",
+    explanation_fill="#262a31",
+    grad_arrow=("#ff5a5a", "#2a0505"),
+    descent_arrow=("#ffffff", "#1d2129"),
+    map_trail=("#ff9f1c", "#5a3300"),
+    map_point=("#ffffff", "#1d2129"),
+    contour="#5fffffff",
+    banner_fill="#3d3115",
+    banner_border="#c99a1c",
+    banner_text="#f5dc9a",
+)
+
+THEMES = {"light": LIGHT, "dark": DARK}
 _current = LIGHT
 
 
@@ -227,8 +304,14 @@ def palette(theme: Theme) -> QPalette:
     return p
 
 
+VALUE_FONT_SCALE = 2.4  # f's value in the formula column, times the text size
+
+
 def style_sheet(t: Theme) -> str:
-    """The application's style sheet: what the palette alone cannot say."""
+    """The application's style sheet: what the palette alone cannot say. It names no
+    font size: sizes follow the application font (View > Zoom, gui/zoom.py), and a
+    sheet that changed with the zoom would re-polish every widget on each step, putting
+    back fonts that widgets had sized from their own."""
     return f"""
 QToolTip {{ padding: 4px; }}
 QGroupBox {{
@@ -259,7 +342,7 @@ QLineEdit[invalid="true"] {{
 }}
 QLabel#expressionMessage[invalid="true"] {{ color: {t.error}; }}
 QLabel#expressionMessage {{ color: {t.muted_text}; }}
-QLabel#valueLabel {{ color: {t.text}; }}
+QWidget#valueLabel {{ color: {t.text}; }}
 QLabel#valueLabel[stale="true"] {{ color: {t.faint_text}; }}
 QLabel#valueCaption, QLabel#noticeLabel, QLabel.muted {{ color: {t.muted_text}; }}
 QFrame#variableRow {{
@@ -268,7 +351,7 @@ QFrame#variableRow {{
     border-radius: 6px;
 }}
 QFrame#variableRow[unused="true"] {{ background: {t.surface_alt}; }}
-QFrame#variableRow[unused="true"] QLabel {{ color: {t.faint_text}; }}
+QFrame#variableRow[unused="true"] QLabel {{ color: {t.muted_text}; }}
 QToolButton.paletteButton {{
     border: 1px solid {t.key_border};
     border-radius: 4px;
@@ -292,7 +375,7 @@ QFrame#switchBanner {{
 QFrame#switchBanner QLabel {{ color: {t.banner_text}; }}
 QFrame#switchBanner QPushButton {{ padding: 2px 10px; }}
 QToolBar#switchBannerBar {{ border: none; padding: 4px 8px 0 8px; }}
-QLabel#lessonTitle {{ font-size: 15pt; font-weight: 600; }}
+QLabel#lessonTitle {{ font-weight: 600; }}
 QLabel#lessonSteps, QLabel#presetLabel {{ color: {t.muted_text}; }}
 QPlainTextEdit#demoCode, QLabel#demoOutput {{
     background: {t.surface_alt};
@@ -317,23 +400,124 @@ QTableWidget#gradcheckTable {{
 """
 
 
+MODES = ("system", "light", "dark")  # View > Theme, and --theme on the command line
+SETTINGS_KEY = "ui/theme"
+
+_system_palette: QPalette | None = None  # the platform's, before ours replaced it
+
+
+def system_prefers_dark() -> bool:
+    """True if the system asks for a dark look: Qt's colour scheme where the platform
+    reports one (Qt 6.5+), else the lightness of the system palette's window colour."""
+    app = QApplication.instance()
+    if app is not None:
+        scheme = app.styleHints().colorScheme()
+        if scheme == Qt.ColorScheme.Dark:
+            return True
+        if scheme == Qt.ColorScheme.Light:
+            return False
+    p = _system_palette if _system_palette is not None else QPalette()
+    window, text = p.color(QPalette.ColorRole.Window), p.color(QPalette.ColorRole.WindowText)
+    return window.lightnessF() < text.lightnessF()
+
+
+def resolve(mode: str) -> Theme:
+    """The Theme for a mode: "light", "dark", or "system" (the system's lightness)."""
+    if mode not in MODES:
+        raise ValueError(f"unknown theme {mode!r} (known: {', '.join(MODES)})")
+    if mode == "system":
+        return DARK if system_prefers_dark() else LIGHT
+    return THEMES[mode]
+
+
+def stored_mode() -> str:
+    """The mode chosen from View > Theme last time ("system" if none)."""
+    value = QSettings().value(SETTINGS_KEY)
+    return value if isinstance(value, str) and value in MODES else "system"
+
+
+class ThemeState(QObject):
+    """The chosen mode and the theme drawn now. ``sigThemeChanged(theme)`` after a switch,
+    once the palette and style sheet are applied (every widget has had PaletteChange)."""
+
+    sigThemeChanged = Signal(object)
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self.mode = "system"
+        app.styleHints().colorSchemeChanged.connect(self._on_system_scheme_changed)
+
+    def _on_system_scheme_changed(self, _scheme) -> None:
+        if self.mode == "system":
+            set_mode("system")
+
+
+_state: ThemeState | None = None
+
+
+def state() -> ThemeState | None:
+    """The application's ThemeState (None before ``apply_style``)."""
+    return _state
+
+
+def current_mode() -> str:
+    return _state.mode if _state is not None else "system"
+
+
+def set_mode(mode: str, remember: bool = False) -> Theme:
+    """Switch the whole window to ``mode`` live; with ``remember`` store it for next time."""
+    theme = resolve(mode)
+    app = QApplication.instance()
+    if remember:
+        QSettings().setValue(SETTINGS_KEY, mode)
+    apply_style(app, theme)
+    _state.mode = mode
+    _state.sigThemeChanged.emit(theme)
+    return theme
+
+
 def apply_style(app: QApplication, theme: Theme | None = None) -> None:
     """Fusion, the theme's palette and style sheet, a readable default font, and
-    pyqtgraph's defaults."""
+    pyqtgraph's defaults. Every widget then gets a PaletteChange event; custom-drawn
+    ones read ``current()`` when they paint, so an ``update()`` is all they need."""
     import pyqtgraph as pg
 
-    global _current
+    from gui import zoom
+
+    global _current, _state, _system_palette
+    if _state is None or _state.parent() is not app:
+        _system_palette = QPalette(app.palette())
+        _state = ThemeState(app)
     if theme is not None:
         _current = theme
     t = _current
-    app.setStyle("Fusion")
+    if app.style().name().lower() != "fusion":
+        app.setStyle("Fusion")
     app.setPalette(palette(t))
-    font = QFont(app.font())
-    if font.pointSizeF() < 10:
-        font.setPointSizeF(10)
-    app.setFont(font)
+    zoom.remember_base_font(app)
+    # Set after the font, and again even when unchanged: under a style sheet, widgets
+    # take the application font only when they are polished.
+    app.setStyleSheet("")
     app.setStyleSheet(style_sheet(t))
     pg.setConfigOptions(background=t.surface, foreground=t.axis_text, antialias=True)
+    for widget in app.allWidgets():  # custom-drawn widgets and graphics views repaint
+        widget.update()
 
 
-__all__ = ["LIGHT", "THEMES", "Theme", "apply_style", "current", "palette", "style_sheet"]
+__all__ = [
+    "DARK",
+    "LIGHT",
+    "MODES",
+    "THEMES",
+    "Theme",
+    "apply_style",
+    "current",
+    "current_mode",
+    "palette",
+    "resolve",
+    "set_mode",
+    "state",
+    "stored_mode",
+    "style_sheet",
+    "system_prefers_dark",
+]

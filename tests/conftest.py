@@ -10,8 +10,11 @@ import tempfile
 import pytest
 
 # Without a display Qt aborts the whole process; offscreen needs none. Set before any
-# Qt import (pytest-qt imports Qt when the first test that uses qtbot runs).
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Qt import (pytest-qt imports Qt when the first test that uses qtbot runs). Its screen
+# is 1920×1080 (offscreen's own default is 800×800): the window sizes itself to the
+# screen, and the tests expect the full-size window of a desktop.
+SCREEN_CONFIG = os.path.join(os.path.dirname(__file__), "offscreen_screen.json")
+os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={SCREEN_CONFIG}")
 
 # Qt's test mode keeps settings, recent files and autosaves under ~/.qttest. A home of
 # this run's own keeps two test runs on one machine (or a run and the user's own app)
@@ -70,3 +73,21 @@ def window(qtbot, qt_test_paths):
     w.show()
     qtbot.waitExposed(w)
     return w
+
+
+@pytest.fixture(autouse=True)
+def fresh_window_geometry():
+    """Each test's window opens at the first-run size: a window closed by an earlier test
+    would otherwise come back at that test's size (gui/main_window.py remembers it)."""
+    import sys
+
+    if "PySide6.QtCore" in sys.modules:
+        from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
+
+        if QCoreApplication.instance() is not None:
+            was = QStandardPaths.isTestModeEnabled()
+            for mode in (False, True):
+                QStandardPaths.setTestModeEnabled(mode)
+                QSettings().remove("window")
+            QStandardPaths.setTestModeEnabled(was)
+    yield

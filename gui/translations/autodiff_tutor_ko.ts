@@ -4,38 +4,38 @@
 <context>
     <name>ExpressionBar</name>
     <message>
-        <location filename="../panels/formula/expression_bar.py" line="223"/>
+        <location filename="../panels/formula/expression_bar.py" line="235"/>
         <source>type a formula, e.g. sin(x) * x^2</source>
         <translation>수식을 입력하세요. 예: sin(x) * x^2</translation>
     </message>
     <message>
-        <location filename="../panels/formula/expression_bar.py" line="225"/>
+        <location filename="../panels/formula/expression_bar.py" line="237"/>
         <source>The function f. Operators + - * / ^, functions such as sin(x), constants pi and e; 2x means 2*x. (Ctrl+L)</source>
         <translation>함수 f. 연산자 + - * / ^, sin(x) 같은 함수, 상수 pi와 e를 쓸 수 있습니다. 2x는 2*x를 뜻합니다. (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../panels/formula/expression_bar.py" line="228"/>
+        <location filename="../panels/formula/expression_bar.py" line="240"/>
         <source>Expression</source>
         <translation>수식</translation>
     </message>
     <message>
-        <location filename="../panels/formula/expression_bar.py" line="280"/>
+        <location filename="../panels/formula/expression_bar.py" line="292"/>
         <source>= {formula}    (Enter or a short pause adds {names})</source>
         <translation>= {formula}    (Enter를 누르거나 잠시 멈추면 {names} 추가)</translation>
     </message>
     <message>
-        <location filename="../panels/formula/expression_bar.py" line="292"/>
+        <location filename="../panels/formula/expression_bar.py" line="304"/>
         <source>column {column}: {message}</source>
         <translation>{column}번째 열: {message}</translation>
     </message>
     <message>
-        <location filename="../panels/formula/expression_bar.py" line="287"/>
         <location filename="../panels/formula/expression_bar.py" line="299"/>
+        <location filename="../panels/formula/expression_bar.py" line="311"/>
         <source>The plot and numbers show the last formula that worked.</source>
         <translation>플롯과 숫자는 마지막으로 올바르게 계산된 수식의 결과입니다.</translation>
     </message>
     <message>
-        <location filename="../panels/formula/expression_bar.py" line="307"/>
+        <location filename="../panels/formula/expression_bar.py" line="319"/>
         <source>How the tutor reads your formula</source>
         <translation>튜터가 수식을 읽은 방식</translation>
     </message>
@@ -712,17 +712,17 @@
 <context>
     <name>LessonPanel</name>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="485"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="495"/>
         <source>Open Lesson Folder</source>
         <translation>레슨 폴더 열기</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="494"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="504"/>
         <source>Cannot Open Lesson</source>
         <translation>레슨을 열 수 없음</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="495"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="505"/>
         <source>The lesson in {folder} was not opened.
 
 {reason}</source>
@@ -731,182 +731,187 @@
 {reason}</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="526"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="536"/>
         <source>Load the Lesson&apos;s Example</source>
         <translation>레슨 예제 불러오기</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="528"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="538"/>
         <source>The example replaces the current formula and variables. Unsaved changes will be lost.</source>
         <translation>예제가 지금의 수식과 변수를 대신합니다. 저장하지 않은 변경 사항은 사라집니다.</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="587"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="597"/>
         <source>Go to Lesson “{title}”</source>
         <translation>레슨 “{title}”(으)로 이동</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="672"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="682"/>
         <source>Book steps {steps}</source>
         <translation>책의 단계 {steps}</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="674"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="684"/>
         <source>Book step {step}</source>
         <translation>책의 단계 {step}</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="676"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="686"/>
         <source>Opened from {folder}</source>
         <translation>{folder} 폴더에서 엶</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="687"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="697"/>
         <source>Asked with the teaching switch: {names}</source>
         <translation>교육용 스위치를 켠 상태의 질문: {names}</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="691"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="701"/>
         <source>your prediction</source>
         <translation>예상한 값</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="692"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="703"/>
+        <source>Your prediction for question {number}</source>
+        <translation>{number}번 문제에 대한 예측</translation>
+    </message>
+    <message>
+        <location filename="../panels/lessons/lesson_panel.py" line="705"/>
         <source>Check</source>
         <translation>확인</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="693"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="706"/>
         <source>Reveal</source>
         <translation>정답 보기</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="700"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="713"/>
         <source>{title} (book step {step})</source>
         <translation>{title} (책의 단계 {step})</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="706"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="719"/>
         <source>Lesson {n} of {total}</source>
         <translation>레슨 {n} / {total}</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="715"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="728"/>
         <source>Example: f = {expression}</source>
         <translation>예제: f = {expression}</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="716"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="729"/>
         <source>Example: f = {expression} at {point}</source>
         <translation>예제: {point}에서 f = {expression}</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="727"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="740"/>
         <source>Type a number, such as 2.5, -3 or 16/11.</source>
         <translation>2.5, -3, 16/11처럼 숫자를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="730"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="743"/>
         <source>✓ Right! The engine gets {value}.</source>
         <translation>✓ 맞았습니다! 엔진의 계산도 {value}입니다.</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="738"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="751"/>
         <source>✗ Not quite: {guess} is too high.</source>
         <translation>✗ 아쉽습니다. 정답은 {guess}보다 작습니다.</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="740"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="753"/>
         <source>✗ Not quite: {guess} is too low.</source>
         <translation>✗ 아쉽습니다. 정답은 {guess}보다 큽니다.</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="742"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="755"/>
         <source>Try again, or press Reveal.</source>
         <translation>다시 해 보거나 ‘정답 보기’를 누르세요.</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="745"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="758"/>
         <source>Hint: {hint}</source>
         <translation>힌트: {hint}</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="749"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="762"/>
         <source>The engine&apos;s answer: {value}</source>
         <translation>엔진의 답: {value}</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="767"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="780"/>
         <source>teaching switches on: {names}</source>
         <translation>켜진 교육용 스위치: {names}</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="770"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="783"/>
         <source>Run again</source>
         <translation>다시 실행</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="770"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="783"/>
         <source>Run</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="772"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="785"/>
         <source>Printed by the engine, just now.</source>
         <translation>방금 엔진이 출력한 결과입니다.</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="774"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="787"/>
         <source>Predict first, then run the code to see what the engine prints.</source>
         <translation>먼저 예상한 다음, 코드를 실행해서 엔진이 무엇을 출력하는지 보세요.</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="813"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="826"/>
         <source>Change Teaching Switches</source>
         <translation>교육용 스위치 바꾸기</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="844"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="879"/>
         <source>Load Example</source>
         <translation>예제 불러오기</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="846"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="881"/>
         <source>Replace the formula and variables with this lesson&apos;s example</source>
         <translation>수식과 변수를 이 레슨의 예제로 바꿉니다</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="848"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="883"/>
         <source>Predict First</source>
         <translation>먼저 예상하기</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="850"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="885"/>
         <source>Work out each answer in your head or on paper, type it, then check.</source>
         <translation>답을 머릿속이나 종이 위에서 먼저 구해 입력한 다음 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="852"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="887"/>
         <source>The Book&apos;s Code, on This Engine</source>
         <translation>책의 코드를 이 엔진으로 실행</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="853"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="888"/>
         <source>Teaching Switches</source>
         <translation>교육용 스위치</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="854"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="889"/>
         <source>◀ Previous</source>
         <translation>◀ 이전</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="855"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="890"/>
         <source>Next ▶</source>
         <translation>다음 ▶</translation>
     </message>
     <message>
-        <location filename="../panels/lessons/lesson_panel.py" line="542"/>
+        <location filename="../panels/lessons/lesson_panel.py" line="552"/>
         <source>Lessons</source>
         <translation>레슨</translation>
     </message>
@@ -914,127 +919,197 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="138"/>
+        <location filename="../main_window.py" line="232"/>
         <source>Formula</source>
         <translation>수식</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="139"/>
+        <location filename="../main_window.py" line="233"/>
         <source>Variables  (◉ = the plot runs along it)</source>
         <translation>변수  (◉ = 플롯의 가로축)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="134"/>
+        <location filename="../main_window.py" line="228"/>
         <source>Drag a slider, or click in the plot to move the point.</source>
         <translation>슬라이더를 끌거나 플롯을 클릭해서 점을 옮겨 보세요.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="243"/>
+        <location filename="../main_window.py" line="458"/>
         <source>Map &amp;&amp; descent</source>
         <translation>지도와 경사하강</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="250"/>
+        <location filename="../main_window.py" line="465"/>
         <source>Graph</source>
         <translation>그래프</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="255"/>
+        <location filename="../main_window.py" line="471"/>
         <source>Gradient check</source>
         <translation>기울기 확인</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="142"/>
+        <location filename="../main_window.py" line="236"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="339"/>
+        <location filename="../main_window.py" line="675"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="342"/>
+        <location filename="../main_window.py" line="678"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="146"/>
+        <location filename="../main_window.py" line="240"/>
         <source>Edit &amp;Formula</source>
         <translation>수식 편집(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="143"/>
+        <location filename="../main_window.py" line="237"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="148"/>
+        <location filename="../main_window.py" line="242"/>
         <source>Show f</source>
         <translation>f 보기</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="149"/>
+        <location filename="../main_window.py" line="243"/>
         <source>Show f′ (first derivative)</source>
         <translation>f′ 보기 (1차 미분)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="150"/>
+        <location filename="../main_window.py" line="244"/>
         <source>Show f″ (second derivative)</source>
         <translation>f″ 보기 (2차 미분)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="151"/>
+        <location filename="../main_window.py" line="245"/>
         <source>Show the &amp;Tangent Line</source>
         <translation>접선 보기(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="155"/>
+        <location filename="../main_window.py" line="249"/>
         <source>&amp;Fit Plot to Curves</source>
         <translation>곡선에 맞춰 플롯 보기(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="144"/>
+        <location filename="../main_window.py" line="238"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="156"/>
+        <location filename="../main_window.py" line="250"/>
         <source>&amp;About Autodiff Tutor</source>
         <translation>Autodiff Tutor 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="157"/>
+        <location filename="../main_window.py" line="251"/>
         <source>Open &amp;Lesson…</source>
         <translation>레슨 열기(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="262"/>
+        <location filename="../main_window.py" line="478"/>
         <source>Train</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="339"/>
+        <location filename="../main_window.py" line="650"/>
+        <source>&amp;Theme</source>
+        <translation>테마(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="651"/>
+        <source>&amp;System</source>
+        <translation>시스템 설정(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="651"/>
+        <source>&amp;Light</source>
+        <translation>밝게(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="651"/>
+        <source>&amp;Dark</source>
+        <translation>어둡게(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="654"/>
+        <source>Zoom &amp;In</source>
+        <translation>확대(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="655"/>
+        <source>Zoom &amp;Out</source>
+        <translation>축소(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="656"/>
+        <source>&amp;Actual Size</source>
+        <translation>실제 크기(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="657"/>
+        <source>F&amp;ull Screen</source>
+        <translation>전체 화면(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="659"/>
+        <source>&amp;Backward Step by Step</source>
+        <translation>역전파 한 단계씩(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="661"/>
+        <source>Step &amp;Forward</source>
+        <translation>다음 단계(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="662"/>
+        <source>Step &amp;Back</source>
+        <translation>이전 단계(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="663"/>
+        <source>&amp;Play / Pause</source>
+        <translation>재생 / 일시정지(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="664"/>
+        <source>&amp;Restart</source>
+        <translation>처음으로(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="665"/>
+        <source>&amp;Finish</source>
+        <translation>끝까지(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="675"/>
         <source>&amp;Undo {what}</source>
         <translation>실행 취소(&amp;U): {what}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="342"/>
+        <location filename="../main_window.py" line="678"/>
         <source>&amp;Redo {what}</source>
         <translation>다시 실행(&amp;R): {what}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="363"/>
+        <location filename="../main_window.py" line="699"/>
         <source>untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="376"/>
+        <location filename="../main_window.py" line="712"/>
         <source>About Autodiff Tutor</source>
         <translation>Autodiff Tutor 정보</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="378"/>
+        <location filename="../main_window.py" line="714"/>
         <source>&lt;h3&gt;Autodiff Tutor&lt;/h3&gt;&lt;p&gt;Build a formula, move its variables, and watch the value, every partial derivative and the plot of f, f′ and f″ follow.&lt;/p&gt;&lt;p&gt;The numbers come from a small reverse-mode automatic differentiation engine in the style of &lt;i&gt;Deep Learning from Scratch 3&lt;/i&gt; (DeZero).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Autodiff Tutor&lt;/h3&gt;&lt;p&gt;수식을 만들고 변수를 움직이면 함숫값, 모든 편미분, 그리고 f, f′, f″의 플롯이 따라 움직입니다.&lt;/p&gt;&lt;p&gt;숫자는 &lt;i&gt;밑바닥부터 시작하는 딥러닝 3&lt;/i&gt;(DeZero) 스타일로 만든 작은 역방향 자동 미분 엔진이 계산합니다.&lt;/p&gt;</translation>
     </message>
@@ -2858,22 +2933,22 @@
         <translation>정의되지 않음 (NaN)</translation>
     </message>
     <message>
-        <location filename="../panels/formula/value_display.py" line="66"/>
+        <location filename="../panels/formula/value_display.py" line="76"/>
         <source>f at the point (right-click to copy)</source>
         <translation>그 점에서의 f (오른쪽 클릭으로 복사)</translation>
     </message>
     <message>
-        <location filename="../panels/formula/value_display.py" line="67"/>
+        <location filename="../panels/formula/value_display.py" line="77"/>
         <source>Copy Value</source>
         <translation>값 복사</translation>
     </message>
     <message>
-        <location filename="../panels/formula/value_display.py" line="78"/>
+        <location filename="../panels/formula/value_display.py" line="88"/>
         <source>f at {point}</source>
         <translation>{point}에서 f</translation>
     </message>
     <message>
-        <location filename="../panels/formula/value_display.py" line="88"/>
+        <location filename="../panels/formula/value_display.py" line="98"/>
         <source>from the last formula that worked</source>
         <translation>마지막으로 올바르게 계산된 수식의 값</translation>
     </message>

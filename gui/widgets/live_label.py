@@ -12,6 +12,20 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from gui import theme
+
+
+def _theme_name(color: str) -> str | None:
+    """``"muted_text"`` itself, or the name of the current theme's colour ``color`` is."""
+    fields = theme.Theme.__dataclass_fields__
+    if color in fields and color != "name":
+        return color
+    t = theme.current()
+    for name in fields:
+        if name != "name" and getattr(t, name) == color:
+            return name
+    return None
+
 
 class LiveLabel(QWidget):
     """``setText`` repaints; it never triggers a layout pass."""
@@ -26,7 +40,8 @@ class LiveLabel(QWidget):
     ) -> None:
         super().__init__(parent)
         self._text = ""
-        self._color = QColor(color) if color else None
+        self._color: str | QColor | None = None
+        self.setColor(color)
         self._all_or_nothing = all_or_nothing  # a title is shown whole or not at all
         self._alignment = alignment
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
@@ -38,6 +53,8 @@ class LiveLabel(QWidget):
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt
         if event.type() == event.Type.FontChange:
             self._fit_height()
+        elif event.type() == event.Type.PaletteChange:
+            self.update()
         super().changeEvent(event)
 
     def text(self) -> str:
@@ -49,10 +66,19 @@ class LiveLabel(QWidget):
             self.update()
 
     def setColor(self, color: str | QColor | None) -> None:  # noqa: N802 - Qt style
-        color = QColor(color) if color is not None else None
+        """A theme colour's name (followed when the theme changes), or a fixed colour."""
+        if isinstance(color, str):
+            color = _theme_name(color) or QColor(color)
         if color != self._color:
             self._color = color
             self.update()
+
+    def _pen_color(self) -> QColor:
+        if isinstance(self._color, str):
+            return theme.current().color(self._color)
+        if self._color is not None:
+            return self._color
+        return self.palette().color(self.foregroundRole())
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt
         return QSize(self.fontMetrics().horizontalAdvance(self._text) + 4, self.height())
@@ -64,7 +90,7 @@ class LiveLabel(QWidget):
         if not self._text:
             return
         painter = QPainter(self)
-        painter.setPen(self._color or self.palette().color(self.foregroundRole()))
+        painter.setPen(self._pen_color())
         rect = self.contentsRect()
         metrics = self.fontMetrics()
         if self._all_or_nothing:

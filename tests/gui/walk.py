@@ -142,6 +142,7 @@ def visible_texts(root: QWidget) -> list[tuple[QWidget, str]]:
 
 
 def _strip_markup(text: str) -> str:
+    text = re.sub(r"<head>.*?</head>|<style[^>]*>.*?</style>", " ", text, flags=re.S)
     text = re.sub(r"<code>.*?</code>|<pre>.*?</pre>|<tt>.*?</tt>", " ", text, flags=re.S)
     text = re.sub(r"<[^>]+>|&[a-z]+;", " ", text)
     return re.sub(r"`[^`]*`", " ", text)

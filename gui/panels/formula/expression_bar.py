@@ -113,7 +113,9 @@ class FormulaEdit(QLineEdit):
         option = QStyleOptionFrame()
         self.initStyleOption(option)
         painter = QPainter(self)
-        contents = self.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, self)
+        contents = self.style().subElementRect(
+            QStyle.SubElement.SE_LineEditContents, option, self
+        )
         painter.setClipRect(contents)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if caret_x is not None:
@@ -193,7 +195,7 @@ class ExpressionBar(Retranslating, QWidget):
         # MESSAGE_LINES lines is always kept, so the palette does not jump as errors come
         # and go; a longer message (a narrow column, another language) grows the room.
         self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
-        self.message.setMinimumHeight(MESSAGE_LINES * self.message.fontMetrics().lineSpacing() + 4)
+        self._reserve_message_room()
 
         row = QHBoxLayout()
         row.setSpacing(8)
@@ -218,6 +220,16 @@ class ExpressionBar(Retranslating, QWidget):
         self.retranslate()
         self._on_controller_document_replaced()
         self._on_controller_selection_changed(*controller.selection)
+
+    def _reserve_message_room(self) -> None:
+        self.message.setMinimumHeight(
+            MESSAGE_LINES * self.message.fontMetrics().lineSpacing() + 4
+        )
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.type() == event.Type.FontChange:  # View > Zoom: the room grows too
+            self._reserve_message_room()
+        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.edit.setPlaceholderText(self.tr("type a formula, e.g. sin(x) * x^2"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QGuiApplication
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
@@ -33,18 +33,14 @@ class ValueDisplay(Retranslating, QFrame):
         self.controller = controller
 
         # Live labels: these change under a moving slider and must not re-lay out the window.
-        t = theme.current()
-        self.caption = LiveLabel(self, color=t.muted_text)
+        self.caption = LiveLabel(self, color="muted_text")
         self.caption.setObjectName("valueCaption")
 
-        self.value_label = LiveLabel(self, color=t.text)
+        self.value_label = LiveLabel(self, color="text")
         self.value_label.setObjectName("valueLabel")
-        font = QFont(self.font())
-        font.setPointSizeF(font.pointSizeF() * 2.4)
-        font.setWeight(QFont.Weight.DemiBold)
-        self.value_label.setFont(font)
+        self._size_value_font()
 
-        self.notice_label = LiveLabel(self, color=t.muted_text)
+        self.notice_label = LiveLabel(self, color="muted_text")
         self.notice_label.setObjectName("noticeLabel")
 
         self.copy_action = QAction(self)
@@ -61,6 +57,20 @@ class ValueDisplay(Retranslating, QFrame):
 
         controller.sigResultChanged.connect(self._on_controller_result_changed)
         self.retranslate()
+
+    def _size_value_font(self) -> None:
+        """f in 2.4 times the panel's font: it grows with View > Zoom."""
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * theme.VALUE_FONT_SCALE)
+        font.setWeight(QFont.Weight.DemiBold)
+        self.value_label.setFont(font)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.type() == event.Type.FontChange:
+            # Once the new application font has reached every widget (the style sheet
+            # would otherwise put the value's old font back on its way down).
+            QTimer.singleShot(0, self, self._size_value_font)
+        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.value_label.setToolTip(self.tr("f at the point (right-click to copy)"))
@@ -82,8 +92,8 @@ class ValueDisplay(Retranslating, QFrame):
         if self.value_label.text() != text:
             self.value_label.setText(text)
         stale = result.error is not None
-        t = theme.current()  # stale: the value of the last formula that parsed
-        self.value_label.setColor(t.faint_text if stale else t.text)
+        # stale: the value of the last formula that parsed
+        self.value_label.setColor("faint_text" if stale else "text")
         if stale:
             notice = self.tr("from the last formula that worked")
         else:

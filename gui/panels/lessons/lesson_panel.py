@@ -20,8 +20,8 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QStandardPaths, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QFontDatabase
+from PySide6.QtCore import QEvent, QStandardPaths, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -207,6 +207,17 @@ class _QuestionRow(QFrame):
         layout.addWidget(self.prompt)
         layout.addLayout(row)
         layout.addWidget(self.feedback)
+        self._reserve_feedback_room()
+
+    def _reserve_feedback_room(self) -> None:
+        """Two lines kept for the feedback, shown or not: checking an answer must not
+        push the next question's field away from under the pointer."""
+        self.feedback.setMinimumHeight(2 * self.feedback.fontMetrics().lineSpacing() + 2)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.FontChange:
+            self._reserve_feedback_room()
+        super().changeEvent(event)
 
 
 # =============================================================================
@@ -229,6 +240,7 @@ class LessonPanel(Retranslating, QWidget):
 
     sigLessonChanged = Signal(str)
     sigViewRequested = Signal(str)
+    _built = False  # changeEvent waits for the whole panel
 
     def __init__(
         self,
@@ -265,6 +277,7 @@ class LessonPanel(Retranslating, QWidget):
         self._show_lesson(self.catalogue.index_of(lesson_id) if lesson_id else 0)
         self._follow_switches(on)
         self.retranslate()
+        self._built = True
 
     # -- building ---------------------------------------------------------------
 
@@ -356,12 +369,9 @@ class LessonPanel(Retranslating, QWidget):
         code_layout = QVBoxLayout(self.code_box)
         code_layout.setContentsMargins(6, 6, 6, 8)
         code_layout.setSpacing(6)
-        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        mono.setPointSizeF(max(7.5, self.font().pointSizeF() - 2))
         self.code_view = QPlainTextEdit(self.code_box)
         self.code_view.setObjectName("demoCode")
         self.code_view.setReadOnly(True)
-        self.code_view.setFont(mono)
         self.code_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.code_view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.code_view.installEventFilter(self)
@@ -378,7 +388,7 @@ class LessonPanel(Retranslating, QWidget):
         # The output wraps (long numbers) and grows with its text: a label does both.
         self.output_view = QLabel(self.code_box)
         self.output_view.setObjectName("demoOutput")
-        self.output_view.setFont(mono)
+        self._size_code_fonts()
         self.output_view.setTextFormat(Qt.TextFormat.PlainText)
         self.output_view.setWordWrap(True)
         self.output_view.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -689,6 +699,9 @@ class LessonPanel(Retranslating, QWidget):
             row = self._rows[i]
             row.prompt.setText(f"<b>{i + 1}.</b> {prompt}")
             row.edit.setPlaceholderText(self.tr("your prediction"))
+            row.edit.setAccessibleName(
+                self.tr("Your prediction for question {number}").format(number=i + 1)
+            )
             row.check_button.setText(self.tr("Check"))
             row.reveal_button.setText(self.tr("Reveal"))
             if row.edit.text() != self._answer(question).text:
@@ -836,6 +849,28 @@ class LessonPanel(Retranslating, QWidget):
             self.sigViewRequested.emit(link[len("view:") :])
         elif link.startswith(("https://", "http://")):
             QDesktopServices.openUrl(QUrl(link))
+
+    def _size_code_fonts(self) -> None:
+        """The demo's code and output in monospace, a little smaller than the text (and
+        growing with View > Zoom, which changes the panel's font)."""
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        mono.setPointSizeF(max(7.5, self.font().pointSizeF() - 2))
+        self.code_view.setFont(mono)
+        self.output_view.setFont(mono)
+        title = QFont(self.font())
+        title.setPointSizeF(self.font().pointSizeF() * 1.5)
+        self.title_label.setFont(title)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if not self._built:
+            pass
+        elif event.type() == QEvent.Type.PaletteChange:
+            self._render_lesson_texts()  # colours written into the questions' HTML
+        elif event.type() == QEvent.Type.FontChange:
+            # once the new font has reached every widget (see ValueDisplay.changeEvent)
+            QTimer.singleShot(0, self, self._size_code_fonts)
+            QTimer.singleShot(0, self, self._fit_code_height)
+        super().changeEvent(event)
 
     # -- language --------------------------------------------------------------------------------
 
