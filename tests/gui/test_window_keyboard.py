@@ -1,9 +1,6 @@
 """The whole window for a keyboard or screen-reader user, and all of it in Korean.
 
-Each side tab is shown in turn and the whole window walked (tests/gui/walk.py). The
-panels under OTHERS_PANELS belong to other branches that fix their own widgets; their
-problems are listed by the ``..._in_others_panels`` tests, marked xfail until those
-branches are merged (then the marks go).
+Each side tab is shown in turn and the whole window walked (tests/gui/walk.py).
 """
 
 from __future__ import annotations
@@ -24,25 +21,9 @@ from tests.gui.walk import (
     visible_texts,
 )
 
-# objectName -> the branch that owns the panel
-OTHERS_PANELS = {
-    "graphPanel": "graph",
-    "plotPanel": "outputs",
-    "variablesPanel": "outputs",
-    "mapDescentPanel": "outputs",
-    "gradientCheckPanel": "outputs",
-}
 # Latin words that are code in the lessons' Korean text: the engine's functions and the
 # book's attribute names, written as the learner types them.
 CODE_WORDS = {"square", "ndarray", "creator", "no_grad", "cube", "goldstein", "matyas"}
-
-
-def _owner(widget: QWidget, window) -> str | None:
-    while widget is not None and widget is not window:
-        if widget.objectName() in OTHERS_PANELS:
-            return widget.objectName()
-        widget = widget.parentWidget()
-    return None
 
 
 def _each_tab(window):
@@ -67,14 +48,11 @@ def _problems_of(widget: QWidget) -> list[str]:
     return problems
 
 
-def _problems_by_owner(window) -> dict[str | None, list[str]]:
-    found: dict[str | None, list[str]] = {}
+def _problems_in_every_tab(window) -> list[str]:
+    found: list[str] = []
     for _panel in _each_tab(window):
         for widget in interactive_widgets(window):
-            for problem in _problems_of(widget):
-                bucket = found.setdefault(_owner(widget, window), [])
-                if problem not in bucket:
-                    bucket.append(problem)
+            found.extend(p for p in _problems_of(widget) if p not in found)
     return found
 
 
@@ -84,15 +62,8 @@ def test_the_per_widget_check_agrees_with_the_walk(window):
     assert ours == walked
 
 
-def test_every_control_outside_others_panels_is_reachable_and_named(window):
-    problems = _problems_by_owner(window)
-    assert problems.get(None, []) == []
-
-
-@pytest.mark.xfail(reason="fixed on the graph and outputs branches; remove when merged")
-def test_every_control_in_others_panels_is_reachable_and_named(window):
-    problems = _problems_by_owner(window)
-    assert {k: v for k, v in problems.items() if k is not None} == {}
+def test_every_control_in_every_tab_is_reachable_and_named(window):
+    assert _problems_in_every_tab(window) == []
 
 
 def test_a11y_walk_of_the_window_finds_a_nameless_button(window):
@@ -166,32 +137,24 @@ def korean(qapp):
     i18n.set_language("en")
 
 
-def _english_by_owner(window) -> dict[str | None, list[str]]:
-    """walk.english_words, sorted by the panel each text is in."""
-    found: dict[str | None, list[str]] = {}
+def _english_in_every_tab(window) -> list[str]:
+    """walk.english_words over every side tab in turn."""
+    found: list[str] = []
     allowed = ALLOWED_LATIN | CODE_WORDS
     for _panel in _each_tab(window):
         for widget, text in visible_texts(window):
             words = [w for w in _WORD.findall(_strip_markup(text)) if w.lower() not in allowed]
-            if words:
-                problem = f"{describe(widget)}: {' '.join(words)!r} in {text[:60]!r}"
-                bucket = found.setdefault(_owner(widget, window), [])
-                if problem not in bucket:
-                    bucket.append(problem)
+            problem = f"{describe(widget)}: {' '.join(words)!r} in {text[:60]!r}"
+            if words and problem not in found:
+                found.append(problem)
     return found
 
 
-def test_english_by_owner_agrees_with_the_walk(korean, window):
+def test_english_in_every_tab_covers_the_walk(korean, window):
     walked = set(english_words(window, ALLOWED_LATIN | CODE_WORDS))
-    ours = {p for ps in _english_by_owner(window).values() for p in ps}
-    assert walked <= ours  # ours covers every tab, the walk only the one in front
-
-
-def test_korean_window_shows_no_english_outside_others_panels(korean, window):
-    assert window.side_tabs.tabText(0) == "그래프"
-    assert _english_by_owner(window).get(None, []) == []
+    assert walked <= set(_english_in_every_tab(window))  # the walk sees the tab in front
 
 
 def test_korean_window_shows_no_english_anywhere(korean, window):
-    found = _english_by_owner(window)
-    assert found == {}
+    assert window.side_tabs.tabText(0) == "그래프"
+    assert _english_in_every_tab(window) == []

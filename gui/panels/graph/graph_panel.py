@@ -784,7 +784,7 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         if kind in (QEvent.Type.FontChange, QEvent.Type.PaletteChange) and hasattr(self, "view"):
             # A window zoom (font) or a theme change (palette). Redrawn after the event:
             # it may arrive while the window is being painted, when items must stay.
-            QTimer.singleShot(0, self._restyle)
+            QTimer.singleShot(0, self, self._restyle)
 
     def _restyle(self) -> None:
         """Fonts from the widget's font, colours from theme.current(): rebuild if changed."""
