@@ -77,12 +77,24 @@ def first_size(available: QSize) -> QSize:
 
 
 class _Column(QWidget):
-    """The formula column in its scroll area: it scrolls only when it cannot shrink to
-    the height shown. (A wrapped label makes the layout height-for-width, and the scroll
-    area would otherwise keep the column at its preferred height, not its minimum.)"""
+    """A column in a scroll area that scrolls only when it cannot shrink to the height
+    shown. (A wrapped label makes a layout height-for-width, and the scroll area would
+    otherwise keep the column at its preferred height — for a graph view, the size of
+    its scene — not at its minimum.)"""
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
         return self.minimumSizeHint().height()
+
+
+class _Page(_Column):
+    """A side panel in its tab: it fills the tab and scrolls only below its minimum."""
+
+    def __init__(self, panel: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.panel = panel
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(panel)
 
 
 class SideTabs(QTabWidget):
@@ -97,12 +109,14 @@ class SideTabs(QTabWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the panel's controls take focus
-        scroll.setWidget(panel)
+        scroll.setWidget(_Page(panel))
         return self.addTab(scroll, title)
 
     @staticmethod
     def _panel(page: QWidget | None) -> QWidget | None:
-        return page.widget() if isinstance(page, QScrollArea) else page
+        if isinstance(page, QScrollArea) and isinstance(page.widget(), _Page):
+            return page.widget().panel
+        return page
 
     def _page(self, panel: QWidget) -> QWidget:
         for i in range(self.count()):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import shiboken6
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
@@ -471,6 +472,7 @@ def set_mode(mode: str, remember: bool = False) -> Theme:
     if remember:
         QSettings().setValue(SETTINGS_KEY, mode)
     apply_style(app, theme)
+    restyle_plots(app, theme)
     _state.mode = mode
     _state.sigThemeChanged.emit(theme)
     return theme
@@ -504,6 +506,27 @@ def apply_style(app: QApplication, theme: Theme | None = None) -> None:
         widget.update()
 
 
+def restyle_plots(app: QApplication, t: Theme) -> None:
+    """pyqtgraph's defaults reach only plots made after them: tell the existing ones
+    (their background and axes; each panel recolours its own curves)."""
+    import pyqtgraph as pg
+
+    for widget in app.allWidgets():
+        if not isinstance(widget, pg.GraphicsView) or not shiboken6.isValid(widget):
+            continue
+        widget.setBackground(t.surface)
+        if isinstance(widget, pg.PlotWidget):
+            plots = [widget.getPlotItem()]
+        elif isinstance(widget, pg.GraphicsLayoutWidget):
+            plots = [item for item in widget.ci.items if isinstance(item, pg.PlotItem)]
+        else:
+            plots = []
+        for plot in plots:
+            for axis in plot.axes.values():
+                axis["item"].setPen(pg.mkPen(t.axis))
+                axis["item"].setTextPen(pg.mkPen(t.axis_text))
+
+
 __all__ = [
     "DARK",
     "LIGHT",
@@ -511,6 +534,7 @@ __all__ = [
     "THEMES",
     "Theme",
     "apply_style",
+    "restyle_plots",
     "current",
     "current_mode",
     "palette",

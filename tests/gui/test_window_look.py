@@ -173,6 +173,30 @@ def test_switching_theme_live_repaints_the_value_and_the_palette(qtbot, restore_
     assert w.theme_actions["dark"].isChecked()
 
 
+def test_a_live_switch_reaches_every_plot_and_keeps_each_panel_inside_its_tab(
+    qtbot, restore_look
+):
+    import pyqtgraph as pg
+    from PySide6.QtWidgets import QScrollArea
+
+    w = _styled_window(qtbot, "light")
+    w.resize(1229, 691)  # the first window on a 1366x768 laptop
+    qtbot.wait(20)
+    pages = [w.side_tabs.findChild(QScrollArea, f"{name}Scroll") for name in ("graphPanel",)]
+    heights = [page.widget().height() for page in pages]
+    w.theme_actions["dark"].trigger()
+    qtbot.wait(50)
+    plots = w.findChildren(pg.GraphicsView)
+    assert len(plots) >= 3  # the plot, the map, the gradient check (and the Train tab's)
+    for view in plots:
+        assert view.backgroundBrush().color().name() == theme.DARK.surface
+    for axis in (w.plot_panel.plot_item.getAxis(n) for n in ("left", "bottom")):
+        assert axis.textPen().color().name() == theme.DARK.axis_text
+    # the graph rebuilt in the new colours; its tab did not grow a scroll bar for it
+    for page, before in zip(pages, heights, strict=True):
+        assert page.widget().height() == before <= page.viewport().height()
+
+
 def test_system_theme_follows_the_lightness_of_the_system_palette(monkeypatch):
     from PySide6.QtGui import QPalette
 
@@ -390,5 +414,7 @@ def test_at_laptop_and_200_percent_sizes_the_window_fits_and_no_key_is_cut(qtbot
         assert needed <= key.contentsRect().width(), (key.text(), needed, key.width())
     # the side tab in front needs no sideways scrolling when side by side
     if size[0] >= 1100:
-        page = window.side_tabs.currentWidget().parentWidget().parentWidget()
+        from PySide6.QtWidgets import QScrollArea
+
+        page = window.side_tabs.findChild(QScrollArea, "graphPanelScroll")
         assert not page.horizontalScrollBar().isVisible()

@@ -343,6 +343,7 @@ class PlotPanel(Retranslating, QWidget):
         self.descent_trail.setPen(pg.mkPen(t.trail, width=1.5))
         self.descent_trail.setSymbolPen(pg.mkPen(t.marker_fill))
         self.descent_trail.setSymbolBrush(pg.mkBrush(t.trail))
+        self._update_texts()  # the axis labels carry their colour
         self.empty_text.setColor(t.muted_text)
         self._update_texts()
 
