@@ -74,9 +74,7 @@ def vjp(expr: Expression, point: Mapping[str, float], v: Sequence[float]) -> Pro
     m = len(expr.outputs)
     if len(v) != m:
         raise ValueError(f"v has {len(v)} entries but the formula has {m} outputs")
-    xs = {
-        name: Variable(np.array(value), name=name) for name, value in _point(expr, point).items()
-    }
+    xs = {name: Variable(np.array(value), name=name) for name, value in _point(expr, point).items()}
     with np.errstate(all="ignore"), using_config("enable_backprop", True):
         built = expr.build(xs)
         outs = built if isinstance(built, tuple) else (built,)
