@@ -578,6 +578,139 @@
     </message>
 </context>
 <context>
+    <name>JacobianPanel</name>
+    <message>
+        <location filename="../panels/jacobian/jacobian_panel.py" line="139"/>
+        <source>For several outputs, write a tuple: (x*y, sin(x) + y^2). Row i of the Jacobian J is the gradient of fᵢ, column j the derivatives along xⱼ. One backward pass gives vᵀJ, one forward pass J·u.</source>
+        <translation>출력이 여럿이면 튜플로 씁니다: (x*y, sin(x) + y^2). 야코비 행렬 J의 i행은 fᵢ의 기울기, j열은 xⱼ 방향의 미분입니다. 역전파 한 번은 vᵀJ를, 순전파 한 번은 J·u를 줍니다.</translation>
+    </message>
+    <message>
+        <location filename="../panels/jacobian/jacobian_panel.py" line="144"/>
+        <source>vᵀJ: one backward pass (reverse mode)</source>
+        <translation>vᵀJ: 역전파 한 번 (역방향 모드)</translation>
+    </message>
+    <message>
+        <location filename="../panels/jacobian/jacobian_panel.py" line="145"/>
+        <source>J·u: one forward pass (forward mode)</source>
+        <translation>J·u: 순전파 한 번 (순방향 모드)</translation>
+    </message>
+    <message>
+        <location filename="../panels/jacobian/jacobian_panel.py" line="146"/>
+        <source>Vector-Jacobian product, one backward pass</source>
+        <translation>벡터-야코비 곱, 역전파 한 번</translation>
+    </message>
+    <message>
+        <location filename="../panels/jacobian/jacobian_panel.py" line="147"/>
+        <source>Jacobian-vector product, one forward pass</source>
+        <translation>야코비-벡터 곱, 순전파 한 번</translation>
+    </message>
+    <message>
+        <location filename="../panels/jacobian/jacobian_panel.py" line="148"/>
+        <source>Jacobian matrix</source>
+        <translation>야코비 행렬</translation>
+    </message>
+    <message>
+        <location filename="../panels/jacobian/jacobian_panel.py" line="149"/>
+        <source>The whole Jacobian, measured on the engine:</source>
+        <translation>야코비 행렬 전체의 비용 (엔진에서 측정):</translation>
+    </message>
+    <message>
+        <location filename="../panels/jacobian/jacobian_panel.py" line="151"/>
+        <source>Component {name} of v</source>
+        <translation>v의 성분 {name}</translation>
+    </message>
+    <message>
+        <location filename="../panels/jacobian/jacobian_panel.py" line="153"/>
+        <source>Component {name} of u</source>
+        <translation>u의 성분 {name}</translation>
+    </message>
+    <message>
+        <location filename="../panels/jacobian/jacobian_panel.py" line="183"/>
+        <source>Change the Jacobian&apos;s vector</source>
+        <translation>야코비 벡터 바꾸기</translation>
+    </message>
+    <message>
+        <location filename="../panels/jacobian/jacobian_panel.py" line="220"/>
+        <source>This formula has no variables: J has no columns.</source>
+        <translation>이 식에는 변수가 없어서 J에 열이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../panels/jacobian/jacobian_panel.py" line="250"/>
+        <source>{names}: no slider yet, taken at 1</source>
+        <translation>{names}: 아직 슬라이더가 없어 1로 계산합니다</translation>
+    </message>
+    <message>
+        <location filename="../panels/jacobian/jacobian_panel.py" line="392"/>
+        <source>v: how much of each output&apos;s gradient (the output grads&apos; seed)</source>
+        <translation>v: 각 출력의 기울기를 얼마나 섞을지 (출력 미분값의 시작값)</translation>
+    </message>
+    <message>
+        <location filename="../panels/jacobian/jacobian_panel.py" line="397"/>
+        <source>u: the direction the inputs move in (tangents)</source>
+        <translation>u: 입력이 움직이는 방향 (접벡터)</translation>
+    </message>
+    <message>
+        <location filename="../panels/jacobian/jacobian_panel.py" line="405"/>
+        <source>v is one-hot: this backward pass fills row {i}, the gradient of {f}.</source>
+        <translation>v가 원-핫 벡터라서 이 역전파 한 번이 {i}행, 곧 {f}의 기울기를 채웁니다.</translation>
+    </message>
+    <message>
+        <location filename="../panels/jacobian/jacobian_panel.py" line="411"/>
+        <source>u is one-hot: this forward pass fills column {j}, every output&apos;s derivative along {x}.</source>
+        <translation>u가 원-핫 벡터라서 이 순전파 한 번이 {j}열, 곧 모든 출력의 {x} 방향 미분을 채웁니다.</translation>
+    </message>
+    <message>
+        <location filename="../panels/jacobian/jacobian_panel.py" line="417"/>
+        <source>A general v: the pass gives a mix of the rows, Σ vᵢ · row i.</source>
+        <translation>일반적인 v: 이 계산은 행들을 섞은 Σ vᵢ · (i행)을 줍니다.</translation>
+    </message>
+    <message>
+        <location filename="../panels/jacobian/jacobian_panel.py" line="421"/>
+        <source>A general u: the pass gives a mix of the columns, Σ uⱼ · column j.</source>
+        <translation>일반적인 u: 이 계산은 열들을 섞은 Σ uⱼ · (j열)을 줍니다.</translation>
+    </message>
+    <message>
+        <location filename="../panels/jacobian/jacobian_panel.py" line="427"/>
+        <source>forward mode</source>
+        <translation>순방향 모드</translation>
+    </message>
+    <message>
+        <location filename="../panels/jacobian/jacobian_panel.py" line="427"/>
+        <source>one per input</source>
+        <translation>입력마다 한 번</translation>
+    </message>
+    <message>
+        <location filename="../panels/jacobian/jacobian_panel.py" line="428"/>
+        <source>reverse mode</source>
+        <translation>역방향 모드</translation>
+    </message>
+    <message>
+        <location filename="../panels/jacobian/jacobian_panel.py" line="428"/>
+        <source>one per output</source>
+        <translation>출력마다 한 번</translation>
+    </message>
+    <message>
+        <location filename="../panels/jacobian/jacobian_panel.py" line="430"/>
+        <source>passes</source>
+        <translation>패스</translation>
+    </message>
+    <message>
+        <location filename="../panels/jacobian/jacobian_panel.py" line="431"/>
+        <source>operations</source>
+        <translation>연산</translation>
+    </message>
+    <message>
+        <location filename="../panels/jacobian/jacobian_panel.py" line="432"/>
+        <source>rules run</source>
+        <translation>실행한 규칙</translation>
+    </message>
+    <message>
+        <location filename="../panels/jacobian/jacobian_panel.py" line="440"/>
+        <source>operations: every function the engine evaluated (the rules&apos; own included); rules run: tangent rules (forward) or backward methods (reverse).</source>
+        <translation>연산: 엔진이 계산한 모든 함수 (규칙 안의 것도 포함), 실행한 규칙: 접선 규칙(순방향) 또는 역전파 메서드(역방향)의 수.</translation>
+    </message>
+</context>
+<context>
     <name>LanguageMenu</name>
     <message>
         <location filename="../i18n.py" line="202"/>
@@ -790,122 +923,127 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="137"/>
+        <location filename="../main_window.py" line="139"/>
         <source>Formula</source>
         <translation>수식</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="138"/>
+        <location filename="../main_window.py" line="140"/>
         <source>Variables  (◉ = the plot runs along it)</source>
         <translation>변수  (◉ = 플롯의 가로축)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="133"/>
+        <location filename="../main_window.py" line="135"/>
         <source>Drag a slider, or click in the plot to move the point.</source>
         <translation>슬라이더를 끌거나 플롯을 클릭해서 점을 옮겨 보세요.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="242"/>
+        <location filename="../main_window.py" line="245"/>
         <source>Map &amp;&amp; descent</source>
         <translation>지도와 경사하강</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="249"/>
+        <location filename="../main_window.py" line="252"/>
         <source>Graph</source>
         <translation>그래프</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="254"/>
+        <location filename="../main_window.py" line="257"/>
         <source>Gradient check</source>
         <translation>기울기 확인</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="141"/>
+        <location filename="../main_window.py" line="143"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="331"/>
+        <location filename="../main_window.py" line="339"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="334"/>
+        <location filename="../main_window.py" line="342"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="145"/>
+        <location filename="../main_window.py" line="147"/>
         <source>Edit &amp;Formula</source>
         <translation>수식 편집(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="142"/>
+        <location filename="../main_window.py" line="144"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="147"/>
+        <location filename="../main_window.py" line="149"/>
         <source>Show f</source>
         <translation>f 보기</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="148"/>
+        <location filename="../main_window.py" line="150"/>
         <source>Show f′ (first derivative)</source>
         <translation>f′ 보기 (1차 미분)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="149"/>
+        <location filename="../main_window.py" line="151"/>
         <source>Show f″ (second derivative)</source>
         <translation>f″ 보기 (2차 미분)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="150"/>
+        <location filename="../main_window.py" line="152"/>
         <source>Show the &amp;Tangent Line</source>
         <translation>접선 보기(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="154"/>
+        <location filename="../main_window.py" line="156"/>
         <source>&amp;Fit Plot to Curves</source>
         <translation>곡선에 맞춰 플롯 보기(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="143"/>
+        <location filename="../main_window.py" line="145"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="155"/>
+        <location filename="../main_window.py" line="157"/>
         <source>&amp;About Autodiff Tutor</source>
         <translation>Autodiff Tutor 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="156"/>
+        <location filename="../main_window.py" line="158"/>
         <source>Open &amp;Lesson…</source>
         <translation>레슨 열기(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="331"/>
+        <location filename="../main_window.py" line="262"/>
+        <source>Jacobian</source>
+        <translation>야코비 행렬</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="339"/>
         <source>&amp;Undo {what}</source>
         <translation>실행 취소(&amp;U): {what}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="334"/>
+        <location filename="../main_window.py" line="342"/>
         <source>&amp;Redo {what}</source>
         <translation>다시 실행(&amp;R): {what}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="355"/>
+        <location filename="../main_window.py" line="363"/>
         <source>untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="368"/>
+        <location filename="../main_window.py" line="376"/>
         <source>About Autodiff Tutor</source>
         <translation>Autodiff Tutor 정보</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="370"/>
+        <location filename="../main_window.py" line="378"/>
         <source>&lt;h3&gt;Autodiff Tutor&lt;/h3&gt;&lt;p&gt;Build a formula, move its variables, and watch the value, every partial derivative and the plot of f, f′ and f″ follow.&lt;/p&gt;&lt;p&gt;The numbers come from a small reverse-mode automatic differentiation engine in the style of &lt;i&gt;Deep Learning from Scratch 3&lt;/i&gt; (DeZero).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Autodiff Tutor&lt;/h3&gt;&lt;p&gt;수식을 만들고 변수를 움직이면 함숫값, 모든 편미분, 그리고 f, f′, f″의 플롯이 따라 움직입니다.&lt;/p&gt;&lt;p&gt;숫자는 &lt;i&gt;밑바닥부터 시작하는 딥러닝 3&lt;/i&gt;(DeZero) 스타일로 만든 작은 역방향 자동 미분 엔진이 계산합니다.&lt;/p&gt;</translation>
     </message>
@@ -1885,6 +2023,21 @@
         <location filename="../../tutor/grid.py" line="92"/>
         <source>the map uses a {fit}×{fit} grid instead of {n}×{n}: {functions:,} recorded operations × {points:,} points would be more work than the budget of {budget:,} node-points</source>
         <translation>지도는 {n}×{n} 대신 {fit}×{fit} 격자를 씁니다: 기록된 연산 {functions:,}개 × 점 {points:,}개는 작업 예산 {budget:,} 노드·점을 넘습니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/forward_trace.py" line="117"/>
+        <source>step {step} of {count}: {op} — no input of it moves in this direction, so the tangent of {out} is 0 and its rule is not run</source>
+        <translation>{count}단계 중 {step}단계: {op} — 이 방향으로 움직이는 입력이 없어 {out}의 접선값은 0이고 규칙을 실행하지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/forward_trace.py" line="125"/>
+        <source>step {step} of {count}: {op} computes {out} and, in the same pass, its tangent from its inputs&apos; tangents</source>
+        <translation>{count}단계 중 {step}단계: {op}가 {out}을 계산하고, 같은 패스에서 입력의 접선값으로 {out}의 접선값도 계산합니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/mode_cost.py" line="50"/>
+        <source>{inputs} inputs, {outputs} outputs: forward mode needs {fp} passes ({fo} operations), reverse mode {rp} backward passes ({ro} operations)</source>
+        <translation>입력 {inputs}개, 출력 {outputs}개: 순방향 모드는 패스 {fp}번 (연산 {fo}개), 역방향 모드는 역전파 {rp}번 (연산 {ro}개)</translation>
     </message>
 </context>
 <context>

@@ -266,7 +266,7 @@ class JacobianPanel(Retranslating, RefreshWhenShown, QWidget):
             ]
             self._rebuild_boxes(
                 [(f"v{str(i + 1).translate(SUBSCRIPT)}", c) for i, c in enumerate(v)],
-                [(f"u_{name}", c) for name, c in zip(expr.variables, u, strict=True)],
+                [(_dotted(name), c) for name, c in zip(expr.variables, u, strict=True)],
             )
         finally:
             self._updating = False
@@ -427,10 +427,10 @@ class JacobianPanel(Retranslating, RefreshWhenShown, QWidget):
             (self.tr("forward mode"), self.tr("one per input"), c.forward),
             (self.tr("reverse mode"), self.tr("one per output"), c.reverse),
         ]
-        head = (
-            f"<tr><th></th><th>{self.tr('passes')}</th><th>{self.tr('operations')}</th>"
-            f"<th>{self.tr('rules run')}</th></tr>"
-        )
+        passes = self.tr("passes")
+        operations = self.tr("operations")
+        rules = self.tr("rules run")
+        head = f"<tr><th></th><th>{passes}</th><th>{operations}</th><th>{rules}</th></tr>"
         body = "".join(
             f"<tr><td>{name} ({why})&nbsp;</td><td align='right'>{m.passes}</td>"
             f"<td align='right'>{m.total}</td><td align='right'>{m.rules}</td></tr>"
@@ -445,6 +445,11 @@ class JacobianPanel(Retranslating, RefreshWhenShown, QWidget):
             f"<table cellspacing='2' cellpadding='2'>{head}{body}</table>"
             f"<span style='color:{color}'>{note}</span>"
         )
+
+
+def _dotted(name: str) -> str:
+    """``ẋ``, ``ẋ0``: the tangent of a variable, as the tangent rules write it."""
+    return name[0] + "\u0307" + name[1:]
 
 
 def _number(c) -> bool:
