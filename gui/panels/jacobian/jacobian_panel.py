@@ -88,11 +88,15 @@ class JacobianPanel(Retranslating, RefreshWhenShown, QWidget):
         self.vector_caption.setObjectName("jacobianVectorCaption")
         self.vector_grid = QGridLayout()
         self.vector_grid.setHorizontalSpacing(6)
+        self.vector_grid.setColumnStretch(6, 1)  # the boxes stay together on the left
 
         self.result_label = QLabel(self)
         self.result_label.setObjectName("jacobianResult")
         self.result_label.setWordWrap(True)
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.result_label.font()
+        font.setBold(True)
+        self.result_label.setFont(font)
         self.fills_label = QLabel(self)
         self.fills_label.setObjectName("jacobianFills")
         self.fills_label.setWordWrap(True)
@@ -397,8 +401,10 @@ class JacobianPanel(Retranslating, RefreshWhenShown, QWidget):
             self.vector_caption.setText(self.tr("u: the direction the inputs move in (tangents)"))
             names = labels
             head = "J·u"
-        parts = ", ".join(f"{name} {short(c)}" for name, c in zip(names, p.result, strict=True))
-        self.result_label.setText(f"{head} = {J.product_text(p)}     ({parts})")
+        self.result_label.setText(f"{head} = {J.product_text(p)}")
+        self.result_label.setToolTip(
+            ", ".join(f"{name}: {short(c)}" for name, c in zip(names, p.result, strict=True))
+        )
         if p.fills is not None and p.fills[0] == "row":
             self.fills_label.setText(
                 self.tr(
