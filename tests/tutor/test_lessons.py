@@ -43,6 +43,14 @@ BOOK_ANSWERS = {
     "operators": {"a-grad": 2.0, "b-grad": 3.0, "cube-grad": 12.0},
     "higher-order": {"first": 24.0, "second": 44.0, "newton-step": 1.4545454545454546},
     "rosenbrock": {"dx0": -2.0, "dx1": 400.0, "x1-step": 1.6},
+    # counted by hand in tests/tutor/test_lesson_why_reverse_mode.py: n(5n − 2) and 4n − 1
+    "why-reverse-mode": {
+        "slope": math.cos(0.5),
+        "forward-passes-100": 100.0,
+        "backward-passes-100": 1.0,
+        "forward-ops-10": 480.0,
+        "reverse-ops-100": 399.0,
+    },
 }
 
 
@@ -151,6 +159,7 @@ PRESET_NUMBERS = {
     "operators": (7.0, {"a": 2.0, "b": 3.0, "c": 1.0}),
     "higher-order": (8.0, {"x": 24.0}),
     "rosenbrock": (401.0, {"x0": -2.0, "x1": 400.0}),
+    "why-reverse-mode": (3 * math.sin(0.5), dict.fromkeys("xyz", math.cos(0.5))),
 }
 
 
