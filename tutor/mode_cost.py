@@ -141,4 +141,36 @@ def compare(expr: Expression, point: Mapping[str, float]) -> CostComparison:
     )
 
 
-__all__ = ["CostComparison", "ModeCost", "compare", "measure_forward", "measure_reverse"]
+def main(argv: list[str] | None = None) -> int:
+    """``python -m tutor.mode_cost "(x*y, sin(x) + y^2)" x=0.5 y=2``: both modes' cost."""
+    import sys
+
+    from tutor.formula import ParseError, parse
+
+    args = sys.argv[1:] if argv is None else argv
+    if not args:
+        print('usage: python -m tutor.mode_cost "EXPR" [name=value ...]', file=sys.stderr)
+        return 2
+    try:
+        expr = parse(args[0])
+        point = {}
+        for item in args[1:]:
+            name, _, value = item.partition("=")
+            point[name] = float(value)
+    except (ParseError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    c = compare(expr, point)
+    print(f"{c.inputs} inputs, {c.outputs} outputs")
+    for m in (c.forward, c.reverse):
+        print(
+            f"{m.mode:7}  passes {m.passes:4}  operations {m.total:6}  "
+            f"(building {m.primal}, rules run {m.rules})"
+        )
+    return 0
+
+
+__all__ = ["CostComparison", "ModeCost", "compare", "main", "measure_forward", "measure_reverse"]
+
+if __name__ == "__main__":
+    raise SystemExit(main())
