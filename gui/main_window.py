@@ -38,6 +38,7 @@ from gui.panels.formula.expression_bar import ExpressionBar
 from gui.panels.formula.value_display import ValueDisplay
 from gui.panels.gradient_check.gradient_check_panel import GradientCheckPanel
 from gui.panels.graph.graph_panel import GraphPanel
+from gui.panels.jacobian.jacobian_panel import JacobianPanel
 from gui.panels.lessons.lesson_panel import LessonPanel, install_switch_banner
 from gui.panels.plot.plot_panel import PlotPanel
 from gui.panels.variables.variables_panel import VariablesPanel
@@ -231,6 +232,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._install_map()
         self._install_gradient_check()
         self._install_train()
+        self._install_jacobian()
         self.side_tabs.setCurrentIndex(0)
         self.statusBar().setSizeGripEnabled(True)
         self.controller.undo_stack.cleanChanged.connect(self._update_title)
@@ -453,6 +455,8 @@ class MainWindow(Retranslating, QMainWindow):
             "plot": self.plot_panel,
             "map": getattr(self, "map_descent_panel", None),
             "gradient-check": getattr(self, "gradient_check_panel", None),
+            "train": getattr(self, "train_panel", None),
+            "jacobian": getattr(self, "jacobian_panel", None),
             "formula": self.expression_bar.edit,
             "variables": self.variables_panel,
         }.get(view)
@@ -490,6 +494,11 @@ class MainWindow(Retranslating, QMainWindow):
 
         self.train_panel = TrainPanel(self.controller, self)
         self.add_side_panel(self.train_panel, lambda: self.tr("Train"))
+
+    def _install_jacobian(self) -> None:
+        """The "Jacobian" tab: J of a tuple formula, VJP / JVP, both modes' cost."""
+        self.jacobian_panel = JacobianPanel(self.controller, self)
+        self.add_side_panel(self.jacobian_panel, lambda: self.tr("Jacobian"))
 
     # -- menus ----------------------------------------------------------------------------
 

@@ -38,7 +38,7 @@ DEFAULT_POINTS = 2000
 CURVES = ("f", "df", "d2f", "tangent")
 DEFAULT_CURVES = ("f", "df")
 # State of other panels, stored under keys of their own and validated by their owners.
-PANEL_KEYS = ("lesson", "graph", "map", "train")
+PANEL_KEYS = ("lesson", "graph", "map", "train", "jacobian")
 MAX_PANEL_STATE_CHARS = 100_000
 
 DEFAULT_EXPRESSION = "sin(x) * x^2 + y"

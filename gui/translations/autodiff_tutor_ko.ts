@@ -702,6 +702,139 @@
     </message>
 </context>
 <context>
+    <name>JacobianPanel</name>
+    <message>
+        <location filename="../panels/jacobian/jacobian_panel.py" line="143"/>
+        <source>For several outputs, write a tuple: (x*y, sin(x) + y^2). Row i of the Jacobian J is the gradient of fᵢ, column j the derivatives along xⱼ. One backward pass gives vᵀJ, one forward pass J·u.</source>
+        <translation>출력이 여럿이면 튜플로 씁니다: (x*y, sin(x) + y^2). 야코비 행렬 J의 i행은 fᵢ의 기울기, j열은 xⱼ 방향의 미분입니다. 역전파 한 번은 vᵀJ를, 순전파 한 번은 J·u를 줍니다.</translation>
+    </message>
+    <message>
+        <location filename="../panels/jacobian/jacobian_panel.py" line="148"/>
+        <source>vᵀJ: one backward pass (reverse mode)</source>
+        <translation>vᵀJ: 역전파 한 번 (역방향 모드)</translation>
+    </message>
+    <message>
+        <location filename="../panels/jacobian/jacobian_panel.py" line="149"/>
+        <source>J·u: one forward pass (forward mode)</source>
+        <translation>J·u: 순전파 한 번 (순방향 모드)</translation>
+    </message>
+    <message>
+        <location filename="../panels/jacobian/jacobian_panel.py" line="150"/>
+        <source>Vector-Jacobian product, one backward pass</source>
+        <translation>벡터-야코비 곱, 역전파 한 번</translation>
+    </message>
+    <message>
+        <location filename="../panels/jacobian/jacobian_panel.py" line="151"/>
+        <source>Jacobian-vector product, one forward pass</source>
+        <translation>야코비-벡터 곱, 순전파 한 번</translation>
+    </message>
+    <message>
+        <location filename="../panels/jacobian/jacobian_panel.py" line="152"/>
+        <source>Jacobian matrix</source>
+        <translation>야코비 행렬</translation>
+    </message>
+    <message>
+        <location filename="../panels/jacobian/jacobian_panel.py" line="153"/>
+        <source>The whole Jacobian, measured on the engine:</source>
+        <translation>야코비 행렬 전체의 비용 (엔진에서 측정):</translation>
+    </message>
+    <message>
+        <location filename="../panels/jacobian/jacobian_panel.py" line="155"/>
+        <source>Component {name} of v</source>
+        <translation>v의 성분 {name}</translation>
+    </message>
+    <message>
+        <location filename="../panels/jacobian/jacobian_panel.py" line="157"/>
+        <source>Component {name} of u</source>
+        <translation>u의 성분 {name}</translation>
+    </message>
+    <message>
+        <location filename="../panels/jacobian/jacobian_panel.py" line="187"/>
+        <source>Change the Jacobian&apos;s vector</source>
+        <translation>야코비 벡터 바꾸기</translation>
+    </message>
+    <message>
+        <location filename="../panels/jacobian/jacobian_panel.py" line="224"/>
+        <source>This formula has no variables: J has no columns.</source>
+        <translation>이 식에는 변수가 없어서 J에 열이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../panels/jacobian/jacobian_panel.py" line="254"/>
+        <source>{names}: no slider yet, taken at 1</source>
+        <translation>{names}: 아직 슬라이더가 없어 1로 계산합니다</translation>
+    </message>
+    <message>
+        <location filename="../panels/jacobian/jacobian_panel.py" line="396"/>
+        <source>v: how much of each output&apos;s gradient (the output grads&apos; seed)</source>
+        <translation>v: 각 출력의 기울기를 얼마나 섞을지 (출력 미분값의 시작값)</translation>
+    </message>
+    <message>
+        <location filename="../panels/jacobian/jacobian_panel.py" line="401"/>
+        <source>u: the direction the inputs move in (tangents)</source>
+        <translation>u: 입력이 움직이는 방향 (접벡터)</translation>
+    </message>
+    <message>
+        <location filename="../panels/jacobian/jacobian_panel.py" line="411"/>
+        <source>v is one-hot: this backward pass fills row {i}, the gradient of {f}.</source>
+        <translation>v가 원-핫 벡터라서 이 역전파 한 번이 {i}행, 곧 {f}의 기울기를 채웁니다.</translation>
+    </message>
+    <message>
+        <location filename="../panels/jacobian/jacobian_panel.py" line="417"/>
+        <source>u is one-hot: this forward pass fills column {j}, every output&apos;s derivative along {x}.</source>
+        <translation>u가 원-핫 벡터라서 이 순전파 한 번이 {j}열, 곧 모든 출력의 {x} 방향 미분을 채웁니다.</translation>
+    </message>
+    <message>
+        <location filename="../panels/jacobian/jacobian_panel.py" line="423"/>
+        <source>A general v: the pass gives a mix of the rows, Σ vᵢ · row i.</source>
+        <translation>일반적인 v: 이 계산은 행들을 섞은 Σ vᵢ · (i행)을 줍니다.</translation>
+    </message>
+    <message>
+        <location filename="../panels/jacobian/jacobian_panel.py" line="427"/>
+        <source>A general u: the pass gives a mix of the columns, Σ uⱼ · column j.</source>
+        <translation>일반적인 u: 이 계산은 열들을 섞은 Σ uⱼ · (j열)을 줍니다.</translation>
+    </message>
+    <message>
+        <location filename="../panels/jacobian/jacobian_panel.py" line="433"/>
+        <source>forward mode</source>
+        <translation>순방향 모드</translation>
+    </message>
+    <message>
+        <location filename="../panels/jacobian/jacobian_panel.py" line="433"/>
+        <source>one per input</source>
+        <translation>입력마다 한 번</translation>
+    </message>
+    <message>
+        <location filename="../panels/jacobian/jacobian_panel.py" line="434"/>
+        <source>reverse mode</source>
+        <translation>역방향 모드</translation>
+    </message>
+    <message>
+        <location filename="../panels/jacobian/jacobian_panel.py" line="434"/>
+        <source>one per output</source>
+        <translation>출력마다 한 번</translation>
+    </message>
+    <message>
+        <location filename="../panels/jacobian/jacobian_panel.py" line="436"/>
+        <source>passes</source>
+        <translation>패스</translation>
+    </message>
+    <message>
+        <location filename="../panels/jacobian/jacobian_panel.py" line="437"/>
+        <source>operations</source>
+        <translation>연산</translation>
+    </message>
+    <message>
+        <location filename="../panels/jacobian/jacobian_panel.py" line="438"/>
+        <source>rules run</source>
+        <translation>실행한 규칙</translation>
+    </message>
+    <message>
+        <location filename="../panels/jacobian/jacobian_panel.py" line="446"/>
+        <source>operations: every function the engine evaluated (the rules&apos; own included); rules run: tangent rules (forward) or backward methods (reverse).</source>
+        <translation>연산: 엔진이 계산한 모든 함수 (규칙 안의 것도 포함), 실행한 규칙: 접선 규칙(순방향) 또는 역전파 메서드(역방향)의 수.</translation>
+    </message>
+</context>
+<context>
     <name>LanguageMenu</name>
     <message>
         <location filename="../i18n.py" line="202"/>
@@ -919,197 +1052,202 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="232"/>
+        <location filename="../main_window.py" line="248"/>
         <source>Formula</source>
         <translation>수식</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="233"/>
+        <location filename="../main_window.py" line="249"/>
         <source>Variables  (◉ = the plot runs along it)</source>
         <translation>변수  (◉ = 플롯의 가로축)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="228"/>
+        <location filename="../main_window.py" line="244"/>
         <source>Drag a slider, or click in the plot to move the point.</source>
         <translation>슬라이더를 끌거나 플롯을 클릭해서 점을 옮겨 보세요.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="458"/>
+        <location filename="../main_window.py" line="476"/>
         <source>Map &amp;&amp; descent</source>
         <translation>지도와 경사하강</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="465"/>
+        <location filename="../main_window.py" line="483"/>
         <source>Graph</source>
         <translation>그래프</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="471"/>
+        <location filename="../main_window.py" line="489"/>
         <source>Gradient check</source>
         <translation>기울기 확인</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="236"/>
+        <location filename="../main_window.py" line="252"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="675"/>
+        <location filename="../main_window.py" line="698"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="678"/>
+        <location filename="../main_window.py" line="701"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="240"/>
+        <location filename="../main_window.py" line="256"/>
         <source>Edit &amp;Formula</source>
         <translation>수식 편집(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="237"/>
+        <location filename="../main_window.py" line="253"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="242"/>
+        <location filename="../main_window.py" line="258"/>
         <source>Show f</source>
         <translation>f 보기</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="243"/>
+        <location filename="../main_window.py" line="259"/>
         <source>Show f′ (first derivative)</source>
         <translation>f′ 보기 (1차 미분)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="244"/>
+        <location filename="../main_window.py" line="260"/>
         <source>Show f″ (second derivative)</source>
         <translation>f″ 보기 (2차 미분)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="245"/>
+        <location filename="../main_window.py" line="261"/>
         <source>Show the &amp;Tangent Line</source>
         <translation>접선 보기(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="249"/>
+        <location filename="../main_window.py" line="265"/>
         <source>&amp;Fit Plot to Curves</source>
         <translation>곡선에 맞춰 플롯 보기(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="238"/>
+        <location filename="../main_window.py" line="254"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="250"/>
+        <location filename="../main_window.py" line="266"/>
         <source>&amp;About Autodiff Tutor</source>
         <translation>Autodiff Tutor 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="251"/>
+        <location filename="../main_window.py" line="267"/>
         <source>Open &amp;Lesson…</source>
         <translation>레슨 열기(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="478"/>
+        <location filename="../main_window.py" line="496"/>
         <source>Train</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="650"/>
+        <location filename="../main_window.py" line="501"/>
+        <source>Jacobian</source>
+        <translation>야코비 행렬</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="673"/>
         <source>&amp;Theme</source>
         <translation>테마(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="651"/>
+        <location filename="../main_window.py" line="674"/>
         <source>&amp;System</source>
         <translation>시스템 설정(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="651"/>
+        <location filename="../main_window.py" line="674"/>
         <source>&amp;Light</source>
         <translation>밝게(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="651"/>
+        <location filename="../main_window.py" line="674"/>
         <source>&amp;Dark</source>
         <translation>어둡게(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="654"/>
+        <location filename="../main_window.py" line="677"/>
         <source>Zoom &amp;In</source>
         <translation>확대(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="655"/>
+        <location filename="../main_window.py" line="678"/>
         <source>Zoom &amp;Out</source>
         <translation>축소(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="656"/>
+        <location filename="../main_window.py" line="679"/>
         <source>&amp;Actual Size</source>
         <translation>실제 크기(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="657"/>
+        <location filename="../main_window.py" line="680"/>
         <source>F&amp;ull Screen</source>
         <translation>전체 화면(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="659"/>
+        <location filename="../main_window.py" line="682"/>
         <source>&amp;Backward Step by Step</source>
         <translation>역전파 한 단계씩(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="661"/>
+        <location filename="../main_window.py" line="684"/>
         <source>Step &amp;Forward</source>
         <translation>다음 단계(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="662"/>
+        <location filename="../main_window.py" line="685"/>
         <source>Step &amp;Back</source>
         <translation>이전 단계(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="663"/>
+        <location filename="../main_window.py" line="686"/>
         <source>&amp;Play / Pause</source>
         <translation>재생 / 일시정지(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="664"/>
+        <location filename="../main_window.py" line="687"/>
         <source>&amp;Restart</source>
         <translation>처음으로(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="665"/>
+        <location filename="../main_window.py" line="688"/>
         <source>&amp;Finish</source>
         <translation>끝까지(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="675"/>
+        <location filename="../main_window.py" line="698"/>
         <source>&amp;Undo {what}</source>
         <translation>실행 취소(&amp;U): {what}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="678"/>
+        <location filename="../main_window.py" line="701"/>
         <source>&amp;Redo {what}</source>
         <translation>다시 실행(&amp;R): {what}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="699"/>
+        <location filename="../main_window.py" line="722"/>
         <source>untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="712"/>
+        <location filename="../main_window.py" line="735"/>
         <source>About Autodiff Tutor</source>
         <translation>Autodiff Tutor 정보</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="714"/>
+        <location filename="../main_window.py" line="737"/>
         <source>&lt;h3&gt;Autodiff Tutor&lt;/h3&gt;&lt;p&gt;Build a formula, move its variables, and watch the value, every partial derivative and the plot of f, f′ and f″ follow.&lt;/p&gt;&lt;p&gt;The numbers come from a small reverse-mode automatic differentiation engine in the style of &lt;i&gt;Deep Learning from Scratch 3&lt;/i&gt; (DeZero).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Autodiff Tutor&lt;/h3&gt;&lt;p&gt;수식을 만들고 변수를 움직이면 함숫값, 모든 편미분, 그리고 f, f′, f″의 플롯이 따라 움직입니다.&lt;/p&gt;&lt;p&gt;숫자는 &lt;i&gt;밑바닥부터 시작하는 딥러닝 3&lt;/i&gt;(DeZero) 스타일로 만든 작은 역방향 자동 미분 엔진이 계산합니다.&lt;/p&gt;</translation>
     </message>
@@ -2175,6 +2313,21 @@
         <source>adding up the gradient of {v} gave {g}</source>
         <translation>{v}의 기울기를 더하니 {g}이(가) 되었습니다</translation>
     </message>
+    <message>
+        <location filename="../../tutor/forward_trace.py" line="117"/>
+        <source>step {step} of {count}: {op} — no input of it moves in this direction, so the tangent of {out} is 0 and its rule is not run</source>
+        <translation>{count}단계 중 {step}단계: {op} — 이 방향으로 움직이는 입력이 없어 {out}의 접선값은 0이고 규칙을 실행하지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/forward_trace.py" line="125"/>
+        <source>step {step} of {count}: {op} computes {out} and, in the same pass, its tangent from its inputs&apos; tangents</source>
+        <translation>{count}단계 중 {step}단계: {op}가 {out}을 계산하고, 같은 패스에서 입력의 접선값으로 {out}의 접선값도 계산합니다</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/mode_cost.py" line="50"/>
+        <source>{inputs} inputs, {outputs} outputs: forward mode needs {fp} passes ({fo} operations), reverse mode {rp} backward passes ({ro} operations)</source>
+        <translation>입력 {inputs}개, 출력 {outputs}개: 순방향 모드는 패스 {fp}번 (연산 {fo}개), 역방향 모드는 역전파 {rp}번 (연산 {ro}개)</translation>
+    </message>
 </context>
 <context>
     <name>OptimizerPanel</name>
@@ -2555,17 +2708,17 @@
         <translation>{name}에 따른 f</translation>
     </message>
     <message>
-        <location filename="../panels/plot/plot_panel.py" line="385"/>
+        <location filename="../panels/plot/plot_panel.py" line="386"/>
         <source>f = {value} has no variable to plot along</source>
         <translation>f = {value}: 플롯의 가로축으로 쓸 변수가 없습니다</translation>
     </message>
     <message>
-        <location filename="../panels/plot/plot_panel.py" line="423"/>
+        <location filename="../panels/plot/plot_panel.py" line="424"/>
         <source>({values} held fixed)</source>
         <translation>({values} 고정)</translation>
     </message>
     <message>
-        <location filename="../panels/plot/plot_panel.py" line="544"/>
+        <location filename="../panels/plot/plot_panel.py" line="545"/>
         <source>{formula}   (at {point})</source>
         <translation>{formula}   ({point}에서)</translation>
     </message>

@@ -75,6 +75,14 @@ BOOK_ANSWERS = {
     "matmul": {"w-grad-rows": 3, "w-grad-columns": 4, "y": 11.0, "w-grad": 2.0},
     "linear-regression": {"first-loss": LINREG_FIRST, "slope": LINREG_W, "intercept": LINREG_B},
     "neural-network": {"params": 31, "w2-grad-rows": 10, "first-loss": _numpy_first_network_loss()},
+    # counted by hand in tests/tutor/test_lesson_why_reverse_mode.py: n(5n − 2) and 4n − 1
+    "why-reverse-mode": {
+        "slope": math.cos(0.5),
+        "forward-passes-100": 100.0,
+        "backward-passes-100": 1.0,
+        "forward-ops-10": 480.0,
+        "reverse-ops-100": 399.0,
+    },
 }
 
 
@@ -187,6 +195,7 @@ PRESET_NUMBERS = {
     "matmul": (11.0, {"x0": 3.0, "x1": 4.0, "w0": 1.0, "w1": 2.0}),
     "linear-regression": (65.0, {"w": -25.0, "b": -16.0}),
     "neural-network": (0.5, {"x": 0.25}),
+    "why-reverse-mode": (3 * math.sin(0.5), dict.fromkeys("xyz", math.cos(0.5))),
 }
 
 

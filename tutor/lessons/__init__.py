@@ -7,6 +7,7 @@ bugs the book fixes; ``checking`` computes answers and checks predictions; ``cat
 lists the lessons. Nothing here imports Qt.
 """
 
+from tutor.lessons import demos_modes  # noqa: F401  (registers the demo of lesson 13)
 from tutor.lessons.catalog import (
     Catalogue,
     builtin_lessons,

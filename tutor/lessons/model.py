@@ -19,7 +19,7 @@ from tutor.lessons.demos import demo_source
 from tutor.lessons.text import LANGUAGES, Text
 
 # The views a lesson's text may point to with a link ``[Graph view](view:graph)``.
-VIEWS = ("graph", "plot", "map", "gradient-check", "formula", "variables", "train")
+VIEWS = ("graph", "plot", "map", "gradient-check", "formula", "variables", "train", "jacobian")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,1 @@
+"""The Jacobian explorer (tutor/jacobian.py, tutor/mode_cost.py)."""
