@@ -24,18 +24,23 @@
         <translation>= {formula}    (Enter를 누르거나 잠시 멈추면 {names} 추가)</translation>
     </message>
     <message>
-        <location filename="../panels/formula/expression_bar.py" line="304"/>
+        <location filename="../panels/formula/expression_bar.py" line="307"/>
+        <source>{count} outputs: the Jacobian tab shows them all; the plot, the graph and the numbers keep the last formula with one f.</source>
+        <translation>출력 {count}개: 야코비 행렬 탭에서 모두 볼 수 있습니다. 플롯, 그래프, 숫자는 출력이 하나인 마지막 수식을 그대로 보여 줍니다.</translation>
+    </message>
+    <message>
+        <location filename="../panels/formula/expression_bar.py" line="317"/>
         <source>column {column}: {message}</source>
         <translation>{column}번째 열: {message}</translation>
     </message>
     <message>
         <location filename="../panels/formula/expression_bar.py" line="299"/>
-        <location filename="../panels/formula/expression_bar.py" line="311"/>
+        <location filename="../panels/formula/expression_bar.py" line="324"/>
         <source>The plot and numbers show the last formula that worked.</source>
         <translation>플롯과 숫자는 마지막으로 올바르게 계산된 수식의 결과입니다.</translation>
     </message>
     <message>
-        <location filename="../panels/formula/expression_bar.py" line="319"/>
+        <location filename="../panels/formula/expression_bar.py" line="332"/>
         <source>How the tutor reads your formula</source>
         <translation>튜터가 수식을 읽은 방식</translation>
     </message>

@@ -130,3 +130,13 @@ def test_accessible_and_korean(window):
     assert a11y_problems(panel) == []
     assert i18n.set_language("ko")
     assert english_words(panel) == []
+
+
+def test_the_formula_bar_says_where_a_tuple_of_outputs_is_shown(window):
+    bar = window.expression_bar
+    assert bar.message.property("invalid") is not True  # not drawn as a mistake
+    text = bar.message.text()
+    assert text.startswith("2 outputs") and "Jacobian tab" in text
+    # the views that show one f keep the last such formula (the example's)
+    assert window.controller.result.expression is not None
+    assert len(window.controller.result.expression.outputs) == 1

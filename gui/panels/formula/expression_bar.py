@@ -36,7 +36,7 @@ from gui import theme
 from gui.controller import SessionController
 from gui.i18n import tr_message
 from gui.widgets.retranslating import Retranslating
-from tutor.formula import parse
+from tutor.formula import SeveralOutputsError, parse
 
 # Lines of the message under the field that are always reserved, so that the palette
 # below does not jump as errors come and go; a longer message makes room for itself.
@@ -298,6 +298,19 @@ class ExpressionBar(Retranslating, QWidget):
             self.message.setToolTip(
                 self.tr("The plot and numbers show the last formula that worked.")
             )
+            self.edit.setToolTip(self._help)
+            self.edit.setAccessibleDescription(message)
+        elif isinstance(error, SeveralOutputsError):
+            # Not a mistake: a tuple of outputs is for the Jacobian tab.
+            count = len(parse(session.expression_text).outputs)
+            message = self.tr(
+                "{count} outputs: the Jacobian tab shows them all; the plot, the graph "
+                "and the numbers keep the last formula with one f."
+            ).format(count=count)
+            self._set_invalid(False)
+            self.edit.set_error_position(field, None)
+            self.message.setText(message)
+            self.message.setToolTip(message)
             self.edit.setToolTip(self._help)
             self.edit.setAccessibleDescription(message)
         elif error is not None:
