@@ -150,7 +150,7 @@ class MainWindow(Retranslating, QMainWindow):
         )
         self.file_path: str | None = None
         # (panel, its tab title): titles are set in retranslate()
-        self._tab_titles: list[tuple[QWidget, Callable[[], str]]] = []
+        self._tab_titles: list[tuple[QWidget, Callable[[], str], Callable[[], str]]] = []
 
         # -- left column: formula, buttons, value, variables ---------------------
         left = _Column(self)
@@ -247,8 +247,10 @@ class MainWindow(Retranslating, QMainWindow):
     def retranslate(self) -> None:
         self.formula_box.setTitle(self.tr("Formula"))
         self.variables_box.setTitle(self.tr("Variables  (◉ = the plot runs along it)"))
-        for widget, title in self._tab_titles:
-            self.side_tabs.setTabText(self.side_tabs.indexOf(widget), title())
+        for widget, title, tooltip in self._tab_titles:
+            index = self.side_tabs.indexOf(widget)
+            self.side_tabs.setTabText(index, title())
+            self.side_tabs.setTabToolTip(index, tooltip())
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.view_menu.setTitle(self.tr("&View"))
         self.help_menu.setTitle(self.tr("&Help"))
@@ -335,16 +337,25 @@ class MainWindow(Retranslating, QMainWindow):
             self._centre_arranged = False
             self._arrange_centre()
 
-    def add_side_panel(self, widget: QWidget, title: str | Callable[[], str]) -> int:
+    def add_side_panel(
+        self,
+        widget: QWidget,
+        title: str | Callable[[], str],
+        tooltip: str | Callable[[], str] = "",
+    ) -> int:
         """Add ``widget`` as a tab on the right; the tab area shows once it has a tab.
 
-        ``title`` is the tab's text, or a function giving it in the current language
-        (asked again whenever the language changes). A panel taller or wider than its
-        tab scrolls."""
+        ``title`` is the tab's text — short: six tabs share a laptop's side column —
+        and ``tooltip`` says more; each is a string or a function giving it in the
+        current language (asked again whenever the language changes). A panel taller
+        or wider than its tab scrolls."""
         if isinstance(title, str):
             title = (lambda text: lambda: text)(title)
-        self._tab_titles.append((widget, title))
+        if isinstance(tooltip, str):
+            tooltip = (lambda text: lambda: text)(tooltip)
+        self._tab_titles.append((widget, title, tooltip))
         index = self.side_tabs.add_panel(widget, title())
+        self.side_tabs.setTabToolTip(index, tooltip())
         if self.side_tabs.isHidden():
             self.side_tabs.setVisible(True)
             self._centre_arranged = False
@@ -427,7 +438,11 @@ class MainWindow(Retranslating, QMainWindow):
         panel = self.lesson_panel = LessonPanel(
             self.controller, self, open_session=self.file_actions.open_document
         )
-        self.add_side_panel(panel, panel.title)
+        self.add_side_panel(
+            panel,
+            panel.title,
+            lambda: self.tr("The book's ideas one at a time, with questions to predict"),
+        )
         panel.windowTitleChanged.connect(
             lambda title: self.side_tabs.setTabText(self.side_tabs.indexOf(panel), title)
         )
@@ -473,32 +488,52 @@ class MainWindow(Retranslating, QMainWindow):
         """The "Map & descent" tab (the plot draws the descent trail too, from the
         controller)."""
         self.map_descent_panel = MapDescentPanel(self.controller, self)
-        self.add_side_panel(self.map_descent_panel, lambda: self.tr("Map && descent"))
+        self.add_side_panel(
+            self.map_descent_panel,
+            lambda: self.tr("Map"),
+            lambda: self.tr("Map & descent: f over two variables, and optimizers walking it"),
+        )
 
     # -- the recorded graph and the gradient check (gui/panels/graph/, gradient_check/) ---
 
     def _install_graph(self) -> None:
         """The "Graph" tab: the recorded graph, and backward step by step."""
         self.graph_panel = GraphPanel(self.controller, self)
-        self.add_side_panel(self.graph_panel, lambda: self.tr("Graph"))
+        self.add_side_panel(
+            self.graph_panel,
+            lambda: self.tr("Graph"),
+            lambda: self.tr("The graph the engine recorded, and backward step by step"),
+        )
         self._build_step_actions()
 
     def _install_gradient_check(self) -> None:
         """The "Gradient check" tab: backprop beside central differences."""
         self.gradient_check_panel = GradientCheckPanel(self.controller, self)
-        self.add_side_panel(self.gradient_check_panel, lambda: self.tr("Gradient check"))
+        self.add_side_panel(
+            self.gradient_check_panel,
+            lambda: self.tr("Grad check"),
+            lambda: self.tr("Gradient check: backprop beside central differences"),
+        )
 
     def _install_train(self) -> None:
         """The "Train" tab: a network learning, its loss and one step's gradients."""
         from gui.panels.train.train_panel import TrainPanel
 
         self.train_panel = TrainPanel(self.controller, self)
-        self.add_side_panel(self.train_panel, lambda: self.tr("Train"))
+        self.add_side_panel(
+            self.train_panel,
+            lambda: self.tr("Train"),
+            lambda: self.tr("Train a small network on data, and watch its gradients"),
+        )
 
     def _install_jacobian(self) -> None:
         """The "Jacobian" tab: J of a tuple formula, VJP / JVP, both modes' cost."""
         self.jacobian_panel = JacobianPanel(self.controller, self)
-        self.add_side_panel(self.jacobian_panel, lambda: self.tr("Jacobian"))
+        self.add_side_panel(
+            self.jacobian_panel,
+            lambda: self.tr("Jacobian"),
+            lambda: self.tr("The Jacobian of several outputs: one pass per row or column"),
+        )
 
     # -- menus ----------------------------------------------------------------------------
 

@@ -490,7 +490,7 @@ def test_panels_follow_the_controller_in_the_main_window(qtbot):
     x_id = next(v.id for v in graph.snapshot.variables if v.label == "x")
     assert graph.items[x_id].value_text == "= 2"
     tabs = [window.side_tabs.tabText(i) for i in range(window.side_tabs.count())]
-    assert "Graph" in tabs and "Gradient check" in tabs
+    assert "Graph" in tabs and "Grad check" in tabs
 
 
 # -- the main window's formula field and the graph, linked -----------------------------

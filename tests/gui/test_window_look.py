@@ -418,3 +418,23 @@ def test_at_laptop_and_200_percent_sizes_the_window_fits_and_no_key_is_cut(qtbot
 
         page = window.side_tabs.findChild(QScrollArea, "graphPanelScroll")
         assert not page.horizontalScrollBar().isVisible()
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_every_side_tab_title_is_visible_on_a_laptop_screen(qtbot, restore_look, language):
+    """Six tabs share the side column of the first window on 1366x768 (1229 px wide):
+    no title hides behind the tab bar's scroll arrows, and each says more in its tooltip."""
+    from gui import i18n
+
+    i18n.set_language(language)
+    try:
+        w = _styled_window(qtbot, "light")
+        w.resize(1229, 691)
+        qtbot.wait(20)
+        bar = w.side_tabs.tabBar()
+        assert bar.count() == 6
+        for i in range(bar.count()):
+            assert bar.tabRect(i).right() <= bar.width(), bar.tabText(i)
+            assert len(bar.tabToolTip(i)) > len(bar.tabText(i))
+    finally:
+        i18n.set_language("en")
