@@ -828,6 +828,8 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         self.count_label = QLabel(self)
         self.count_label.setObjectName("graphNodeCount")
         self.count_label.setProperty("class", "muted")
+        # never widens the window: a long count is cut, and whole in its tooltip
+        self.count_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
         controls = QHBoxLayout()
         controls.setSpacing(3)
@@ -872,7 +874,7 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         self.explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.explanation.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
         # A fixed height, so the graph does not jump while stepping (long lists are capped).
-        self.explanation.setFixedHeight(int(self.fontMetrics().lineSpacing() * 8.5) + 14)
+        self._set_explanation_height()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
@@ -1046,7 +1048,7 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         self.view.minimap.setToolTip(
             self.tr("The whole graph; click or use the arrow keys to move the view")
         )
-        self.sweep_check.setText(self.tr("graph of the plot's sweep"))
+        self.sweep_check.setText(self.tr("graph of the sweep"))
         self.sweep_check.setAccessibleName(self.tr("Show the graph of the plot's sweep"))
         self.sweep_check.setToolTip(
             self.tr(
@@ -1374,6 +1376,12 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         label = _group_title(node) if node.op == GROUP_OP else node.label or node.symbol
         return (max(fm.height() * 1.6, fm.horizontalAdvance(label) + 18), fm.height() * 1.8)
 
+    def _set_explanation_height(self) -> None:
+        """8½ lines; 11 for a graph of arrays, whose steps add shapes and a sentence on
+        broadcasting."""
+        lines = 11 if self._shapes else 8.5
+        self.explanation.setFixedHeight(int(self.fontMetrics().lineSpacing() * lines) + 14)
+
     def _caption_width(self) -> float:
         """The column left of an array card's heat strips: ``=`` and ``grad``."""
         fm = QFontMetricsF(self.fonts["value"])
@@ -1428,7 +1436,9 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         self.shape_labels.clear()
         self.empty_text = QGraphicsSimpleTextItem()
         self.empty_text.setBrush(theme.current().color("node_muted"))
-        self._shapes = snap.has_arrays
+        if snap.has_arrays != self._shapes:
+            self._shapes = snap.has_arrays
+            self._set_explanation_height()
         self.collapsed = self._collapse(snap)
         snap = self.collapsed.snapshot
         self.layout_result = lay = self._layout(snap)
@@ -1728,17 +1738,21 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         n = len(self.snapshot)
         if self._sweep_shown is not None:
             name, drawn, points = self._sweep_shown
+            # short, to fit beside the choices; the tooltip says it whole
             if drawn < points:
-                text = self.tr(
-                    "the plot's sweep along {v}, recorded at {k} of its {p} points · {n} nodes"
+                text = self.tr("{v}: {k} of {p} points").format(v=name, k=drawn, p=f"{points:,}")
+                tip = self.tr(
+                    "The graph of the plot's sweep along {v}, recorded at {k} of its {p} "
+                    "points (evenly spread) to stay quick: {n} nodes"
                 ).format(v=name, k=drawn, p=f"{points:,}", n=n)
             else:
-                text = self.tr("the plot's sweep along {v}, {k} points · {n} nodes").format(
-                    v=name, k=drawn, n=n
-                )
+                text = self.tr("{v}: {k} points").format(v=name, k=drawn)
+                tip = self.tr("The graph of the plot's sweep along {v}, {k} points: {n} nodes"
+                              ).format(v=name, k=drawn, n=n)  # fmt: skip
         elif self.sweep_check.isChecked():
             text = self.tr("the plot sweeps no variable of f: the graph at the point · {n} nodes"
                            ).format(n=n)  # fmt: skip
+            tip = text
         elif self.derivative_check.isChecked():
             text = self.tr("∂f/∂{v}: {n} nodes · f: {m} nodes").format(
                 v=self.derivative_var.currentText(), n=n, m=self._forward_size
@@ -1746,6 +1760,7 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         else:
             text = self.tr("{n} nodes").format(n=n)
         self.count_label.setText(text)
+        self.count_label.setToolTip(tip if self.sweep_check.isChecked() else "")
 
     # -- words ------------------------------------------------------------------------
 
@@ -1826,6 +1841,8 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
             f = snap.nodes[s.function]
             parts.append("<b>" + esc(self.tr("Step {k} of {n}: pop {f}, generation {g}.").format(
                 k=self.step, n=n, f=self._fn_name(f), g=s.generation)) + "</b>")  # fmt: skip
+            for note in trace.broadcast_notes(self.step):  # first: it is the lesson here
+                parts.append("<i>" + esc(tr_message(note)) + "</i>")
             lines = []
             if self._shapes:  # x0 (50,), x1 () → y (50,)
                 names = ["x"] if len(f.inputs) == 1 else [f"x{i}" for i in range(len(f.inputs))]
@@ -1840,8 +1857,6 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
             lines.extend(trace.rule_lines(self.step))
             lines.extend(trace.accumulation_lines(self.step))
             parts.append(mono.format("<br>".join(esc(line) for line in lines)))
-            for note in trace.broadcast_notes(self.step):
-                parts.append("<i>" + esc(tr_message(note)) + "</i>")
             kink = self._kink_note(f)
             if kink:
                 parts.append(f"<span style='color:{theme.current().warning}'>{esc(kink)}</span>")
