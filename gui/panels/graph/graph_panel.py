@@ -28,6 +28,7 @@ from PySide6.QtGui import (
     QFont,
     QFontInfo,
     QFontMetricsF,
+    QImage,
     QKeySequence,
     QPainter,
     QPainterPath,
@@ -402,15 +403,23 @@ class HeatStrip(QGraphicsItem):
         self.data: np.ndarray | None = None
         self.vmin = self.vmax = float("nan")
         self._cells: np.ndarray | None = None
-        self._colors: list[QColor] = []
+        self._image: QImage | None = None  # one pixel per cell, scaled when painted
+        self._rgba: np.ndarray | None = None  # the image's memory
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
     def set_data(self, data: np.ndarray | None) -> None:
         if data is self.data:
             return
-        self.data = data
+        old, self.data = self.data, data
+        if (
+            data is not None
+            and old is not None
+            and np.shape(data) == np.shape(old)
+            and np.array_equal(data, old, equal_nan=True)
+        ):
+            return  # the same numbers (a slider that moved another input): nothing to redo
         if data is None or np.size(data) == 0:
-            self._cells, self._colors = None, []
+            self._cells, self._image, self._rgba = None, None, None
             self.vmin = self.vmax = float("nan")
             self.update()
             return
@@ -429,7 +438,10 @@ class HeatStrip(QGraphicsItem):
             t = (cells - self.vmin) / span if span > 0 else np.full(cells.shape, 0.5)
         t = np.clip(np.where(ok, t, 0.5), 0.0, 1.0)
         cmap = pg.colormap.get(GRADIENT_COLORMAP if self.diverging else VALUE_COLORMAP)
-        self._colors = list(cmap.map(t.ravel(), mode="qcolor"))
+        rows, cols = cells.shape
+        # one numpy lookup and one image: cheap enough for every slider move
+        self._rgba = np.ascontiguousarray(cmap.map(t.ravel(), mode="byte").reshape(rows, cols, 4))
+        self._image = QImage(self._rgba.data, cols, rows, cols * 4, QImage.Format.Format_RGBA8888)
         self.update()
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
@@ -460,13 +472,13 @@ class HeatStrip(QGraphicsItem):
                        r.height() - 4)  # fmt: skip
         rows, cols = self._cells.shape
         cw, ch = strip.width() / cols, strip.height() / rows
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)  # crisp cells
+        painter.drawImage(strip, self._image)
+        painter.restore()
         error = t.color("error")
-        finite = np.isfinite(self._cells).ravel()
-        painter.setPen(Qt.PenStyle.NoPen)
-        for k, color in enumerate(self._colors):
-            i, j = divmod(k, cols)
-            cell = QRectF(strip.left() + j * cw, strip.top() + i * ch, cw + 0.3, ch + 0.3)
-            painter.fillRect(cell, color if finite[k] else error)
+        for i, j in zip(*np.nonzero(~np.isfinite(self._cells)), strict=True):
+            painter.fillRect(QRectF(strip.left() + j * cw, strip.top() + i * ch, cw, ch), error)
         pen = QPen(t.color("node_muted"), 1.0)
         pen.setCosmetic(True)
         painter.setPen(pen)
