@@ -52,7 +52,7 @@ def test_shapes_on_every_edge_of_x_times_y(qtbot):
     assert texts == {("x", "×"): "(50,)", ("y", "×"): "()", ("×", "f"): "(50,)"}
     assert panel.items[_node(panel, "x").id].title == "x  (50,)"
     assert panel.items[_node(panel, "y").id].title == "y  ()"
-    assert "x: 50 of 2,000 points" == panel.count_label.text()  # says it is a subsample
+    assert panel.count_label.text() == "x: 50 of 2,000 points · 4 nodes"  # a subsample
 
 
 def test_a_graph_of_numbers_has_no_shapes(qtbot):

@@ -103,7 +103,7 @@ VALUE_COLORMAP = "viridis"  # low to high
 GRADIENT_COLORMAP = "CET-D1A"  # diverging: blue below zero, white at zero, red above
 STRIP_CELLS = 50  # at most this many cells along a strip (more are averaged in bands)
 STRIP_ROWS = 6  # ... and rows, for a 2-D array
-STRIP_WIDTH = 70.0  # the strip's width at body size (scaled with the text)
+STRIP_WIDTH = 52.0  # the strip's width at body size (scaled with the text)
 STRIP_NUMBER = "−0.123"  # the widest min / max a strip is sized for (3 digits)
 PANEL_KEY = "graph"
 
@@ -837,11 +837,9 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         self.derivative_var.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.sweep_check = QCheckBox(self)
         self.sweep_check.setObjectName("graphSweepToggle")
-        self.count_label = QLabel(self)
+        self.count_label = QLabel(self)  # put over the graph's top left corner, below
         self.count_label.setObjectName("graphNodeCount")
         self.count_label.setProperty("class", "muted")
-        # never widens the window: a long count is cut, and whole in its tooltip
-        self.count_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
         controls = QHBoxLayout()
         controls.setSpacing(3)
@@ -865,14 +863,19 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         options.addWidget(self.derivative_var)
         options.addSpacing(8)
         options.addWidget(self.sweep_check)
-        options.addSpacing(8)
-        options.addWidget(self.count_label, 1)
+        options.addStretch(1)
 
         # -- the graph --------------------------------------------------------------
         self.scene = QGraphicsScene(self)
         self.view = GraphView(self.scene, self)
         self.view.sigUserZoomed.connect(self._on_view_user_zoomed)
         self.view.sigWheelZoom.connect(self._on_view_wheel_zoom)
+        # The node count (and for the sweep's graph, at how many points it was recorded)
+        # over the graph's corner: the row of choices above has no room left in a
+        # narrow pane, and the graph's margin has.
+        self.count_label.setParent(self.view)
+        self.count_label.move(6, 4)
+        self._style_count_label()
         self.scene.selectionChanged.connect(self._on_scene_selection_changed)
         self.empty_text = QGraphicsSimpleTextItem()
         self.empty_text.setBrush(theme.current().color("node_muted"))
@@ -997,6 +1000,7 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         self._style_key = (fonts, colors)
         self._make_fonts()
         self.view.setBackgroundBrush(colors.color("graph_background"))
+        self._style_count_label()
         self._structure = None
         self._dirty = True
         if self.isVisible() and self._result is not None:
@@ -1388,6 +1392,13 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         label = _group_title(node) if node.op == GROUP_OP else node.label or node.symbol
         return (max(fm.height() * 1.6, fm.horizontalAdvance(label) + 18), fm.height() * 1.8)
 
+    def _style_count_label(self) -> None:
+        t = theme.current()
+        self.count_label.setStyleSheet(
+            f"QLabel {{ background: {t.graph_background}; color: {t.muted_text}; "
+            "padding: 1px 4px; }"
+        )
+
     def _set_explanation_height(self) -> None:
         """8½ lines; 11 for a graph of arrays, whose steps add shapes and a sentence on
         broadcasting."""
@@ -1541,6 +1552,7 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         self.explanation.setText("")
         self.step_label.setText("")
         self.count_label.setText("")
+        self.count_label.hide()
         self._update_buttons()
         self._announce_selection()
 
@@ -1750,15 +1762,16 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         n = len(self.snapshot)
         if self._sweep_shown is not None:
             name, drawn, points = self._sweep_shown
-            # short, to fit beside the choices; the tooltip says it whole
             if drawn < points:
-                text = self.tr("{v}: {k} of {p} points").format(v=name, k=drawn, p=f"{points:,}")
+                text = self.tr("{v}: {k} of {p} points · {n} nodes").format(
+                    v=name, k=drawn, p=f"{points:,}", n=n
+                )
                 tip = self.tr(
                     "The graph of the plot's sweep along {v}, recorded at {k} of its {p} "
                     "points (evenly spread) to stay quick: {n} nodes"
                 ).format(v=name, k=drawn, p=f"{points:,}", n=n)
             else:
-                text = self.tr("{v}: {k} points").format(v=name, k=drawn)
+                text = self.tr("{v}: {k} points · {n} nodes").format(v=name, k=drawn, n=n)
                 tip = self.tr("The graph of the plot's sweep along {v}, {k} points: {n} nodes"
                               ).format(v=name, k=drawn, n=n)  # fmt: skip
         elif self.sweep_check.isChecked():
@@ -1773,6 +1786,9 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
             text = self.tr("{n} nodes").format(n=n)
         self.count_label.setText(text)
         self.count_label.setToolTip(tip if self.sweep_check.isChecked() else "")
+        self.count_label.adjustSize()
+        self.count_label.show()
+        self.count_label.raise_()
 
     # -- words ------------------------------------------------------------------------
 
@@ -2014,8 +2030,7 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         self.stop()
         self._dirty = True
         if self.isVisible():
-            self.refresh()
-            self.fit()  # a different graph: open it whole
+            self.refresh()  # a different graph: shown readable (the auto zoom), F fits all
 
     def _on_derivative_variable_changed(self, _name: str) -> None:
         if self.derivative_check.isChecked():
