@@ -7,6 +7,12 @@ time: the function just popped is orange, the queue of functions still waiting i
 numbered, ``gy`` arriving and ``gx`` leaving are written on the edges, and the text
 under the graph writes the local rule out with the numbers plugged in.
 
+With *graph of the sweep* ticked (saved as ``{"sweep": true}`` in the session's
+``"graph"`` panel state) it draws instead the graph the plot records over its sweep, at
+no more than 50 of its points (``tutor.backward_trace.record_sweep``): shapes on every
+edge, arrays as heat strips with their minimum and maximum, and the step-through saying
+where ``sum_to`` sums a gradient back to a broadcast input's shape.
+
 Everything shown comes from ``tutor.snapshot`` and ``tutor.backward_trace`` (a snapshot
 and a trace of one backward pass), rebuilt from the controller's result on every
 change. When only the numbers change (a slider moves), the items are kept and only
