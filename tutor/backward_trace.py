@@ -6,8 +6,12 @@ the ``gy`` it received, the ``gx`` it produced, and how each ``gx`` was added in
 input's ``grad``. Replaying those events gives exactly the gradients ``backward()``
 computed, so a learner can step through the pass forwards and backwards.
 
-Every string made here is mathematics (``gx = gy · cos(x)``); sentences around them
-belong to the GUI, where they can be translated.
+Every string made here is mathematics (``gx = gy · cos(x)``); the sentences are
+``tutor.messages`` Messages (``broadcast_notes``: where a gradient is summed back to an
+input's shape), translated by the GUI.
+
+``record_sweep`` records the graph of the plot's sweep: the swept variable an array of
+points, the others numbers that broadcast, so shapes (and ``sum_to``) show in backward.
 """
 
 from __future__ import annotations
@@ -19,12 +23,103 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from engine.core import BackwardTracer, Config, Function, Variable
-from tutor.numbers import array_summary
+from tutor.messages import Message
+from tutor.numbers import array_summary, short
 from tutor.op_rules import plug_in
-from tutor.snapshot import FunctionNode, GraphSnapshot, snapshot, walk_functions
+from tutor.snapshot import FunctionNode, GraphSnapshot, shape_text, snapshot, walk_functions
 
 if TYPE_CHECKING:
+    from tutor.evaluation import SweepRange
     from tutor.formula import Expression
+
+# The graph of the plot's sweep is recorded at no more points than this (evenly spread
+# over the sweep's range): enough to see shapes and a heat map, cheap on every move.
+SWEEP_GRAPH_POINTS = 50
+
+# Ops whose input and output differ in shape by design, not by broadcasting.
+_RESHAPING_OPS = frozenset(
+    {"Reshape", "Transpose", "Sum", "SumTo", "MatMul", "GetItem", "Max", "Min", "Linear"}
+)
+
+
+def value_text(a: Any) -> str:
+    """A value as short text: a number or a few (as ``array_summary``), or for a larger
+    array its shape and range, ``(50,) −0.9589…0.9996``."""
+    if a is None:
+        return "—"
+    a = np.asarray(a)
+    if a.size <= 4:
+        return array_summary(a)
+    with np.errstate(all="ignore"):
+        lo, hi = np.nanmin(a), np.nanmax(a)  # all-NaN gives nan (with a warning)
+    return f"{shape_text(a.shape)} {short(float(lo), 4)}…{short(float(hi), 4)}"
+
+
+def summed_axes(input_shape: tuple[int, ...], output_shape: tuple[int, ...]) -> tuple[int, ...]:
+    """The axes of ``output_shape`` that ``sum_to(g, input_shape)`` sums over, or ``()``
+    when ``input_shape`` was not broadcast to ``output_shape``.
+
+    Numpy lines shapes up on the right: an input with fewer axes gained the leading
+    ones, and an axis of length 1 was stretched. Both are summed back; an axis that was
+    1 on both sides changes nothing and is not named.
+    """
+    input_shape, output_shape = tuple(input_shape), tuple(output_shape)
+    if input_shape == output_shape or len(input_shape) > len(output_shape):
+        return ()
+    try:
+        if np.broadcast_shapes(input_shape, output_shape) != output_shape:
+            return ()
+    except ValueError:
+        return ()
+    lead = len(output_shape) - len(input_shape)
+    axes = [a for a in range(lead) if output_shape[a] != 1]
+    axes += [
+        i + lead
+        for i, n in enumerate(input_shape)
+        if n == 1 and output_shape[i + lead] != 1
+    ]
+    return tuple(axes)
+
+
+def axes_message(axes: Sequence[int]) -> Message:
+    """``axis 1`` or ``axes 0 and 1``."""
+    if len(axes) == 1:
+        return Message("axis {axis}", axis=axes[0])
+    return Message(
+        "axes {axes} and {last}", axes=", ".join(str(a) for a in axes[:-1]), last=axes[-1]
+    )
+
+
+def broadcast_notes(snap: GraphSnapshot, f: FunctionNode) -> list[Message]:
+    """Where ``f``'s forward broadcast an input, how its backward undoes it, in words.
+
+    One Message per input that needs a gradient and whose shape differs from the
+    output's by broadcasting: its gradient is the output-shaped gradient summed over
+    the stretched axes (what ``sum_to`` does).
+    """
+    if f.op in _RESHAPING_OPS or not f.outputs:
+        return []
+    out_shape = snap.nodes[f.outputs[0]].shape
+    notes: list[Message] = []
+    seen: set[int] = set()
+    for i in f.inputs:
+        x = snap.nodes[i]
+        if i in seen or not x.needs_grad:
+            continue
+        seen.add(i)
+        axes = summed_axes(x.shape, out_shape)
+        if axes:
+            notes.append(
+                Message(
+                    "the gradient of {name}, shape {shape}, is the sum of the {out_shape} "
+                    "gradient over {axes} — sum_to undoes the broadcast",
+                    name=x.label,
+                    shape=shape_text(x.shape),
+                    out_shape=shape_text(out_shape),
+                    axes=axes_message(axes),
+                )
+            )
+    return notes
 
 
 @dataclass(frozen=True)
@@ -219,6 +314,11 @@ class BackwardTrace:
             lines.append(grad_sum_text(label, state.contributions[a.var]))
         return lines
 
+    def broadcast_notes(self, step: int) -> list[Message]:
+        """What step ``step`` (1-based) sums back to a broadcast input's shape, in words."""
+        s = self.steps[step - 1]
+        return broadcast_notes(self.snapshot, self.snapshot.nodes[s.function])
+
 
 def _copy_lists(d: dict[int, list]) -> dict[int, list]:
     return {k: list(v) for k, v in d.items()}
@@ -230,7 +330,7 @@ def grad_sum_text(label: str, contributions: Sequence[np.ndarray]) -> str:
         label = f"({label})"  # a constant: (2).grad
     if not contributions:
         return f"{label}.grad = —"
-    parts = [array_summary(c) for c in contributions]
+    parts = [value_text(c) for c in contributions]
     if len(parts) == 1:
         return f"{label}.grad = {parts[0]}"
     total = contributions[0]
@@ -238,7 +338,7 @@ def grad_sum_text(label: str, contributions: Sequence[np.ndarray]) -> str:
         for c in contributions[1:]:
             total = total + c
     terms = parts[0] + "".join(f" − {p[1:]}" if p.startswith("−") else f" + {p}" for p in parts[1:])
-    return f"{label}.grad = {terms} = {array_summary(total)}"
+    return f"{label}.grad = {terms} = {value_text(total)}"
 
 
 def local_rule_lines(
@@ -251,7 +351,9 @@ def local_rule_lines(
     needs a gradient (none for the 4 of ``x / 4``).
 
     The middle part is the rule of ``f``'s class with the numbers in place of its
-    symbols; it is left out where it would show nothing new.
+    symbols; it is left out where it would show nothing new, and for arrays (a list of
+    shapes says nothing). An input that was broadcast gets its rule wrapped in the
+    ``sum_to`` its backward applies: ``gx1 = sum_to(gy · x0, ())``.
     """
     rule = f.rule
     values: dict[str, Any] = {}
@@ -265,12 +367,21 @@ def local_rule_lines(
     values["gy"] = gys[0] if gys else None
     if "c" in f.params:
         values["c"] = np.asarray(f.params["c"])
+    arrays = any(np.size(v) > 4 for v in values.values() if v is not None)
+    out_shape = snap.nodes[f.outputs[0]].shape if f.outputs else ()
     lines = []
     for k, (text, gx) in enumerate(zip(rule.rules, gxs, strict=False)):
         if k < len(f.inputs) and not snap.nodes[f.inputs[k]].needs_grad:
             continue  # the gradient of a constant (the 2 of 2·x): nobody needs it
-        result = array_summary(gx)
-        plugged = None if rule.generic else plug_in(text.partition(" = ")[2], values)
+        result = value_text(gx)
+        lhs, _, rhs = text.partition(" = ")
+        if (
+            k < len(f.inputs)
+            and f.op not in _RESHAPING_OPS
+            and summed_axes(snap.nodes[f.inputs[k]].shape, out_shape)
+        ):
+            text = f"{lhs} = sum_to({rhs}, {shape_text(snap.nodes[f.inputs[k]].shape)})"
+        plugged = None if rule.generic or arrays else plug_in(rhs, values)
         if plugged is not None and plugged != result:
             text += f" = {plugged}"
         lines.append(f"{text} = {result}")
@@ -362,6 +473,38 @@ def record_expression(expr: Expression, point: Mapping[str, float]) -> BackwardT
     inputs = {
         name: Variable(np.array(float(point.get(name, 1.0))), name=name) for name in expr.variables
     }
+    return _record_built(expr, inputs)
+
+
+def sweep_graph_points(sweep: SweepRange, limit: int = SWEEP_GRAPH_POINTS) -> np.ndarray:
+    """The points the graph of the sweep is recorded at: the sweep's own, or ``limit``
+    of them evenly spread over its range (first and last included)."""
+    return np.linspace(sweep.min, sweep.max, max(2, min(int(sweep.points), limit)))
+
+
+def record_sweep(
+    expr: Expression,
+    point: Mapping[str, float],
+    sweep: SweepRange,
+    limit: int = SWEEP_GRAPH_POINTS,
+) -> BackwardTrace:
+    """The graph the engine records when the plot evaluates ``expr`` over ``sweep``,
+    and its backward pass (seeded with ones, as the plot's is).
+
+    The swept variable is an array of ``sweep_graph_points(sweep, limit)``; the other
+    variables are numbers at ``point`` (shape ``()``), which broadcast against it, so
+    their gradients are summed back by ``sum_to``. Spans are kept as in
+    ``record_expression``.
+    """
+    inputs = {
+        name: Variable(np.array(float(point.get(name, 1.0))), name=name) for name in expr.variables
+    }
+    if sweep.variable in inputs:
+        inputs[sweep.variable] = Variable(sweep_graph_points(sweep, limit), name=sweep.variable)
+    return _record_built(expr, inputs)
+
+
+def _record_built(expr: Expression, inputs: dict[str, Variable]) -> BackwardTrace:
     built: list[tuple[Any, Variable]] = []
     y = expr.build(inputs, on_node=lambda node, v: built.append((node, v)))
     trace = record_backward(y, inputs=inputs.values())
@@ -432,11 +575,18 @@ __all__ = [
     "BackwardStep",
     "BackwardTrace",
     "PopEvent",
+    "SWEEP_GRAPH_POINTS",
     "TraceState",
+    "axes_message",
+    "broadcast_notes",
     "grad_sum_text",
     "local_rule_lines",
     "record_backward",
     "record_derivative",
     "record_derivative_graph",
     "record_expression",
+    "record_sweep",
+    "summed_axes",
+    "sweep_graph_points",
+    "value_text",
 ]

@@ -3,8 +3,9 @@ book does in step 26."""
 
 from __future__ import annotations
 
+from tutor.backward_trace import value_text
 from tutor.numbers import array_summary
-from tutor.snapshot import GraphSnapshot, Node
+from tutor.snapshot import GraphSnapshot, Node, shape_text
 
 
 def dot_escape(text: str) -> str:
@@ -22,13 +23,16 @@ _DOT_COLORS = {
 }
 
 
-def _dot_label(n: Node) -> str:
+def _dot_label(n: Node, shapes: bool = False) -> str:
     if n.kind == "function":
         return n.label or n.symbol
+    text = value_text if shapes else array_summary
     lines = [n.label] if n.role != "constant" else []
-    lines.append(f"value {array_summary(n.data)}")
+    if shapes:  # x (50,): the shape beside the name, as on the edges
+        lines = [f"{lines[0]}  {shape_text(n.shape)}" if lines else shape_text(n.shape)]
+    lines.append(f"value {text(n.data)}")
     if n.shown_grad is not None:  # a typed number's gradient is needed by nobody
-        lines.append(f"grad {array_summary(n.shown_grad)}")
+        lines.append(f"grad {text(n.shown_grad)}")
     return "\n".join(lines)
 
 
@@ -37,7 +41,9 @@ def to_dot(snap: GraphSnapshot, *, name: str = "autodiff") -> str:
 
     Variables are rounded boxes (inputs blue, the output orange), Functions plain boxes
     labelled with their op. A constant folded into its function's label (``÷4``) gets
-    no node of its own, as in the window. Render it with ``dot -Tpng graph.dot -o
+    no node of its own, as in the window. In a graph of arrays every edge is labelled
+    with the shape that flows along it (``(2000,)``, ``()``) and every variable with its
+    shape; a graph of numbers is left without. Render it with ``dot -Tpng graph.dot -o
     graph.png``.
     """
     lines = [
@@ -47,10 +53,11 @@ def to_dot(snap: GraphSnapshot, *, name: str = "autodiff") -> str:
         '  edge [color="#666666"];',
     ]
     hidden = {n.id for n in snap.variables if n.folded_into is not None}
+    shapes = snap.has_arrays
     for n in snap.nodes:
         if n.id in hidden:
             continue
-        label = dot_escape(_dot_label(n))
+        label = dot_escape(_dot_label(n, shapes))
         if n.kind == "function":
             lines.append(
                 f'  n{n.id} [label="{label}", shape=box, style=filled, fillcolor="#d8f0d8"];'
@@ -64,7 +71,11 @@ def to_dot(snap: GraphSnapshot, *, name: str = "autodiff") -> str:
     for src, dst in snap.edges:
         if src in hidden:
             continue
-        lines.append(f"  n{src} -> n{dst};")
+        if shapes:
+            shape = dot_escape(shape_text(snap.edge_shape((src, dst))))
+            lines.append(f'  n{src} -> n{dst} [label="{shape}", fontsize=9];')
+        else:
+            lines.append(f"  n{src} -> n{dst};")
     lines.append("}")
     return "\n".join(lines) + "\n"
 

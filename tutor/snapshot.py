@@ -50,6 +50,11 @@ class VariableNode:
         (a typed number, ``pi``, ``2*3``), whose gradient nobody needs."""
         return self.grad if self.needs_grad else None
 
+    @property
+    def shape(self) -> tuple[int, ...]:
+        """The shape of its value (``()`` for a number)."""
+        return np.shape(self.data) if self.data is not None else ()
+
 
 @dataclass(frozen=True, eq=False)
 class FunctionNode:
@@ -118,6 +123,21 @@ class GraphSnapshot:
     def __len__(self) -> int:
         return len(self.nodes)
 
+    @property
+    def has_arrays(self) -> bool:
+        """Whether any value in the graph is an array (not a single number).
+
+        Only such a graph is drawn with shapes on its edges and heat maps on its cards:
+        a graph of numbers would only gain ``()`` everywhere.
+        """
+        return any(np.ndim(v.data) > 0 for v in self.variables if v.data is not None)
+
+    def edge_shape(self, edge: tuple[int, int]) -> tuple[int, ...]:
+        """The shape of what flows along ``edge``: its Variable end's value."""
+        src, dst = edge
+        v = self.nodes[src] if self.nodes[src].kind == "variable" else self.nodes[dst]
+        return v.shape
+
     def id_of(self, obj: Variable | Function) -> int | None:
         """The node id of an engine object. Valid only while the recorded graph is alive."""
         return self._ids.get(id(obj))
@@ -155,6 +175,11 @@ class GraphSnapshot:
             if best is not None:
                 return best[2]
         return None
+
+
+def shape_text(shape: tuple[int, ...]) -> str:
+    """A shape as numpy writes it: ``()``, ``(2000,)``, ``(3, 1)``."""
+    return str(tuple(int(n) for n in shape))
 
 
 def _symbol_with_constant(symbol: str, c: Any) -> str:
@@ -325,4 +350,5 @@ def _pretty_name(text: str) -> str:
     return {"pi": "π"}.get(text, text)
 
 
-__all__ = ["FunctionNode", "GraphSnapshot", "Node", "VariableNode", "snapshot", "walk_functions"]
+__all__ = ["FunctionNode", "GraphSnapshot", "Node", "VariableNode", "shape_text", "snapshot",
+           "walk_functions"]

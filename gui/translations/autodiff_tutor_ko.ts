@@ -371,339 +371,396 @@
 <context>
     <name>GraphPanel</name>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="820"/>
+        <location filename="../panels/graph/graph_panel.py" line="1032"/>
         <source>Click in the formula to find its part of the graph; select a node to see where it comes from.</source>
         <translation>수식을 클릭하면 그래프에서 해당 부분을 찾아 주고, 노드를 선택하면 수식의 어느 부분에서 왔는지 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="848"/>
-        <location filename="../panels/graph/graph_panel.py" line="849"/>
+        <location filename="../panels/graph/graph_panel.py" line="1060"/>
+        <location filename="../panels/graph/graph_panel.py" line="1061"/>
         <source>Playback speed</source>
         <translation>재생 속도</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="850"/>
+        <location filename="../panels/graph/graph_panel.py" line="1062"/>
         <source>Fit</source>
         <translation>맞춤</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="861"/>
+        <location filename="../panels/graph/graph_panel.py" line="1082"/>
         <source>graph of ∂f/∂</source>
         <translation>∂f/∂의 그래프</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="864"/>
+        <location filename="../panels/graph/graph_panel.py" line="1085"/>
         <source>Show the graph that backward(create_graph=True) records for the derivative: the graph a second derivative is taken on.</source>
         <translation>backward(create_graph=True)가 미분에 대해 기록한 그래프를 보여 줍니다. 2차 미분은 이 그래프에서 구합니다.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="847"/>
+        <location filename="../panels/graph/graph_panel.py" line="1059"/>
         <source>speed</source>
         <translation>속도</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="817"/>
+        <location filename="../panels/graph/graph_panel.py" line="1029"/>
         <source>f =</source>
         <translation>f =</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="829"/>
+        <location filename="../panels/graph/graph_panel.py" line="1041"/>
         <source>Reset</source>
         <translation>처음으로</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="830"/>
+        <location filename="../panels/graph/graph_panel.py" line="1042"/>
         <source>Reset: start the backward pass</source>
         <translation>처음으로: 역전파를 처음부터</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="831"/>
+        <location filename="../panels/graph/graph_panel.py" line="1043"/>
         <source>Step back</source>
         <translation>한 단계 뒤로</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="832"/>
+        <location filename="../panels/graph/graph_panel.py" line="1044"/>
         <source>Play or pause</source>
         <translation>재생 또는 일시 정지</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="832"/>
+        <location filename="../panels/graph/graph_panel.py" line="1044"/>
         <source>Play / pause</source>
         <translation>재생 / 일시 정지</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="834"/>
+        <location filename="../panels/graph/graph_panel.py" line="1046"/>
         <source>Step forward</source>
         <translation>한 단계 앞으로</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="836"/>
+        <location filename="../panels/graph/graph_panel.py" line="1048"/>
         <source>Finish</source>
         <translation>끝으로</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="836"/>
+        <location filename="../panels/graph/graph_panel.py" line="1048"/>
         <source>Finish the backward pass</source>
         <translation>역전파를 끝까지</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="838"/>
+        <location filename="../panels/graph/graph_panel.py" line="1050"/>
         <source>Fit the graph</source>
         <translation>그래프 맞추기</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="838"/>
+        <location filename="../panels/graph/graph_panel.py" line="1050"/>
         <source>Show the whole graph</source>
         <translation>그래프 전체 보기</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="840"/>
+        <location filename="../panels/graph/graph_panel.py" line="1052"/>
         <source>Go to where the NaN began</source>
         <translation>NaN이 시작된 곳으로 가기</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="841"/>
+        <location filename="../panels/graph/graph_panel.py" line="1053"/>
         <source>Go to the first operation whose result was not finite</source>
         <translation>결과가 처음으로 유한하지 않게 된 연산으로 가기</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="851"/>
+        <location filename="../panels/graph/graph_panel.py" line="1063"/>
         <source>NaN origin</source>
         <translation>NaN 시작점</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="852"/>
+        <location filename="../panels/graph/graph_panel.py" line="1064"/>
         <source>Show the graph of ∂f/∂</source>
         <translation>∂f/∂의 그래프 보기</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="853"/>
-        <location filename="../panels/graph/graph_panel.py" line="854"/>
+        <location filename="../panels/graph/graph_panel.py" line="1065"/>
+        <location filename="../panels/graph/graph_panel.py" line="1066"/>
         <source>Variable of the derivative graph</source>
         <translation>도함수 그래프의 변수</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="855"/>
+        <location filename="../panels/graph/graph_panel.py" line="1067"/>
         <source>The formula the graph was recorded from</source>
         <translation>그래프를 기록한 식</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="856"/>
+        <location filename="../panels/graph/graph_panel.py" line="1068"/>
         <source>Computational graph</source>
         <translation>계산 그래프</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="857"/>
+        <location filename="../panels/graph/graph_panel.py" line="1069"/>
         <source>Minimap of the whole graph</source>
         <translation>그래프 전체 미니맵</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="859"/>
+        <location filename="../panels/graph/graph_panel.py" line="1071"/>
         <source>The whole graph; click or use the arrow keys to move the view</source>
         <translation>그래프 전체입니다. 클릭하거나 화살표 키로 보기를 옮기세요</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="933"/>
+        <location filename="../panels/graph/graph_panel.py" line="1154"/>
         <source>Type a formula to see the graph it records.</source>
         <translation>수식을 입력하면 기록된 계산 그래프가 보입니다.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="957"/>
+        <location filename="../panels/graph/graph_panel.py" line="1188"/>
         <source>This graph has {n} nodes, too many to draw (at most {m}).</source>
         <translation>이 그래프는 노드가 {n}개여서 그릴 수 없습니다(최대 {m}개).</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1242"/>
+        <location filename="../panels/graph/graph_panel.py" line="1505"/>
         <source>gen {g}</source>
         <translation>세대 {g}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1289"/>
+        <location filename="../panels/graph/graph_panel.py" line="1417"/>
+        <location filename="../panels/graph/graph_panel.py" line="1576"/>
         <source>grad</source>
         <translation>grad</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1307"/>
-        <location filename="../panels/graph/graph_panel.py" line="1318"/>
+        <location filename="../panels/graph/graph_panel.py" line="1073"/>
+        <source>graph of the sweep</source>
+        <translation>구간의 그래프</translation>
+    </message>
+    <message>
+        <location filename="../panels/graph/graph_panel.py" line="1074"/>
+        <location filename="../panels/graph/graph_panel.py" line="2025"/>
+        <source>Show the graph of the plot&apos;s sweep</source>
+        <translation>플롯 구간의 그래프 보기</translation>
+    </message>
+    <message>
+        <location filename="../panels/graph/graph_panel.py" line="1077"/>
+        <source>Show the graph the plot records: the swept variable an array of points, the others numbers that broadcast. Shapes are on every edge, arrays are heat strips, and the step-through says where sum_to sums a gradient back.</source>
+        <translation>플롯이 기록하는 그래프를 봅니다: 훑는 변수는 점들의 배열이고, 나머지는 브로드캐스트되는 수입니다. 모든 간선에 형태가 표시되고, 배열은 색 띠로 그려지며, 단계별 보기는 sum_to가 기울기를 어디서 다시 더하는지 알려 줍니다.</translation>
+    </message>
+    <message>
+        <location filename="../panels/graph/graph_panel.py" line="1598"/>
+        <location filename="../panels/graph/graph_panel.py" line="1609"/>
         <source>now</source>
         <translation>지금</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1310"/>
-        <location filename="../panels/graph/graph_panel.py" line="1320"/>
+        <location filename="../panels/graph/graph_panel.py" line="1601"/>
+        <location filename="../panels/graph/graph_panel.py" line="1611"/>
         <source>#{k} · g{g}</source>
         <translation>#{k} · g{g}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1341"/>
+        <location filename="../panels/graph/graph_panel.py" line="1632"/>
         <source>first NaN</source>
         <translation>첫 NaN</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1341"/>
+        <location filename="../panels/graph/graph_panel.py" line="1632"/>
         <source>first ∞</source>
         <translation>첫 ∞</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1448"/>
+        <location filename="../panels/graph/graph_panel.py" line="1750"/>
         <source>done · {n} steps</source>
         <translation>완료 · {n}단계</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1450"/>
+        <location filename="../panels/graph/graph_panel.py" line="1752"/>
         <source>start · {n} steps</source>
         <translation>시작 · {n}단계</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1452"/>
+        <location filename="../panels/graph/graph_panel.py" line="1754"/>
         <source>step {k} of {n}</source>
         <translation>{k} / {n}단계</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1468"/>
+        <location filename="../panels/graph/graph_panel.py" line="1772"/>
+        <source>{v}: {k} of {p} points · {n} nodes</source>
+        <translation>{v}: 점 {p}개 중 {k}개 · 노드 {n}개</translation>
+    </message>
+    <message>
+        <location filename="../panels/graph/graph_panel.py" line="1776"/>
+        <source>The graph of the plot&apos;s sweep along {v}, recorded at {k} of its {p} points (evenly spread) to stay quick: {n} nodes</source>
+        <translation>{v}를 따라 훑는 플롯 구간의 그래프, 빠르게 그리려고 점 {p}개 중 고르게 뽑은 {k}개에서 기록: 노드 {n}개</translation>
+    </message>
+    <message>
+        <location filename="../panels/graph/graph_panel.py" line="1780"/>
+        <source>{v}: {k} points · {n} nodes</source>
+        <translation>{v}: 점 {k}개 · 노드 {n}개</translation>
+    </message>
+    <message>
+        <location filename="../panels/graph/graph_panel.py" line="1781"/>
+        <source>The graph of the plot&apos;s sweep along {v}, {k} points: {n} nodes</source>
+        <translation>{v}를 따라 훑는 플롯 구간의 그래프, 점 {k}개: 노드 {n}개</translation>
+    </message>
+    <message>
+        <location filename="../panels/graph/graph_panel.py" line="1784"/>
+        <source>the plot sweeps no variable of f: the graph at the point · {n} nodes</source>
+        <translation>플롯이 f의 변수를 훑지 않습니다: 현재 점의 그래프 · 노드 {n}개</translation>
+    </message>
+    <message>
+        <location filename="../panels/graph/graph_panel.py" line="1788"/>
         <source>∂f/∂{v}: {n} nodes · f: {m} nodes</source>
         <translation>∂f/∂{v}: 노드 {n}개 · f: 노드 {m}개</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1472"/>
+        <location filename="../panels/graph/graph_panel.py" line="1792"/>
         <source>{n} nodes</source>
         <translation>노드 {n}개</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1497"/>
+        <location filename="../panels/graph/graph_panel.py" line="1821"/>
         <source>empty</source>
         <translation>비어 있음</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1510"/>
+        <location filename="../panels/graph/graph_panel.py" line="1834"/>
         <source>… and {n} more</source>
         <translation>… 외 {n}개</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1516"/>
+        <location filename="../panels/graph/graph_panel.py" line="1840"/>
         <source>Not finite:</source>
         <translation>유한하지 않음:</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1520"/>
+        <location filename="../panels/graph/graph_panel.py" line="1844"/>
         <source>({keys} goes there)</source>
         <translation>({keys} 키로 이동)</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1525"/>
+        <location filename="../panels/graph/graph_panel.py" line="1849"/>
         <source>{f} was not computed by any function: its gradient is 1 and there is nothing to step through.</source>
         <translation>{f}는 어떤 함수로도 계산되지 않았습니다. 미분값은 1이고, 단계별로 실행할 것이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1536"/>
+        <location filename="../panels/graph/graph_panel.py" line="1861"/>
         <source>Backward pass done in {n} steps.</source>
         <translation>역전파가 {n}단계 만에 끝났습니다.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1538"/>
+        <location filename="../panels/graph/graph_panel.py" line="1863"/>
         <source>Press ← or Home to replay it one function at a time.</source>
         <translation>←나 Home을 누르면 함수 하나씩 다시 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1543"/>
+        <location filename="../panels/graph/graph_panel.py" line="1868"/>
         <source>Start.</source>
         <translation>시작.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1544"/>
+        <location filename="../panels/graph/graph_panel.py" line="1869"/>
         <source>The output&apos;s gradient is set to 1 ({f}.grad = 1), and the function that made it waits in the queue. Press → to pop it.</source>
         <translation>출력의 미분값을 1로 둡니다({f}.grad = 1). 출력을 만든 함수가 대기열에서 기다립니다. →를 눌러 꺼내 보세요.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1547"/>
+        <location filename="../panels/graph/graph_panel.py" line="1872"/>
         <source>Queue (highest generation first):</source>
         <translation>대기열 (세대가 큰 것부터):</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1551"/>
+        <location filename="../panels/graph/graph_panel.py" line="1876"/>
         <source>Step {k} of {n}: pop {f}, generation {g}.</source>
         <translation>{n}단계 중 {k}단계: 세대 {g}인 {f}를 꺼냅니다.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1563"/>
+        <location filename="../panels/graph/graph_panel.py" line="1886"/>
+        <source>shapes: {ins} → {outs}</source>
+        <translation>형태: {ins} → {outs}</translation>
+    </message>
+    <message>
+        <location filename="../panels/graph/graph_panel.py" line="1897"/>
         <source>Queue now:</source>
         <translation>지금 대기열:</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1575"/>
+        <location filename="../panels/graph/graph_panel.py" line="1909"/>
         <source>{f} has a corner at 0; backprop uses the subgradient {sub}</source>
         <translation>{f}는 0에서 꺾여 있습니다. 역전파는 부분 기울기 {sub}을(를) 씁니다</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1578"/>
+        <location filename="../panels/graph/graph_panel.py" line="1912"/>
         <source>Not differentiable here: {why}.</source>
         <translation>여기서는 미분할 수 없습니다: {why}.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1593"/>
+        <location filename="../panels/graph/graph_panel.py" line="1927"/>
         <source>a group of {n} functions: click to open it</source>
         <translation>함수 {n}개의 묶음: 클릭하면 열립니다</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1597"/>
+        <location filename="../panels/graph/graph_panel.py" line="1931"/>
         <source>an input variable, set with its slider</source>
         <translation>입력 변수 (슬라이더로 값을 정함)</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1598"/>
+        <location filename="../panels/graph/graph_panel.py" line="1932"/>
         <source>a constant</source>
         <translation>상수</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1599"/>
+        <location filename="../panels/graph/graph_panel.py" line="1933"/>
         <source>the output</source>
         <translation>출력</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1600"/>
+        <location filename="../panels/graph/graph_panel.py" line="1934"/>
         <source>an intermediate result</source>
         <translation>중간 결과</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1605"/>
+        <location filename="../panels/graph/graph_panel.py" line="1939"/>
         <source>made by {f}</source>
         <translation>{f}가 만듦</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1606"/>
+        <location filename="../panels/graph/graph_panel.py" line="1942"/>
+        <source>shape: {s}</source>
+        <translation>형태: {s}</translation>
+    </message>
+    <message>
+        <location filename="../panels/graph/graph_panel.py" line="1943"/>
         <source>value: {v}</source>
         <translation>값: {v}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1613"/>
+        <location filename="../panels/graph/graph_panel.py" line="1950"/>
         <source>grad: {d} = {g}</source>
         <translation>미분값: {d} = {g}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1619"/>
+        <location filename="../panels/graph/graph_panel.py" line="1956"/>
         <source>no gradient: it depends on no input</source>
         <translation>기울기 없음: 어떤 입력에도 의존하지 않음</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1623"/>
-        <location filename="../panels/graph/graph_panel.py" line="1629"/>
+        <location filename="../panels/graph/graph_panel.py" line="1960"/>
+        <location filename="../panels/graph/graph_panel.py" line="1966"/>
         <source>generation {g}</source>
         <translation>세대 {g}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1637"/>
+        <location filename="../panels/graph/graph_panel.py" line="1974"/>
         <source>forward: {rule};  {ins} → {outs}</source>
         <translation>순전파: {rule};  {ins} → {outs}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1639"/>
+        <location filename="../panels/graph/graph_panel.py" line="1976"/>
         <source>backward: {rules}</source>
         <translation>역전파: {rules}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1644"/>
+        <location filename="../panels/graph/graph_panel.py" line="1981"/>
         <source>at step {k}:</source>
         <translation>{k}단계에서:</translation>
+    </message>
+    <message>
+        <location filename="../panels/graph/graph_panel.py" line="2026"/>
+        <source>Show the graph at the point</source>
+        <translation>현재 점의 그래프 보기</translation>
     </message>
 </context>
 <context>
@@ -2362,6 +2419,21 @@
         <location filename="../../tutor/mode_cost.py" line="50"/>
         <source>{inputs} inputs, {outputs} outputs: forward mode needs {fp} passes ({fo} operations), reverse mode {rp} backward passes ({ro} operations)</source>
         <translation>입력 {inputs}개, 출력 {outputs}개: 순방향 모드는 패스 {fp}번 (연산 {fo}개), 역방향 모드는 역전파 {rp}번 (연산 {ro}개)</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/backward_trace.py" line="86"/>
+        <source>axis {axis}</source>
+        <translation>축 {axis}</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/backward_trace.py" line="87"/>
+        <source>axes {axes} and {last}</source>
+        <translation>축 {axes}와 {last}</translation>
+    </message>
+    <message>
+        <location filename="../../tutor/backward_trace.py" line="112"/>
+        <source>the gradient of {name}, shape {shape}, is the sum of the {out_shape} gradient over {axes} — sum_to undoes the broadcast</source>
+        <translation>형태가 {shape}인 {name}의 기울기는 {out_shape} 기울기를 {axes}에 대해 더한 것입니다 — sum_to가 브로드캐스트를 되돌립니다</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,12 @@ time: the function just popped is orange, the queue of functions still waiting i
 numbered, ``gy`` arriving and ``gx`` leaving are written on the edges, and the text
 under the graph writes the local rule out with the numbers plugged in.
 
+With *graph of the sweep* ticked (saved as ``{"sweep": true}`` in the session's
+``"graph"`` panel state) it draws instead the graph the plot records over its sweep, at
+no more than 50 of its points (``tutor.backward_trace.record_sweep``): shapes on every
+edge, arrays as heat strips with their minimum and maximum, and the step-through saying
+where ``sum_to`` sums a gradient back to a broadcast input's shape.
+
 Everything shown comes from ``tutor.snapshot`` and ``tutor.backward_trace`` (a snapshot
 and a trace of one backward pass), rebuilt from the controller's result on every
 change. When only the numbers change (a slider moves), the items are kept and only
@@ -16,8 +22,10 @@ their texts are updated.
 from __future__ import annotations
 
 import html
+import warnings
 
 import numpy as np
+import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
@@ -26,6 +34,7 @@ from PySide6.QtGui import (
     QFont,
     QFontInfo,
     QFontMetricsF,
+    QImage,
     QKeySequence,
     QPainter,
     QPainterPath,
@@ -67,11 +76,14 @@ from tutor.backward_trace import (
     grad_sum_text,
     record_derivative,
     record_expression,
+    record_sweep,
+    sweep_graph_points,
+    value_text,
 )
 from tutor.evaluation import EvalResult
 from tutor.nan_origin import NanOrigin, find_origin
-from tutor.numbers import array_summary
-from tutor.snapshot import FunctionNode, GraphSnapshot, Node, VariableNode
+from tutor.numbers import array_summary, short
+from tutor.snapshot import FunctionNode, GraphSnapshot, Node, VariableNode, shape_text
 
 # Graphs larger than this are not drawn (a 10,000-character formula can record
 # thousands of nodes; laying those out on every keystroke would freeze the window).
@@ -90,6 +102,16 @@ GROUP_LABEL_CHARS = 28  # a group's formula text is cut after this many characte
 MINIMAP_NODES = 50  # larger graphs get a minimap
 # The widest number a card is sized for: array_summary keeps 4 significant digits.
 WIDEST_NUMBER = "grad −0.1234"  # wider ones are squeezed, never cut
+
+# An array's value or gradient on a card: a strip of cells (a heat map) between its
+# minimum and maximum. Colour maps by name (pyqtgraph's), as the map panel's.
+VALUE_COLORMAP = "viridis"  # low to high
+GRADIENT_COLORMAP = "CET-D1A"  # diverging: blue below zero, white at zero, red above
+STRIP_CELLS = 50  # at most this many cells along a strip (more are averaged in bands)
+STRIP_ROWS = 6  # ... and rows, for a 2-D array
+STRIP_WIDTH = 52.0  # the strip's width at body size (scaled with the text)
+STRIP_NUMBER = "−0.123"  # the widest min / max a strip is sized for (3 digits)
+PANEL_KEY = "graph"
 
 # Each role of a variable node, and the function nodes, by the theme's name for them.
 _NODE_COLORS = {
@@ -133,7 +155,14 @@ class NodeItem(QGraphicsItem):
     something changed, so a slider move costs a few string comparisons per node.
     """
 
-    def __init__(self, node: Node, size: tuple[float, float], fonts: dict[str, QFont]) -> None:
+    def __init__(
+        self,
+        node: Node,
+        size: tuple[float, float],
+        fonts: dict[str, QFont],
+        shapes: bool = False,
+        caption_w: float = 0.0,
+    ) -> None:
         super().__init__()
         self.node_id = node.id
         self.kind = node.kind
@@ -154,6 +183,38 @@ class NodeItem(QGraphicsItem):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setZValue(2)
         self.tooltip_provider = None
+        # In a graph of arrays: the shape beside the name, and an array's value and
+        # gradient as heat strips (children, so a test can find them) instead of text.
+        self.value_strip: HeatStrip | None = None
+        self.grad_strip: HeatStrip | None = None
+        if shapes and node.kind == "variable":
+            self.title = f"{node.label}  {shape_text(node.shape)}"
+            if np.ndim(node.data) > 0 and np.size(node.data) > 1:
+                rows = self._line_rects()
+                for k in (1, 2):
+                    r = rows[k]
+                    rows[k] = QRectF(r.left() + caption_w + 4, r.top(), r.width() - caption_w - 4,
+                                     r.height())  # fmt: skip
+                self.value_strip = HeatStrip(self, rows[1], fonts, diverging=False)
+                if node.needs_grad:
+                    self.grad_strip = HeatStrip(self, rows[2], fonts, diverging=True)
+
+    def _line_rects(self) -> list[QRectF]:
+        """The three lines of a card: name, value, gradient."""
+        pad = 4.0
+        line_h = (self.h - 2 * pad) / 3
+        inner = QRectF(-self.w / 2, -self.h / 2, self.w, self.h).adjusted(6, pad, -6, -pad)
+        return [
+            QRectF(inner.left(), inner.top() + k * line_h, inner.width(), line_h)
+            for k in range(3)
+        ]
+
+    def set_arrays(self, value: np.ndarray | None, grad: np.ndarray | None) -> None:
+        """An array card's value and gradient (None: not reached yet)."""
+        if self.value_strip is not None:
+            self.value_strip.set_data(value)
+        if self.grad_strip is not None:
+            self.grad_strip.set_data(grad)
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
         pad = 4.0
@@ -250,12 +311,7 @@ class NodeItem(QGraphicsItem):
                 painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, self.badge)
             return
 
-        pad = 4.0
-        line_h = (self.h - 2 * pad) / 3
-        inner = rect.adjusted(6, pad, -6, -pad)
-        r1 = QRectF(inner.left(), inner.top(), inner.width(), line_h)
-        r2 = QRectF(inner.left(), inner.top() + line_h, inner.width(), line_h)
-        r3 = QRectF(inner.left(), inner.top() + 2 * line_h, inner.width(), line_h)
+        r1, r2, r3 = self._line_rects()
         painter.setFont(self.fonts["title"])
         painter.setPen(
             QColor(getattr(t, _NODE_COLORS[self.role])[1]).darker(130)
@@ -263,6 +319,18 @@ class NodeItem(QGraphicsItem):
             else t.color("node_muted")
         )
         self._draw_fitted(painter, r1, self.title, "title")
+        if self.value_strip is not None:  # an array: captions left of the heat strips
+            painter.setFont(self.fonts["value"])
+            painter.setPen(t.color("node_text"))
+            left = self.value_strip.rect.left() - 4 - r2.left()
+            flags = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+            painter.drawText(QRectF(r2.left(), r2.top(), left, r2.height()), flags,
+                             self.value_text)  # fmt: skip
+            if self.grad_strip is not None:
+                painter.setPen(t.color("grad_text" if self.grad_known else "node_muted"))
+                painter.drawText(QRectF(r3.left(), r3.top(), left, r3.height()), flags,
+                                 self.grad_text)  # fmt: skip
+            return
         painter.setFont(self.fonts["value"])
         painter.setPen(t.color("node_text"))
         self._draw_fitted(painter, r2, self.value_text, "value")
@@ -307,6 +375,134 @@ class NodeItem(QGraphicsItem):
         painter.drawRoundedRect(badge, 6, 6)
         painter.setPen(t.color("error"))
         painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
+
+
+def _strip_cells(a: np.ndarray) -> np.ndarray:
+    """``a`` as a 2-D grid of at most STRIP_ROWS × STRIP_CELLS (a vector is one row)."""
+    a = np.asarray(a, dtype=np.float64)
+    a = a.reshape(1, -1) if a.ndim <= 1 else a.reshape(-1, a.shape[-1])
+    for axis, limit in ((0, STRIP_ROWS), (1, STRIP_CELLS)):
+        n = a.shape[axis]
+        if n > limit:
+            bands = np.array_split(np.arange(n), limit)
+            with np.errstate(all="ignore"), warnings.catch_warnings():
+                warnings.simplefilter("ignore", RuntimeWarning)  # a band of NaN only
+                a = np.stack([np.nanmean(a.take(b, axis=axis), axis=axis) for b in bands], axis)
+    return a
+
+
+class HeatStrip(QGraphicsItem):
+    """An array on a card: its minimum, a strip of coloured cells, its maximum.
+
+    ``vmin`` and ``vmax`` are the array's (NaN ignored); ``data`` the array itself (None:
+    no gradient yet, drawn as a dash). A value runs low to high through a sequential
+    colour map; a gradient (``diverging``) through a diverging one centred at 0, so
+    its sign reads at a glance. NaN and ∞ cells are drawn in the theme's error colour.
+    """
+
+    def __init__(self, parent: QGraphicsItem, rect: QRectF, fonts: dict[str, QFont],
+                 diverging: bool) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.rect = rect
+        self.fonts = fonts
+        self.diverging = diverging
+        self.data: np.ndarray | None = None
+        self.vmin = self.vmax = float("nan")
+        self._cells: np.ndarray | None = None
+        self._image: QImage | None = None  # one pixel per cell, scaled when painted
+        self._rgba: np.ndarray | None = None  # the image's memory
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+    def set_data(self, data: np.ndarray | None) -> None:
+        if data is self.data:
+            return
+        old, self.data = self.data, data
+        if (
+            data is not None
+            and old is not None
+            and np.shape(data) == np.shape(old)
+            and np.array_equal(data, old, equal_nan=True)
+        ):
+            return  # the same numbers (a slider that moved another input): nothing to redo
+        if data is None or np.size(data) == 0:
+            self._cells, self._image, self._rgba = None, None, None
+            self.vmin = self.vmax = float("nan")
+            self.update()
+            return
+        a = np.asarray(data, dtype=np.float64)
+        finite = a[np.isfinite(a)]
+        self.vmin = float(np.min(finite)) if finite.size else float("nan")
+        self.vmax = float(np.max(finite)) if finite.size else float("nan")
+        cells = _strip_cells(a)
+        self._cells = cells
+        ok = np.isfinite(cells)
+        if self.diverging:
+            peak = max(abs(self.vmin), abs(self.vmax)) if finite.size else 0.0
+            t = (cells / peak + 1) / 2 if peak > 0 else np.full(cells.shape, 0.5)
+        else:
+            span = self.vmax - self.vmin
+            t = (cells - self.vmin) / span if span > 0 else np.full(cells.shape, 0.5)
+        t = np.clip(np.where(ok, t, 0.5), 0.0, 1.0)
+        cmap = pg.colormap.get(GRADIENT_COLORMAP if self.diverging else VALUE_COLORMAP)
+        rows, cols = cells.shape
+        # one numpy lookup and one image: cheap enough for every slider move
+        self._rgba = np.ascontiguousarray(cmap.map(t.ravel(), mode="byte").reshape(rows, cols, 4))
+        self._image = QImage(self._rgba.data, cols, rows, cols * 4, QImage.Format.Format_RGBA8888)
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+        return self.rect
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        if widget is not None and isinstance(widget.parentWidget(), Minimap):
+            return
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        font = self.fonts["value"]
+        fm = QFontMetricsF(font)
+        if lod * fm.height() < DETAIL_PX:
+            return  # the card shows its name alone from this far
+        t = theme.current()
+        painter.setFont(font)
+        r = self.rect
+        if self._cells is None:
+            painter.setPen(t.color("node_muted"))
+            painter.drawText(r, Qt.AlignmentFlag.AlignCenter, "—")
+            return
+        number_w = fm.horizontalAdvance(STRIP_NUMBER)
+        left = QRectF(r.left(), r.top(), number_w, r.height())
+        right = QRectF(r.right() - number_w, r.top(), number_w, r.height())
+        painter.setPen(t.color("node_text"))
+        _draw_squeezed(painter, fm, left, short(self.vmin, 3), Qt.AlignmentFlag.AlignRight)
+        _draw_squeezed(painter, fm, right, short(self.vmax, 3), Qt.AlignmentFlag.AlignLeft)
+        strip = QRectF(left.right() + 4, r.top() + 2, right.left() - left.right() - 8,
+                       r.height() - 4)  # fmt: skip
+        rows, cols = self._cells.shape
+        cw, ch = strip.width() / cols, strip.height() / rows
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)  # crisp cells
+        painter.drawImage(strip, self._image)
+        painter.restore()
+        error = t.color("error")
+        for i, j in zip(*np.nonzero(~np.isfinite(self._cells)), strict=True):
+            painter.fillRect(QRectF(strip.left() + j * cw, strip.top() + i * ch, cw, ch), error)
+        pen = QPen(t.color("node_muted"), 1.0)
+        pen.setCosmetic(True)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(strip)
+
+
+def _draw_squeezed(painter: QPainter, fm: QFontMetricsF, rect: QRectF, text: str, align) -> None:
+    """``text`` in ``rect``, squeezed sideways if too wide (never cut)."""
+    w = fm.horizontalAdvance(text)
+    if w <= rect.width():
+        painter.drawText(rect, align | Qt.AlignmentFlag.AlignVCenter, text)
+        return
+    painter.save()
+    painter.translate(rect.left(), rect.top())
+    painter.scale(rect.width() / w, 1.0)
+    painter.drawText(QRectF(0, 0, w, rect.height()), Qt.AlignmentFlag.AlignVCenter, text)
+    painter.restore()
 
 
 class EdgeLabel(QGraphicsItem):
@@ -586,6 +782,9 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         self._view_mode = "auto"  # auto: readable fit; all: whole graph; user: wheel zoom
         self._syncing_selection = False
         self._result: EvalResult | None = None
+        self._shapes = False  # the graph drawn has arrays: shapes on edges, heat strips
+        self._sweep_shown: tuple[str, int, int] | None = None  # (variable, drawn, points)
+        self.shape_labels: dict[int, EdgeLabel] = {}
 
         self.fonts: dict[str, QFont] = {}
         self._make_fonts()
@@ -642,7 +841,9 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         self.derivative_var = QComboBox(self)
         self.derivative_var.setObjectName("graphDerivativeVariable")
         self.derivative_var.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.count_label = QLabel(self)
+        self.sweep_check = QCheckBox(self)
+        self.sweep_check.setObjectName("graphSweepToggle")
+        self.count_label = QLabel(self)  # put over the graph's top left corner, below
         self.count_label.setObjectName("graphNodeCount")
         self.count_label.setProperty("class", "muted")
 
@@ -667,13 +868,20 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         options.addWidget(self.derivative_check)
         options.addWidget(self.derivative_var)
         options.addSpacing(8)
-        options.addWidget(self.count_label, 1)
+        options.addWidget(self.sweep_check)
+        options.addStretch(1)
 
         # -- the graph --------------------------------------------------------------
         self.scene = QGraphicsScene(self)
         self.view = GraphView(self.scene, self)
         self.view.sigUserZoomed.connect(self._on_view_user_zoomed)
         self.view.sigWheelZoom.connect(self._on_view_wheel_zoom)
+        # The node count (and for the sweep's graph, at how many points it was recorded)
+        # over the graph's corner: the row of choices above has no room left in a
+        # narrow pane, and the graph's margin has.
+        self.count_label.setParent(self.view)
+        self.count_label.move(6, 4)
+        self._style_count_label()
         self.scene.selectionChanged.connect(self._on_scene_selection_changed)
         self.empty_text = QGraphicsSimpleTextItem()
         self.empty_text.setBrush(theme.current().color("node_muted"))
@@ -687,7 +895,7 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         self.explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.explanation.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
         # A fixed height, so the graph does not jump while stepping (long lists are capped).
-        self.explanation.setFixedHeight(int(self.fontMetrics().lineSpacing() * 8.5) + 14)
+        self._set_explanation_height()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
@@ -717,6 +925,9 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         self.speed_slider.valueChanged.connect(self._on_speed_changed)
         self.derivative_check.toggled.connect(self._on_derivative_toggled)
         self.derivative_var.currentTextChanged.connect(self._on_derivative_variable_changed)
+        self.sweep_check.setChecked(self._sweep_state())
+        self.sweep_check.toggled.connect(self._on_sweep_toggled)
+        controller.sigPanelStateChanged.connect(self._on_controller_panel_state_changed)
         self._keys = {
             Qt.Key.Key_Left: self.step_back,
             Qt.Key.Key_Right: self.step_forward,
@@ -795,6 +1006,7 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         self._style_key = (fonts, colors)
         self._make_fonts()
         self.view.setBackgroundBrush(colors.color("graph_background"))
+        self._style_count_label()
         self._structure = None
         self._dirty = True
         if self.isVisible() and self._result is not None:
@@ -857,6 +1069,15 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         self.view.minimap.setAccessibleName(self.tr("Minimap of the whole graph"))
         self.view.minimap.setToolTip(
             self.tr("The whole graph; click or use the arrow keys to move the view")
+        )
+        self.sweep_check.setText(self.tr("graph of the sweep"))
+        self.sweep_check.setAccessibleName(self.tr("Show the graph of the plot's sweep"))
+        self.sweep_check.setToolTip(
+            self.tr(
+                "Show the graph the plot records: the swept variable an array of points, "
+                "the others numbers that broadcast. Shapes are on every edge, arrays are "
+                "heat strips, and the step-through says where sum_to sums a gradient back."
+            )
         )
         self.derivative_check.setText(self.tr("graph of ∂f/∂"))
         self.derivative_check.setToolTip(
@@ -936,9 +1157,19 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         self._sync_variables(expr.variables)
         self._sync_expression_text(expr.text)
         wrt = self.derivative_var.currentText()
+        sweep = self.controller.session.sweep
+        swept = self.sweep_check.isChecked() and sweep.variable in expr.variables
+        self.derivative_check.setEnabled(bool(expr.variables) and not self.sweep_check.isChecked())
+        self.derivative_var.setEnabled(self.derivative_check.isEnabled())
+        self._sweep_shown = None
         # log(-1) and 1/0 give nan and inf in the graph, as everywhere in the tutor
         with np.errstate(all="ignore"):
-            if self.derivative_check.isChecked() and wrt:
+            if swept:
+                trace = record_sweep(expr, result.point, sweep)
+                forward_size = len(trace.snapshot)
+                drawn = len(sweep_graph_points(sweep))
+                self._sweep_shown = (sweep.variable, drawn, sweep.points)
+            elif self.derivative_check.isChecked() and wrt and not self.sweep_check.isChecked():
                 trace = record_derivative(expr, result.point, wrt)
                 forward_size = len(record_expression(expr, result.point).snapshot)
             else:
@@ -1153,11 +1384,37 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         if node.kind == "variable":
             value = QFontMetricsF(self.fonts["grad_bold"])
             title = QFontMetricsF(self.fonts["title"])
-            width = max(value.horizontalAdvance(WIDEST_NUMBER), title.horizontalAdvance(node.label))
+            label = node.label
+            numbers = value.horizontalAdvance(WIDEST_NUMBER)
+            if self._shapes:
+                label = f"{label}  {shape_text(node.shape)}"
+                if np.size(node.data) > 1:  # caption, min, strip, max
+                    strip = STRIP_WIDTH * self._base_points() / 9.0
+                    numbers = (self._caption_width() + 4 + 2 * value.horizontalAdvance(STRIP_NUMBER)
+                               + 8 + strip)  # fmt: skip
+            width = max(numbers, title.horizontalAdvance(label))
             return (width + 16, 3 * max(value.height(), title.height()) + 10)
         fm = QFontMetricsF(self.fonts["symbol"])
         label = _group_title(node) if node.op == GROUP_OP else node.label or node.symbol
         return (max(fm.height() * 1.6, fm.horizontalAdvance(label) + 18), fm.height() * 1.8)
+
+    def _style_count_label(self) -> None:
+        t = theme.current()
+        self.count_label.setStyleSheet(
+            f"QLabel {{ background: {t.graph_background}; color: {t.muted_text}; "
+            "padding: 1px 4px; }"
+        )
+
+    def _set_explanation_height(self) -> None:
+        """8½ lines; 11 for a graph of arrays, whose steps add shapes and a sentence on
+        broadcasting."""
+        lines = 11 if self._shapes else 8.5
+        self.explanation.setFixedHeight(int(self.fontMetrics().lineSpacing() * lines) + 14)
+
+    def _caption_width(self) -> float:
+        """The column left of an array card's heat strips: ``=`` and ``grad``."""
+        fm = QFontMetricsF(self.fonts["value"])
+        return max(fm.horizontalAdvance("="), fm.horizontalAdvance(self.tr("grad")))
 
     def _collapse(self, snap: GraphSnapshot) -> Collapsed:
         """The graph to draw: a large one with subexpressions collapsed into groups,
@@ -1205,8 +1462,12 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         self.items.clear()
         self.edge_items.clear()
         self.labels.clear()
+        self.shape_labels.clear()
         self.empty_text = QGraphicsSimpleTextItem()
         self.empty_text.setBrush(theme.current().color("node_muted"))
+        if snap.has_arrays != self._shapes:
+            self._shapes = snap.has_arrays
+            self._set_explanation_height()
         self.collapsed = self._collapse(snap)
         snap = self.collapsed.snapshot
         self.layout_result = lay = self._layout(snap)
@@ -1222,7 +1483,9 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         for node in snap.nodes:
             if node.id not in lay.centers:
                 continue  # a constant folded into its function's label
-            item = NodeItem(node, lay.sizes[node.id], self.fonts)
+            item = NodeItem(
+                node, lay.sizes[node.id], self.fonts, self._shapes, self._caption_width()
+            )
             if node.kind == "function" and node.op == GROUP_OP:
                 item.title = _group_title(node)
                 item.group = True
@@ -1250,7 +1513,29 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
                     x = lay.centers[nid][0] - box.width() / 2
                     tag.setPos(x, top - box.height() * 2.6)
                 self.scene.addItem(tag)
+        if self._shapes:
+            self._add_shape_labels(snap, lay)
         self.scene.setSceneRect(self.scene.itemsBoundingRect().adjusted(-40, -40, 40, 40))
+
+    def _add_shape_labels(self, view: GraphSnapshot, lay: Layout) -> None:
+        """The shape that flows along every drawn edge, ``(50,)`` or ``()``, on the edge."""
+        color = theme.current().color("node_muted")
+        placed: list[QRectF] = []
+        for ei, (u, v) in enumerate(view.edges):
+            if not lay.routes[ei]:
+                continue
+            var = view.nodes[u] if view.nodes[u].kind == "variable" else view.nodes[v]
+            if var.kind != "variable":
+                continue  # an edge between groups
+            label = EdgeLabel(self.fonts["label"])
+            label.setZValue(3)
+            self.scene.addItem(label)
+            is_input_edge = view.nodes[v].kind == "function"
+            at = _route_label_point(lay.routes[ei], is_input_edge, lay.vertical)
+            label.set(shape_text(var.shape), color, at)
+            label.setPos(self._free_spot(label, at, placed))
+            placed.append(label.sceneBoundingRect())
+            self.shape_labels[ei] = label
 
     def _show_message(self, text: str) -> None:
         self.stop()
@@ -1262,6 +1547,7 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         self.items.clear()
         self.edge_items.clear()
         self.labels.clear()
+        self.shape_labels.clear()
         self._structure = None
         self.snapshot = None
         self.trace = None
@@ -1272,6 +1558,7 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         self.explanation.setText("")
         self.step_label.setText("")
         self.count_label.setText("")
+        self.count_label.hide()
         self._update_buttons()
         self._announce_selection()
 
@@ -1296,7 +1583,11 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
                     else (node.grad if node.grad is not None else grads.get(nid))
                 )
                 value_text = "= " + array_summary(node.data)
-                if not node.needs_grad:
+                if item.value_strip is not None:  # an array: heat strips, captions
+                    shown = g if node.needs_grad else None
+                    item.set_texts("=", grad_word, g is not None)
+                    item.set_arrays(node.data, shown)
+                elif not node.needs_grad:
                     item.set_texts(value_text, "", False)  # a constant: no gradient
                 else:
                     item.set_texts(value_text, f"{grad_word} {array_summary(g)}", g is not None)
@@ -1386,14 +1677,14 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
             for ei, (u, v) in enumerate(view.edges):
                 if u == s.function:  # output edge: gy arrives from the right
                     k = f.outputs.index(v)
-                    text = "gy = " + array_summary(s.gys[k] if k < len(s.gys) else None)
+                    text = "gy = " + self._edge_value(s.gys[k] if k < len(s.gys) else None)
                     active[ei] = (t.color("gy_edge"), text)
             slot = 0
             for ei, (_u, v) in enumerate(view.edges):
                 if v == s.function:  # input edge: gx leaves to the left
                     name = "gx" if len(f.inputs) == 1 else f"gx{slot}"
                     gx = s.gxs[slot] if slot < len(s.gxs) else None
-                    active[ei] = (t.color("gx_edge"), f"{name} = {array_summary(gx)}")
+                    active[ei] = (t.color("gx_edge"), f"{name} = {self._edge_value(gx)}")
                     slot += 1
         for ei, item in enumerate(self.edge_items):
             if ei in active:
@@ -1406,6 +1697,10 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
                 item.setPen(plain)
                 item.setZValue(0)
         placed: list[QRectF] = []
+        for ei, label in self.shape_labels.items():
+            label.setVisible(ei not in active)  # an active edge's label names its shape
+            if ei not in active:
+                placed.append(label.sceneBoundingRect())
         for i, (ei, (color, text)) in enumerate(active.items()):
             if i >= len(self.labels):
                 label = EdgeLabel(self.fonts["label"])
@@ -1420,6 +1715,13 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
             self.labels[i].setPos(self._free_spot(self.labels[i], at, placed))
             placed.append(self.labels[i].sceneBoundingRect())
             self.labels[i].setVisible(True)
+
+    def _edge_value(self, g) -> str:
+        """A gradient on an edge; in a graph of arrays with its shape (``50  ()``)."""
+        if not self._shapes:
+            return array_summary(g)
+        text = value_text(g)
+        return text if g is None or np.size(g) > 4 else f"{text}  {shape_text(np.shape(g))}"
 
     def _free_spot(self, label: EdgeLabel, at: QPointF, placed: list[QRectF]) -> QPointF:
         """The point nearest ``at`` (up or down, then sideways) where ``label`` covers no
@@ -1464,13 +1766,35 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
 
     def _update_count_label(self) -> None:
         n = len(self.snapshot)
-        if self.derivative_check.isChecked():
+        if self._sweep_shown is not None:
+            name, drawn, points = self._sweep_shown
+            if drawn < points:
+                text = self.tr("{v}: {k} of {p} points · {n} nodes").format(
+                    v=name, k=drawn, p=f"{points:,}", n=n
+                )
+                tip = self.tr(
+                    "The graph of the plot's sweep along {v}, recorded at {k} of its {p} "
+                    "points (evenly spread) to stay quick: {n} nodes"
+                ).format(v=name, k=drawn, p=f"{points:,}", n=n)
+            else:
+                text = self.tr("{v}: {k} points · {n} nodes").format(v=name, k=drawn, n=n)
+                tip = self.tr("The graph of the plot's sweep along {v}, {k} points: {n} nodes"
+                              ).format(v=name, k=drawn, n=n)  # fmt: skip
+        elif self.sweep_check.isChecked():
+            text = self.tr("the plot sweeps no variable of f: the graph at the point · {n} nodes"
+                           ).format(n=n)  # fmt: skip
+            tip = text
+        elif self.derivative_check.isChecked():
             text = self.tr("∂f/∂{v}: {n} nodes · f: {m} nodes").format(
                 v=self.derivative_var.currentText(), n=n, m=self._forward_size
             )
         else:
             text = self.tr("{n} nodes").format(n=n)
         self.count_label.setText(text)
+        self.count_label.setToolTip(tip if self.sweep_check.isChecked() else "")
+        self.count_label.adjustSize()
+        self.count_label.show()
+        self.count_label.raise_()
 
     # -- words ------------------------------------------------------------------------
 
@@ -1526,8 +1850,9 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
                 "nothing to step through."
             ).format(f=out.label)))  # fmt: skip
         elif self.step >= self.end:
+            show = value_text if self._shapes else array_summary
             grads = [
-                f"{self._partial(v.label)} = {array_summary(v.grad)}"
+                f"{self._partial(v.label)} = {show(v.grad)}"
                 for v in snap.variables
                 if v.role == "input"
             ]
@@ -1550,10 +1875,19 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
             f = snap.nodes[s.function]
             parts.append("<b>" + esc(self.tr("Step {k} of {n}: pop {f}, generation {g}.").format(
                 k=self.step, n=n, f=self._fn_name(f), g=s.generation)) + "</b>")  # fmt: skip
+            for note in trace.broadcast_notes(self.step):  # first: it is the lesson here
+                parts.append("<i>" + esc(tr_message(note)) + "</i>")
             lines = []
+            if self._shapes:  # x0 (50,), x1 () → y (50,)
+                names = ["x"] if len(f.inputs) == 1 else [f"x{i}" for i in range(len(f.inputs))]
+                ins = ", ".join(f"{a} {shape_text(snap.nodes[i].shape)}"
+                                for a, i in zip(names, f.inputs, strict=True))  # fmt: skip
+                outs = ", ".join(f"y {shape_text(snap.nodes[o].shape)}" for o in f.outputs)
+                lines.append(self.tr("shapes: {ins} → {outs}").format(ins=ins, outs=outs))
             for k, gy in enumerate(s.gys):
                 out_label = snap.nodes[f.outputs[k]].label if k < len(f.outputs) else "y"
-                lines.append(f"gy = {out_label}.grad = {array_summary(gy)}")
+                shown = value_text(gy) if self._shapes else array_summary(gy)
+                lines.append(f"gy = {out_label}.grad = {shown}")
             lines.extend(trace.rule_lines(self.step))
             lines.extend(trace.accumulation_lines(self.step))
             parts.append(mono.format("<br>".join(esc(line) for line in lines)))
@@ -1603,7 +1937,10 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
             if node.creator is not None:
                 maker = snap.nodes[node.creator]
                 rows.append(esc(self.tr("made by {f}").format(f=self._fn_name(maker))))
-            rows.append(esc(self.tr("value: {v}").format(v=array_summary(node.data))))
+            show = value_text if self._shapes else array_summary
+            if self._shapes:
+                rows.append(esc(self.tr("shape: {s}").format(s=shape_text(node.shape))))
+            rows.append(esc(self.tr("value: {v}").format(v=show(node.data))))
             grads = self.state.grads if self.state is not None else {}
             final = self.done
             g = node.grad if final and node.grad is not None else grads.get(node.id)
@@ -1611,7 +1948,7 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
                 rows.append(
                     esc(
                         self.tr("grad: {d} = {g}").format(
-                            d=self._partial(node.label), g=array_summary(g)
+                            d=self._partial(node.label), g=show(g)
                         )
                     )
                 )
@@ -1664,7 +2001,7 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
                 self.derivative_var.addItems(list(names))
                 if keep in names:
                     self.derivative_var.setCurrentText(keep)
-        enabled = bool(names)
+        enabled = bool(names) and not self.sweep_check.isChecked()
         self.derivative_check.setEnabled(enabled)
         self.derivative_var.setEnabled(enabled)
 
@@ -1672,6 +2009,34 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         self.stop()
         self.refresh()
         self.fit()  # the graph of ∂f/∂x is the point: open it whole
+
+    # -- the graph of the sweep: a choice saved in the session ------------------------
+
+    def _sweep_state(self) -> bool:
+        return self.controller.panel_state(PANEL_KEY).get("sweep") is True
+
+    def _on_sweep_toggled(self, checked: bool) -> None:
+        """The learner's choice goes to the session (undoable, saved); the panel redraws
+        when the controller says the state changed."""
+        if checked == self._sweep_state():
+            return
+        state = self.controller.panel_state(PANEL_KEY)
+        state["sweep"] = bool(checked)
+        label = (self.tr("Show the graph of the plot's sweep") if checked
+                 else self.tr("Show the graph at the point"))  # fmt: skip
+        self.controller.set_panel_state(PANEL_KEY, state, label)
+
+    def _on_controller_panel_state_changed(self, key: str) -> None:
+        if key != PANEL_KEY:
+            return
+        on = self._sweep_state()
+        if self.sweep_check.isChecked() != on:
+            with QSignalBlocker(self.sweep_check):
+                self.sweep_check.setChecked(on)
+        self.stop()
+        self._dirty = True
+        if self.isVisible():
+            self.refresh()  # a different graph: shown readable (the auto zoom), F fits all
 
     def _on_derivative_variable_changed(self, _name: str) -> None:
         if self.derivative_check.isChecked():
