@@ -141,49 +141,14 @@ def evaluate_expression(
         # -- along the sweep: f, f', f'' as arrays --------------------------------
         s = sweep.variable
         result.sweep_variable = s
-        xs = np.linspace(sweep.min, sweep.max, points)
-        result.x = xs
-        values = {
-            name: Variable(np.array(result.point.get(name, point.get(name, 1.0))), name=name)
-            for name in used
-        }
-        xv = Variable(xs.copy(), name=s)
-        values[s] = xv
-        watch = SweepWatch(expr)
-        y = expr.build(values, on_node=watch) if used else expr.build({})
-        f = np.broadcast_to(np.asarray(y.data, dtype=np.float64), xs.shape).copy()
-        if s in used:
-            # With grad = ones, x.grad[i] = Σ_j ∂f_j/∂x_i = f'(x_i): each point only
-            # depends on its own x_i.
-            y.backward(create_graph=True)
-            gx = xv.grad
-            df = np.broadcast_to(np.asarray(gx.data, dtype=np.float64), xs.shape).copy()
-            xv.cleargrad()
-            if gx.creator is not None:
-                gx.backward()
-            d2f = (
-                np.broadcast_to(np.asarray(xv.grad.data, dtype=np.float64), xs.shape).copy()
-                if xv.grad is not None
-                else np.zeros_like(xs)
-            )
-        else:
-            df = np.zeros_like(xs)
-            d2f = np.zeros_like(xs)
-        result.f, result.df, result.d2f = f, df, d2f
-        result.breaks = sweep_breaks(watch, {"f": f, "df": df, "d2f": d2f})
-
-        for label, arr in (("f", f), ("f′", df), ("f″", d2f)):
-            bad = int(np.count_nonzero(~np.isfinite(arr)))
-            if bad:
-                result.notices.append(
-                    Message(
-                        "{curve} is undefined or infinite at {bad} of {points} points along {name}",
-                        curve=label,
-                        bad=bad,
-                        points=arr.size,
-                        name=s,
-                    )
-                )
+        held = tuple((name, result.point[name]) for name in used if name != s)
+        key = (s, float(sweep.min), float(sweep.max), points, held)
+        curves = _last_sweep.get(expr, key)
+        if curves is None:
+            curves = _sweep_curves(expr, used, s, sweep, points, dict(held))
+            _last_sweep.put(expr, key, curves)
+        result.x, result.f, result.df, result.d2f, result.breaks = curves[:5]
+        result.notices.extend(curves[5])
     return result
 
 
@@ -196,6 +161,80 @@ def _second_derivative(inputs: Mapping[str, Variable], name: str) -> float:
         return 0.0
     g.backward()
     return _to_float(inputs[name].grad) if inputs[name].grad is not None else 0.0
+
+
+class _LastSweep:
+    """The curves of the last sweep, kept while only the swept variable's own value
+    changes: f, f′ and f″ along x do not depend on where the point sits on x, so a
+    drag of that slider recomputes the point only. Holds the Expression it was made
+    for, so a new formula (even with the same text) never meets old curves."""
+
+    def __init__(self) -> None:
+        self._expr: Expression | None = None
+        self._key: tuple | None = None
+        self._curves: tuple | None = None
+
+    def get(self, expr: Expression, key: tuple) -> tuple | None:
+        return self._curves if expr is self._expr and key == self._key else None
+
+    def put(self, expr: Expression, key: tuple, curves: tuple) -> None:
+        self._expr, self._key, self._curves = expr, key, curves
+
+
+_last_sweep = _LastSweep()
+
+
+def _sweep_curves(
+    expr: Expression,
+    used: list[str],
+    s: str,
+    sweep: SweepRange,
+    points: int,
+    held: Mapping[str, float],
+) -> tuple:
+    """f, f′, f″ along ``s`` (one vectorized forward pass and two backward passes),
+    where each curve must break, and the notices about non-finite points."""
+    xs = np.linspace(sweep.min, sweep.max, points)
+    xs.flags.writeable = False  # shared by every result that reuses these curves
+    values = {name: Variable(np.array(held[name]), name=name) for name in used if name != s}
+    xv = Variable(xs.copy(), name=s)
+    values[s] = xv
+    watch = SweepWatch(expr)
+    y = expr.build(values, on_node=watch) if used else expr.build({})
+    f = np.broadcast_to(np.asarray(y.data, dtype=np.float64), xs.shape).copy()
+    if s in used:
+        # With grad = ones, x.grad[i] = Σ_j ∂f_j/∂x_i = f'(x_i): each point only
+        # depends on its own x_i.
+        y.backward(create_graph=True)
+        gx = xv.grad
+        df = np.broadcast_to(np.asarray(gx.data, dtype=np.float64), xs.shape).copy()
+        xv.cleargrad()
+        if gx.creator is not None:
+            gx.backward()
+        d2f = (
+            np.broadcast_to(np.asarray(xv.grad.data, dtype=np.float64), xs.shape).copy()
+            if xv.grad is not None
+            else np.zeros_like(xs)
+        )
+    else:
+        df = np.zeros_like(xs)
+        d2f = np.zeros_like(xs)
+    breaks = sweep_breaks(watch, {"f": f, "df": df, "d2f": d2f})
+    notices = []
+    for label, arr in (("f", f), ("f′", df), ("f″", d2f)):
+        arr.flags.writeable = False
+        bad = int(np.count_nonzero(~np.isfinite(arr)))
+        if bad:
+            notices.append(
+                Message(
+                    "{curve} is undefined or infinite at {bad} of {points} points along {name}",
+                    curve=label,
+                    bad=bad,
+                    points=arr.size,
+                    name=s,
+                )
+            )
+    return xs, f, df, d2f, breaks, notices
 
 
 def sweep_points(expr: Expression, sweep: SweepRange) -> int:

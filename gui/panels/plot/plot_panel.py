@@ -398,6 +398,8 @@ class PlotPanel(Retranslating, QWidget):
                 continue
             y = arrays[key]
             shown = self._shown[key]
+            if shown is not None and shown[0] is x and shown[1] is y:
+                continue  # the same curves (the swept variable moved): nothing to redraw
             if (
                 shown is not None
                 and shown[0].shape == x.shape
