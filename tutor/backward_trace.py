@@ -504,11 +504,10 @@ def record_sweep(
     return _record_built(expr, inputs)
 
 
-def _record_built(expr: Expression, inputs: dict[str, Variable]) -> BackwardTrace:
-    built: list[tuple[Any, Variable]] = []
-    y = expr.build(inputs, on_node=lambda node, v: built.append((node, v)))
-    trace = record_backward(y, inputs=inputs.values())
-    snap = trace.snapshot
+def with_spans(snap: GraphSnapshot, built: list[tuple[Any, Variable]]) -> GraphSnapshot:
+    """``snap`` with its nodes mapped to the spans of the formula's text they came from
+    (``built``: each formula node and the Variable it built), so a view can highlight
+    either way. Shared by the backward and the forward trace."""
     spans: dict[int, list[tuple[int, int]]] = {}
     for node, v in built:
         span = (node.start, node.end)
@@ -525,7 +524,14 @@ def _record_built(expr: Expression, inputs: dict[str, Variable]) -> BackwardTrac
                 for out in snap.nodes[fid].outputs:
                     spans.setdefault(out, []).append(span)
     frozen = {nid: tuple(s) for nid, s in spans.items()}
-    snap = GraphSnapshot(snap.nodes, snap.edges, snap.output, snap._ids, frozen)
+    return GraphSnapshot(snap.nodes, snap.edges, snap.output, snap._ids, frozen)
+
+
+def _record_built(expr: Expression, inputs: dict[str, Variable]) -> BackwardTrace:
+    built: list[tuple[Any, Variable]] = []
+    y = expr.build(inputs, on_node=lambda node, v: built.append((node, v)))
+    trace = record_backward(y, inputs=inputs.values())
+    snap = with_spans(trace.snapshot, built)
     return BackwardTrace(snap, trace.seed, trace.steps, accumulate=trace.accumulate)
 
 
@@ -589,4 +595,5 @@ __all__ = [
     "summed_axes",
     "sweep_graph_points",
     "value_text",
+    "with_spans",
 ]

@@ -23,6 +23,7 @@ import numpy as np
 
 from engine.core import Function, Variable, observing, using_config
 from engine.forward import TangentPropagator
+from tutor.backward_trace import with_spans
 from tutor.formula import Expression
 from tutor.messages import Message
 from tutor.numbers import array_summary
@@ -229,7 +230,7 @@ def record_forward(
     built: list[tuple[Any, Variable]] = []
     with np.errstate(all="ignore"), using_config("enable_backprop", True), observing(recorder):
         y = expr.build(inputs, on_node=lambda node, v: built.append((node, v)))
-    snap = _with_spans(snapshot(y, inputs.values()), built)
+    snap = with_spans(snapshot(y, inputs.values()), built)
     ids = snap._ids
 
     seeds: dict[int, np.ndarray] = {}
@@ -266,26 +267,6 @@ def record_forward(
             )
         )
     return ForwardTrace(snap, u, seeds, tuple(steps))
-
-
-def _with_spans(snap: GraphSnapshot, built: list[tuple[Any, Variable]]) -> GraphSnapshot:
-    """``snap`` with its nodes mapped to spans of the formula's text (as
-    ``backward_trace.record_expression`` does), so a view can highlight either way."""
-    spans: dict[int, list[tuple[int, int]]] = {}
-    for node, v in built:
-        span = (node.start, node.end)
-        if not node.children:
-            nid = snap.id_of(v)
-            if nid is not None:
-                spans.setdefault(nid, []).append(span)
-        elif v.creator is not None and snap.id_of(v.creator) not in spans:
-            fid = snap.id_of(v.creator)
-            if fid is not None:
-                spans[fid] = [span]
-                for out in snap.nodes[fid].outputs:
-                    spans.setdefault(out, []).append(span)
-    frozen = {nid: tuple(s) for nid, s in spans.items()}
-    return GraphSnapshot(snap.nodes, snap.edges, snap.output, snap._ids, frozen)
 
 
 __all__ = ["ForwardState", "ForwardStep", "ForwardTrace", "record_forward", "tangent_rule_lines"]

@@ -7,18 +7,18 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QWidget
+from PySide6.QtWidgets import QWidget
 
 from tests.gui.walk import (
     _WORD,
     ALLOWED_LATIN,
     _strip_markup,
     a11y_problems,
-    accessible_name,
     describe,
     english_words,
     interactive_widgets,
     visible_texts,
+    widget_problems,
 )
 
 # Latin words that are code in the lessons' Korean text: the engine's functions and the
@@ -34,31 +34,17 @@ def _each_tab(window):
         yield tabs.widget(i)
 
 
-def _problems_of(widget: QWidget) -> list[str]:
-    """walk.a11y_problems' three checks, for one widget."""
-    what = describe(widget)
-    problems = []
-    if not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
-        problems.append(f"{what}: not reachable with Tab")
-    if not accessible_name(widget).strip():
-        problems.append(f"{what}: no accessible name")
-    if isinstance(widget, QAbstractButton) and not widget.text().strip():
-        if not widget.toolTip().strip():
-            problems.append(f"{what}: an icon-only button without a tooltip")
-    return problems
-
-
 def _problems_in_every_tab(window) -> list[str]:
     found: list[str] = []
     for _panel in _each_tab(window):
         for widget in interactive_widgets(window):
-            found.extend(p for p in _problems_of(widget) if p not in found)
+            found.extend(p for p in widget_problems(widget) if p not in found)
     return found
 
 
 def test_the_per_widget_check_agrees_with_the_walk(window):
     walked = set(a11y_problems(window))
-    ours = {p for w in interactive_widgets(window) for p in _problems_of(w)}
+    ours = {p for w in interactive_widgets(window) for p in widget_problems(w)}
     assert ours == walked
 
 

@@ -91,18 +91,22 @@ def accessible_name(widget: QWidget) -> str:
     return interface.text(QAccessible.Text.Name) or ""
 
 
-def a11y_problems(root: QWidget) -> list[str]:
+def widget_problems(widget: QWidget) -> list[str]:
+    """What keeps a keyboard or screen-reader user from one widget."""
+    what = describe(widget)
     problems = []
-    for widget in interactive_widgets(root):
-        what = describe(widget)
-        if not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
-            problems.append(f"{what}: not reachable with Tab")
-        if not accessible_name(widget).strip():
-            problems.append(f"{what}: no accessible name")
-        if isinstance(widget, QAbstractButton) and not widget.text().strip():
-            if not widget.toolTip().strip():
-                problems.append(f"{what}: an icon-only button without a tooltip")
+    if not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+        problems.append(f"{what}: not reachable with Tab")
+    if not accessible_name(widget).strip():
+        problems.append(f"{what}: no accessible name")
+    if isinstance(widget, QAbstractButton) and not widget.text().strip():
+        if not widget.toolTip().strip():
+            problems.append(f"{what}: an icon-only button without a tooltip")
     return problems
+
+
+def a11y_problems(root: QWidget) -> list[str]:
+    return [p for widget in interactive_widgets(root) for p in widget_problems(widget)]
 
 
 # Words that may stay in Latin letters in the Korean interface: formulas, code, units,
