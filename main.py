@@ -468,8 +468,9 @@ def build_window(args: list[str]):
 def run_gui(args: list[str]) -> int:
     app, window = build_window(args)
     from gui.app import quit_on_signals
+    from gui.file_actions import end_session
 
-    quit_on_signals(app)  # SIGTERM, Ctrl+C: close as File > Quit does, work kept
+    quit_on_signals(app, end_session)  # SIGTERM, Ctrl+C: close as File > Quit does
     window.show()
     return app.exec()  # Qt's event loop (QApplication.exec), not Python's exec
 

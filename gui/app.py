@@ -2,7 +2,7 @@
 
 ``create_app()`` is used by ``main.py`` and by the benchmarks; tests get their
 application from pytest-qt and call ``apply_style()`` only if they want the look.
-``quit_on_signals(app)`` (``main.py`` calls it for the window) makes SIGTERM and
+``quit_on_signals(app, end_session)`` (``main.py`` calls it for the window) makes SIGTERM and
 SIGINT close the app as File > Quit does.
 """
 
@@ -11,6 +11,7 @@ from __future__ import annotations
 import signal
 import socket
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSize, QSocketNotifier, QTimer
@@ -94,20 +95,20 @@ def create_app(
 QUIT_SIGNALS = ("SIGTERM", "SIGINT")  # a logout or `kill`; Ctrl+C in the terminal
 
 
-def quit_on_signals(app: QApplication) -> None:
-    """SIGTERM and SIGINT close every window as File > Quit does, then quit the app.
+def quit_on_signals(app: QApplication, end_session: Callable[[], object]) -> None:
+    """SIGTERM and SIGINT call ``end_session`` (main.py passes
+    ``gui.file_actions.end_session``, which closes every window as File > Quit does),
+    then quit the app.
 
     Nobody can answer a question then, so nothing is asked: unsaved work stays in its
-    autosave and the next launch offers it (``gui.file_actions.end_session``); a saved
-    session leaves nothing behind, so the next launch offers no recovery.
+    autosave and the next launch offers it; a saved session leaves nothing behind, so
+    the next launch offers no recovery.
 
     Python runs a signal handler only between bytecodes, and while Qt's event loop
     waits no Python runs. So the signal also writes a byte into a socket
     (``signal.set_wakeup_fd``) that a QSocketNotifier watches: the loop wakes, and the
     handler runs.
     """
-    from gui.file_actions import end_session
-
     receiver, sender = socket.socketpair()
     receiver.setblocking(False)
     sender.setblocking(False)

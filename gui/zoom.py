@@ -82,8 +82,6 @@ def stored_factor() -> float:
 def set_factor(value: float, remember: bool = False) -> float:
     """Zoom the whole window to ``value`` (clamped to STEPS' range); returns the factor."""
     global _factor
-    from gui import theme
-
     value = clamp(float(value))
     if remember:
         QSettings().setValue(SETTINGS_KEY, value)
@@ -91,7 +89,12 @@ def set_factor(value: float, remember: bool = False) -> float:
         return value
     _factor = value
     app = QApplication.instance()
-    theme.apply_style(app)  # the font, and the style sheet's point sizes
+    _apply_font(app)
+    # Under a style sheet, widgets take the application font only when they are
+    # polished: set the same sheet again (its sizes follow the font, not the zoom).
+    sheet = app.styleSheet()
+    app.setStyleSheet("")
+    app.setStyleSheet(sheet)
     notifier().sigZoomChanged.emit(value)
     return value
 

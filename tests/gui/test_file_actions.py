@@ -747,9 +747,10 @@ SIGNALLED = textwrap.dedent(
     app.setApplicationName({name!r})
     app.setOrganizationName({org!r})
     from gui.app import quit_on_signals
+    from gui.file_actions import end_session
     from gui.main_window import MainWindow
     w = MainWindow()
-    quit_on_signals(app)
+    quit_on_signals(app, end_session)
     w.show()
     w.controller.set_expression("x^5 + 1")
     w.controller.set_value("x", 0.25)
