@@ -971,11 +971,16 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         self.f_caption.setFont(_monospace(base * 1.1))
         formula_row.addWidget(self.f_caption)
         formula_row.addWidget(self.expression_view, 1)
-        # the mode beside the formula: the rows below have no room left in a narrow pane
-        formula_row.addWidget(self.mode_combo)
-        formula_row.addWidget(self.direction_caption)
-        formula_row.addWidget(self.direction_combo)
+        # the mode on a row of its own: the rows below have no room left in a narrow pane
+        mode_row = QHBoxLayout()
+        mode_row.setSpacing(4)
+        mode_row.addWidget(self.mode_combo)
+        mode_row.addSpacing(4)
+        mode_row.addWidget(self.direction_caption)
+        mode_row.addWidget(self.direction_combo)
+        mode_row.addStretch(1)
         layout.addLayout(formula_row)
+        layout.addLayout(mode_row)
         layout.addLayout(controls)
         layout.addLayout(options)
         layout.addWidget(self.cost_label)
@@ -2109,8 +2114,8 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         else:
             s = trace.steps[self.step - 1]
             f = snap.nodes[s.function]
-            parts.append("<b>" + esc(self.tr("Step {k} of {n}: run {f}, generation {g}.").format(
-                k=self.step, n=n, f=self._fn_name(f), g=s.generation)) + "</b> "
+            parts.append("<b>" + esc(self.tr("Run {f}, generation {g}.").format(
+                f=self._fn_name(f), g=s.generation)) + "</b> "
                 + esc(tr_message(trace.step_message(self.step))))  # fmt: skip
             lines = []
             for k, x in enumerate(s.inputs):
@@ -2385,12 +2390,16 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         if not self.forward_mode or c is None or self.trace is None:
             self.cost_label.setVisible(False)
             return
+        def passes(n: int) -> str:
+            return self.tr("1 pass") if n == 1 else self.tr("{n} passes").format(n=n)
+
+        def operations(n: int) -> str:
+            return self.tr("1 operation") if n == 1 else self.tr("{n} operations").format(n=n)
+
         self.cost_label.setText(self.tr(
-            "Full gradient (inputs: {inputs}, outputs: {outputs}) — forward mode: "
-            "{fp} pass(es), {fo} operations · reverse mode: {rp} backward pass(es), "
-            "{ro} operations"
-        ).format(inputs=c.inputs, outputs=c.outputs, fp=c.forward.passes, fo=c.forward.total,
-                 rp=c.reverse.passes, ro=c.reverse.total))  # fmt: skip
+            "Full gradient: forward mode {fp}, {fo} · reverse mode {rp}, {ro}"
+        ).format(fp=passes(c.forward.passes), fo=operations(c.forward.total),
+                 rp=passes(c.reverse.passes), ro=operations(c.reverse.total)))  # fmt: skip
         self.cost_label.setToolTip(self.tr(
             "Forward mode gets one input's derivative per pass, so the full gradient takes "
             "one pass per input; reverse mode gets every input's from one backward pass "
