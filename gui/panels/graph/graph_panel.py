@@ -2123,6 +2123,9 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
                 label = snap.nodes[x].label
                 xdot = s.input_tangents[k] if k < len(s.input_tangents) else None
                 value = array_summary(snap.nodes[x].data)
+                if label == name:  # x = 1, ẋ = 1 (not x = x = 1)
+                    lines.append(f"{name} = {value},   {dotted(name)} = {array_summary(xdot)}")
+                    continue
                 tangent = f"{dotted(name)} = {dotted(label)} = {array_summary(xdot)}"
                 lines.append(f"{name} = {label} = {value},   {tangent}")
             lines.extend(trace.rule_lines(self.step))
