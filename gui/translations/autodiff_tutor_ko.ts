@@ -371,396 +371,546 @@
 <context>
     <name>GraphPanel</name>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1032"/>
+        <location filename="../panels/graph/graph_panel.py" line="1111"/>
         <source>Click in the formula to find its part of the graph; select a node to see where it comes from.</source>
         <translation>수식을 클릭하면 그래프에서 해당 부분을 찾아 주고, 노드를 선택하면 수식의 어느 부분에서 왔는지 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1060"/>
-        <location filename="../panels/graph/graph_panel.py" line="1061"/>
+        <location filename="../panels/graph/graph_panel.py" line="1139"/>
+        <location filename="../panels/graph/graph_panel.py" line="1140"/>
         <source>Playback speed</source>
         <translation>재생 속도</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1062"/>
+        <location filename="../panels/graph/graph_panel.py" line="1141"/>
         <source>Fit</source>
         <translation>맞춤</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1082"/>
+        <location filename="../panels/graph/graph_panel.py" line="1161"/>
         <source>graph of ∂f/∂</source>
         <translation>∂f/∂의 그래프</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1085"/>
+        <location filename="../panels/graph/graph_panel.py" line="2117"/>
+        <source>Run {f}, generation {g}.</source>
+        <translation>{f} 실행, 세대 {g}.</translation>
+    </message>
+    <message>
+        <location filename="../panels/graph/graph_panel.py" line="2306"/>
+        <source>Step through in forward mode</source>
+        <translation>순방향 모드로 단계 실행</translation>
+    </message>
+    <message>
+        <location filename="../panels/graph/graph_panel.py" line="2307"/>
+        <source>Step through in reverse mode</source>
+        <translation>역방향 모드로 단계 실행</translation>
+    </message>
+    <message>
+        <location filename="../panels/graph/graph_panel.py" line="2317"/>
+        <source>Forward mode along {v}</source>
+        <translation>{v} 방향의 순방향 모드</translation>
+    </message>
+    <message>
+        <location filename="../panels/graph/graph_panel.py" line="2364"/>
+        <source>Forward mode steps through the graph of f at the point; switch to reverse mode (Alt+M) for this graph.</source>
+        <translation>순방향 모드는 그 점에서 f의 그래프를 단계별로 따라갑니다. 이 그래프를 보려면 역방향 모드로 바꾸세요(Alt+M).</translation>
+    </message>
+    <message>
+        <location filename="../panels/graph/graph_panel.py" line="2367"/>
         <source>Show the graph that backward(create_graph=True) records for the derivative: the graph a second derivative is taken on.</source>
         <translation>backward(create_graph=True)가 미분에 대해 기록한 그래프를 보여 줍니다. 2차 미분은 이 그래프에서 구합니다.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1059"/>
+        <location filename="../panels/graph/graph_panel.py" line="1138"/>
         <source>speed</source>
         <translation>속도</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1029"/>
+        <location filename="../panels/graph/graph_panel.py" line="1108"/>
         <source>f =</source>
         <translation>f =</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1041"/>
+        <location filename="../panels/graph/graph_panel.py" line="1120"/>
         <source>Reset</source>
         <translation>처음으로</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1042"/>
+        <location filename="../panels/graph/graph_panel.py" line="1121"/>
+        <location filename="../panels/graph/graph_panel.py" line="2383"/>
         <source>Reset: start the backward pass</source>
         <translation>처음으로: 역전파를 처음부터</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1043"/>
+        <location filename="../panels/graph/graph_panel.py" line="1122"/>
         <source>Step back</source>
         <translation>한 단계 뒤로</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1044"/>
+        <location filename="../panels/graph/graph_panel.py" line="1123"/>
         <source>Play or pause</source>
         <translation>재생 또는 일시 정지</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1044"/>
+        <location filename="../panels/graph/graph_panel.py" line="1123"/>
         <source>Play / pause</source>
         <translation>재생 / 일시 정지</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1046"/>
+        <location filename="../panels/graph/graph_panel.py" line="1125"/>
         <source>Step forward</source>
         <translation>한 단계 앞으로</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1048"/>
+        <location filename="../panels/graph/graph_panel.py" line="1127"/>
         <source>Finish</source>
         <translation>끝으로</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1048"/>
+        <location filename="../panels/graph/graph_panel.py" line="1127"/>
+        <location filename="../panels/graph/graph_panel.py" line="2385"/>
         <source>Finish the backward pass</source>
         <translation>역전파를 끝까지</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1050"/>
+        <location filename="../panels/graph/graph_panel.py" line="1129"/>
         <source>Fit the graph</source>
         <translation>그래프 맞추기</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1050"/>
+        <location filename="../panels/graph/graph_panel.py" line="1129"/>
         <source>Show the whole graph</source>
         <translation>그래프 전체 보기</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1052"/>
+        <location filename="../panels/graph/graph_panel.py" line="1131"/>
         <source>Go to where the NaN began</source>
         <translation>NaN이 시작된 곳으로 가기</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1053"/>
+        <location filename="../panels/graph/graph_panel.py" line="1132"/>
         <source>Go to the first operation whose result was not finite</source>
         <translation>결과가 처음으로 유한하지 않게 된 연산으로 가기</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1063"/>
+        <location filename="../panels/graph/graph_panel.py" line="1142"/>
         <source>NaN origin</source>
         <translation>NaN 시작점</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1064"/>
+        <location filename="../panels/graph/graph_panel.py" line="1143"/>
         <source>Show the graph of ∂f/∂</source>
         <translation>∂f/∂의 그래프 보기</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1065"/>
-        <location filename="../panels/graph/graph_panel.py" line="1066"/>
+        <location filename="../panels/graph/graph_panel.py" line="1144"/>
+        <location filename="../panels/graph/graph_panel.py" line="1145"/>
         <source>Variable of the derivative graph</source>
         <translation>도함수 그래프의 변수</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1067"/>
+        <location filename="../panels/graph/graph_panel.py" line="1146"/>
         <source>The formula the graph was recorded from</source>
         <translation>그래프를 기록한 식</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1068"/>
+        <location filename="../panels/graph/graph_panel.py" line="1147"/>
         <source>Computational graph</source>
         <translation>계산 그래프</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1069"/>
+        <location filename="../panels/graph/graph_panel.py" line="1148"/>
         <source>Minimap of the whole graph</source>
         <translation>그래프 전체 미니맵</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1071"/>
+        <location filename="../panels/graph/graph_panel.py" line="1150"/>
         <source>The whole graph; click or use the arrow keys to move the view</source>
         <translation>그래프 전체입니다. 클릭하거나 화살표 키로 보기를 옮기세요</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1154"/>
+        <location filename="../panels/graph/graph_panel.py" line="1255"/>
         <source>Type a formula to see the graph it records.</source>
         <translation>수식을 입력하면 기록된 계산 그래프가 보입니다.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1188"/>
+        <location filename="../panels/graph/graph_panel.py" line="1305"/>
         <source>This graph has {n} nodes, too many to draw (at most {m}).</source>
         <translation>이 그래프는 노드가 {n}개여서 그릴 수 없습니다(최대 {m}개).</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1505"/>
+        <location filename="../panels/graph/graph_panel.py" line="1641"/>
         <source>gen {g}</source>
         <translation>세대 {g}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1417"/>
-        <location filename="../panels/graph/graph_panel.py" line="1576"/>
+        <location filename="../panels/graph/graph_panel.py" line="1553"/>
+        <location filename="../panels/graph/graph_panel.py" line="1714"/>
         <source>grad</source>
         <translation>grad</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1073"/>
+        <location filename="../panels/graph/graph_panel.py" line="1152"/>
         <source>graph of the sweep</source>
         <translation>구간의 그래프</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1074"/>
-        <location filename="../panels/graph/graph_panel.py" line="2025"/>
+        <location filename="../panels/graph/graph_panel.py" line="1153"/>
+        <location filename="../panels/graph/graph_panel.py" line="2266"/>
         <source>Show the graph of the plot&apos;s sweep</source>
         <translation>플롯 구간의 그래프 보기</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1077"/>
+        <location filename="../panels/graph/graph_panel.py" line="1156"/>
+        <location filename="../panels/graph/graph_panel.py" line="2371"/>
         <source>Show the graph the plot records: the swept variable an array of points, the others numbers that broadcast. Shapes are on every edge, arrays are heat strips, and the step-through says where sum_to sums a gradient back.</source>
         <translation>플롯이 기록하는 그래프를 봅니다: 훑는 변수는 점들의 배열이고, 나머지는 브로드캐스트되는 수입니다. 모든 간선에 형태가 표시되고, 배열은 색 띠로 그려지며, 단계별 보기는 sum_to가 기울기를 어디서 다시 더하는지 알려 줍니다.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1598"/>
-        <location filename="../panels/graph/graph_panel.py" line="1609"/>
+        <location filename="../panels/graph/graph_panel.py" line="1745"/>
+        <location filename="../panels/graph/graph_panel.py" line="1756"/>
         <source>now</source>
         <translation>지금</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1601"/>
-        <location filename="../panels/graph/graph_panel.py" line="1611"/>
+        <location filename="../panels/graph/graph_panel.py" line="1748"/>
+        <location filename="../panels/graph/graph_panel.py" line="1758"/>
         <source>#{k} · g{g}</source>
         <translation>#{k} · g{g}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1632"/>
+        <location filename="../panels/graph/graph_panel.py" line="1779"/>
         <source>first NaN</source>
         <translation>첫 NaN</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1632"/>
+        <location filename="../panels/graph/graph_panel.py" line="1779"/>
         <source>first ∞</source>
         <translation>첫 ∞</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1750"/>
+        <location filename="../panels/graph/graph_panel.py" line="1918"/>
         <source>done · {n} steps</source>
         <translation>완료 · {n}단계</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1752"/>
+        <location filename="../panels/graph/graph_panel.py" line="1920"/>
         <source>start · {n} steps</source>
         <translation>시작 · {n}단계</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1754"/>
+        <location filename="../panels/graph/graph_panel.py" line="1922"/>
         <source>step {k} of {n}</source>
         <translation>{k} / {n}단계</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1772"/>
+        <location filename="../panels/graph/graph_panel.py" line="1940"/>
         <source>{v}: {k} of {p} points · {n} nodes</source>
         <translation>{v}: 점 {p}개 중 {k}개 · 노드 {n}개</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1776"/>
+        <location filename="../panels/graph/graph_panel.py" line="1944"/>
         <source>The graph of the plot&apos;s sweep along {v}, recorded at {k} of its {p} points (evenly spread) to stay quick: {n} nodes</source>
         <translation>{v}를 따라 훑는 플롯 구간의 그래프, 빠르게 그리려고 점 {p}개 중 고르게 뽑은 {k}개에서 기록: 노드 {n}개</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1780"/>
+        <location filename="../panels/graph/graph_panel.py" line="1948"/>
         <source>{v}: {k} points · {n} nodes</source>
         <translation>{v}: 점 {k}개 · 노드 {n}개</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1781"/>
+        <location filename="../panels/graph/graph_panel.py" line="1949"/>
         <source>The graph of the plot&apos;s sweep along {v}, {k} points: {n} nodes</source>
         <translation>{v}를 따라 훑는 플롯 구간의 그래프, 점 {k}개: 노드 {n}개</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1784"/>
+        <location filename="../panels/graph/graph_panel.py" line="1954"/>
         <source>the plot sweeps no variable of f: the graph at the point · {n} nodes</source>
         <translation>플롯이 f의 변수를 훑지 않습니다: 현재 점의 그래프 · 노드 {n}개</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1788"/>
+        <location filename="../panels/graph/graph_panel.py" line="1958"/>
         <source>∂f/∂{v}: {n} nodes · f: {m} nodes</source>
         <translation>∂f/∂{v}: 노드 {n}개 · f: 노드 {m}개</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1792"/>
+        <location filename="../panels/graph/graph_panel.py" line="1952"/>
+        <location filename="../panels/graph/graph_panel.py" line="1962"/>
         <source>{n} nodes</source>
         <translation>노드 {n}개</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1821"/>
+        <location filename="../panels/graph/graph_panel.py" line="1162"/>
+        <source>Reverse mode</source>
+        <translation>역방향 모드</translation>
+    </message>
+    <message>
+        <location filename="../panels/graph/graph_panel.py" line="1163"/>
+        <source>Forward mode</source>
+        <translation>순방향 모드</translation>
+    </message>
+    <message>
+        <location filename="../panels/graph/graph_panel.py" line="1164"/>
+        <source>Mode of the step-through</source>
+        <translation>단계 실행의 모드</translation>
+    </message>
+    <message>
+        <location filename="../panels/graph/graph_panel.py" line="1166"/>
+        <source>Reverse mode: one backward pass gives ∂f/∂ of every input. Forward mode: one pass carries tangents from the inputs along a direction ({keys} switches)</source>
+        <translation>역방향 모드: 역전파 한 번으로 모든 입력의 ∂f/∂를 얻습니다. 순방향 모드: 한 번의 패스가 입력에서 한 방향의 접선을 실어 나릅니다({keys}로 전환)</translation>
+    </message>
+    <message>
+        <location filename="../panels/graph/graph_panel.py" line="1169"/>
+        <source>Switch reverse / forward mode</source>
+        <translation>역방향 / 순방향 모드 전환</translation>
+    </message>
+    <message>
+        <location filename="../panels/graph/graph_panel.py" line="1170"/>
+        <source>tangent 1 on</source>
+        <translation>접선 1:</translation>
+    </message>
+    <message>
+        <location filename="../panels/graph/graph_panel.py" line="1171"/>
+        <source>Direction of the forward pass</source>
+        <translation>순방향 패스의 방향</translation>
+    </message>
+    <message>
+        <location filename="../panels/graph/graph_panel.py" line="1173"/>
+        <source>The input whose tangent is 1 (the others 0): the pass computes ∂f/∂ of it</source>
+        <translation>접선이 1인 입력(나머지는 0): 이 패스는 그 입력에 대한 ∂f/∂를 계산합니다</translation>
+    </message>
+    <message>
+        <location filename="../panels/graph/graph_panel.py" line="1993"/>
         <source>empty</source>
         <translation>비어 있음</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1834"/>
+        <location filename="../panels/graph/graph_panel.py" line="1995"/>
+        <source>gen</source>
+        <translation>세대</translation>
+    </message>
+    <message>
+        <location filename="../panels/graph/graph_panel.py" line="2007"/>
         <source>… and {n} more</source>
         <translation>… 외 {n}개</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1840"/>
+        <location filename="../panels/graph/graph_panel.py" line="2013"/>
         <source>Not finite:</source>
         <translation>유한하지 않음:</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1844"/>
+        <location filename="../panels/graph/graph_panel.py" line="2017"/>
         <source>({keys} goes there)</source>
         <translation>({keys} 키로 이동)</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1849"/>
+        <location filename="../panels/graph/graph_panel.py" line="2024"/>
         <source>{f} was not computed by any function: its gradient is 1 and there is nothing to step through.</source>
         <translation>{f}는 어떤 함수로도 계산되지 않았습니다. 미분값은 1이고, 단계별로 실행할 것이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1861"/>
+        <location filename="../panels/graph/graph_panel.py" line="2036"/>
         <source>Backward pass done in {n} steps.</source>
         <translation>역전파가 {n}단계 만에 끝났습니다.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1863"/>
+        <location filename="../panels/graph/graph_panel.py" line="2038"/>
         <source>Press ← or Home to replay it one function at a time.</source>
         <translation>←나 Home을 누르면 함수 하나씩 다시 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1868"/>
+        <location filename="../panels/graph/graph_panel.py" line="2043"/>
+        <location filename="../panels/graph/graph_panel.py" line="2108"/>
         <source>Start.</source>
         <translation>시작.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1869"/>
+        <location filename="../panels/graph/graph_panel.py" line="2044"/>
         <source>The output&apos;s gradient is set to 1 ({f}.grad = 1), and the function that made it waits in the queue. Press → to pop it.</source>
         <translation>출력의 미분값을 1로 둡니다({f}.grad = 1). 출력을 만든 함수가 대기열에서 기다립니다. →를 눌러 꺼내 보세요.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1872"/>
+        <location filename="../panels/graph/graph_panel.py" line="2047"/>
         <source>Queue (highest generation first):</source>
         <translation>대기열 (세대가 큰 것부터):</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1876"/>
+        <location filename="../panels/graph/graph_panel.py" line="2051"/>
         <source>Step {k} of {n}: pop {f}, generation {g}.</source>
         <translation>{n}단계 중 {k}단계: 세대 {g}인 {f}를 꺼냅니다.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1886"/>
+        <location filename="../panels/graph/graph_panel.py" line="2061"/>
         <source>shapes: {ins} → {outs}</source>
         <translation>형태: {ins} → {outs}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1897"/>
+        <location filename="../panels/graph/graph_panel.py" line="2072"/>
         <source>Queue now:</source>
         <translation>지금 대기열:</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1909"/>
+        <location filename="../panels/graph/graph_panel.py" line="2096"/>
+        <source>{f} was not computed by any function: its tangent is its input&apos;s, and there is nothing to step through.</source>
+        <translation>{f}는 어떤 함수로도 계산되지 않았습니다: 접선은 입력의 것이며 단계별로 볼 것이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../panels/graph/graph_panel.py" line="2101"/>
+        <source>Forward pass done in {n} steps.</source>
+        <translation>순방향 패스가 {n}단계로 끝났습니다.</translation>
+    </message>
+    <message>
+        <location filename="../panels/graph/graph_panel.py" line="2103"/>
+        <source>One pass gave the derivative along one direction; the other inputs&apos; derivatives need a pass each. Press ← or Home to replay it.</source>
+        <translation>한 번의 패스로 한 방향의 도함수를 얻었습니다. 다른 입력의 도함수는 각각 한 번씩 패스가 더 필요합니다. ← 또는 Home을 눌러 다시 보세요.</translation>
+    </message>
+    <message>
+        <location filename="../panels/graph/graph_panel.py" line="2109"/>
+        <source>Each input&apos;s tangent is set to the direction ({seeds}). The functions run in generation order, inputs first, each computing its value and its tangent. Press → to run the first.</source>
+        <translation>각 입력의 접선을 방향({seeds})으로 둡니다. 함수들은 세대 순서로, 입력부터 실행되며 각각 값과 접선을 계산합니다. →를 눌러 첫 함수를 실행하세요.</translation>
+    </message>
+    <message>
+        <location filename="../panels/graph/graph_panel.py" line="2113"/>
+        <source>To run (in generation order):</source>
+        <translation>실행할 함수(세대 순서):</translation>
+    </message>
+    <message>
+        <location filename="../panels/graph/graph_panel.py" line="2130"/>
+        <source>Still to run:</source>
+        <translation>남은 함수:</translation>
+    </message>
+    <message>
+        <location filename="../panels/graph/graph_panel.py" line="2142"/>
         <source>{f} has a corner at 0; backprop uses the subgradient {sub}</source>
         <translation>{f}는 0에서 꺾여 있습니다. 역전파는 부분 기울기 {sub}을(를) 씁니다</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1912"/>
+        <location filename="../panels/graph/graph_panel.py" line="2145"/>
         <source>Not differentiable here: {why}.</source>
         <translation>여기서는 미분할 수 없습니다: {why}.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1927"/>
+        <location filename="../panels/graph/graph_panel.py" line="2160"/>
         <source>a group of {n} functions: click to open it</source>
         <translation>함수 {n}개의 묶음: 클릭하면 열립니다</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1931"/>
+        <location filename="../panels/graph/graph_panel.py" line="2164"/>
         <source>an input variable, set with its slider</source>
         <translation>입력 변수 (슬라이더로 값을 정함)</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1932"/>
+        <location filename="../panels/graph/graph_panel.py" line="2165"/>
         <source>a constant</source>
         <translation>상수</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1933"/>
+        <location filename="../panels/graph/graph_panel.py" line="2166"/>
         <source>the output</source>
         <translation>출력</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1934"/>
+        <location filename="../panels/graph/graph_panel.py" line="2167"/>
         <source>an intermediate result</source>
         <translation>중간 결과</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1939"/>
+        <location filename="../panels/graph/graph_panel.py" line="2172"/>
         <source>made by {f}</source>
         <translation>{f}가 만듦</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1942"/>
+        <location filename="../panels/graph/graph_panel.py" line="2175"/>
         <source>shape: {s}</source>
         <translation>형태: {s}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1943"/>
+        <location filename="../panels/graph/graph_panel.py" line="2176"/>
         <source>value: {v}</source>
         <translation>값: {v}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1950"/>
+        <location filename="../panels/graph/graph_panel.py" line="2182"/>
+        <source>tangent: {d} = {t}</source>
+        <translation>접선: {d} = {t}</translation>
+    </message>
+    <message>
+        <location filename="../panels/graph/graph_panel.py" line="2187"/>
         <source>grad: {d} = {g}</source>
         <translation>미분값: {d} = {g}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1956"/>
+        <location filename="../panels/graph/graph_panel.py" line="2193"/>
         <source>no gradient: it depends on no input</source>
         <translation>기울기 없음: 어떤 입력에도 의존하지 않음</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1960"/>
-        <location filename="../panels/graph/graph_panel.py" line="1966"/>
+        <location filename="../panels/graph/graph_panel.py" line="2201"/>
+        <location filename="../panels/graph/graph_panel.py" line="2207"/>
         <source>generation {g}</source>
         <translation>세대 {g}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1974"/>
+        <location filename="../panels/graph/graph_panel.py" line="2215"/>
         <source>forward: {rule};  {ins} → {outs}</source>
         <translation>순전파: {rule};  {ins} → {outs}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1976"/>
+        <location filename="../panels/graph/graph_panel.py" line="2217"/>
         <source>backward: {rules}</source>
         <translation>역전파: {rules}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="1981"/>
+        <location filename="../panels/graph/graph_panel.py" line="2222"/>
         <source>at step {k}:</source>
         <translation>{k}단계에서:</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="2026"/>
+        <location filename="../panels/graph/graph_panel.py" line="2267"/>
         <source>Show the graph at the point</source>
         <translation>현재 점의 그래프 보기</translation>
+    </message>
+    <message>
+        <location filename="../panels/graph/graph_panel.py" line="2378"/>
+        <source>Reset: start the forward pass</source>
+        <translation>처음으로: 순방향 패스 시작</translation>
+    </message>
+    <message>
+        <location filename="../panels/graph/graph_panel.py" line="2380"/>
+        <source>Finish the forward pass</source>
+        <translation>순방향 패스 끝내기</translation>
+    </message>
+    <message>
+        <location filename="../panels/graph/graph_panel.py" line="2394"/>
+        <source>1 pass</source>
+        <translation>패스 1번</translation>
+    </message>
+    <message>
+        <location filename="../panels/graph/graph_panel.py" line="2394"/>
+        <source>{n} passes</source>
+        <translation>패스 {n}번</translation>
+    </message>
+    <message>
+        <location filename="../panels/graph/graph_panel.py" line="2397"/>
+        <source>1 operation</source>
+        <translation>연산 1회</translation>
+    </message>
+    <message>
+        <location filename="../panels/graph/graph_panel.py" line="2397"/>
+        <source>{n} operations</source>
+        <translation>연산 {n}회</translation>
+    </message>
+    <message>
+        <location filename="../panels/graph/graph_panel.py" line="2400"/>
+        <source>Full gradient: forward mode {fp}, {fo} · reverse mode {rp}, {ro}</source>
+        <translation>전체 기울기: 순방향 모드 {fp}, {fo} · 역방향 모드 {rp}, {ro}</translation>
+    </message>
+    <message>
+        <location filename="../panels/graph/graph_panel.py" line="2404"/>
+        <source>Forward mode gets one input&apos;s derivative per pass, so the full gradient takes one pass per input; reverse mode gets every input&apos;s from one backward pass per output. Operations: every function the engine evaluated (building the graph, and the tangent rules or backward methods), counted as they ran.</source>
+        <translation>순방향 모드는 패스마다 입력 하나의 도함수를 얻으므로 전체 기울기에 입력마다 패스가 한 번 필요합니다. 역방향 모드는 출력마다 역전파 한 번으로 모든 입력의 도함수를 얻습니다. 연산: 엔진이 평가한 모든 함수(그래프 만들기, 접선 규칙 또는 backward 메서드)를 실행된 그대로 센 수입니다.</translation>
     </message>
 </context>
 <context>

@@ -22,6 +22,7 @@ their texts are updated.
 from __future__ import annotations
 
 import html
+import unicodedata
 import warnings
 
 import numpy as np
@@ -54,6 +55,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
+    QScrollArea,
     QSizePolicy,
     QSlider,
     QStyle,
@@ -81,6 +83,8 @@ from tutor.backward_trace import (
     value_text,
 )
 from tutor.evaluation import EvalResult
+from tutor.forward_trace import ForwardState, ForwardTrace, record_forward
+from tutor.mode_cost import CostComparison, compare
 from tutor.nan_origin import NanOrigin, find_origin
 from tutor.numbers import array_summary, short
 from tutor.snapshot import FunctionNode, GraphSnapshot, Node, VariableNode, shape_text
@@ -112,6 +116,15 @@ STRIP_ROWS = 6  # ... and rows, for a 2-D array
 STRIP_WIDTH = 52.0  # the strip's width at body size (scaled with the text)
 STRIP_NUMBER = "−0.123"  # the widest min / max a strip is sized for (3 digits)
 PANEL_KEY = "graph"
+MODES = ("reverse", "forward")  # the step-through's mode, saved as {"mode": ...}
+EXPLANATION_LINES = (3, 9)  # the explanation takes what its text needs, in this range
+
+
+def dotted(label: str) -> str:
+    """The tangent's name of a variable: ẋ for x, ṫ1 for t1 (a dot over the letter)."""
+    if label and label[0].isalpha():
+        return unicodedata.normalize("NFC", label[0] + "\u0307") + label[1:]
+    return f"d({label})"
 
 # Each role of a variable node, and the function nodes, by the theme's name for them.
 _NODE_COLORS = {
@@ -719,12 +732,16 @@ class GraphView(QGraphicsView):
         min_scale: float = 0.0,
         focus: QPointF | None = None,
         max_scale: float = MAX_FIT_SCALE,
+        start: QRectF | None = None,
+        vertical: bool = False,
     ) -> None:
         """Show the whole graph, filling the pane: a small graph is enlarged up to
         ``max_scale``.
 
         With ``min_scale``, never zoom out further than that (text stays readable); if
-        the graph is then too large, the view centers on ``focus`` instead.
+        the graph is then too large, the view centers on ``focus`` instead, or without
+        one starts where the graph starts: ``start`` (the inputs' cards) at the top of
+        a top-to-bottom layout (``vertical``), at the left of a left-to-right one.
         """
         rect = self.scene().itemsBoundingRect().adjusted(-12, -12, 12, 12)
         if rect.isEmpty():
@@ -739,7 +756,29 @@ class GraphView(QGraphicsView):
             self.centerOn(rect.center())
             if focus is not None and scale <= min_scale:
                 self.centerOn(focus)
+            elif start is not None and scale <= min_scale:
+                self.centerOn(self._start_center(rect, start, vertical))
         self.sync_minimap()
+
+    def _start_center(self, rect: QRectF, start: QRectF, vertical: bool) -> QPointF:
+        """The view's centre that puts the graph's first layer at its top (or left)
+        edge, across centred on the inputs, never past the graph's other edge."""
+        shown = self.mapToScene(self.viewport().rect()).boundingRect()
+        w, h = shown.width(), shown.height()
+
+        def along(lo: float, hi: float, size: float) -> float:  # the start edge in view
+            return lo + size / 2 if size < hi - lo else (lo + hi) / 2
+
+        def across(lo: float, hi: float, size: float, at: float) -> float:
+            if size >= hi - lo:
+                return (lo + hi) / 2
+            return min(max(at, lo + size / 2), hi - size / 2)
+
+        if vertical:
+            return QPointF(across(rect.left(), rect.right(), w, start.center().x()),
+                           along(rect.top(), rect.bottom(), h))  # fmt: skip
+        return QPointF(along(rect.left(), rect.right(), w),
+                       across(rect.top(), rect.bottom(), h, start.center().y()))  # fmt: skip
 
 
 # =============================================================================
@@ -843,6 +882,24 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         self.derivative_var.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.sweep_check = QCheckBox(self)
         self.sweep_check.setObjectName("graphSweepToggle")
+        # Reverse or forward mode (saved as {"mode": "forward", "direction": "x"}).
+        self.mode_combo = QComboBox(self)
+        self.mode_combo.setObjectName("graphModeSelect")
+        self.mode_combo.addItems(["", ""])  # texts in retranslate
+        self.direction_caption = QLabel(self)
+        self.direction_caption.setProperty("class", "muted")
+        self.direction_combo = QComboBox(self)
+        self.direction_combo.setObjectName("graphDirection")
+        self.direction_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.direction_caption.setBuddy(self.direction_combo)
+        self.cost_label = QLabel(self)  # forward mode: both modes' passes and operations
+        self.cost_label.setObjectName("graphModeCost")
+        self.cost_label.setWordWrap(True)
+        self.cost_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.cost_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.cost_label.setVisible(False)
+        self.cost: CostComparison | None = None
+        self._cost_key = None
         self.count_label = QLabel(self)  # put over the graph's top left corner, below
         self.count_label.setObjectName("graphNodeCount")
         self.count_label.setProperty("class", "muted")
@@ -894,7 +951,15 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         self.explanation.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.explanation.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
-        # A fixed height, so the graph does not jump while stepping (long lists are capped).
+        # As high as its text needs within EXPLANATION_LINES, scrolling beyond: the
+        # graph gets the rest of the pane.
+        self.explanation_area = QScrollArea(self)
+        self.explanation_area.setObjectName("graphExplanationArea")
+        self.explanation_area.setWidget(self.explanation)
+        self.explanation_area.setWidgetResizable(True)
+        self.explanation_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.explanation_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.explanation.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._set_explanation_height()
 
         layout = QVBoxLayout(self)
@@ -906,11 +971,21 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         self.f_caption.setFont(_monospace(base * 1.1))
         formula_row.addWidget(self.f_caption)
         formula_row.addWidget(self.expression_view, 1)
+        # the mode on a row of its own: the rows below have no room left in a narrow pane
+        mode_row = QHBoxLayout()
+        mode_row.setSpacing(4)
+        mode_row.addWidget(self.mode_combo)
+        mode_row.addSpacing(4)
+        mode_row.addWidget(self.direction_caption)
+        mode_row.addWidget(self.direction_combo)
+        mode_row.addStretch(1)
         layout.addLayout(formula_row)
+        layout.addLayout(mode_row)
         layout.addLayout(controls)
         layout.addLayout(options)
+        layout.addWidget(self.cost_label)
         layout.addWidget(self.view, 1)
-        layout.addWidget(self.explanation)
+        layout.addWidget(self.explanation_area)
 
         # -- wiring -------------------------------------------------------------------
         self.play_timer = QTimer(self)
@@ -927,6 +1002,9 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         self.derivative_var.currentTextChanged.connect(self._on_derivative_variable_changed)
         self.sweep_check.setChecked(self._sweep_state())
         self.sweep_check.toggled.connect(self._on_sweep_toggled)
+        self._sync_mode_widgets()
+        self.mode_combo.currentIndexChanged.connect(self._on_mode_chosen)
+        self.direction_combo.currentIndexChanged.connect(self._on_direction_chosen)
         controller.sigPanelStateChanged.connect(self._on_controller_panel_state_changed)
         self._keys = {
             Qt.Key.Key_Left: self.step_back,
@@ -948,6 +1026,7 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
             ("graphActionPlay", "Ctrl+Shift+Space", self.toggle_play),
             ("graphActionFit", "Alt+0", self.fit),
             ("graphActionOrigin", "Alt+N", self.go_to_origin),
+            ("graphActionMode", "Alt+M", self.toggle_mode),
         ):
             action = QAction(self)
             action.setObjectName(name)
@@ -1080,12 +1159,21 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
             )
         )
         self.derivative_check.setText(self.tr("graph of ∂f/∂"))
-        self.derivative_check.setToolTip(
-            self.tr(
-                "Show the graph that backward(create_graph=True) records for the "
-                "derivative: the graph a second derivative is taken on."
-            )
-        )
+        self.mode_combo.setItemText(0, self.tr("Reverse mode"))
+        self.mode_combo.setItemText(1, self.tr("Forward mode"))
+        self.mode_combo.setAccessibleName(self.tr("Mode of the step-through"))
+        self.mode_combo.setToolTip(self.tr(
+            "Reverse mode: one backward pass gives ∂f/∂ of every input. Forward mode: one "
+            "pass carries tangents from the inputs along a direction ({keys} switches)"
+        ).format(keys=self._keys_of("graphActionMode")))  # fmt: skip
+        self.actions_by_name["graphActionMode"].setText(self.tr("Switch reverse / forward mode"))
+        self.direction_caption.setText(self.tr("tangent 1 on"))
+        self.direction_combo.setAccessibleName(self.tr("Direction of the forward pass"))
+        self.direction_combo.setToolTip(self.tr(
+            "The input whose tangent is 1 (the others 0): the pass computes ∂f/∂ of it"
+        ))  # fmt: skip
+        self._set_mode_tooltips()
+        self._update_cost_label()
 
     # -- from the controller ----------------------------------------------------------
 
@@ -1099,6 +1187,7 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
+        self._set_explanation_height()  # a new width wraps the text differently
         if self.snapshot is not None and len(self.snapshot) <= ORIENT_NODES:
             # never rebuild the scene inside a resize (a paint may be under way)
             QTimer.singleShot(0, self._reorient)
@@ -1129,22 +1218,34 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         if self._view_mode == "all":
             self.view.fit()
         elif self._view_mode == "auto":
-            self.view.fit(self.readable_scale(), self._focus_point())
+            vertical = self.layout_result is not None and self.layout_result.vertical
+            self.view.fit(self.readable_scale(), self._focus_point(), start=self._inputs_rect(),
+                          vertical=vertical)  # fmt: skip
 
     def _focus_point(self) -> QPointF | None:
         """What the view should show when the graph does not fit: the current function
-        while stepping, else the output (where backward starts)."""
-        if self.snapshot is None:
+        while stepping, the first in the queue at the start; None once the pass is done
+        (the view then starts at the inputs, where a reader starts)."""
+        if self.snapshot is None or self.state is None or self.done:
             return None
         node_id = None
-        if self.state is not None and self.state.current is not None and not self.done:
+        if self.state.current is not None:
             node_id = self.state.current
-        elif self.state is not None and self.state.queue and self.step == 0:
+        elif self.state.queue and self.step == 0:
             node_id = self.state.queue[0]
-        else:
-            node_id = self.snapshot.output
-        item = self.items.get(node_id)
+        item = self.items.get(node_id) if node_id is not None else None
         return item.pos() if item is not None else None
+
+    def _inputs_rect(self) -> QRectF | None:
+        """The cards of the graph's inputs (the variables with sliders), in the scene."""
+        if self.snapshot is None:
+            return None
+        rect = QRectF()
+        for node in self.snapshot.variables:
+            item = self.items.get(node.id)
+            if node.role == "input" and item is not None:
+                rect = rect.united(item.sceneBoundingRect())
+        return rect if not rect.isEmpty() else None
 
     def refresh(self) -> None:
         """Trace the current result's backward pass and redraw (items kept if possible)."""
@@ -1156,15 +1257,29 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         expr = result.expression
         self._sync_variables(expr.variables)
         self._sync_expression_text(expr.text)
+        self._sync_directions(expr.variables)
         wrt = self.derivative_var.currentText()
         sweep = self.controller.session.sweep
-        swept = self.sweep_check.isChecked() and sweep.variable in expr.variables
-        self.derivative_check.setEnabled(bool(expr.variables) and not self.sweep_check.isChecked())
-        self.derivative_var.setEnabled(self.derivative_check.isEnabled())
+        forward = self.forward_mode
+        swept = not forward and self.sweep_check.isChecked() and sweep.variable in expr.variables
+        self._sync_mode_widgets()
         self._sweep_shown = None
+        self._value_origin = None
         # log(-1) and 1/0 give nan and inf in the graph, as everywhere in the tutor
         with np.errstate(all="ignore"):
-            if swept:
+            if forward:
+                # Recorded only here: while the tab is shown in forward mode.
+                direction = self._direction(expr.variables)
+                trace = record_forward(expr, result.point, direction or {})
+                forward_size = len(trace.snapshot)
+                if not all(np.isfinite(n.data).all() for n in trace.snapshot.variables):
+                    origin = find_origin(record_expression(expr, result.point))
+                    if origin is not None and origin.direction == "forward":
+                        self._value_origin = origin  # a value's NaN: the same in both modes
+                key = (expr.text, tuple(sorted(result.point.items())))
+                if key != self._cost_key:
+                    self.cost, self._cost_key = compare(expr, result.point), key
+            elif swept:
                 trace = record_sweep(expr, result.point, sweep)
                 forward_size = len(trace.snapshot)
                 drawn = len(sweep_graph_points(sweep))
@@ -1177,10 +1292,12 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
                 forward_size = len(trace.snapshot)
         self._forward_size = forward_size
         self.set_trace(trace)
+        self._update_cost_label()
         self._announce_selection()  # new text, new spans; a rebuilt scene selects nothing
 
-    def set_trace(self, trace: BackwardTrace) -> None:
-        """Show ``trace`` (its graph and its backward pass). Keeps the step if it can."""
+    def set_trace(self, trace: BackwardTrace | ForwardTrace) -> None:
+        """Show ``trace`` (its graph and its backward pass, or its forward pass). Keeps
+        the step if it can."""
         snap = trace.snapshot
         if len(snap) > MAX_DRAWN_NODES:
             self.trace = None
@@ -1195,7 +1312,11 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         was_done = self.trace is None or self.step >= self.end
         self.trace = trace
         self.snapshot = snap
-        self.origin = find_origin(trace)
+        self.origin = (
+            getattr(self, "_value_origin", None)
+            if isinstance(trace, ForwardTrace)
+            else find_origin(trace)
+        )
         self.origin_button.setVisible(self.origin is not None)
         if rebuilt:
             self._structure = key
@@ -1406,10 +1527,25 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         )
 
     def _set_explanation_height(self) -> None:
-        """8½ lines; 11 for a graph of arrays, whose steps add shapes and a sentence on
-        broadcasting."""
-        lines = 11 if self._shapes else 8.5
-        self.explanation.setFixedHeight(int(self.fontMetrics().lineSpacing() * lines) + 14)
+        """As high as the text needs, between EXPLANATION_LINES (two more for a graph
+        of arrays, whose steps add shapes and a sentence on broadcasting); a longer
+        text scrolls. The graph gets the rest."""
+        area = getattr(self, "explanation_area", None)
+        if area is None or self.layout() is None:
+            return
+        spacing = self.fontMetrics().lineSpacing()
+        low, high = EXPLANATION_LINES
+        if self._shapes:
+            high += 2
+        width = max(120, area.width() - area.verticalScrollBar().sizeHint().width() - 2)
+        need = self.explanation.heightForWidth(width) if self.explanation.text() else 0
+        height = int(min(max(need, low * spacing), high * spacing)) + 6
+        # never more than the pane has beside the rest's minimum (the tab must not grow)
+        others = self.layout().minimumSize().height() - area.minimumHeight()
+        room = self.height() - others
+        height = min(height, max(int(low * spacing) + 6, room))
+        if area.height() != height:
+            area.setFixedHeight(height)
 
     def _caption_width(self) -> float:
         """The column left of an array card's heat strips: ``=`` and ``grad``."""
@@ -1568,15 +1704,26 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         final = self.step >= self.end
         state = trace.state_at(min(self.step, len(trace)))
         self.state = state
-        grads = state.grads
+        forward = isinstance(state, ForwardState)
+        grads = state.tangents if forward else state.grads
         fresh: set[int] = set()
         if state.current is not None and not final:
-            fresh = {a.var for a in trace.steps[self.step - 1].accumulations}
+            s = trace.steps[self.step - 1]
+            fresh = set(s.outputs) if forward else {a.var for a in s.accumulations}
         queue_pos = {fid: i for i, fid in enumerate(state.queue)}
         grad_word = self.tr("grad")
         for nid, item in self.items.items():
             node = snap.nodes[nid]
-            if node.kind == "variable":
+            if node.kind == "variable" and forward:
+                t = grads.get(nid)  # the tangent, once its function has run
+                tangent = f"{dotted(node.label)} = {array_summary(t)}"
+                if item.value_strip is not None:
+                    item.set_texts("=", dotted(node.label), t is not None)
+                    item.set_arrays(node.data, t)
+                else:
+                    item.set_texts("= " + array_summary(node.data), tangent, t is not None)
+                item.set_state("fresh" if nid in fresh and not final else "normal")
+            elif node.kind == "variable":
                 g = (
                     grads.get(nid)
                     if not final
@@ -1672,7 +1819,10 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         plain = QPen(t.color("edge"), 1.3)
         active: dict[int, tuple[QColor, str]] = {}
         s = trace.steps[self.step - 1] if not final and self.step > 0 else None
-        if s is not None and view.nodes[s.function].op != GROUP_OP:
+        if isinstance(trace, ForwardTrace):
+            if s is not None and view.nodes[s.function].op != GROUP_OP:
+                active = self._forward_edges(s, view)
+        elif s is not None and view.nodes[s.function].op != GROUP_OP:
             f = snap.nodes[s.function]
             for ei, (u, v) in enumerate(view.edges):
                 if u == s.function:  # output edge: gy arrives from the right
@@ -1715,6 +1865,24 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
             self.labels[i].setPos(self._free_spot(self.labels[i], at, placed))
             placed.append(self.labels[i].sceneBoundingRect())
             self.labels[i].setVisible(True)
+
+    def _forward_edges(self, s, view: GraphSnapshot) -> dict[int, tuple[QColor, str]]:
+        """Forward mode: ẋ arriving on the input edges, ẏ leaving on the output edges."""
+        t = theme.current()
+        f = self.snapshot.nodes[s.function]
+        active: dict[int, tuple[QColor, str]] = {}
+        slot = 0
+        for ei, (u, v) in enumerate(view.edges):
+            if v == s.function:  # input edge: its tangent comes in
+                name = "ẋ" if len(f.inputs) == 1 else f"ẋ{slot}"
+                xdot = s.input_tangents[slot] if slot < len(s.input_tangents) else None
+                active[ei] = (t.color("gy_edge"), f"{name} = {self._edge_value(xdot)}")
+                slot += 1
+            elif u == s.function:  # output edge: the tangent the rule made goes on
+                k = f.outputs.index(v)
+                ydot = s.tangents[k] if k < len(s.tangents) else None
+                active[ei] = (t.color("gx_edge"), f"ẏ = {self._edge_value(ydot)}")
+        return active
 
     def _edge_value(self, g) -> str:
         """A gradient on an edge; in a graph of arrays with its shape (``50  ()``)."""
@@ -1780,6 +1948,8 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
                 text = self.tr("{v}: {k} points · {n} nodes").format(v=name, k=drawn, n=n)
                 tip = self.tr("The graph of the plot's sweep along {v}, {k} points: {n} nodes"
                               ).format(v=name, k=drawn, n=n)  # fmt: skip
+        elif self.forward_mode:
+            text = self.tr("{n} nodes").format(n=n)
         elif self.sweep_check.isChecked():
             text = self.tr("the plot sweeps no variable of f: the graph at the point · {n} nodes"
                            ).format(n=n)  # fmt: skip
@@ -1791,7 +1961,9 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         else:
             text = self.tr("{n} nodes").format(n=n)
         self.count_label.setText(text)
-        self.count_label.setToolTip(tip if self.sweep_check.isChecked() else "")
+        self.count_label.setToolTip(tip if self._sweep_shown is not None
+                                    or (self.sweep_check.isChecked() and not self.forward_mode)
+                                    else "")  # fmt: skip
         self.count_label.adjustSize()
         self.count_label.show()
         self.count_label.raise_()
@@ -1820,13 +1992,14 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
             if not state.queue:
                 return esc(self.tr("empty"))
             chips = []
+            gen = self.tr("gen")
             for i, fid in enumerate(state.queue[:QUEUE_CHIPS]):
                 f = snap.nodes[fid]
                 t = theme.current()
                 chips.append(
                     f"<span style='background:{t.queued_fill}; color:{t.queued_text}'>"
                     f"&nbsp;#{i + 1} "
-                    f"{esc(f.label or f.symbol)} · {esc(self.tr('gen'))} {f.generation}"
+                    f"{esc(f.label or f.symbol)} · {esc(gen)} {f.generation}"
                     "&nbsp;</span>"
                 )
             more = len(state.queue) - QUEUE_CHIPS
@@ -1844,7 +2017,9 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
                 + esc(self.tr("({keys} goes there)").format(
                     keys=self._keys_of("graphActionOrigin")))
             )
-        if n == 0:
+        if isinstance(trace, ForwardTrace):
+            parts.extend(self._forward_explanation(queue_html, mono))
+        elif n == 0:
             parts.append(esc(self.tr(
                 "{f} was not computed by any function: its gradient is 1 and there is "
                 "nothing to step through."
@@ -1896,6 +2071,67 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
                 parts.append(f"<span style='color:{theme.current().warning}'>{esc(kink)}</span>")
             parts.append(esc(self.tr("Queue now:")) + " " + queue_html())
         self.explanation.setText("<br>".join(parts))
+        self._set_explanation_height()
+
+    def _direction_text(self) -> str:
+        """ẋ = 1, ẏ = 0: the seeds of the inputs, the direction of the pass."""
+        trace = self.trace
+        return ", ".join(f"{dotted(name)} = {short(u)}" for name, u in trace.direction.items())
+
+    def _forward_explanation(self, queue_html, mono: str) -> list[str]:
+        """The forward pass's text: the seeds, each step's tangent rule, ḟ at the end."""
+        trace, snap = self.trace, self.snapshot
+        esc = html.escape
+        n = len(trace)
+        out = snap.nodes[snap.output]
+        names = [name for name, u in trace.direction.items() if u != 0]
+        wrt = names[0] if len(names) == 1 and trace.direction[names[0]] == 1 else None
+        value = array_summary(trace.output_tangent)
+        result = f"{dotted(out.label)} = {value}"
+        if wrt is not None:
+            result = f"{dotted(out.label)} = ∂{out.label}/∂{wrt} = {value}"
+        parts: list[str] = []
+        if n == 0:
+            parts.append(esc(self.tr(
+                "{f} was not computed by any function: its tangent is its input's, and "
+                "there is nothing to step through."
+            ).format(f=out.label)))  # fmt: skip
+            parts.append(mono.format(esc(result)))
+        elif self.step >= self.end:
+            parts.append("<b>" + esc(self.tr("Forward pass done in {n} steps.").format(n=n))
+                         + "</b> " + esc(self.tr(
+                "One pass gave the derivative along one direction; the other inputs' "
+                "derivatives need a pass each. Press ← or Home to replay it."
+            )))  # fmt: skip
+            parts.append(mono.format(esc(f"{self._direction_text()}   →   {result}")))
+        elif self.step == 0:
+            parts.append("<b>" + esc(self.tr("Start.")) + "</b> " + esc(self.tr(
+                "Each input's tangent is set to the direction ({seeds}). The functions run "
+                "in generation order, inputs first, each computing its value and its "
+                "tangent. Press → to run the first."
+            ).format(seeds=self._direction_text())))  # fmt: skip
+            parts.append(esc(self.tr("To run (in generation order):")) + " " + queue_html())
+        else:
+            s = trace.steps[self.step - 1]
+            f = snap.nodes[s.function]
+            parts.append("<b>" + esc(self.tr("Run {f}, generation {g}.").format(
+                f=self._fn_name(f), g=s.generation)) + "</b> "
+                + esc(tr_message(trace.step_message(self.step))))  # fmt: skip
+            lines = []
+            for k, x in enumerate(s.inputs):
+                name = "x" if len(s.inputs) == 1 else f"x{k}"
+                label = snap.nodes[x].label
+                xdot = s.input_tangents[k] if k < len(s.input_tangents) else None
+                value = array_summary(snap.nodes[x].data)
+                if label == name:  # x = 1, ẋ = 1 (not x = x = 1)
+                    lines.append(f"{name} = {value},   {dotted(name)} = {array_summary(xdot)}")
+                    continue
+                tangent = f"{dotted(name)} = {dotted(label)} = {array_summary(xdot)}"
+                lines.append(f"{name} = {label} = {value},   {tangent}")
+            lines.extend(trace.rule_lines(self.step))
+            parts.append(mono.format("<br>".join(esc(line) for line in lines)))
+            parts.append(esc(self.tr("Still to run:")) + " " + queue_html())
+        return parts
 
     def _keys_of(self, action: str) -> str:
         seq = self.actions_by_name[action].shortcut()
@@ -1941,10 +2177,14 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
             if self._shapes:
                 rows.append(esc(self.tr("shape: {s}").format(s=shape_text(node.shape))))
             rows.append(esc(self.tr("value: {v}").format(v=show(node.data))))
-            grads = self.state.grads if self.state is not None else {}
+            grads = self.state.grads if isinstance(self.state, TraceState) else {}
             final = self.done
             g = node.grad if final and node.grad is not None else grads.get(node.id)
-            if node.needs_grad:
+            if isinstance(self.state, ForwardState):
+                t = self.state.tangents.get(node.id)
+                rows.append(esc(self.tr("tangent: {d} = {t}").format(
+                    d=dotted(node.label), t=show(t))))  # fmt: skip
+            elif node.needs_grad:
                 rows.append(
                     esc(
                         self.tr("grad: {d} = {g}").format(
@@ -1954,7 +2194,11 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
                 )
             else:
                 rows.append(esc(self.tr("no gradient: it depends on no input")))
-            contributions = self.state.contributions.get(node.id) if self.state else None
+            contributions = (
+                self.state.contributions.get(node.id)
+                if isinstance(self.state, TraceState)
+                else None
+            )
             if contributions and len(contributions) > 1:
                 rows.append(esc(grad_sum_text(node.label, contributions)))
             rows.append(esc(self.tr("generation {g}").format(g=node.generation)))
@@ -2001,7 +2245,7 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
                 self.derivative_var.addItems(list(names))
                 if keep in names:
                     self.derivative_var.setCurrentText(keep)
-        enabled = bool(names) and not self.sweep_check.isChecked()
+        enabled = bool(names) and not self.sweep_check.isChecked() and not self.forward_mode
         self.derivative_check.setEnabled(enabled)
         self.derivative_var.setEnabled(enabled)
 
@@ -2033,10 +2277,139 @@ class GraphPanel(Retranslating, RefreshWhenShown, QWidget):
         if self.sweep_check.isChecked() != on:
             with QSignalBlocker(self.sweep_check):
                 self.sweep_check.setChecked(on)
+        self._sync_mode_widgets()
         self.stop()
         self._dirty = True
         if self.isVisible():
+            shown = type(self.trace)
             self.refresh()  # a different graph: shown readable (the auto zoom), F fits all
+            if self.trace is not None and type(self.trace) is not shown:
+                self.set_step(0)  # the other mode: its pass from the start
+
+    # -- reverse or forward mode: a choice saved in the session -------------------------
+
+    @property
+    def forward_mode(self) -> bool:
+        return self.controller.panel_state(PANEL_KEY).get("mode") == "forward"
+
+    def _direction(self, names) -> str | None:
+        """The input whose tangent is 1 in forward mode (the saved one, else the first)."""
+        names = list(names)
+        saved = self.controller.panel_state(PANEL_KEY).get("direction")
+        if isinstance(saved, str) and saved in names:
+            return saved
+        return names[0] if names else None
+
+    def set_mode(self, mode: str) -> None:
+        """Step through in ``"reverse"`` or ``"forward"`` mode (undoable, saved)."""
+        if mode not in MODES or (mode == "forward") == self.forward_mode:
+            return
+        state = self.controller.panel_state(PANEL_KEY)
+        state["mode"] = mode
+        label = (self.tr("Step through in forward mode") if mode == "forward"
+                 else self.tr("Step through in reverse mode"))  # fmt: skip
+        self.controller.set_panel_state(PANEL_KEY, state, label, merge="mode")
+
+    def set_direction(self, name: str) -> None:
+        """Forward mode along the input ``name`` (tangent 1 on it, 0 on the others)."""
+        state = self.controller.panel_state(PANEL_KEY)
+        if not name or state.get("direction") == name:
+            return
+        state["direction"] = name
+        self.controller.set_panel_state(
+            PANEL_KEY, state, self.tr("Forward mode along {v}").format(v=name), merge="direction"
+        )
+
+    def toggle_mode(self) -> None:
+        self.set_mode("reverse" if self.forward_mode else "forward")
+
+    def _on_mode_chosen(self, index: int) -> None:
+        if 0 <= index < len(MODES):
+            self.set_mode(MODES[index])
+
+    def _on_direction_chosen(self, index: int) -> None:
+        if index >= 0:
+            self.set_direction(self.direction_combo.itemText(index))
+
+    def _sync_directions(self, names) -> None:
+        names = list(names)
+        current = [self.direction_combo.itemText(i) for i in range(self.direction_combo.count())]
+        with QSignalBlocker(self.direction_combo):
+            if current != names:
+                self.direction_combo.clear()
+                self.direction_combo.addItems(names)
+            chosen = self._direction(names)
+            if chosen is not None:
+                self.direction_combo.setCurrentText(chosen)
+
+    def _sync_mode_widgets(self) -> None:
+        """The combo shows the saved mode; forward mode shows its direction and the cost,
+        and greys out the choices it has no meaning for (their tooltips say why)."""
+        forward = self.forward_mode
+        with QSignalBlocker(self.mode_combo):
+            self.mode_combo.setCurrentIndex(MODES.index("forward" if forward else "reverse"))
+        if self._result is not None and self._result.expression is not None:
+            self._sync_directions(self._result.expression.variables)
+        self.direction_caption.setVisible(forward)
+        self.direction_combo.setVisible(forward)
+        self.cost_label.setVisible(forward and self.cost is not None)
+        has_vars = self.derivative_var.count() > 0
+        self.sweep_check.setEnabled(not forward)
+        swept = self.sweep_check.isChecked()
+        self.derivative_check.setEnabled(has_vars and not forward and not swept)
+        self.derivative_var.setEnabled(self.derivative_check.isEnabled())
+        self._set_mode_tooltips()
+
+    def _set_mode_tooltips(self) -> None:
+        if not hasattr(self, "actions_by_name") or "graphActionMode" not in self.actions_by_name:
+            return
+        forward = self.forward_mode
+        why = self.tr("Forward mode steps through the graph of f at the point; switch to "
+                      "reverse mode (Alt+M) for this graph.")  # fmt: skip
+        self.derivative_check.setToolTip(why if forward else self.tr(
+            "Show the graph that backward(create_graph=True) records for the "
+            "derivative: the graph a second derivative is taken on."
+        ))  # fmt: skip
+        self.sweep_check.setToolTip(why if forward else self.tr(
+            "Show the graph the plot records: the swept variable an array of points, "
+            "the others numbers that broadcast. Shapes are on every edge, arrays are "
+            "heat strips, and the step-through says where sum_to sums a gradient back."
+        ))  # fmt: skip
+        keys = self._keys_of
+        if forward:
+            self.reset_button.setToolTip(
+                self.tr("Reset: start the forward pass") + f" ({keys('graphActionReset')})")
+            self.end_button.setToolTip(
+                self.tr("Finish the forward pass") + f" ({keys('graphActionEnd')})")
+        else:
+            self.reset_button.setToolTip(
+                self.tr("Reset: start the backward pass") + f" ({keys('graphActionReset')})")
+            self.end_button.setToolTip(
+                self.tr("Finish the backward pass") + f" ({keys('graphActionEnd')})")
+
+    def _update_cost_label(self) -> None:
+        """Forward mode: what the full gradient costs in each mode, measured."""
+        c = self.cost
+        if not self.forward_mode or c is None or self.trace is None:
+            self.cost_label.setVisible(False)
+            return
+        def passes(n: int) -> str:
+            return self.tr("1 pass") if n == 1 else self.tr("{n} passes").format(n=n)
+
+        def operations(n: int) -> str:
+            return self.tr("1 operation") if n == 1 else self.tr("{n} operations").format(n=n)
+
+        self.cost_label.setText(self.tr(
+            "Full gradient: forward mode {fp}, {fo} · reverse mode {rp}, {ro}"
+        ).format(fp=passes(c.forward.passes), fo=operations(c.forward.total),
+                 rp=passes(c.reverse.passes), ro=operations(c.reverse.total)))  # fmt: skip
+        self.cost_label.setToolTip(self.tr(
+            "Forward mode gets one input's derivative per pass, so the full gradient takes "
+            "one pass per input; reverse mode gets every input's from one backward pass "
+            "per output. Operations: every function the engine evaluated (building the "
+            "graph, and the tangent rules or backward methods), counted as they ran."
+        ))  # fmt: skip
+        self.cost_label.setVisible(True)
 
     def _on_derivative_variable_changed(self, _name: str) -> None:
         if self.derivative_check.isChecked():
