@@ -397,27 +397,27 @@
         <translation>{f} 실행, 세대 {g}.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="2306"/>
+        <location filename="../panels/graph/graph_panel.py" line="2309"/>
         <source>Step through in forward mode</source>
         <translation>순방향 모드로 단계 실행</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="2307"/>
+        <location filename="../panels/graph/graph_panel.py" line="2310"/>
         <source>Step through in reverse mode</source>
         <translation>역방향 모드로 단계 실행</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="2317"/>
+        <location filename="../panels/graph/graph_panel.py" line="2320"/>
         <source>Forward mode along {v}</source>
         <translation>{v} 방향의 순방향 모드</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="2364"/>
+        <location filename="../panels/graph/graph_panel.py" line="2367"/>
         <source>Forward mode steps through the graph of f at the point; switch to reverse mode (Alt+M) for this graph.</source>
         <translation>순방향 모드는 그 점에서 f의 그래프를 단계별로 따라갑니다. 이 그래프를 보려면 역방향 모드로 바꾸세요(Alt+M).</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="2367"/>
+        <location filename="../panels/graph/graph_panel.py" line="2370"/>
         <source>Show the graph that backward(create_graph=True) records for the derivative: the graph a second derivative is taken on.</source>
         <translation>backward(create_graph=True)가 미분에 대해 기록한 그래프를 보여 줍니다. 2차 미분은 이 그래프에서 구합니다.</translation>
     </message>
@@ -438,7 +438,7 @@
     </message>
     <message>
         <location filename="../panels/graph/graph_panel.py" line="1121"/>
-        <location filename="../panels/graph/graph_panel.py" line="2383"/>
+        <location filename="../panels/graph/graph_panel.py" line="2386"/>
         <source>Reset: start the backward pass</source>
         <translation>처음으로: 역전파를 처음부터</translation>
     </message>
@@ -469,7 +469,7 @@
     </message>
     <message>
         <location filename="../panels/graph/graph_panel.py" line="1127"/>
-        <location filename="../panels/graph/graph_panel.py" line="2385"/>
+        <location filename="../panels/graph/graph_panel.py" line="2388"/>
         <source>Finish the backward pass</source>
         <translation>역전파를 끝까지</translation>
     </message>
@@ -557,13 +557,13 @@
     </message>
     <message>
         <location filename="../panels/graph/graph_panel.py" line="1153"/>
-        <location filename="../panels/graph/graph_panel.py" line="2266"/>
+        <location filename="../panels/graph/graph_panel.py" line="2269"/>
         <source>Show the graph of the plot&apos;s sweep</source>
         <translation>플롯 구간의 그래프 보기</translation>
     </message>
     <message>
         <location filename="../panels/graph/graph_panel.py" line="1156"/>
-        <location filename="../panels/graph/graph_panel.py" line="2371"/>
+        <location filename="../panels/graph/graph_panel.py" line="2374"/>
         <source>Show the graph the plot records: the swept variable an array of points, the others numbers that broadcast. Shapes are on every edge, arrays are heat strips, and the step-through says where sum_to sums a gradient back.</source>
         <translation>플롯이 기록하는 그래프를 봅니다: 훑는 변수는 점들의 배열이고, 나머지는 브로드캐스트되는 수입니다. 모든 간선에 형태가 표시되고, 배열은 색 띠로 그려지며, 단계별 보기는 sum_to가 기울기를 어디서 다시 더하는지 알려 줍니다.</translation>
     </message>
@@ -777,138 +777,138 @@
         <translation>실행할 함수(세대 순서):</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="2130"/>
+        <location filename="../panels/graph/graph_panel.py" line="2133"/>
         <source>Still to run:</source>
         <translation>남은 함수:</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="2142"/>
+        <location filename="../panels/graph/graph_panel.py" line="2145"/>
         <source>{f} has a corner at 0; backprop uses the subgradient {sub}</source>
         <translation>{f}는 0에서 꺾여 있습니다. 역전파는 부분 기울기 {sub}을(를) 씁니다</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="2145"/>
+        <location filename="../panels/graph/graph_panel.py" line="2148"/>
         <source>Not differentiable here: {why}.</source>
         <translation>여기서는 미분할 수 없습니다: {why}.</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="2160"/>
+        <location filename="../panels/graph/graph_panel.py" line="2163"/>
         <source>a group of {n} functions: click to open it</source>
         <translation>함수 {n}개의 묶음: 클릭하면 열립니다</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="2164"/>
+        <location filename="../panels/graph/graph_panel.py" line="2167"/>
         <source>an input variable, set with its slider</source>
         <translation>입력 변수 (슬라이더로 값을 정함)</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="2165"/>
+        <location filename="../panels/graph/graph_panel.py" line="2168"/>
         <source>a constant</source>
         <translation>상수</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="2166"/>
+        <location filename="../panels/graph/graph_panel.py" line="2169"/>
         <source>the output</source>
         <translation>출력</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="2167"/>
+        <location filename="../panels/graph/graph_panel.py" line="2170"/>
         <source>an intermediate result</source>
         <translation>중간 결과</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="2172"/>
+        <location filename="../panels/graph/graph_panel.py" line="2175"/>
         <source>made by {f}</source>
         <translation>{f}가 만듦</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="2175"/>
+        <location filename="../panels/graph/graph_panel.py" line="2178"/>
         <source>shape: {s}</source>
         <translation>형태: {s}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="2176"/>
+        <location filename="../panels/graph/graph_panel.py" line="2179"/>
         <source>value: {v}</source>
         <translation>값: {v}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="2182"/>
+        <location filename="../panels/graph/graph_panel.py" line="2185"/>
         <source>tangent: {d} = {t}</source>
         <translation>접선: {d} = {t}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="2187"/>
+        <location filename="../panels/graph/graph_panel.py" line="2190"/>
         <source>grad: {d} = {g}</source>
         <translation>미분값: {d} = {g}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="2193"/>
+        <location filename="../panels/graph/graph_panel.py" line="2196"/>
         <source>no gradient: it depends on no input</source>
         <translation>기울기 없음: 어떤 입력에도 의존하지 않음</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="2201"/>
-        <location filename="../panels/graph/graph_panel.py" line="2207"/>
+        <location filename="../panels/graph/graph_panel.py" line="2204"/>
+        <location filename="../panels/graph/graph_panel.py" line="2210"/>
         <source>generation {g}</source>
         <translation>세대 {g}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="2215"/>
+        <location filename="../panels/graph/graph_panel.py" line="2218"/>
         <source>forward: {rule};  {ins} → {outs}</source>
         <translation>순전파: {rule};  {ins} → {outs}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="2217"/>
+        <location filename="../panels/graph/graph_panel.py" line="2220"/>
         <source>backward: {rules}</source>
         <translation>역전파: {rules}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="2222"/>
+        <location filename="../panels/graph/graph_panel.py" line="2225"/>
         <source>at step {k}:</source>
         <translation>{k}단계에서:</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="2267"/>
+        <location filename="../panels/graph/graph_panel.py" line="2270"/>
         <source>Show the graph at the point</source>
         <translation>현재 점의 그래프 보기</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="2378"/>
+        <location filename="../panels/graph/graph_panel.py" line="2381"/>
         <source>Reset: start the forward pass</source>
         <translation>처음으로: 순방향 패스 시작</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="2380"/>
+        <location filename="../panels/graph/graph_panel.py" line="2383"/>
         <source>Finish the forward pass</source>
         <translation>순방향 패스 끝내기</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="2394"/>
+        <location filename="../panels/graph/graph_panel.py" line="2397"/>
         <source>1 pass</source>
         <translation>패스 1번</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="2394"/>
+        <location filename="../panels/graph/graph_panel.py" line="2397"/>
         <source>{n} passes</source>
         <translation>패스 {n}번</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="2397"/>
+        <location filename="../panels/graph/graph_panel.py" line="2400"/>
         <source>1 operation</source>
         <translation>연산 1회</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="2397"/>
+        <location filename="../panels/graph/graph_panel.py" line="2400"/>
         <source>{n} operations</source>
         <translation>연산 {n}회</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="2400"/>
+        <location filename="../panels/graph/graph_panel.py" line="2403"/>
         <source>Full gradient: forward mode {fp}, {fo} · reverse mode {rp}, {ro}</source>
         <translation>전체 기울기: 순방향 모드 {fp}, {fo} · 역방향 모드 {rp}, {ro}</translation>
     </message>
     <message>
-        <location filename="../panels/graph/graph_panel.py" line="2404"/>
+        <location filename="../panels/graph/graph_panel.py" line="2407"/>
         <source>Forward mode gets one input&apos;s derivative per pass, so the full gradient takes one pass per input; reverse mode gets every input&apos;s from one backward pass per output. Operations: every function the engine evaluated (building the graph, and the tangent rules or backward methods), counted as they ran.</source>
         <translation>순방향 모드는 패스마다 입력 하나의 도함수를 얻으므로 전체 기울기에 입력마다 패스가 한 번 필요합니다. 역방향 모드는 출력마다 역전파 한 번으로 모든 입력의 도함수를 얻습니다. 연산: 엔진이 평가한 모든 함수(그래프 만들기, 접선 규칙 또는 backward 메서드)를 실행된 그대로 센 수입니다.</translation>
     </message>
@@ -2235,17 +2235,17 @@
         <translation>이 점에서 ∂f/∂{name}가 유한하지 않습니다({value})</translation>
     </message>
     <message>
-        <location filename="../../tutor/evaluation.py" line="178"/>
+        <location filename="../../tutor/evaluation.py" line="228"/>
         <source>{curve} is undefined or infinite at {bad} of {points} points along {name}</source>
         <translation>{name}를 따라 {points}개 점 중 {bad}개에서 {curve}가 정의되지 않거나 무한대입니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/evaluation.py" line="210"/>
+        <location filename="../../tutor/evaluation.py" line="249"/>
         <source>the plot uses {points:,} of the sweep&apos;s {requested:,} points: {functions:,} recorded operations × {requested:,} points would be more work than the budget of {budget:,} node-points</source>
         <translation>그래프는 스윕의 점 {requested:,}개 중 {points:,}개만 씁니다: 기록된 연산 {functions:,}개 × 점 {requested:,}개는 작업 예산 {budget:,} 노드·점을 넘습니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/evaluation.py" line="231"/>
+        <location filename="../../tutor/evaluation.py" line="270"/>
         <location filename="../../main.py" line="198"/>
         <source>the sweep</source>
         <translation>스윕</translation>
@@ -2556,12 +2556,12 @@
         <translation>{v}의 기울기를 더하니 {g}이(가) 되었습니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/forward_trace.py" line="117"/>
+        <location filename="../../tutor/forward_trace.py" line="118"/>
         <source>step {step} of {count}: {op} — no input of it moves in this direction, so the tangent of {out} is 0 and its rule is not run</source>
         <translation>{count}단계 중 {step}단계: {op} — 이 방향으로 움직이는 입력이 없어 {out}의 접선값은 0이고 규칙을 실행하지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../tutor/forward_trace.py" line="125"/>
+        <location filename="../../tutor/forward_trace.py" line="126"/>
         <source>step {step} of {count}: {op} computes {out} and, in the same pass, its tangent from its inputs&apos; tangents</source>
         <translation>{count}단계 중 {step}단계: {op}가 {out}을 계산하고, 같은 패스에서 입력의 접선값으로 {out}의 접선값도 계산합니다</translation>
     </message>
@@ -2970,12 +2970,12 @@
         <translation>f = {value}: 플롯의 가로축으로 쓸 변수가 없습니다</translation>
     </message>
     <message>
-        <location filename="../panels/plot/plot_panel.py" line="424"/>
+        <location filename="../panels/plot/plot_panel.py" line="426"/>
         <source>({values} held fixed)</source>
         <translation>({values} 고정)</translation>
     </message>
     <message>
-        <location filename="../panels/plot/plot_panel.py" line="545"/>
+        <location filename="../panels/plot/plot_panel.py" line="547"/>
         <source>{formula}   (at {point})</source>
         <translation>{formula}   ({point}에서)</translation>
     </message>
