@@ -298,8 +298,15 @@ class MainWindow(Retranslating, QMainWindow):
             self.centre_splitter.setSizes([int(height * 0.42), height - int(height * 0.42)])
         else:
             centre = max(660, total - self.left_scroll.minimumWidth())
-            # the plot keeps ~430 px, enough for its header (f, f′, f″, tangent, Fit)
-            side = max(self._side_minimum(), min(int(total * 0.38), centre - 430))
+            # the plot keeps ~400 px, about what its header needs (f, f′, f″, tangent,
+            # Fit); the side tabs get room for every tab's title where the plot keeps 360
+            bar = self.side_tabs.tabBar()
+            titles = sum(bar.tabSizeHint(i).width() for i in range(bar.count())) + 6
+            side = max(
+                self._side_minimum(),
+                min(int(total * 0.38), centre - 400),
+                min(titles, centre - 360),
+            )
             self.centre_splitter.setSizes([centre - side, side])
 
     _centre_arranged = False

@@ -143,7 +143,8 @@ class PlotPanel(Retranslating, QWidget):
         self.title.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         header.addWidget(self.title)
         t = theme.current()
-        self.held_label = LiveLabel(self, color=t.muted_text)
+        # whole or not at all: "(y =…" would tell nothing (the tooltip has it whole)
+        self.held_label = LiveLabel(self, color=t.muted_text, all_or_nothing=True)
         self.held_label.setObjectName("plotHeldLabel")
         header.addWidget(self.held_label, 1)
         for key in CURVES:
@@ -426,6 +427,7 @@ class PlotPanel(Retranslating, QWidget):
         held_text = self.tr("({values} held fixed)").format(values=", ".join(held)) if held else ""
         if self.held_label.text() != held_text:
             self.held_label.setText(held_text)
+            self.held_label.setToolTip(held_text)
         x0 = result.point.get(s, math.nan)
         f0 = result.value
         slope = result.grads.get(s, 0.0)
