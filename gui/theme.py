@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import shiboken6
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 
 @dataclass(frozen=True)
@@ -502,8 +502,11 @@ def apply_style(app: QApplication, theme: Theme | None = None) -> None:
     app.setStyleSheet("")
     app.setStyleSheet(style_sheet(t))
     pg.setConfigOptions(background=t.surface, foreground=t.axis_text, antialias=True)
-    for widget in app.allWidgets():  # custom-drawn widgets and graphics views repaint
-        widget.update()
+    for window in app.topLevelWidgets():  # custom-drawn widgets and views repaint
+        if shiboken6.isValid(window):
+            window.update()
+            for widget in window.findChildren(QWidget):
+                widget.update()
 
 
 def restyle_plots(app: QApplication, t: Theme) -> None:
@@ -511,9 +514,15 @@ def restyle_plots(app: QApplication, t: Theme) -> None:
     (their background and axes; each panel recolours its own curves)."""
     import pyqtgraph as pg
 
-    for widget in app.allWidgets():
-        if not isinstance(widget, pg.GraphicsView) or not shiboken6.isValid(widget):
-            continue
+    # Through the windows, not app.allWidgets(): that list also holds widgets whose
+    # deletion is under way, and touching one of those crashes.
+    views = [
+        view
+        for window in app.topLevelWidgets()
+        if shiboken6.isValid(window)
+        for view in window.findChildren(pg.GraphicsView)
+    ]
+    for widget in views:
         widget.setBackground(t.surface)
         if isinstance(widget, pg.PlotWidget):
             plots = [widget.getPlotItem()]
