@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import time
 
 import numpy as np
 import pytest
@@ -304,14 +303,12 @@ def test_derivative_toggle_shows_the_bigger_graph_of_f_prime(qtbot):
 # -- big graphs -----------------------------------------------------------------------------
 
 
-def test_500_node_graph_lays_out_quickly_and_steps(qtbot):
+def test_500_node_graph_lays_out_and_steps(qtbot):
+    # how fast: benchmarks/bench_graph.py (timing is measured there, never asserted here)
     expr = parse(_wide_expression(20))
     snap = record_expression(expr, {"x": 0.3, "y": 0.7}).snapshot
     assert len(snap) >= 500
-    start = time.perf_counter()
     layout = layered_layout(snap, lambda n: (80.0, 52.0) if n.kind == "variable" else (36.0, 30.0))
-    elapsed = time.perf_counter() - start
-    assert elapsed < 1.0, f"layout of {len(snap)} nodes took {elapsed:.2f} s"
     assert len(layout.centers) == len(snap) and len(layout.routes) == len(snap.edges)
 
     controller, panel = _panel(qtbot, _wide_expression(20), x=0.3, y=0.7)
