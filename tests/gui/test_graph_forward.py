@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLineEdit
 
 from gui.controller import SessionController
 from gui.panels.graph.graph_panel import GraphPanel
+from tests.gui.graph_panels import graph_panel
 from tests.gui.walk import ALLOWED_LATIN, a11y_problems, english_words
 from tutor.backward_trace import BackwardTrace
 from tutor.forward_trace import ForwardTrace
@@ -32,16 +33,7 @@ def _central(fn, x: float, h: float = 1e-5) -> float:
 
 
 def _panel(qtbot, expression="sin(x) * x^2 + y", **values):
-    session = Session(expression)
-    for name, value in (values or {"x": X, "y": Y}).items():
-        session.set_value(name, value)
-    controller = SessionController(session)
-    panel = GraphPanel(controller)
-    qtbot.addWidget(panel)
-    panel.resize(900, 620)
-    panel.show()
-    qtbot.waitExposed(panel)
-    return controller, panel
+    return graph_panel(qtbot, expression, values or {"x": X, "y": Y})
 
 
 def _number(text: str) -> float:

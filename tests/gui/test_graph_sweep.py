@@ -4,20 +4,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from gui.controller import SessionController
-from gui.panels.graph.graph_panel import GraphPanel, HeatStrip
-from tutor.session import Session
+from gui.panels.graph.graph_panel import HeatStrip
+from tests.gui.graph_panels import graph_panel
 
 
 def _panel(qtbot, expression="x*y", sweep=True, points=2000):
-    session = Session(expression)
-    session.sweep.points = points
-    controller = SessionController(session)
-    panel = GraphPanel(controller)
-    qtbot.addWidget(panel)
-    panel.resize(900, 640)
-    panel.show()
-    qtbot.waitExposed(panel)
+    controller, panel = graph_panel(qtbot, expression, size=(900, 640), points=points)
     if sweep:
         panel.sweep_check.setChecked(True)  # as a click does
     return controller, panel

@@ -16,22 +16,14 @@ from gui.controller import SessionController
 from gui.panels.gradient_check.gradient_check_panel import GradientCheckPanel
 from gui.panels.graph.graph_panel import MAX_DRAWN_NODES, GraphPanel, NodeItem
 from gui.panels.graph.layered_layout import layered_layout, node_columns
+from tests.gui.graph_panels import graph_panel
 from tutor.backward_trace import record_backward, record_expression
 from tutor.formula import parse
 from tutor.session import Session
 
 
 def _panel(qtbot, expression="sin(x) * x^2 + y", **values):
-    session = Session(expression)
-    for name, value in values.items():
-        session.set_value(name, value)
-    controller = SessionController(session)
-    panel = GraphPanel(controller)
-    qtbot.addWidget(panel)
-    panel.resize(900, 620)
-    panel.show()
-    qtbot.waitExposed(panel)
-    return controller, panel
+    return graph_panel(qtbot, expression, values)
 
 
 def _current(panel):
