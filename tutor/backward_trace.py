@@ -25,7 +25,7 @@ import numpy as np
 from engine.core import BackwardTracer, Config, Function, Variable
 from tutor.messages import Message
 from tutor.numbers import array_summary, short
-from tutor.op_rules import plug_in
+from tutor.op_rules import plug_in, rule_values
 from tutor.snapshot import FunctionNode, GraphSnapshot, shape_text, snapshot, walk_functions
 
 if TYPE_CHECKING:
@@ -356,17 +356,12 @@ def local_rule_lines(
     ``sum_to`` its backward applies: ``gx1 = sum_to(gy · x0, ())``.
     """
     rule = f.rule
-    values: dict[str, Any] = {}
-    xs = [snap.nodes[i].data for i in f.inputs]
-    if len(xs) == 1:
-        values["x"] = xs[0]
-    for i, x in enumerate(xs):
-        values[f"x{i}"] = x
-    if f.outputs:
-        values["y"] = snap.nodes[f.outputs[0]].data
+    values = rule_values(
+        [snap.nodes[i].data for i in f.inputs],
+        snap.nodes[f.outputs[0]].data if f.outputs else None,
+        f.params,
+    )
     values["gy"] = gys[0] if gys else None
-    if "c" in f.params:
-        values["c"] = np.asarray(f.params["c"])
     arrays = any(np.size(v) > 4 for v in values.values() if v is not None)
     out_shape = snap.nodes[f.outputs[0]].shape if f.outputs else ()
     lines = []

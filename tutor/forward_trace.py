@@ -27,7 +27,7 @@ from tutor.backward_trace import with_spans
 from tutor.formula import Expression
 from tutor.messages import Message
 from tutor.numbers import array_summary
-from tutor.op_rules import plug_in
+from tutor.op_rules import plug_in, rule_values
 from tutor.snapshot import GraphSnapshot, snapshot
 
 
@@ -145,16 +145,9 @@ def tangent_rule_lines(snap: GraphSnapshot, s: ForwardStep) -> list[str]:
     rule = getattr(op_class, "tangent_rule", None) or "ẏ = jvp(ẋ)"
     result = array_summary(s.tangents[0]) if s.tangents else "—"
     lhs, _, rhs = rule.partition(" = ")
-    values: dict[str, Any] = {}
-    xs = [snap.nodes[i].data for i in s.inputs]
-    if len(xs) == 1:
-        values["x"] = xs[0]
-    for i, x in enumerate(xs):
-        values[f"x{i}"] = x
-    if s.values:
-        values["y"] = s.values[0]
-    if "c" in f.params:
-        values["c"] = np.asarray(f.params["c"])
+    values = rule_values(
+        [snap.nodes[i].data for i in s.inputs], s.values[0] if s.values else None, f.params
+    )
     plugged = _plug_tangents(rhs, s.input_tangents)
     if plugged is not None:
         plugged = plug_in(plugged, values)

@@ -16,6 +16,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 import engine.functions as F
 from engine.core import Function
 from tutor.numbers import array_summary
@@ -77,6 +79,21 @@ _SYMBOL = re.compile(r"(?<![A-Za-z0-9_.])(gy|x0|x1|x|y|c)(?![A-Za-z0-9_])")
 _POWER = "^²³"
 _OPERATORS = "·×/÷+−-*^"
 _PLAIN_NUMBER = re.compile(r"[0-9.]+|∞|nan")
+
+
+def rule_values(inputs: list[Any], output: Any, params: Mapping[str, Any]) -> dict[str, Any]:
+    """The numbers a rule's symbols stand for: ``x`` (a lone input), ``x0``, ``x1``, ...,
+    ``y`` (the output) and ``c`` (a function's constant), for ``plug_in``."""
+    values: dict[str, Any] = {}
+    if len(inputs) == 1:
+        values["x"] = inputs[0]
+    for i, x in enumerate(inputs):
+        values[f"x{i}"] = x
+    if output is not None:
+        values["y"] = output
+    if "c" in params:
+        values["c"] = np.asarray(params["c"])
+    return values
 
 
 def plug_in(expression: str, values: Mapping[str, Any]) -> str | None:
