@@ -15,18 +15,6 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from gui import theme
 
 
-def _theme_name(color: str) -> str | None:
-    """``"muted_text"`` itself, or the name of the current theme's colour ``color`` is."""
-    fields = theme.Theme.__dataclass_fields__
-    if color in fields and color != "name":
-        return color
-    t = theme.current()
-    for name in fields:
-        if name != "name" and getattr(t, name) == color:
-            return name
-    return None
-
-
 class LiveLabel(QWidget):
     """``setText`` repaints; it never triggers a layout pass."""
 
@@ -67,8 +55,8 @@ class LiveLabel(QWidget):
 
     def setColor(self, color: str | QColor | None) -> None:  # noqa: N802 - Qt style
         """A theme colour's name (followed when the theme changes), or a fixed colour."""
-        if isinstance(color, str):
-            color = _theme_name(color) or QColor(color)
+        if isinstance(color, str) and color not in theme.Theme.__dataclass_fields__:
+            color = QColor(color)
         if color != self._color:
             self._color = color
             self.update()

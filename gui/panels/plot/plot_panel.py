@@ -144,7 +144,7 @@ class PlotPanel(Retranslating, QWidget):
         header.addWidget(self.title)
         t = theme.current()
         # whole or not at all: "(y =…" would tell nothing (the tooltip has it whole)
-        self.held_label = LiveLabel(self, color=t.muted_text, all_or_nothing=True)
+        self.held_label = LiveLabel(self, color="muted_text", all_or_nothing=True)
         self.held_label.setObjectName("plotHeldLabel")
         header.addWidget(self.held_label, 1)
         for key in CURVES:
@@ -322,7 +322,6 @@ class PlotPanel(Retranslating, QWidget):
         """Every colour the plot draws with, from ``theme.current()`` again (a dark
         theme, a palette change)."""
         t = theme.current()
-        self.held_label.setColor(t.muted_text)
         for key, box in self.curve_boxes.items():
             box.setStyleSheet(f"QCheckBox {{ color: {t.curves[key]}; font-weight: 600; }}")
         for name in ("left", "bottom"):
